@@ -1,0 +1,29 @@
+package fr.breachimpact.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+
+/** Options every Spark job takes. */
+public final class JobOptions {
+  @picocli.CommandLine.Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "Job config, JSON or YAML (see examples/config.json).")
+  Path config;
+
+  @picocli.CommandLine.Option(
+      names = "--run-date",
+      paramLabel = "YYYY-MM-DD",
+      description = "Logical date of the run: reports land in report_date=<this>. Default: today (UTC).")
+  LocalDate runDate;
+
+  public Path config() {
+    return config;
+  }
+
+  public LocalDate runDate() {
+    return runDate != null ? runDate : LocalDate.now(java.time.ZoneOffset.UTC);
+  }
+}

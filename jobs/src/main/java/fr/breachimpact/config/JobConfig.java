@@ -1,0 +1,35 @@
+package fr.breachimpact.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job configuration ({@code --config}), JSON or YAML. Relative paths are resolved against
+ * the folder of the config file, so that a config can travel with its data.
+ *
+ * @param incidentsDir folder holding one sub-folder per incident, each with a manifest.json
+ * @param incidents incident ids to take from {@code incidentsDir}; empty means all of them
+ * @param customers customer master sources
+ * @param lakeDir restricted zone: Delta tables of stages 1 to 4
+ * @param reportsDir analyst-facing Parquet reports
+ * @param spark extra Spark settings for local runs (ignored keys on a cluster are harmless)
+ */
+public record JobConfig(
+    String incidentsDir,
+    List<String> incidents,
+    List<CustomerSource> customers,
+    String lakeDir,
+    String reportsDir,
+    IngestConfig ingest,
+    ReportConfig report,
+    Map<String, String> spark) {
+
+  public JobConfig {
+    incidents = incidents == null ? List.of() : List.copyOf(incidents);
+    customers = customers == null ? List.of() : List.copyOf(customers);
+    ingest = ingest == null ? IngestConfig.defaults() : ingest;
+    report = report == null ? ReportConfig.defaults() : report;
+    spark = spark == null ? Map.of() : Map.copyOf(spark);
+  }
+}

@@ -1,0 +1,35 @@
+package fr.breachimpact.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession of a job. Under {@code spark-submit} the master and resources come from
+ * the submit command; a local run (scripts/run.sh, tests) gets {@code local[*]}.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  public static SparkSession create(String appName, Map<String, String> extra) {
+    SparkConf conf = new SparkConf(true);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+      conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.setIfMissing(
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    // Parquet timestamps that any reader (DuckDB, pandas, Trino) understands.
+    conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    conf.setIfMissing("spark.sql.sources.partitionOverwriteMode", "dynamic");
+    extra.forEach(conf::set);
+    SparkSession session = SparkSession.builder().appName(appName).config(conf).getOrCreate();
+    session.sparkContext().setLogLevel("WARN");
+    return session;
+  }
+}

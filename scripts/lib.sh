@@ -1,0 +1,43 @@
+# Shared by the scripts: Java 17 flags for Spark, Maven classpath of the jobs module.
+# shellcheck shell=bash
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SPARK_JAVA_OPTS=(-XX:+IgnoreUnrecognizedVMOptions
+  --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED
+  --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  -Djdk.reflect.useDirectMethodHandle=false)
+
+# Builds the jobs module (skipping tests) when its classes are older than its sources,
+# and writes the runtime classpath (Spark included) to jobs/target/classpath.txt.
+ensure_built() {
+  local stamp="$ROOT/jobs/target/classpath.txt"
+  if [[ ! -f "$stamp" ]] || [[ -n "$(find "$ROOT/jobs/src/main" "$ROOT/jobs/pom.xml" "$ROOT/pom.xml" -newer "$stamp" -print -quit)" ]]; then
+    echo "building jobs (mvn -DskipTests package)..." >&2
+    (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
+    (cd "$ROOT/jobs" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=provided \
+      -Dmdep.outputFile=target/classpath.provided.txt) >&2
+    (cd "$ROOT/jobs" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile=target/classpath.runtime.txt) >&2
+    printf '%s:%s:%s' "$ROOT/jobs/target/classes" "$(cat "$ROOT/jobs/target/classpath.runtime.txt")" \
+      "$(cat "$ROOT/jobs/target/classpath.provided.txt")" > "$stamp"
+  fi
+}
+
+# Runs the job entry point locally with the Maven classpath.
+run_job() {
+  ensure_built
+  java "${SPARK_JAVA_OPTS[@]}" -Xmx"${BREACH_IMPACT_DRIVER_MEMORY:-6g}" \
+    -Dlog4j2.configurationFile="$ROOT/jobs/src/main/resources/log4j2.properties" \
+    -cp "$(cat "$ROOT/jobs/target/classpath.txt")" fr.breachimpact.cli.BreachImpact "$@"
+}
