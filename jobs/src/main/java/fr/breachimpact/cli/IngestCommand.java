@@ -1,16 +1,133 @@
 package fr.breachimpact.cli;
 
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.ingest.FileTask;
+import fr.breachimpact.ingest.Incident;
+import fr.breachimpact.ingest.IncidentCatalog;
+import fr.breachimpact.ingest.IngestPlanner;
+import fr.breachimpact.ingest.IngestStage;
+import fr.breachimpact.pipeline.RunSummary;
+import fr.breachimpact.spark.LakeTables;
+import fr.breachimpact.spark.SparkSessions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Placeholder: ingestion lands with the foundation work. */
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Ingest leaked files.")
+/** Stage 1: leaked files -> {@code leaked_records}, {@code quarantine}, {@code ingested_files}. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads every incident's manifest and files into the Delta tables leaked_records and",
+      "quarantine; every row ends in exactly one of them. Writes run_summary (stage=ingest)."
+    })
 public final class IngestCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
   @Override
   public Integer call() {
-    throw new UnsupportedOperationException("ingest is not built yet");
+    LoadedConfig config = LoadedConfig.load(options.config());
+    // Everything that can be wrong with the manifests is found here, before any write.
+    List<Incident> incidents = IncidentCatalog.load(config);
+    List<FileTask> tasks = IngestPlanner.plan(incidents, config.config().ingest());
+    try (SparkSession spark = SparkSessions.create("breach-impact ingest", config.config().spark())) {
+      run(spark, config, tasks, options.runDate(), runId());
+    }
+    return ExitCode.OK;
+  }
+
+  static String runId() {
+    return "run-" + Instant.now().toString().replaceAll("[^0-9TZ]", "");
+  }
+
+  /** Reads the files, then writes the three tables and the summary; returns the summary lines. */
+  public static List<RunSummary.Line> run(
+      SparkSession spark, LoadedConfig config, List<FileTask> tasks, java.time.LocalDate runDate, String runId) {
+    long start = System.nanoTime();
+    Dataset<Row> outcomes =
+        IngestStage.outcomes(spark, tasks, config.config().ingest()).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    try {
+      // Counting reads every file: a file that cannot be read fails here, before any write.
+      List<Row> counts = IngestStage.fileCounts(outcomes).collectAsList();
+      LakeTables.overwrite(IngestStage.leakedRecords(outcomes), config.lakeTable("leaked_records"));
+      LakeTables.overwrite(IngestStage.quarantine(outcomes), config.lakeTable("quarantine"));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<RunSummary.Line> lines = summaryLines(tasks, counts, seconds);
+      writeIngestedFiles(spark, config, tasks, counts, runId);
+      RunSummary.write(spark, config.reportPath("run_summary"), runId, runDate, "ingest", lines);
+      RunSummary.Line total = lines.get(lines.size() - 1);
+      System.out.printf(
+          "ingest: %d incidents, %d files, rows_in=%d accepted=%d quarantined=%d %s (%.1f s)%n",
+          tasks.stream().map(FileTask::incidentId).distinct().count(), tasks.size(),
+          total.rowsIn(), total.rowsOut(), total.rowsQuarantined(), total.quarantineByReason(), seconds);
+      return lines;
+    } finally {
+      outcomes.unpersist();
+    }
+  }
+
+  private static List<RunSummary.Line> summaryLines(List<FileTask> tasks, List<Row> counts, double seconds) {
+    List<RunSummary.Line> lines = new ArrayList<>();
+    long in = 0, out = 0, q = 0;
+    Map<String, Long> reasons = new TreeMap<>();
+    for (FileTask t : tasks) {
+      Row c = find(counts, t);
+      long rowsIn = c == null ? 0 : c.getLong(c.fieldIndex("rows_in"));
+      long rowsOut = c == null ? 0 : c.getLong(c.fieldIndex("rows_out"));
+      long rowsQ = c == null ? 0 : c.getLong(c.fieldIndex("rows_quarantined"));
+      Map<String, Long> byReason = new TreeMap<>();
+      if (c != null && !c.isNullAt(c.fieldIndex("quarantine_by_reason"))) {
+        c.<String, Long>getJavaMap(c.fieldIndex("quarantine_by_reason")).forEach(byReason::put);
+      }
+      byReason.forEach((k, v) -> reasons.merge(k, v, Long::sum));
+      in += rowsIn;
+      out += rowsOut;
+      q += rowsQ;
+      String detail = t.duplicateOf() == null ? null : "duplicate of " + t.duplicateOf();
+      lines.add(new RunSummary.Line(t.incidentId() + "/" + t.sourceFile(), rowsIn, rowsOut, rowsQ, byReason, seconds, detail));
+    }
+    lines.add(new RunSummary.Line("all", in, out, q, reasons, seconds, tasks.size() + " files"));
+    return lines;
+  }
+
+  private static Row find(List<Row> counts, FileTask t) {
+    for (Row r : counts) {
+      if (r.getString(0).equals(t.incidentId()) && r.getString(1).equals(t.sourceFile())) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static void writeIngestedFiles(SparkSession spark, LoadedConfig config, List<FileTask> tasks, List<Row> counts, String runId) {
+    List<Row> rows = new ArrayList<>();
+    for (FileTask t : tasks) {
+      Row c = find(counts, t);
+      rows.add(org.apache.spark.sql.RowFactory.create(
+          t.incidentId(), t.sourceFile(), t.sha256(), t.bytes(),
+          c == null ? 0L : c.getLong(c.fieldIndex("rows_in")),
+          c == null ? 0L : c.getLong(c.fieldIndex("rows_out")),
+          c == null ? 0L : c.getLong(c.fieldIndex("rows_quarantined")),
+          t.duplicateOf()));
+    }
+    var schema = new org.apache.spark.sql.types.StructType()
+        .add("incident_id", "string").add("source_file", "string").add("file_sha256", "string")
+        .add("bytes", "long").add("rows_in", "long").add("rows_out", "long").add("rows_quarantined", "long")
+        .add("duplicate_of", "string");
+    LakeTables.overwrite(
+        spark.createDataFrame(rows, schema).withColumn("run_id", lit(runId)).withColumn("ingested_at", current_timestamp()),
+        config.lakeTable("ingested_files"));
   }
 }

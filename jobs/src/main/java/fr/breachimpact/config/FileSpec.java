@@ -28,7 +28,7 @@ public record FileSpec(
     String encoding,
     String compression,
     Map<String, String> mapping,
-    Map<String, String> categories) {
+    Map<String, String> categories) implements java.io.Serializable {
 
   public FileSpec {
     format = format == null ? "csv" : format;

@@ -1,0 +1,131 @@
+package fr.breachimpact.ingest;
+
+import fr.breachimpact.config.ConfigException;
+import fr.breachimpact.config.FileSpec;
+import fr.breachimpact.config.IngestConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Driver-side checks before any row is read or written: each file's content hash (for reposted
+ * samples), and the header of each CSV file against its mapping, so that a manifest naming a
+ * column the file lacks stops the job with exit 2 before any write.
+ */
+public final class IngestPlanner {
+  private IngestPlanner() {}
+
+  public static List<FileTask> plan(List<Incident> incidents, IngestConfig config) {
+    List<FileTask> tasks = new ArrayList<>();
+    Map<String, String> firstByHash = new HashMap<>();
+    for (Incident incident : incidents) {
+      List<FileSpec> files = incident.manifest().files();
+      for (int i = 0; i < files.size(); i++) {
+        FileSpec spec = files.get(i);
+        String at = "files[" + i + "]";
+        Path path = IncidentCatalog.resolveInside(incident.manifestFile(), at, spec.path());
+        String sha = sha256(path);
+        String source = incident.id() + "/" + spec.path();
+        String duplicateOf = firstByHash.putIfAbsent(sha, source);
+        List<String> header = header(incident, at, spec, path, config);
+        tasks.add(new FileTask(incident.id(), spec.path(), path.toUri().toString(), sha, size(path), spec, header, duplicateOf));
+      }
+    }
+    return tasks;
+  }
+
+  private static List<String> header(Incident incident, String at, FileSpec spec, Path path, IngestConfig config) {
+    if (spec.isJsonLines()) {
+      return List.of();
+    }
+    if (!spec.header()) {
+      return spec.columns();
+    }
+    String manifest = incident.manifestFile().toString();
+    List<String> names;
+    try (InputStream in = FileOpener.openDecompressed(path.toUri().toString(), spec.isGzip())) {
+      PhysicalLineReader lines = new PhysicalLineReader(in, config.maxLineChars());
+      LineDecoder decoder = new LineDecoder(Charset.forName(spec.encoding()));
+      names = null;
+      boolean first = true;
+      while (lines.hasNext()) {
+        PhysicalLine line = lines.next();
+        LineDecoder.Decoded decoded = decoder.decode(line.bytes(), first);
+        first = false;
+        if (decoded.text().isBlank()) {
+          continue;
+        }
+        if (!decoded.valid() || line.tooLong()) {
+          throw new InputException(path + ": header line " + line.number() + " is not valid " + spec.encoding() + " text");
+        }
+        names = new CsvLineSplitter(FileRowReader.delimiterChar(spec.delimiter()), spec.quote()).split(decoded.text());
+        if (names == null) {
+          throw new InputException(path + ": header line " + line.number() + " has a quote that never closes");
+        }
+        break;
+      }
+    } catch (IOException e) {
+      throw new InputException(path + ": unreadable (" + e.getMessage() + ")", e);
+    }
+    if (names == null) {
+      return List.of(); // an empty file: no rows, nothing to map
+    }
+    if (names.size() > config.maxFields()) {
+      throw new InputException(path + ": header has " + names.size() + " columns, more than ingest.max_fields=" + config.maxFields());
+    }
+    List<String> unique = uniqueNames(names);
+    for (String source : spec.mapping().keySet()) {
+      if (!unique.contains(source)) {
+        throw ConfigException.at(manifest, at + ".mapping." + source, "unknown column (not in the header of " + spec.path() + ")");
+      }
+    }
+    return unique;
+  }
+
+  /** Header names as given, a repeated name suffixed {@code #2}, {@code #3}: no column is lost. */
+  static List<String> uniqueNames(List<String> names) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (String raw : names) {
+      String name = raw.strip();
+      String candidate = name;
+      for (int k = 2; !seen.add(candidate); k++) {
+        candidate = name + "#" + k;
+      }
+    }
+    return List.copyOf(seen);
+  }
+
+  private static long size(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      throw new InputException(path + ": unreadable (" + e.getMessage() + ")", e);
+    }
+  }
+
+  static String sha256(Path path) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
+      byte[] buffer = new byte[1 << 16];
+      while (in.read(buffer) >= 0) {
+        // digesting
+      }
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new InputException(path + ": unreadable (" + e.getMessage() + ")", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
