@@ -2,6 +2,7 @@ package fr.breachimpact.cli;
 
 import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.ingest.InputException;
+import fr.breachimpact.spark.SparkSessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,10 @@ import picocli.CommandLine.Command;
 public final class BreachImpact implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int code = execute(args);
+    // Commands share the process's session and never stop it themselves (tests reuse it).
+    SparkSessions.stopActive();
+    System.exit(code);
   }
 
   /** Runs a command line and returns its exit code; never throws. */

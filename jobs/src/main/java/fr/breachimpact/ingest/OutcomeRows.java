@@ -1,6 +1,7 @@
 package fr.breachimpact.ingest;
 
 import fr.breachimpact.config.IngestConfig;
+import fr.breachimpact.spark.ScalaMaps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,8 +60,8 @@ public final class OutcomeRows implements Iterator<Row> {
     values[4] = o.isAccepted() && !duplicate;
     if (o.isAccepted() && !duplicate) {
       System.arraycopy(o.values(), 0, values, 5, CANONICAL);
-      values[5 + CANONICAL] = o.extra();
-      values[6 + CANONICAL] = o.extraCategories();
+      values[5 + CANONICAL] = ScalaMaps.of(o.extra());
+      values[6 + CANONICAL] = ScalaMaps.of(o.extraCategories());
     } else if (duplicate) {
       values[7 + CANONICAL] = null; // the first copy holds the text already
       values[8 + CANONICAL] = QuarantineReason.DUPLICATE_FILE.name();

@@ -56,7 +56,7 @@ public final class RunSummary {
       rows.add(
           RowFactory.create(
               runId, date, l.source(), l.rowsIn(), l.rowsOut(), l.rowsQuarantined(),
-              l.quarantineByReason(), l.seconds(), l.detail(), date, stage));
+              fr.breachimpact.spark.ScalaMaps.of(l.quarantineByReason()), l.seconds(), l.detail(), date, stage));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }

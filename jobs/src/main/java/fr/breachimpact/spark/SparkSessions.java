@@ -11,6 +11,15 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private SparkSessions() {}
 
+  /** Stops the session of this process if there is one: at the very end of main only. */
+  public static void stopActive() {
+    SparkSession.getDefaultSession().foreach(s -> {
+      s.stop();
+      return null;
+    });
+  }
+
+  /** The process's session: created on first use, shared by every stage of one command line. */
   public static SparkSession create(String appName, Map<String, String> extra) {
     SparkConf conf = new SparkConf(true);
     if (!conf.contains("spark.master")) {
