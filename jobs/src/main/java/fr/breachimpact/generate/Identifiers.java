@@ -1,6 +1,5 @@
 package fr.breachimpact.generate;
 
-import java.math.BigInteger;
 import java.util.random.RandomGenerator;
 
 /**
@@ -56,11 +55,16 @@ public final class Identifiers {
 
   /** ISO 13616 check digits: 98 - (BBAN + country + 00, letters as 10..35) mod 97. */
   static int ibanCheckDigits(String country, String bban) {
-    StringBuilder numeric = new StringBuilder();
+    int mod = 0;
     for (char c : (bban + country + "00").toCharArray()) {
-      numeric.append(Character.isLetter(c) ? String.valueOf(c - 'A' + 10) : String.valueOf(c));
+      if (Character.isLetter(c)) {
+        int v = c - 'A' + 10;
+        mod = (mod * 100 + v) % 97;
+      } else {
+        mod = (mod * 10 + (c - '0')) % 97;
+      }
     }
-    return 98 - new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue();
+    return 98 - mod;
   }
 
   /** A 16-digit Visa (4...) or Mastercard (51..55...) number passing Luhn. */
