@@ -17,6 +17,9 @@ import java.util.Map;
  * @param mapping source column (CSV header or JSON key) to canonical field name
  * @param categories source column to a category code or a Have I Been Pwned data class, for
  *     columns that are no canonical field but expose a category (kept in {@code extra})
+ * @param multiline quoted fields may hold line breaks: an unclosed quote joins the following
+ *     lines (at most 20). Off by default: in leaked dumps an unclosed quote is far more often a
+ *     broken row, and joining would swallow the good rows after it.
  */
 public record FileSpec(
     String path,
@@ -28,7 +31,8 @@ public record FileSpec(
     String encoding,
     String compression,
     Map<String, String> mapping,
-    Map<String, String> categories) implements java.io.Serializable {
+    Map<String, String> categories,
+    Boolean multiline) implements java.io.Serializable {
 
   public FileSpec {
     format = format == null ? "csv" : format;
@@ -40,12 +44,22 @@ public record FileSpec(
     compression = compression == null ? "none" : compression;
     mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
     categories = categories == null ? Map.of() : Map.copyOf(categories);
+    multiline = multiline == null ? Boolean.FALSE : multiline;
   }
 
+  /** A file whose quoted fields hold no line breaks (the default). */
+  public FileSpec(String path, String format, String delimiter, Boolean header, List<String> columns,
+      String quote, String encoding, String compression, Map<String, String> mapping,
+      Map<String, String> categories) {
+    this(path, format, delimiter, header, columns, quote, encoding, compression, mapping, categories, null);
+  }
+
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isJsonLines() {
     return "jsonl".equals(format);
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isGzip() {
     return "gzip".equals(compression);
   }

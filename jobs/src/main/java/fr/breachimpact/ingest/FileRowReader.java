@@ -134,7 +134,7 @@ public final class FileRowReader implements Iterator<RowOutcome> {
       return RowOutcome.quarantined(n, raw(text), QuarantineReason.INVALID_ENCODING,
           "bytes not valid in " + spec.encoding());
     }
-    if (text.isBlank()) {
+    if (isBlank(text)) {
       blankLines++;
       return null;
     }
@@ -150,6 +150,18 @@ public final class FileRowReader implements Iterator<RowOutcome> {
     return spec.isJsonLines() ? json(n, text) : csv(n, text);
   }
 
+  /** Blank: nothing but spaces. A line of delimiters only is a row (an empty record), not blank. */
+  private boolean isBlank(String text) {
+    char delimiter = spec.isJsonLines() ? 0 : delimiterChar(spec.delimiter());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == delimiter || !(c == ' ' || c == '\t' || c == '\u00A0')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private int controlCharacter(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -163,7 +175,7 @@ public final class FileRowReader implements Iterator<RowOutcome> {
   private RowOutcome csv(long n, String text) {
     List<String> fields = splitter.split(text);
     if (fields == null) {
-      RowOutcome joined = tryJoin(n, text);
+      RowOutcome joined = spec.multiline() ? tryJoin(n, text) : null;
       if (joined != null) {
         return joined;
       }
@@ -179,7 +191,7 @@ public final class FileRowReader implements Iterator<RowOutcome> {
     for (int i = 0; i < MAX_JOINED_LINES; i++) {
       Line following = peek(i);
       if (following == null || !following.decoded().valid() || following.physical().tooLong()
-          || following.physical().truncatedFile()) {
+          || following.physical().truncatedFile() || controlCharacter(following.decoded().text()) >= 0) {
         return null;
       }
       joined.append('\n').append(following.decoded().text());

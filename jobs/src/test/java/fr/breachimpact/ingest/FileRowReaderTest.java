@@ -25,7 +25,7 @@ class FileRowReaderTest {
   private static final List<String> HEADER = List.of("nom", "prenom", "email");
 
   private static FileSpec csv(String delimiter, String encoding) {
-    return new FileSpec("f.csv", "csv", delimiter, true, null, null, encoding, null, MAPPING, Map.of());
+    return new FileSpec("f.csv", "csv", delimiter, true, null, null, encoding, null, MAPPING, Map.of(), null);
   }
 
   private static List<RowOutcome> read(byte[] bytes, FileSpec spec) {
@@ -122,12 +122,27 @@ class FileRowReaderTest {
   }
 
   @Test
-  void aQuotedLineBreakJoinsTheNextLineIntoOneRecord() {
-    List<RowOutcome> rows = read(utf8("nom,prenom,email\n\"Du\npont\",Jean,j@x.fr\nMartin,Paul,p@x.fr\n"), csv(",", "UTF-8"));
+  void aQuotedLineBreakJoinsTheNextLineIntoOneRecordWhenTheManifestAllowsIt() {
+    FileSpec multiline = new FileSpec("f.csv", "csv", ",", true, null, null, "UTF-8", null, MAPPING, Map.of(), true);
+    List<RowOutcome> rows = read(utf8("nom,prenom,email\n\"Du\npont\",Jean,j@x.fr\nMartin,Paul,p@x.fr\n"), multiline);
     assertEquals(2, rows.size());
     assertEquals("Du\npont", value(rows.get(0), CanonicalField.LAST_NAME));
     assertEquals(2, rows.get(0).lineNumber());
     assertEquals(4, rows.get(1).lineNumber());
+  }
+
+  @Test
+  void withoutMultilineAnUnclosedQuoteInTheLastFieldNeverSwallowsTheNextRows() {
+    String text = "nom,prenom,email\nDupont,Jean,\"j@x.fr\nMartin,Paul,p@x.fr\nPetit,Anne,\"a@x.fr\n";
+    List<RowOutcome> rows = read(utf8(text), csv(",", "UTF-8"));
+    assertEquals(Arrays.asList(QuarantineReason.UNBALANCED_QUOTE, null, QuarantineReason.UNBALANCED_QUOTE),
+        rows.stream().map(RowOutcome::reason).toList());
+  }
+
+  @Test
+  void aLineOfDelimitersOnlyIsAnEmptyRecordNotABlankLine() {
+    FileSpec tsv = new FileSpec("f.tsv", "csv", "\t", true, null, null, "UTF-8", null, MAPPING, Map.of(), null);
+    assertEquals(QuarantineReason.EMPTY_RECORD, read(utf8("nom\tprenom\temail\n\t\t\n"), tsv).get(0).reason());
   }
 
   @Test
@@ -162,7 +177,7 @@ class FileRowReaderTest {
 
   @Test
   void deeplyNestedJsonIsQuarantinedNotACrash() {
-    FileSpec spec = new FileSpec("f.jsonl", "jsonl", null, false, null, null, "UTF-8", null, Map.of("nom", "last_name"), Map.of());
+    FileSpec spec = new FileSpec("f.jsonl", "jsonl", null, false, null, null, "UTF-8", null, Map.of("nom", "last_name"), Map.of(), null);
     String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
     List<RowOutcome> rows = read(utf8(deep + "\n{\"nom\":\"X\"}\n"), spec, List.of(), IngestConfig.defaults());
     assertEquals(QuarantineReason.MALFORMED_JSON, rows.get(0).reason());

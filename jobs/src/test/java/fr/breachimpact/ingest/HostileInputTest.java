@@ -42,11 +42,11 @@ class HostileInputTest {
   @TempDir Path dir;
 
   private static FileSpec csv() {
-    return new FileSpec("f.csv", "csv", ",", true, null, null, "UTF-8", null, MAPPING, Map.of());
+    return new FileSpec("f.csv", "csv", ",", true, null, null, "UTF-8", null, MAPPING, Map.of(), null);
   }
 
   private static FileSpec jsonl() {
-    return new FileSpec("f.jsonl", "jsonl", null, false, null, null, "UTF-8", null, Map.of("nom", "last_name"), Map.of());
+    return new FileSpec("f.jsonl", "jsonl", null, false, null, null, "UTF-8", null, Map.of("nom", "last_name"), Map.of(), null);
   }
 
   private static byte[] utf8(String s) {

@@ -1,0 +1,86 @@
+package fr.breachimpact.e2e;
+
+import fr.breachimpact.cli.BreachImpact;
+import fr.breachimpact.cli.ExitCode;
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.generate.SampleDataGenerator;
+import fr.breachimpact.spark.TestSpark;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One generated data set and one pipeline run over it, shared by every end-to-end test class of
+ * the JVM (generating and running once keeps the suite fast).
+ */
+public final class GeneratedRun {
+  public static final String RUN_DATE = "2026-11-29";
+  public static final double SCALE = 0.1;
+  private static GeneratedRun instance;
+
+  private final Path root;
+  private final LoadedConfig config;
+
+  private GeneratedRun(Path root) {
+    this.root = root;
+    this.config = LoadedConfig.load(root.resolve("config.json"));
+  }
+
+  public static synchronized GeneratedRun get() {
+    if (instance == null) {
+      try {
+        Path root = Files.createTempDirectory("breach-impact-e2e");
+        SampleDataGenerator.generate(root, 42, SCALE);
+        TestSpark.session();
+        GeneratedRun run = new GeneratedRun(root);
+        run.stage("ingest");
+        instance = run;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return instance;
+  }
+
+  private void stage(String name, String... more) {
+    String[] args = new String[4 + more.length];
+    args[0] = name;
+    args[1] = "--config";
+    args[2] = root.resolve("config.json").toString();
+    args[3] = "--run-date=" + RUN_DATE;
+    System.arraycopy(more, 0, args, 4, more.length);
+    int code = BreachImpact.execute(args);
+    if (code != ExitCode.OK) {
+      throw new IllegalStateException("stage " + name + " exited " + code);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path truth() {
+    return root.resolve("ground-truth");
+  }
+
+  public LoadedConfig config() {
+    return config;
+  }
+
+  public Dataset<Row> lake(String table) {
+    return TestSpark.session().read().format("delta").load(config.lakeTable(table));
+  }
+
+  public Dataset<Row> report(String name) {
+    return TestSpark.session().read().parquet(config.reportPath(name));
+  }
+
+  public Dataset<Row> truthCsv(String file) {
+    SparkSession spark = TestSpark.session();
+    return spark.read().option("header", "true").option("inferSchema", "true").csv(truth().resolve(file).toString());
+  }
+}
