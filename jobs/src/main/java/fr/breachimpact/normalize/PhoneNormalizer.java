@@ -1,0 +1,69 @@
+package fr.breachimpact.normalize;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers to E.164 with libphonenumber, default region FR: {@code 06 12 34 56 78},
+ * {@code 06.12.34.56.78}, {@code +33 6 12 34 56 78}, {@code +33 (0)6 12 34 56 78},
+ * {@code 0033612345678}, {@code 33612345678} all give {@code +33612345678}.
+ *
+ * <p>Placeholders are invalid and get no E.164: a national number whose digits after the first
+ * are all the same ({@code 0000000000}, {@code 0611111111}) or that counts up
+ * ({@code 0123456789}). Forms use them to get past a mandatory field; as keys they would link
+ * strangers.
+ */
+public final class PhoneNormalizer {
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  private static final String DEFAULT_REGION = "FR";
+  /** "(0)" after a country code: the national trunk prefix, not part of the number. */
+  private static final Pattern TRUNK_IN_PARENS = Pattern.compile("\\(\\s*0\\s*\\)");
+  /** 11 digits starting with 33 and no plus: an international number whose "+" was lost. */
+  private static final Pattern FR_WITHOUT_PLUS = Pattern.compile("^33[1-9]\\d{8}$");
+
+  private PhoneNormalizer() {}
+
+  /** Null for a null input or one without any digit. */
+  public static NormalizedPhone normalize(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = TRUNK_IN_PARENS.matcher(raw.strip()).replaceAll(" ");
+    String digits = s.replaceAll("\\D", "");
+    if (digits.isEmpty()) {
+      return null;
+    }
+    if (!s.startsWith("+") && FR_WITHOUT_PLUS.matcher(digits).matches()) {
+      s = "+" + digits;
+    }
+    PhoneNumber number;
+    try {
+      number = UTIL.parse(s, DEFAULT_REGION);
+    } catch (NumberParseException e) {
+      return new NormalizedPhone(null, null, false);
+    }
+    String national = UTIL.getNationalSignificantNumber(number);
+    if (isPlaceholder(national) || !UTIL.isPossibleNumber(number)) {
+      return new NormalizedPhone(null, null, false);
+    }
+    String e164 = UTIL.format(number, PhoneNumberFormat.E164);
+    if (!UTIL.isValidNumber(number)) {
+      return new NormalizedPhone(e164, null, false);
+    }
+    return new NormalizedPhone(e164, UTIL.getNumberType(number).name(), true);
+  }
+
+  static boolean isPlaceholder(String national) {
+    if (national.length() < 2) {
+      return true;
+    }
+    String rest = national.substring(1);
+    if (rest.chars().allMatch(c -> c == rest.charAt(0))) {
+      return true;
+    }
+    return "123456789".equals(national) || "0123456789".equals(national);
+  }
+}
