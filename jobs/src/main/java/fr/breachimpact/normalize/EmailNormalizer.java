@@ -39,7 +39,7 @@ public final class EmailNormalizer {
       return null;
     }
     String s = raw.strip().toLowerCase(Locale.ROOT);
-    if (s.startsWith("mailto:")) {
+    while (s.startsWith("mailto:")) {
       s = s.substring("mailto:".length()).strip();
     }
     if (s.isEmpty()) {

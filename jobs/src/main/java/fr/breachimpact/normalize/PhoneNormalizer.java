@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Phone numbers to E.164 with libphonenumber, default region FR: {@code 06 12 34 56 78},
  * {@code 06.12.34.56.78}, {@code +33 6 12 34 56 78}, {@code +33 (0)6 12 34 56 78},
- * {@code 0033612345678}, {@code 33612345678} all give {@code +33612345678}.
+ * {@code 0033612345678}, {@code 33612345678} all give {@code +33612345678}. Overseas numbers
+ * dialled the French way ({@code 0690 12 34 56}) take their region's code ({@code +590...}).
  *
  * <p>Placeholders are invalid and get no E.164: a national number whose digits after the first
  * are all the same ({@code 0000000000}, {@code 0611111111}) or that counts up
@@ -24,30 +25,51 @@ public final class PhoneNormalizer {
   /** 11 digits starting with 33 and no plus: an international number whose "+" was lost. */
   private static final Pattern FR_WITHOUT_PLUS = Pattern.compile("^33[1-9]\\d{8}$");
 
+  /** French overseas regions with their own country codes, tried in this order. */
+  private static final java.util.List<String> OVERSEAS = java.util.List.of("GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF");
+  private static final NormalizedPhone INVALID = new NormalizedPhone(null, null, false);
+
   private PhoneNormalizer() {}
 
-  /** Null for a null input or one without any digit. */
+  private static PhoneNumber parse(String s, String region) {
+    try {
+      return UTIL.parse(s, region);
+    } catch (NumberParseException e) {
+      return null;
+    }
+  }
+
+  /** Null for a null or blank input; invalid for text without a digit. */
   public static NormalizedPhone normalize(String raw) {
-    if (raw == null) {
+    if (raw == null || raw.isBlank()) {
       return null;
     }
     String s = TRUNK_IN_PARENS.matcher(raw.strip()).replaceAll(" ");
     String digits = s.replaceAll("\\D", "");
     if (digits.isEmpty()) {
-      return null;
+      return INVALID;
     }
     if (!s.startsWith("+") && FR_WITHOUT_PLUS.matcher(digits).matches()) {
       s = "+" + digits;
     }
-    PhoneNumber number;
-    try {
-      number = UTIL.parse(s, DEFAULT_REGION);
-    } catch (NumberParseException e) {
-      return new NormalizedPhone(null, null, false);
+    PhoneNumber number = parse(s, DEFAULT_REGION);
+    if (number == null) {
+      return INVALID;
+    }
+    if (!UTIL.isValidNumber(number) && digits.startsWith("0") && !digits.startsWith("00")) {
+      // 0590/0690 (Guadeloupe), 0262/0692 (Réunion), ...: dialled like French numbers but
+      // numbered under their own country codes.
+      for (String region : OVERSEAS) {
+        PhoneNumber overseas = parse(s, region);
+        if (overseas != null && UTIL.isValidNumber(overseas)) {
+          number = overseas;
+          break;
+        }
+      }
     }
     String national = UTIL.getNationalSignificantNumber(number);
     if (isPlaceholder(national) || !UTIL.isPossibleNumber(number)) {
-      return new NormalizedPhone(null, null, false);
+      return INVALID;
     }
     String e164 = UTIL.format(number, PhoneNumberFormat.E164);
     if (!UTIL.isValidNumber(number)) {
