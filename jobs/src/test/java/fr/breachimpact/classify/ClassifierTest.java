@@ -132,6 +132,20 @@ class ClassifierTest {
   }
 
   @Test
+  void outputDoesNotDependOnPartitioningOrRowOrder() {
+    List<Map<String, Object>> reversed = new ArrayList<>(ROWS.values());
+    java.util.Collections.reverse(reversed);
+    Dataset<Row> one = RawFrames.leaked(new ArrayList<>(ROWS.values())).repartition(1);
+    Dataset<Row> many = RawFrames.leaked(reversed).repartition(5);
+    List<Row> a = one.transform(NORMALIZER::normalize).transform(new Classifier()::classify).orderBy("record_id").collectAsList();
+    List<Row> b = many.transform(NORMALIZER::normalize).transform(new Classifier()::classify).orderBy("record_id").collectAsList();
+    assertEquals(a.size(), b.size(), "rows");
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.get(i), b.get(i), "row " + i + " differs between partitionings");
+    }
+  }
+
+  @Test
   void eachCategoryAppearsOnce() {
     for (Row r : classified.values()) {
       List<Row> entries = r.getList(r.fieldIndex(Classifier.COLUMN));
