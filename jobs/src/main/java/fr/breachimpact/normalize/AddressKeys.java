@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class AddressKeys {
   private static final Pattern CEDEX = Pattern.compile("\\s+cedex(\\s+\\d+)?$");
+  private static final Map<String, String> SAINT = Map.of("st", "saint", "ste", "sainte");
   private static final Map<String, String> STREET_WORDS =
       Map.ofEntries(
           Map.entry("av", "avenue"), Map.entry("ave", "avenue"), Map.entry("bd", "boulevard"),
@@ -32,7 +33,7 @@ public final class AddressKeys {
       return null;
     }
     f = CEDEX.matcher(f).replaceAll("");
-    return expand(f, Map.of("st", "saint", "ste", "sainte"));
+    return expand(f, SAINT);
   }
 
   public static String streetKey(String raw) {

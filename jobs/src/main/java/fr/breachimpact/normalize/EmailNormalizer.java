@@ -51,10 +51,12 @@ public final class EmailNormalizer {
     }
     String local = s.substring(0, at);
     String domain = s.substring(at + 1);
-    try {
-      domain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return new NormalizedEmail(s, null, false);
+    if (!domain.chars().allMatch(c -> c < 0x80)) { // ASCII domains need no IDN conversion
+      try {
+        domain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+      } catch (IllegalArgumentException e) {
+        return new NormalizedEmail(s, null, false);
+      }
     }
     String normalized = local + "@" + domain;
     boolean valid = VALIDATOR.isValid(normalized);

@@ -27,9 +27,11 @@ public final class NameNormalizer {
     if (display == null) {
       return null;
     }
-    Matcher m = TRAILING_PARTICLE.matcher(display);
-    if (m.matches()) {
-      display = m.group(2) + " " + m.group(1);
+    if (display.indexOf('(') >= 0) {
+      Matcher m = TRAILING_PARTICLE.matcher(display);
+      if (m.matches()) {
+        display = m.group(2) + " " + m.group(1);
+      }
     }
     String folded = TextFolding.fold(display);
     if (folded == null) {

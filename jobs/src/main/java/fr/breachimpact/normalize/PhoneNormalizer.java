@@ -3,6 +3,7 @@ package fr.breachimpact.normalize;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 public final class PhoneNormalizer {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
   private static final String DEFAULT_REGION = "FR";
+  private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
   /** "(0)" after a country code: the national trunk prefix, not part of the number. */
   private static final Pattern TRUNK_IN_PARENS = Pattern.compile("\\(\\s*0\\s*\\)");
   /** 11 digits starting with 33 and no plus: an international number whose "+" was lost. */
@@ -45,7 +47,7 @@ public final class PhoneNormalizer {
       return null;
     }
     String s = TRUNK_IN_PARENS.matcher(raw.strip()).replaceAll(" ");
-    String digits = s.replaceAll("\\D", "");
+    String digits = NOT_DIGIT.matcher(s).replaceAll("");
     if (digits.isEmpty()) {
       return INVALID;
     }
@@ -56,26 +58,31 @@ public final class PhoneNormalizer {
     if (number == null) {
       return INVALID;
     }
-    if (!UTIL.isValidNumber(number) && digits.startsWith("0") && !digits.startsWith("00")) {
+    // One type lookup gives validity too: libphonenumber's isValidNumber is "type != UNKNOWN".
+    PhoneNumberType type = UTIL.getNumberType(number);
+    if (type == PhoneNumberType.UNKNOWN && digits.startsWith("0") && !digits.startsWith("00")) {
       // 0590/0690 (Guadeloupe), 0262/0692 (Réunion), ...: dialled like French numbers but
       // numbered under their own country codes.
       for (String region : OVERSEAS) {
         PhoneNumber overseas = parse(s, region);
-        if (overseas != null && UTIL.isValidNumber(overseas)) {
+        PhoneNumberType overseasType = overseas == null ? PhoneNumberType.UNKNOWN : UTIL.getNumberType(overseas);
+        if (overseasType != PhoneNumberType.UNKNOWN) {
           number = overseas;
+          type = overseasType;
           break;
         }
       }
     }
     String national = UTIL.getNationalSignificantNumber(number);
-    if (isPlaceholder(national) || !UTIL.isPossibleNumber(number)) {
+    if (isPlaceholder(national)) {
       return INVALID;
     }
-    String e164 = UTIL.format(number, PhoneNumberFormat.E164);
-    if (!UTIL.isValidNumber(number)) {
-      return new NormalizedPhone(e164, null, false);
+    if (type == PhoneNumberType.UNKNOWN) {
+      return UTIL.isPossibleNumber(number)
+          ? new NormalizedPhone(UTIL.format(number, PhoneNumberFormat.E164), null, false)
+          : INVALID;
     }
-    return new NormalizedPhone(e164, UTIL.getNumberType(number).name(), true);
+    return new NormalizedPhone(UTIL.format(number, PhoneNumberFormat.E164), type.name(), true);
   }
 
   static boolean isPlaceholder(String national) {
