@@ -1,0 +1,74 @@
+package fr.breachimpact.cli;
+
+import fr.breachimpact.classify.Classifier;
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.ingest.InputException;
+import fr.breachimpact.normalize.RecordNormalizer;
+import fr.breachimpact.spark.SparkSessions;
+import io.delta.tables.DeltaTable;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Stage 2: {@code leaked_records} -> normalise -> classify -> {@code leaked_records_clean}; and,
+ * when the lake holds {@code customers}, {@code customers} -> normalise -> {@code customers_clean}.
+ * Both are overwritten whole: the output is a function of the input and the run date only.
+ */
+@Command(
+    name = "classify",
+    mixinStandardHelpOptions = true,
+    description = "Normalise identifiers and classify data categories (leaked_records_clean, customers_clean).")
+public final class ClassifyCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ClassifyCommand.class);
+
+  @Mixin JobOptions options;
+
+  @Override
+  public Integer call() {
+    LoadedConfig config = LoadedConfig.load(options.config());
+    SparkSession spark = SparkSessions.create("breach-impact classify", config.config().spark());
+    run(spark, config, new RecordNormalizer(options.runDate()));
+    return ExitCode.OK;
+  }
+
+  /** The job without its command line, for the nightly pipeline and tests. */
+  public static void run(SparkSession spark, LoadedConfig config, RecordNormalizer normalizer) {
+    String leaked = config.lakeTable("leaked_records");
+    if (!DeltaTable.isDeltaTable(spark, leaked)) {
+      throw new InputException(leaked + ": no Delta table leaked_records (run ingest first)");
+    }
+    long started = System.nanoTime();
+    Dataset<Row> clean =
+        spark.read().format("delta").load(leaked)
+            .transform(normalizer::normalize)
+            .transform(new Classifier()::classify);
+    write(clean, config.lakeTable("leaked_records_clean"));
+    long rows = spark.read().format("delta").load(config.lakeTable("leaked_records_clean")).count();
+    LOG.info("stage=classify table=leaked_records_clean rows={} seconds={}", rows, seconds(started));
+
+    String customers = config.lakeTable("customers");
+    if (DeltaTable.isDeltaTable(spark, customers)) {
+      started = System.nanoTime();
+      write(spark.read().format("delta").load(customers).transform(normalizer::normalize),
+          config.lakeTable("customers_clean"));
+      long n = spark.read().format("delta").load(config.lakeTable("customers_clean")).count();
+      LOG.info("stage=normalize table=customers_clean rows={} seconds={}", n, seconds(started));
+    } else {
+      LOG.info("no customers table: customers_clean not written");
+    }
+  }
+
+  private static void write(Dataset<Row> frame, String path) {
+    frame.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+  }
+
+  private static String seconds(long startedNanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
+  }
+}

@@ -1,0 +1,71 @@
+package fr.breachimpact.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PhoneNormalizerTest {
+
+  @ParameterizedTest(name = "phone case {index}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "NULL",
+      textBlock =
+          """
+          06 12 34 56 78              | +33612345678  | MOBILE     | true
+          06.12.34.56.78              | +33612345678  | MOBILE     | true
+          06-12-34-56-78              | +33612345678  | MOBILE     | true
+          0612345678                  | +33612345678  | MOBILE     | true
+          +33 6 12 34 56 78           | +33612345678  | MOBILE     | true
+          +33 (0)6 12 34 56 78        | +33612345678  | MOBILE     | true
+          +33(0)612345678             | +33612345678  | MOBILE     | true
+          0033612345678               | +33612345678  | MOBILE     | true
+          0033 6 12 34 56 78          | +33612345678  | MOBILE     | true
+          33612345678                 | +33612345678  | MOBILE     | true
+          +33612345678                | +33612345678  | MOBILE     | true
+          07 81 23 45 67              | +33781234567  | MOBILE     | true
+          01 42 68 53 00              | +33142685300  | FIXED_LINE | true
+          '(01) 42.68.53.00'          | +33142685300  | FIXED_LINE | true
+          0690 12 34 56               | +590690123456 | MOBILE     | true
+          0692 12 34 56               | +262692123456 | MOBILE     | true
+          +32 470 12 34 56            | +32470123456  | MOBILE     | true
+          0000000000                  | NULL          | NULL       | false
+          06 11 11 11 11              | NULL          | NULL       | false
+          0123456789                  | NULL          | NULL       | false
+          12345                       | NULL          | NULL       | false
+          pas de téléphone            | NULL          | NULL       | false
+          """)
+  void frenchNotationsGiveE164(String raw, String e164, String type, boolean valid) {
+    NormalizedPhone p = PhoneNormalizer.normalize(raw);
+    Expect.equal("phone", "e164", e164, p.e164());
+    Expect.equal("phone", "type", type, p.type());
+    Expect.equal("phone", "valid", valid, p.valid());
+  }
+
+  @ParameterizedTest(name = "blank case {index}")
+  @CsvSource(value = {"''", "'   '"})
+  void blankIsAbsent(String raw) {
+    assertNull(PhoneNormalizer.normalize(raw));
+  }
+
+  @Property(tries = 300)
+  void normalisingTheE164AgainChangesNothing(@ForAll("phones") String raw) {
+    NormalizedPhone once = PhoneNormalizer.normalize(raw);
+    if (once != null && once.e164() != null) {
+      Expect.equal("property", "phone", once, PhoneNormalizer.normalize(once.e164()));
+    }
+  }
+
+  @Provide
+  Arbitrary<String> phones() {
+    Arbitrary<String> prefix = Arbitraries.of("0", "+33 ", "0033", "+33 (0)", "33", "+32 ", "");
+    Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789 .-").ofMinLength(4).ofMaxLength(14);
+    return net.jqwik.api.Combinators.combine(prefix, digits).as((p, d) -> p + d);
+  }
+}
