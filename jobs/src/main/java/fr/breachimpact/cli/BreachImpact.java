@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "breach-impact 0.1.0",
     description = "Measures what personal-data breaches mean for a company's customers.",
-    subcommands = {GenerateCommand.class, IngestCommand.class, ClassifyCommand.class})
+    subcommands = {GenerateCommand.class, IngestCommand.class, ClassifyCommand.class, NightlyCommand.class})
 public final class BreachImpact implements Runnable {
 
   public static void main(String[] args) {
@@ -31,6 +31,10 @@ public final class BreachImpact implements Runnable {
           if (ex instanceof ConfigException) {
             System.err.println("error: " + ex.getMessage());
             return ExitCode.BAD_CONFIG;
+          }
+          if (ex instanceof fr.breachimpact.pipeline.RunLock.LockedException) {
+            System.err.println("error: " + ex.getMessage());
+            return ExitCode.LOCKED;
           }
           if (ex instanceof InputException) {
             System.err.println("error: " + ex.getMessage());

@@ -51,20 +51,34 @@ public final class IngestCommand implements Callable<Integer> {
     return "run-" + Instant.now().toString().replaceAll("[^0-9TZ]", "");
   }
 
-  /** Reads the files, then writes the three tables and the summary; returns the summary lines. */
+  /** Reads every file and replaces the three tables whole. */
   public static List<RunSummary.Line> run(
       SparkSession spark, LoadedConfig config, List<FileTask> tasks, java.time.LocalDate runDate, String runId) {
+    return run(spark, config, tasks, runDate, runId, null, Map.of());
+  }
+
+  /**
+   * Reads the files of {@code tasks}, then writes the three tables and the summary; returns the
+   * summary lines.
+   *
+   * @param replaceIncidents null to replace the tables whole; else only these incidents' rows are
+   *     replaced (Delta replaceWhere) and the other incidents' rows stay as they are
+   * @param fingerprints incident -> fingerprint of its manifest and files, kept in ingested_files
+   */
+  public static List<RunSummary.Line> run(
+      SparkSession spark, LoadedConfig config, List<FileTask> tasks, java.time.LocalDate runDate, String runId,
+      java.util.Set<String> replaceIncidents, Map<String, String> fingerprints) {
     long start = System.nanoTime();
     Dataset<Row> outcomes =
         IngestStage.outcomes(spark, tasks, config.config().ingest()).persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       // Counting reads every file: a file that cannot be read fails here, before any write.
       List<Row> counts = IngestStage.fileCounts(outcomes).collectAsList();
-      LakeTables.overwrite(IngestStage.leakedRecords(outcomes), config.lakeTable("leaked_records"));
-      LakeTables.overwrite(IngestStage.quarantine(outcomes), config.lakeTable("quarantine"));
+      write(spark, IngestStage.leakedRecords(outcomes), config.lakeTable("leaked_records"), replaceIncidents);
+      write(spark, IngestStage.quarantine(outcomes), config.lakeTable("quarantine"), replaceIncidents);
       double seconds = (System.nanoTime() - start) / 1e9;
       List<RunSummary.Line> lines = summaryLines(tasks, counts, seconds);
-      writeIngestedFiles(spark, config, tasks, counts, runId);
+      writeIngestedFiles(spark, config, tasks, counts, runId, replaceIncidents, fingerprints);
       RunSummary.write(spark, config.reportPath("run_summary"), runId, runDate, "ingest", lines);
       RunSummary.Line total = lines.get(lines.size() - 1);
       System.out.printf(
@@ -110,7 +124,21 @@ public final class IngestCommand implements Callable<Integer> {
     return null;
   }
 
-  private static void writeIngestedFiles(SparkSession spark, LoadedConfig config, List<FileTask> tasks, List<Row> counts, String runId) {
+  private static void write(SparkSession spark, Dataset<Row> frame, String path, java.util.Set<String> replaceIncidents) {
+    if (replaceIncidents == null || !LakeTables.exists(spark, path)) {
+      LakeTables.overwrite(frame, path);
+    } else if (!replaceIncidents.isEmpty()) {
+      LakeTables.replaceWhere(frame, path, incidentPredicate(replaceIncidents));
+    }
+  }
+
+  /** {@code incident_id IN ('a', 'b')}: incident ids are validated to [a-z0-9._-]. */
+  public static String incidentPredicate(java.util.Set<String> incidents) {
+    return "incident_id IN (" + incidents.stream().sorted().map(i -> "'" + i + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
+  }
+
+  private static void writeIngestedFiles(SparkSession spark, LoadedConfig config, List<FileTask> tasks, List<Row> counts, String runId,
+      java.util.Set<String> replaceIncidents, Map<String, String> fingerprints) {
     List<Row> rows = new ArrayList<>();
     for (FileTask t : tasks) {
       Row c = find(counts, t);
@@ -119,14 +147,14 @@ public final class IngestCommand implements Callable<Integer> {
           c == null ? 0L : c.getLong(c.fieldIndex("rows_in")),
           c == null ? 0L : c.getLong(c.fieldIndex("rows_out")),
           c == null ? 0L : c.getLong(c.fieldIndex("rows_quarantined")),
-          t.duplicateOf()));
+          t.duplicateOf(), fingerprints.get(t.incidentId())));
     }
     var schema = new org.apache.spark.sql.types.StructType()
         .add("incident_id", "string").add("source_file", "string").add("file_sha256", "string")
         .add("bytes", "long").add("rows_in", "long").add("rows_out", "long").add("rows_quarantined", "long")
-        .add("duplicate_of", "string");
-    LakeTables.overwrite(
+        .add("duplicate_of", "string").add("incident_fingerprint", "string");
+    write(spark,
         spark.createDataFrame(rows, schema).withColumn("run_id", lit(runId)).withColumn("ingested_at", current_timestamp()),
-        config.lakeTable("ingested_files"));
+        config.lakeTable("ingested_files"), replaceIncidents);
   }
 }

@@ -28,8 +28,16 @@ public final class IngestPlanner {
   private IngestPlanner() {}
 
   public static List<FileTask> plan(List<Incident> incidents, IngestConfig config) {
+    return plan(incidents, config, Map.of());
+  }
+
+  /**
+   * @param alreadyIngested content hash -> incident/file of files kept from an earlier run, so that
+   *     an incremental run still recognises a repost of them
+   */
+  public static List<FileTask> plan(List<Incident> incidents, IngestConfig config, Map<String, String> alreadyIngested) {
     List<FileTask> tasks = new ArrayList<>();
-    Map<String, String> firstByHash = new HashMap<>();
+    Map<String, String> firstByHash = new HashMap<>(alreadyIngested);
     for (Incident incident : incidents) {
       List<FileSpec> files = incident.manifest().files();
       for (int i = 0; i < files.size(); i++) {

@@ -14,6 +14,16 @@ public final class LakeTables {
     frame.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
   }
 
+  /** Replaces only the rows matching {@code predicate}, in one Delta commit. */
+  public static void replaceWhere(Dataset<Row> frame, String path, String predicate) {
+    frame.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(path);
+  }
+
+  /** Deletes the rows matching {@code predicate}. */
+  public static void delete(SparkSession spark, String path, String predicate) {
+    io.delta.tables.DeltaTable.forPath(spark, path).delete(predicate);
+  }
+
   public static Dataset<Row> read(SparkSession spark, String path) {
     return spark.read().format("delta").load(path);
   }

@@ -1,0 +1,205 @@
+package fr.breachimpact.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import fr.breachimpact.cli.IngestCommand;
+import fr.breachimpact.config.Json;
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.ingest.FileTask;
+import fr.breachimpact.ingest.Incident;
+import fr.breachimpact.ingest.IncidentCatalog;
+import fr.breachimpact.ingest.IngestPlanner;
+import fr.breachimpact.spark.LakeTables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The nightly recomputation: every stage in order, each skipped when its fingerprint equals that
+ * of its last completed execution (its output tables are then exactly what it would write), and
+ * ingestion incremental per incident. Every decision is written to {@code run_log} with its
+ * reason as the stage ends, so a run killed half-way leaves the next one a true account.
+ */
+public final class Nightly {
+  private static final Logger LOG = LoggerFactory.getLogger(Nightly.class);
+
+  /** A downstream stage: what it reads besides upstream stages, and the job to run. */
+  public record Stage(String name, List<String> upstream, String configSection, boolean everyNight, StageRunner runner) {}
+
+  /** What a stage did this night. */
+  public record Outcome(String stage, String status, String reason, String fingerprint, double seconds) {}
+
+  private final SparkSession spark;
+  private final LoadedConfig config;
+  private final LocalDate runDate;
+  private final String runId;
+  private final RunLog log;
+  private final Map<String, String> fingerprints = new LinkedHashMap<>();
+  private final List<Outcome> outcomes = new ArrayList<>();
+
+  public Nightly(SparkSession spark, LoadedConfig config, LocalDate runDate, String runId) {
+    this.spark = spark;
+    this.config = config;
+    this.runDate = runDate;
+    this.runId = runId;
+    this.log = new RunLog(spark, config.lakeTable("run_log"));
+  }
+
+  public List<Outcome> run(List<Stage> stages) {
+    Instant start = Instant.now();
+    try {
+      ingest();
+      for (Stage stage : stages) {
+        runStage(stage);
+      }
+      log.append(new RunLog.Entry(runId, runDate, "nightly", "succeeded", summary(), null, start, Instant.now(), 0, Map.copyOf(fingerprints), null));
+      return List.copyOf(outcomes);
+    } catch (RuntimeException e) {
+      String line = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+      log.append(new RunLog.Entry(runId, runDate, "nightly", "failed", summary(), null, start, Instant.now(), 0, Map.copyOf(fingerprints), line));
+      throw e;
+    }
+  }
+
+  private String summary() {
+    return outcomes.stream().map(o -> o.stage() + "=" + o.status()).collect(Collectors.joining(" "));
+  }
+
+  /** Ingestion, incremental per incident: only incidents whose manifest or files changed are read. */
+  private void ingest() {
+    Instant start = Instant.now();
+    List<Incident> incidents = IncidentCatalog.load(config);
+    List<FileTask> tasks = IngestPlanner.plan(incidents, config.config().ingest());
+    Map<String, String> current = incidentFingerprints(incidents, tasks);
+    Map<String, String> previous = previousIncidentFingerprints();
+    Set<String> changed = new TreeSet<>();
+    current.forEach((id, fp) -> {
+      if (!fp.equals(previous.get(id))) {
+        changed.add(id);
+      }
+    });
+    Set<String> removed = new TreeSet<>(previous.keySet());
+    removed.removeAll(current.keySet());
+    Fingerprint stageFp = Fingerprint.of("ingest");
+    current.forEach(stageFp::add);
+    String fp = stageFp.hex();
+    fingerprints.put("ingest", fp);
+    boolean tablesExist = LakeTables.exists(spark, config.lakeTable("leaked_records"));
+    if (tablesExist && changed.isEmpty() && removed.isEmpty()) {
+      done("ingest", "reused", "no incident file or manifest changed (" + current.size() + " incidents)", fp, start, 0);
+      return;
+    }
+    String reason;
+    long rows;
+    if (!tablesExist || previous.isEmpty()) {
+      rows = total(IngestCommand.run(spark, config, tasks, runDate, runId, null, current));
+      reason = "first ingestion of " + current.size() + " incidents";
+    } else {
+      List<FileTask> changedTasks = tasks.stream().filter(t -> changed.contains(t.incidentId())).toList();
+      rows = changed.isEmpty() ? 0 : total(IngestCommand.run(spark, config, changedTasks, runDate, runId, changed, current));
+      if (!removed.isEmpty()) {
+        for (String table : List.of("leaked_records", "quarantine", "ingested_files")) {
+          LakeTables.delete(spark, config.lakeTable(table), IngestCommand.incidentPredicate(removed));
+        }
+      }
+      reason = "re-read " + (changed.isEmpty() ? "none" : String.join(", ", changed))
+          + (removed.isEmpty() ? "" : "; removed " + String.join(", ", removed))
+          + "; kept " + (current.size() - changed.size()) + " incidents";
+    }
+    done("ingest", "ran", reason, fp, start, rows);
+  }
+
+  private static long total(List<RunSummary.Line> lines) {
+    return lines.isEmpty() ? 0 : lines.get(lines.size() - 1).rowsOut();
+  }
+
+  private Map<String, String> incidentFingerprints(List<Incident> incidents, List<FileTask> tasks) {
+    String ingestConfig = json(config.config().ingest());
+    Map<String, String> fps = new TreeMap<>();
+    for (Incident incident : incidents) {
+      Fingerprint fp = Fingerprint.of("ingest:" + incident.id()).add("config", ingestConfig);
+      try {
+        fp.add("manifest", new String(Files.readAllBytes(incident.manifestFile()), java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      tasks.stream()
+          .filter(t -> t.incidentId().equals(incident.id()))
+          .forEach(t -> fp.add(t.sourceFile(), t.sha256() + "|" + t.duplicateOf()));
+      fps.put(incident.id(), fp.hex());
+    }
+    return fps;
+  }
+
+  private Map<String, String> previousIncidentFingerprints() {
+    String path = config.lakeTable("ingested_files");
+    Map<String, String> fps = new HashMap<>();
+    if (!LakeTables.exists(spark, path)) {
+      return fps;
+    }
+    for (Row r : LakeTables.read(spark, path).filter(col("incident_fingerprint").isNotNull())
+        .select("incident_id", "incident_fingerprint").distinct().collectAsList()) {
+      fps.put(r.getString(0), r.getString(1));
+    }
+    return fps;
+  }
+
+  private void runStage(Stage stage) {
+    Instant start = Instant.now();
+    Fingerprint f = Fingerprint.of(stage.name());
+    for (String up : stage.upstream()) {
+      f.add(up, fingerprints.get(up));
+    }
+    f.add("config", stage.configSection());
+    String fp = f.hex();
+    fingerprints.put(stage.name(), fp);
+    if (!stage.everyNight()) {
+      String last = log.lastCompletedFingerprint(stage.name()).orElse(null);
+      if (fp.equals(last)) {
+        done(stage.name(), "reused", "inputs and config unchanged since its last run", fp, start, 0);
+        return;
+      }
+    }
+    String why = stage.everyNight() ? "runs every night (reports carry the run date)" : changedUpstream(stage);
+    LOG.info("nightly run={} stage={} start: {}", runId, stage.name(), why);
+    stage.runner().run(spark, config, runDate);
+    done(stage.name(), "ran", why, fp, start, 0);
+  }
+
+  private String changedUpstream(Stage stage) {
+    List<String> ran = outcomes.stream().filter(o -> o.status().equals("ran") && stage.upstream().contains(o.stage())).map(Outcome::stage).toList();
+    return ran.isEmpty() ? "config changed or no completed run yet" : "upstream recomputed: " + String.join(", ", ran);
+  }
+
+  private void done(String stage, String status, String reason, String fp, Instant start, long rows) {
+    Instant end = Instant.now();
+    double seconds = (end.toEpochMilli() - start.toEpochMilli()) / 1000.0;
+    outcomes.add(new Outcome(stage, status, reason, fp, seconds));
+    log.append(new RunLog.Entry(runId, runDate, stage, status, reason, fp, start, end, rows, Map.of(), null));
+    System.out.printf(java.util.Locale.ROOT, "nightly: stage=%s %s in %.1f s: %s%n", stage, status, seconds, reason);
+  }
+
+  /** A config section as stable JSON, for fingerprints. */
+  public static String json(Object section) {
+    try {
+      return Json.mapper().writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(section);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

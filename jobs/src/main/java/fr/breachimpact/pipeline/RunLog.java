@@ -1,0 +1,91 @@
+package fr.breachimpact.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import fr.breachimpact.spark.LakeTables;
+import fr.breachimpact.spark.ScalaMaps;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code run_log} Delta table: one row per stage of each nightly run as it ends, and one row
+ * for the run itself (stage {@code nightly}). Appended stage by stage, so that a run killed in
+ * the middle still tells the next one which stages completed, with which fingerprint.
+ */
+public final class RunLog {
+  /** One stage execution, or the run's own row. */
+  public record Entry(
+      String runId,
+      LocalDate runDate,
+      String stage,
+      String status,
+      String reason,
+      String fingerprint,
+      Instant startedAt,
+      Instant endedAt,
+      long rowsOut,
+      Map<String, String> inputVersions,
+      String error) {}
+
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("run_id", "string", false)
+          .add("run_date", "date", false)
+          .add("stage", "string", false)
+          .add("status", "string", false)
+          .add("reason", "string", true)
+          .add("fingerprint", "string", true)
+          .add("started_at", "timestamp", false)
+          .add("ended_at", "timestamp", false)
+          .add("seconds", "double", false)
+          .add("rows_out", "long", false)
+          .add("input_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
+          .add("error", "string", true);
+
+  private final SparkSession spark;
+  private final String path;
+
+  public RunLog(SparkSession spark, String path) {
+    this.spark = spark;
+    this.path = path;
+  }
+
+  public void append(Entry e) {
+    Row row =
+        RowFactory.create(
+            e.runId(), Date.valueOf(e.runDate()), e.stage(), e.status(), e.reason(), e.fingerprint(),
+            Timestamp.from(e.startedAt()), Timestamp.from(e.endedAt()),
+            (e.endedAt().toEpochMilli() - e.startedAt().toEpochMilli()) / 1000.0, e.rowsOut(),
+            ScalaMaps.of(e.inputVersions()), e.error());
+    spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().format("delta").mode(SaveMode.Append).save(path);
+  }
+
+  /**
+   * The fingerprint of the stage's latest completed execution (ran or reused), if any: the state
+   * its output tables are in, since a killed stage never commits.
+   */
+  public Optional<String> lastCompletedFingerprint(String stage) {
+    if (!LakeTables.exists(spark, path)) {
+      return Optional.empty();
+    }
+    List<Row> rows =
+        LakeTables.read(spark, path)
+            .filter(col("stage").equalTo(stage).and(col("status").isin("ran", "reused")))
+            .orderBy(col("ended_at").desc(), col("run_id").desc())
+            .select("fingerprint")
+            .limit(1)
+            .collectAsList();
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0).getString(0));
+  }
+}
