@@ -37,7 +37,7 @@ ensure_built() {
 # Runs the job entry point locally with the Maven classpath.
 run_job() {
   ensure_built
-  java "${SPARK_JAVA_OPTS[@]}" -Xmx"${BREACH_IMPACT_DRIVER_MEMORY:-6g}" \
+  SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" java "${SPARK_JAVA_OPTS[@]}" -Xmx"${BREACH_IMPACT_DRIVER_MEMORY:-6g}" \
     -Dlog4j2.configurationFile="$ROOT/jobs/src/main/resources/log4j2.properties" \
     -cp "$(cat "$ROOT/jobs/target/classpath.txt")" fr.breachimpact.cli.BreachImpact "$@"
 }
