@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Benchmark: ./scripts/bench.sh [--records N] [--repeat K]
+# Generates N leaked records (default 1,000,000) with the project's generator into a scratch
+# folder (reused when already there), then times each stage in one JVM and prints
+#   stage=<name> records=N seconds=S rows_per_s=R peak_rss_mb=M [ratio_vs_floor=X]
+# as the median of K runs (default 3), beside the floor: a bare Spark scan of the same files.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+RECORDS=1000000
+REPEAT=3
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --records) RECORDS="$2"; shift 2 ;;
+    --repeat) REPEAT="$2"; shift 2 ;;
+    *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+DIR="${BENCH_DIR:-$ROOT/out/bench}/records-$RECORDS"
+# The generator writes about 11,000 leaked rows per unit of scale.
+SCALE=$(awk -v n="$RECORDS" 'BEGIN { printf "%.3f", n / 11000 }')
+ensure_built
+if [[ ! -f "$DIR/config.json" ]]; then
+  run_job generate --out "$DIR" --scale "$SCALE" --seed 7
+fi
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
+run_job bench --config "$DIR/config.json" --run-date 2026-11-29 --repeat "$REPEAT"
