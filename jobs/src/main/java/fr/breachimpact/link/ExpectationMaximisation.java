@@ -1,0 +1,181 @@
+package fr.breachimpact.link;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Unsupervised estimation of the m probabilities on the blocked pairs, u held fixed (estimated on
+ * random pairs). The blocked pairs of each rule form a session with its own match share lambda: a
+ * rule's non-matches agree on the rule's fields far more often than random pairs do, so a field
+ * that a rule constrains is left out of that rule's session (as Splink trains one session per
+ * blocking rule); the m of the other fields are shared by all sessions.
+ */
+public final class ExpectationMaximisation {
+  private static final Logger LOG = LoggerFactory.getLogger(ExpectationMaximisation.class);
+
+  /**
+   * @param m estimated m, [field][level]
+   * @param lambda match share of each session (rule index), NaN for a rule with no pair
+   * @param iterations iterations run
+   * @param converged whether the last change was below the tolerance
+   */
+  public record Result(double[][] m, double[] lambda, int iterations, boolean converged) {
+    /** Expected number of true matches among the blocked pairs. */
+    public double expectedMatches(List<PatternCount> patterns) {
+      double[] n = new double[lambda.length];
+      for (PatternCount p : patterns) {
+        n[p.rule()] += p.count();
+      }
+      double total = 0;
+      for (int s = 0; s < lambda.length; s++) {
+        if (!Double.isNaN(lambda[s])) {
+          total += lambda[s] * n[s];
+        }
+      }
+      return total;
+    }
+  }
+
+  private ExpectationMaximisation() {}
+
+  /** Starting m: the strongest level most likely among matches, {@code else} least. */
+  public static double[][] initialM(List<Comparison> comparisons) {
+    double[][] m = new double[comparisons.size()][];
+    for (int f = 0; f < comparisons.size(); f++) {
+      int n = comparisons.get(f).levels().size();
+      m[f] = new double[n];
+      double sum = 0;
+      for (int l = 0; l < n; l++) {
+        m[f][l] = l == 0 ? 0.8 : (l == n - 1 ? 0.05 : 0.15 / Math.max(1, n - 2));
+        sum += m[f][l];
+      }
+      for (int l = 0; l < n; l++) {
+        m[f][l] /= sum;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * @param active active[rule][field]: whether the field's level is used in that rule's session
+   */
+  public static Result run(
+      List<PatternCount> patternsIn,
+      double[][] u,
+      double[][] initialM,
+      boolean[][] active,
+      int maxIterations,
+      double tolerance) {
+    List<PatternCount> patterns = new ArrayList<>(patternsIn);
+    patterns.sort(PatternCount::compare);
+    int sessions = active.length;
+    int fields = u.length;
+    double[][] m = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      m[f] = initialM[f].clone();
+    }
+    double[] lambda = new double[sessions];
+    double[] size = new double[sessions];
+    for (PatternCount p : patterns) {
+      size[p.rule()] += p.count();
+    }
+    for (int s = 0; s < sessions; s++) {
+      lambda[s] = size[s] > 0 ? 0.5 : Double.NaN;
+    }
+    boolean converged = false;
+    int iteration = 0;
+    while (iteration < maxIterations && !converged) {
+      iteration++;
+      double[][] num = new double[fields][];
+      double[] den = new double[fields];
+      for (int f = 0; f < fields; f++) {
+        num[f] = new double[m[f].length];
+      }
+      double[] matches = new double[sessions];
+      for (PatternCount p : patterns) {
+        int s = p.rule();
+        double logM = Math.log(lambda[s]);
+        double logU = Math.log(1 - lambda[s]);
+        for (int f = 0; f < fields; f++) {
+          int l = p.levels()[f];
+          if (l >= 0 && active[s][f]) {
+            logM += Math.log(m[f][l]);
+            logU += Math.log(u[f][l]);
+          }
+        }
+        double posterior = 1 / (1 + Math.exp(logU - logM));
+        double expected = posterior * p.count();
+        matches[s] += expected;
+        for (int f = 0; f < fields; f++) {
+          int l = p.levels()[f];
+          if (l >= 0 && active[s][f]) {
+            num[f][l] += expected;
+            den[f] += expected;
+          }
+        }
+      }
+      double change = 0;
+      for (int s = 0; s < sessions; s++) {
+        if (size[s] > 0) {
+          double next = clamp(matches[s] / size[s]);
+          change = Math.max(change, Math.abs(next - lambda[s]));
+          lambda[s] = next;
+        }
+      }
+      for (int f = 0; f < fields; f++) {
+        if (den[f] <= 0) {
+          continue;
+        }
+        for (int l = 0; l < m[f].length; l++) {
+          double next = Math.max(FellegiSunterModel.FLOOR, num[f][l] / den[f]);
+          change = Math.max(change, Math.abs(next - m[f][l]));
+          m[f][l] = next;
+        }
+      }
+      converged = change < tolerance;
+      LOG.info(
+          String.format(
+              Locale.ROOT, "em iteration=%d max_change=%.2e lambda=%s", iteration, change, Arrays.toString(round(lambda))));
+    }
+    return new Result(m, lambda, iteration, converged);
+  }
+
+  private static double clamp(double p) {
+    return Math.min(1 - FellegiSunterModel.FLOOR, Math.max(FellegiSunterModel.FLOOR, p));
+  }
+
+  private static String[] round(double[] values) {
+    String[] out = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = Double.isNaN(values[i]) ? "-" : String.format(Locale.ROOT, "%.4f", values[i]);
+    }
+    return out;
+  }
+
+  /** u (or any level distribution) from pattern counts: Laplace-smoothed shares per field. */
+  public static double[][] levelShares(List<PatternCount> patterns, List<Comparison> comparisons) {
+    int fields = comparisons.size();
+    double[][] out = new double[fields][];
+    for (int f = 0; f < fields; f++) {
+      int n = comparisons.get(f).levels().size();
+      double[] counts = new double[n];
+      double total = 0;
+      for (PatternCount p : patterns) {
+        int l = p.levels()[f];
+        if (l >= 0) {
+          counts[l] += p.count();
+          total += p.count();
+        }
+      }
+      out[f] = new double[n];
+      for (int l = 0; l < n; l++) {
+        out[f][l] = Math.max(FellegiSunterModel.FLOOR, (counts[l] + 1) / (total + n));
+      }
+    }
+    return out;
+  }
+}
