@@ -40,6 +40,13 @@ public final class ExpectationMaximisation {
     }
   }
 
+  /**
+   * Weight, in expected matches, of the starting m in every M-step (a Dirichlet prior: MAP rather
+   * than maximum likelihood). Negligible on real volumes; on a handful of pairs, or for a field
+   * seldom present, it keeps m from collapsing onto whatever few pairs happen to be there.
+   */
+  public static final double PSEUDO_MATCHES = 10;
+
   private ExpectationMaximisation() {}
 
   /** Starting m: the strongest level most likely among matches, {@code else} least. */
@@ -127,11 +134,11 @@ public final class ExpectationMaximisation {
         }
       }
       for (int f = 0; f < fields; f++) {
-        if (den[f] <= 0) {
-          continue;
-        }
         for (int l = 0; l < m[f].length; l++) {
-          double next = Math.max(FellegiSunterModel.FLOOR, num[f][l] / den[f]);
+          double next =
+              Math.max(
+                  FellegiSunterModel.FLOOR,
+                  (num[f][l] + PSEUDO_MATCHES * initialM[f][l]) / (den[f] + PSEUDO_MATCHES));
           change = Math.max(change, Math.abs(next - m[f][l]));
           m[f][l] = next;
         }
