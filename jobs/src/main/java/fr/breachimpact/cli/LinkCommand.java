@@ -33,6 +33,11 @@ import picocli.CommandLine.Mixin;
 public final class LinkCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
+  @picocli.CommandLine.Option(
+      names = "--explain",
+      description = "Print the physical plan of the matches (joins, exchanges) before writing.")
+  boolean explain;
+
   @Override
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
@@ -44,6 +49,9 @@ public final class LinkCommand implements Callable<Integer> {
     CustomerLinkage.Result result =
         CustomerLinkage.link(
             leaked, customers, LinkSides.incidentBrands(spark, brands), config.config().link());
+    if (explain) {
+      result.matches().explain("formatted");
+    }
     result
         .matches()
         .write()

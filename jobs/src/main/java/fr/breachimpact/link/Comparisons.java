@@ -1,5 +1,6 @@
 package fr.breachimpact.link;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.length;
@@ -147,12 +148,14 @@ public final class Comparisons {
         List.of(Blocking.POSTCODE_LAST_NAME_SOUNDEX, Blocking.POSTCODE_BIRTH_DATE));
   }
 
-  /** exact, Jaro-Winkler >= 0.90, else. */
+  /** exact, Jaro-Winkler >= 0.90, else; null when the postcodes are equal. */
   static Comparison city() {
     Column a = l("city_key");
     Column b = r("city_key");
+    // Equal postcodes nearly always mean equal cities: counting both would count one fact twice.
+    Column samePostcode = coalesce(l("postcode_norm").equalTo(r("postcode_norm")), lit(false));
     Column level =
-        when(a.isNull().or(b.isNull()), lit(Comparison.NULL))
+        when(a.isNull().or(b.isNull()).or(samePostcode), lit(Comparison.NULL))
             .when(a.equalTo(b), lit(Comparison.EXACT))
             .when(jaroWinkler(a, b).geq(0.90), lit(JW_090))
             .otherwise(lit(Comparison.ELSE));

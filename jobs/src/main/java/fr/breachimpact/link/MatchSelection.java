@@ -25,8 +25,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *   <li>a deterministic match when exactly one customer of the brand agrees on a trusted key and
  *       the pair is not contradicted (first names or birth dates that disagree outright, as for two
  *       members of a family sharing an email);
- *   <li>otherwise the best pair whose probability reaches the threshold (ties: smallest
- *       customer_id), or all of them when configured.
+ *   <li>otherwise the best pair whose probability reaches the threshold and whose first names do
+ *       not disagree outright (ties: smallest customer_id), or all of them when configured.
  * </ol>
  */
 public final class MatchSelection {
@@ -45,9 +45,15 @@ public final class MatchSelection {
   }
 
   static Column contradicted() {
-    return coalesce(
-        col("gamma_first_name").equalTo(Comparison.ELSE).or(col("gamma_birth_date").equalTo(Comparison.ELSE)),
-        lit(false));
+    return differentFirstName().or(coalesce(col("gamma_birth_date").equalTo(Comparison.ELSE), lit(false)));
+  }
+
+  /**
+   * Members of one household share surname, address, phone and often email: their evidence adds
+   * up to a high weight. A first name that disagrees outright vetoes the match.
+   */
+  static Column differentFirstName() {
+    return coalesce(col("gamma_first_name").equalTo(Comparison.ELSE), lit(false));
   }
 
   public static Dataset<Row> select(Dataset<Row> scored, double threshold, boolean allAboveThreshold) {
@@ -55,7 +61,8 @@ public final class MatchSelection {
     Dataset<Row> candidates =
         scored
             .withColumn("_key_method", keyMethod())
-            .where(col("_key_method").isNotNull().or(col("match_probability").geq(threshold)))
+            .withColumn("_eligible", col("match_probability").geq(threshold).and(differentFirstName().unary_$bang()))
+            .where(col("_key_method").isNotNull().or(col("_eligible")))
             .withColumn(
                 "_key_customers",
                 count(when(col("_key_method").isNotNull(), lit(1))).over(group))
@@ -67,11 +74,11 @@ public final class MatchSelection {
     if (allAboveThreshold) {
       kept =
           candidates.where(
-              col("_trusted").or(col("_group_trusted").equalTo(0).and(col("match_probability").geq(threshold))));
+              col("_trusted").or(col("_group_trusted").equalTo(0).and(col("_eligible"))));
     } else {
       kept =
           candidates
-              .where(col("_trusted").or(col("match_probability").geq(threshold)))
+              .where(col("_trusted").or(col("_eligible")))
               .withColumn(
                   "_rank",
                   row_number()
