@@ -104,8 +104,8 @@ public final class Blocking {
   }
 
   /**
-   * Candidate pairs {@code (l_record_id, r_brand, r_customer_id, rule)}, {@code rule} the index of
-   * the first rule that found the pair.
+   * Candidate pairs {@code (l_record_id, r_brand, r_customer_id, rule, rules)}, {@code rule} the
+   * index of the first rule that found the pair, {@code rules} the bit set of all of them.
    */
   public static Dataset<Row> pairs(
       Dataset<Row> leaked, Dataset<Row> customers, List<BlockingRule> rules, int maxBlockSize) {
@@ -127,6 +127,7 @@ public final class Blocking {
           l.join(r, "_bk").select(col("l_record_id"), col("r_brand"), col("r_customer_id"), lit(i).as("rule"));
       all = all == null ? found : all.unionAll(found);
     }
-    return all.groupBy("l_record_id", "r_brand", "r_customer_id").agg(min("rule").as("rule"));
+    return all.groupBy("l_record_id", "r_brand", "r_customer_id")
+        .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"));
   }
 }

@@ -88,7 +88,7 @@ public final class CustomerLinkage {
             activeFields(rules, comparisons),
             config.emMaxIterations(),
             config.emTolerance());
-    double expected = em.expectedMatches(patterns);
+    double expected = em.expectedMatches();
     double space = Math.max(1.0, (double) leakedCount * customerCount);
     double prior =
         Math.min(1 - FellegiSunterModel.FLOOR, Math.max(1.0 / space, expected / space));

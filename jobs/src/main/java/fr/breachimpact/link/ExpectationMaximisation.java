@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Unsupervised estimation of the m probabilities on the blocked pairs, u held fixed (estimated on
- * random pairs). The blocked pairs of each rule form a session with its own match share lambda: a
- * rule's non-matches agree on the rule's fields far more often than random pairs do, so a field
- * that a rule constrains is left out of that rule's session (as Splink trains one session per
- * blocking rule); the m of the other fields are shared by all sessions.
+ * random pairs). The blocked pairs of each rule (all of them, also those another rule found too)
+ * form a session with its own match share lambda: a rule's non-matches agree on the rule's fields
+ * far more often than random pairs do, so a field that a rule constrains is left out of that
+ * rule's session (as Splink trains one session per blocking rule); the m of the other fields are
+ * shared by all sessions.
  */
 public final class ExpectationMaximisation {
   private static final Logger LOG = LoggerFactory.getLogger(ExpectationMaximisation.class);
@@ -22,23 +23,11 @@ public final class ExpectationMaximisation {
    * @param lambda match share of each session (rule index), NaN for a rule with no pair
    * @param iterations iterations run
    * @param converged whether the last change was below the tolerance
+   * @param expectedMatches expected true matches among the blocked pairs, each pair counted once
+   *     (in the session of the first rule that found it)
    */
-  public record Result(double[][] m, double[] lambda, int iterations, boolean converged) {
-    /** Expected number of true matches among the blocked pairs. */
-    public double expectedMatches(List<PatternCount> patterns) {
-      double[] n = new double[lambda.length];
-      for (PatternCount p : patterns) {
-        n[p.rule()] += p.count();
-      }
-      double total = 0;
-      for (int s = 0; s < lambda.length; s++) {
-        if (!Double.isNaN(lambda[s])) {
-          total += lambda[s] * n[s];
-        }
-      }
-      return total;
-    }
-  }
+  public record Result(
+      double[][] m, double[] lambda, int iterations, boolean converged, double expectedMatches) {}
 
   /**
    * Weight, in expected matches, of the starting m in every M-step (a Dirichlet prior: MAP rather
@@ -88,7 +77,11 @@ public final class ExpectationMaximisation {
     double[] lambda = new double[sessions];
     double[] size = new double[sessions];
     for (PatternCount p : patterns) {
-      size[p.rule()] += p.count();
+      for (int s = 0; s < sessions; s++) {
+        if (p.foundBy(s)) {
+          size[s] += p.count();
+        }
+      }
     }
     for (int s = 0; s < sessions; s++) {
       lambda[s] = size[s] > 0 ? 0.5 : Double.NaN;
@@ -104,24 +97,19 @@ public final class ExpectationMaximisation {
       }
       double[] matches = new double[sessions];
       for (PatternCount p : patterns) {
-        int s = p.rule();
-        double logM = Math.log(lambda[s]);
-        double logU = Math.log(1 - lambda[s]);
-        for (int f = 0; f < fields; f++) {
-          int l = p.levels()[f];
-          if (l >= 0 && active[s][f]) {
-            logM += Math.log(m[f][l]);
-            logU += Math.log(u[f][l]);
+        // A session is every pair its rule found, whichever rule found it first.
+        for (int s = 0; s < sessions; s++) {
+          if (!p.foundBy(s)) {
+            continue;
           }
-        }
-        double posterior = 1 / (1 + Math.exp(logU - logM));
-        double expected = posterior * p.count();
-        matches[s] += expected;
-        for (int f = 0; f < fields; f++) {
-          int l = p.levels()[f];
-          if (l >= 0 && active[s][f]) {
-            num[f][l] += expected;
-            den[f] += expected;
+          double expected = posterior(p, s, lambda[s], m, u, active[s]) * p.count();
+          matches[s] += expected;
+          for (int f = 0; f < fields; f++) {
+            int l = p.levels()[f];
+            if (l >= 0 && active[s][f]) {
+              num[f][l] += expected;
+              den[f] += expected;
+            }
           }
         }
       }
@@ -148,7 +136,28 @@ public final class ExpectationMaximisation {
           String.format(
               Locale.ROOT, "em iteration=%d max_change=%.2e lambda=%s", iteration, change, Arrays.toString(round(lambda))));
     }
-    return new Result(m, lambda, iteration, converged);
+    double expectedMatches = 0;
+    for (PatternCount p : patterns) {
+      if (p.rule() >= 0 && p.rule() < sessions) {
+        expectedMatches += posterior(p, p.rule(), lambda[p.rule()], m, u, active[p.rule()]) * p.count();
+      }
+    }
+    return new Result(m, lambda, iteration, converged, expectedMatches);
+  }
+
+  /** P(match | levels) within a session: only the session's active fields count. */
+  private static double posterior(
+      PatternCount p, int session, double lambda, double[][] m, double[][] u, boolean[] active) {
+    double logM = Math.log(lambda);
+    double logU = Math.log(1 - lambda);
+    for (int f = 0; f < u.length; f++) {
+      int l = p.levels()[f];
+      if (l >= 0 && active[f]) {
+        logM += Math.log(m[f][l]);
+        logU += Math.log(u[f][l]);
+      }
+    }
+    return 1 / (1 + Math.exp(logU - logM));
   }
 
   private static double clamp(double p) {

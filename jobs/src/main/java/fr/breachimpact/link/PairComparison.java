@@ -50,7 +50,7 @@ public final class PairComparison {
   /** The comparison vector of joined pairs, with the ids, the rule and the name frequencies. */
   public static Dataset<Row> compare(Dataset<Row> joined, List<Comparison> comparisons) {
     List<Column> cols = new ArrayList<>();
-    for (String id : List.of("l_record_id", "l_incident_id", "r_brand", "r_customer_id", "rule")) {
+    for (String id : List.of("l_record_id", "l_incident_id", "r_brand", "r_customer_id", "rule", "rules")) {
       cols.add(col(id));
     }
     for (Comparison c : comparisons) {
@@ -69,6 +69,7 @@ public final class PairComparison {
   public static List<PatternCount> patterns(Dataset<Row> compared, List<Comparison> comparisons) {
     List<Column> group = new ArrayList<>();
     group.add(col("rule"));
+    group.add(col("rules"));
     for (Comparison c : comparisons) {
       group.add(col(c.gammaColumn()));
     }
@@ -78,9 +79,10 @@ public final class PairComparison {
     for (Row row : rows) {
       int[] levels = new int[comparisons.size()];
       for (int f = 0; f < comparisons.size(); f++) {
-        levels[f] = comparisons.get(f).indexOf(row.getString(f + 1));
+        levels[f] = comparisons.get(f).indexOf(row.getString(f + 2));
       }
-      out.add(new PatternCount(row.getInt(0), levels, row.getLong(comparisons.size() + 1)));
+      out.add(
+          new PatternCount(row.getInt(0), row.getLong(1), levels, row.getLong(comparisons.size() + 2)));
     }
     out.sort(PatternCount::compare);
     return out;

@@ -42,6 +42,6 @@ public final class RandomPairs {
                 pmod(xxhash64(lit(seed + 2), col("r_brand"), col("r_customer_id")), lit(Math.max(1, customerCount)))
                     .lt(keepC))
             .withColumn("_u", pmod(xxhash64(lit(seed + 3), col("r_brand"), col("r_customer_id")), lit(buckets)));
-    return l.join(r, "_u").drop("_u").withColumn("rule", lit(-1));
+    return l.join(r, "_u").drop("_u").withColumn("rule", lit(-1)).withColumn("rules", lit(0L));
   }
 }
