@@ -12,7 +12,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "breach-impact 0.1.0",
     description = "Measures what personal-data breaches mean for a company's customers.",
-    subcommands = {GenerateCommand.class, IngestCommand.class, ClassifyCommand.class, NightlyCommand.class, fr.breachimpact.bench.BenchCommand.class})
+    subcommands = {
+      GenerateCommand.class,
+      IngestCommand.class,
+      CustomersCommand.class,
+      ClassifyCommand.class,
+      LinkCommand.class,
+      NightlyCommand.class,
+      EvaluateCommand.class,
+      fr.breachimpact.bench.BenchCommand.class
+    })
 public final class BreachImpact implements Runnable {
 
   public static void main(String[] args) {

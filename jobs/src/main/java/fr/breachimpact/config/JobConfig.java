@@ -13,6 +13,7 @@ import java.util.Map;
  * @param customers customer master sources
  * @param lakeDir restricted zone: Delta tables of stages 1 to 4
  * @param reportsDir analyst-facing Parquet reports
+ * @param link settings of customer matching
  * @param spark extra Spark settings for local runs (ignored keys on a cluster are harmless)
  */
 public record JobConfig(
@@ -23,6 +24,7 @@ public record JobConfig(
     String reportsDir,
     IngestConfig ingest,
     ReportConfig report,
+    LinkConfig link,
     Map<String, String> spark) {
 
   public JobConfig {
@@ -30,6 +32,12 @@ public record JobConfig(
     customers = customers == null ? List.of() : List.copyOf(customers);
     ingest = ingest == null ? IngestConfig.defaults() : ingest;
     report = report == null ? ReportConfig.defaults() : report;
+    link = link == null ? LinkConfig.defaults() : link;
     spark = spark == null ? Map.of() : Map.copyOf(spark);
+  }
+
+  /** A config with every section at its defaults. */
+  public static JobConfig of(String incidentsDir, List<CustomerSource> customers, String lakeDir, String reportsDir) {
+    return new JobConfig(incidentsDir, null, customers, lakeDir, reportsDir, null, null, null, null);
   }
 }

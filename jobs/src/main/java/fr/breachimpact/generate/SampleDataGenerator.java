@@ -78,14 +78,14 @@ public final class SampleDataGenerator {
     for (int i = 0; i < lmFields.length; i++) {
       leroyMerlin.put(CustomerMaster.LEROY_MERLIN_COLUMNS[i], lmFields[i]);
     }
-    return new JobConfig(
-        "incidents", List.of(),
+    return JobConfig.of(
+        "incidents",
         List.of(
             new CustomerSource(CustomerMaster.AUCHAN_FILE, "csv", ",", true, "UTF-8",
                 CustomerMaster.AUCHAN, "Mulliez", auchan),
             new CustomerSource(CustomerMaster.LEROY_MERLIN_FILE, "csv", ";", true, "UTF-8",
                 CustomerMaster.LEROY_MERLIN, "Mulliez", leroyMerlin)),
-        "lake", "reports", null, null, null);
+        "lake", "reports");
   }
 
   static byte[] configBytes() {

@@ -1,0 +1,41 @@
+package fr.breachimpact.cli;
+
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.link.CustomerMaster;
+import fr.breachimpact.spark.SparkSessions;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Loads the configured customer master extracts into the Delta table {@code customers}. */
+@Command(
+    name = "customers",
+    mixinStandardHelpOptions = true,
+    description = "Load the customer master extracts (config 'customers') into the lake table customers.")
+public final class CustomersCommand implements Callable<Integer> {
+  @Mixin JobOptions options;
+
+  @Override
+  public Integer call() {
+    LoadedConfig config = LoadedConfig.load(options.config());
+    long start = System.nanoTime();
+    SparkSession spark = SparkSessions.create("breach-impact customers", config.config().spark());
+    Dataset<Row> customers = CustomerMaster.load(spark, config);
+    customers
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .save(config.lakeTable("customers"));
+    long rows = spark.read().format("delta").load(config.lakeTable("customers")).count();
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "stage=customers customers=%d seconds=%.1f%n",
+        rows,
+        (System.nanoTime() - start) / 1e9);
+    return ExitCode.OK;
+  }
+}

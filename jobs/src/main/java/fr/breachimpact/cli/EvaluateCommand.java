@@ -1,0 +1,61 @@
+package fr.breachimpact.cli;
+
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.ingest.InputException;
+import fr.breachimpact.link.LinkageEvaluation;
+import fr.breachimpact.spark.SparkSessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Grades {@code customer_matches} against a ground truth in the generator's format:
+ * {@code <truth>/leaked_records.csv} (incident_id, source_file, line_number, person_id) and
+ * {@code <truth>/customers.csv} (brand, customer_id, person_id).
+ */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = "Compare matches with a ground truth; prints 'linkage precision=P recall=R f1=F'.")
+public final class EvaluateCommand implements Callable<Integer> {
+  @Mixin JobOptions options;
+
+  @Option(
+      names = "--truth",
+      required = true,
+      paramLabel = "DIR",
+      description = "Ground-truth folder holding leaked_records.csv and customers.csv.")
+  Path truth;
+
+  @Override
+  public Integer call() {
+    LoadedConfig config = LoadedConfig.load(options.config());
+    for (String name : new String[] {"leaked_records.csv", "customers.csv"}) {
+      if (!Files.isRegularFile(truth.resolve(name))) {
+        throw new InputException(truth.resolve(name) + ": ground-truth file not found");
+      }
+    }
+    SparkSession spark = SparkSessions.create("breach-impact evaluate", config.config().spark());
+    Dataset<Row> matches = spark.read().format("delta").load(config.lakeTable("customer_matches"));
+    Dataset<Row> leaked =
+        spark.read().format("delta").load(config.lakeTable("leaked_records"))
+            .select("record_id", "incident_id", "source_file", "line_number");
+    Dataset<Row> truthRecords = csv(spark, truth.resolve("leaked_records.csv"));
+    Dataset<Row> truthCustomers = csv(spark, truth.resolve("customers.csv"));
+    LinkageEvaluation.Report report =
+        LinkageEvaluation.evaluate(
+            matches, LinkageEvaluation.recordTruth(leaked, truthRecords), truthCustomers);
+    report.lines().forEach(System.out::println);
+    return ExitCode.OK;
+  }
+
+  private static Dataset<Row> csv(SparkSession spark, Path file) {
+    return spark.read().option("header", true).option("inferSchema", false).csv(file.toString());
+  }
+}

@@ -1,0 +1,104 @@
+package fr.breachimpact.cli;
+
+import fr.breachimpact.config.ConfigException;
+import fr.breachimpact.config.IncidentManifest;
+import fr.breachimpact.config.Json;
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.link.CustomerLinkage;
+import fr.breachimpact.link.LinkSides;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import fr.breachimpact.spark.SparkSessions;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Links {@code leaked_records_clean} with {@code customers_clean} into {@code customer_matches}
+ * (Delta, replaced at each run).
+ */
+@Command(
+    name = "link",
+    mixinStandardHelpOptions = true,
+    description = "Match leaked records with customers (deterministic keys, then Fellegi-Sunter).")
+public final class LinkCommand implements Callable<Integer> {
+  @Mixin JobOptions options;
+
+  @picocli.CommandLine.Option(
+      names = "--explain",
+      description = "Print the physical plan of the matches (joins, exchanges) before writing.")
+  boolean explain;
+
+  @Override
+  public Integer call() {
+    LoadedConfig config = LoadedConfig.load(options.config());
+    Map<String, List<String>> brands = incidentBrands(config);
+    long start = System.nanoTime();
+    SparkSession spark = SparkSessions.create("breach-impact link", config.config().spark());
+    Dataset<Row> leaked = spark.read().format("delta").load(config.lakeTable("leaked_records_clean"));
+    Dataset<Row> customers = spark.read().format("delta").load(config.lakeTable("customers_clean"));
+    CustomerLinkage.Result result =
+        CustomerLinkage.link(
+            leaked, customers, LinkSides.incidentBrands(spark, brands), config.config().link());
+    if (explain) {
+      result.matches().explain("formatted");
+    }
+    result
+        .matches()
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .save(config.lakeTable("customer_matches"));
+    result.release();
+    Dataset<Row> written = spark.read().format("delta").load(config.lakeTable("customer_matches"));
+    long matches = written.count();
+    System.out.printf(
+        Locale.ROOT,
+        "stage=link records=%d customers=%d pairs=%d pairs_per_record=%.2f matches=%d seconds=%.1f%n",
+        result.leakedRecords(),
+        result.customers(),
+        result.pairs(),
+        result.pairsPerRecord(),
+        matches,
+        (System.nanoTime() - start) / 1e9);
+    return ExitCode.OK;
+  }
+
+  /** incident_id -> brands, from the manifests under incidents_dir (empty when none). */
+  static Map<String, List<String>> incidentBrands(LoadedConfig config) {
+    Map<String, List<String>> out = new TreeMap<>();
+    String dir = config.config().incidentsDir();
+    if (dir == null) {
+      return out;
+    }
+    Path root = Path.of(config.resolve(dir));
+    if (!Files.isDirectory(root)) {
+      throw ConfigException.at(config.file().toString(), "incidents_dir", "folder not found: " + root);
+    }
+    try (Stream<Path> children = Files.list(root)) {
+      for (Path folder : children.sorted().toList()) {
+        Path manifestFile = folder.resolve("manifest.json");
+        String name = folder.getFileName().toString();
+        boolean wanted = config.config().incidents().isEmpty() || config.config().incidents().contains(name);
+        if (wanted && Files.isRegularFile(manifestFile)) {
+          IncidentManifest manifest = Json.read(manifestFile, IncidentManifest.class);
+          String id = manifest.incidentId() != null ? manifest.incidentId() : name;
+          out.put(id, manifest.brands());
+        }
+      }
+    } catch (IOException e) {
+      throw ConfigException.at(config.file().toString(), "incidents_dir", "unreadable: " + e.getMessage());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,42 @@
+package fr.breachimpact.config;
+
+/**
+ * Settings of the {@code link} stage (section {@code link} of the job config).
+ *
+ * @param maxCustomersPerKey a key value (email, phone, loyalty id, NIR) shared by more customers
+ *     than this is not trusted: neither a deterministic match nor a blocking key
+ * @param matchThreshold minimum match probability of a probabilistic match
+ * @param allAboveThreshold keep every customer above threshold for a record and brand, not only
+ *     the best one
+ * @param maxBlockSize a blocking key value held by more customers than this is skipped (skew
+ *     guard); the other rules still reach those records
+ * @param uSamplePairs number of random pairs drawn to estimate the u probabilities
+ * @param emMaxIterations upper bound of EM iterations
+ * @param emTolerance EM stops when no m probability moves more than this
+ * @param seed seed of the random pair sample
+ */
+public record LinkConfig(
+    Integer maxCustomersPerKey,
+    Double matchThreshold,
+    Boolean allAboveThreshold,
+    Integer maxBlockSize,
+    Integer uSamplePairs,
+    Integer emMaxIterations,
+    Double emTolerance,
+    Long seed) {
+
+  public LinkConfig {
+    maxCustomersPerKey = maxCustomersPerKey == null ? 3 : maxCustomersPerKey;
+    matchThreshold = matchThreshold == null ? 0.95 : matchThreshold;
+    allAboveThreshold = allAboveThreshold == null ? Boolean.FALSE : allAboveThreshold;
+    maxBlockSize = maxBlockSize == null ? 200 : maxBlockSize;
+    uSamplePairs = uSamplePairs == null ? 1_000_000 : uSamplePairs;
+    emMaxIterations = emMaxIterations == null ? 30 : emMaxIterations;
+    emTolerance = emTolerance == null ? 1e-5 : emTolerance;
+    seed = seed == null ? 42L : seed;
+  }
+
+  public static LinkConfig defaults() {
+    return new LinkConfig(null, null, null, null, null, null, null, null);
+  }
+}

@@ -1,0 +1,133 @@
+package fr.breachimpact.link;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.soundex;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Candidate pairs: the union of blocking rules, each an equi-join on a narrow key (ids and key
+ * only), deduplicated. No rule blocks on a surname alone: surnames come with a birth date or a
+ * postcode, and a key value held by more than {@code maxBlockSize} customers is skipped, so no
+ * partition holds a whole "Martin" block.
+ */
+public final class Blocking {
+  public static final String EMAIL = "email";
+  public static final String PHONE = "phone";
+  public static final String NIR = "nir";
+  public static final String LOYALTY_ID = "loyalty_id";
+  public static final String LAST_NAME_BIRTH_DATE = "last_name+birth_date";
+  public static final String FIRST_NAME_BIRTH_DATE = "first_name+birth_date";
+  public static final String SWAPPED_NAMES_BIRTH_DATE = "swapped_names+birth_date";
+  public static final String POSTCODE_LAST_NAME_SOUNDEX = "postcode+soundex(last_name)";
+  public static final String POSTCODE_BIRTH_DATE = "postcode+birth_date";
+  public static final String EMAIL_LOCAL_PART = "email_local_part";
+
+  private Blocking() {}
+
+  private static Column l(String c) {
+    return col("l_" + c);
+  }
+
+  private static Column r(String c) {
+    return col("r_" + c);
+  }
+
+  /** concat is null when a part is null: a rule with a missing part blocks nothing. */
+  private static Column key(Column... parts) {
+    Column[] withSep = new Column[parts.length * 2 - 1];
+    for (int i = 0; i < parts.length; i++) {
+      withSep[2 * i] = parts[i].cast("string");
+      if (i < parts.length - 1) {
+        withSep[2 * i + 1] = lit("|");
+      }
+    }
+    return concat(withSep);
+  }
+
+  private static Column localPart(Column email) {
+    Column local = substring_index(email, "@", 1);
+    return when(length(local).geq(5), local);
+  }
+
+  /** The rules, in order; a pair found by several rules is kept once, under the first. */
+  public static List<BlockingRule> rules() {
+    return List.of(
+        new BlockingRule(EMAIL, l("email_det"), r("email_det"), false),
+        new BlockingRule(PHONE, l("phone_det"), r("phone_det"), false),
+        new BlockingRule(NIR, l("nir_det"), r("nir_det"), false),
+        new BlockingRule(
+            LOYALTY_ID,
+            expr("transform(l_brands, b -> concat(l_loyalty_det, '|', b))"),
+            key(r("loyalty_det"), r("brand_lc")),
+            true),
+        new BlockingRule(
+            LAST_NAME_BIRTH_DATE,
+            key(l("last_name_key"), l("birth_date_norm")),
+            key(r("last_name_key"), r("birth_date_norm")),
+            false),
+        new BlockingRule(
+            FIRST_NAME_BIRTH_DATE,
+            key(l("first_name_key"), l("birth_date_norm")),
+            key(r("first_name_key"), r("birth_date_norm")),
+            false),
+        new BlockingRule(
+            SWAPPED_NAMES_BIRTH_DATE,
+            key(l("first_name_key"), l("last_name_key"), l("birth_date_norm")),
+            key(r("last_name_key"), r("first_name_key"), r("birth_date_norm")),
+            false),
+        new BlockingRule(
+            POSTCODE_LAST_NAME_SOUNDEX,
+            key(l("postcode_norm"), soundex(l("last_name_key"))),
+            key(r("postcode_norm"), soundex(r("last_name_key"))),
+            false),
+        new BlockingRule(
+            POSTCODE_BIRTH_DATE,
+            key(l("postcode_norm"), l("birth_date_norm")),
+            key(r("postcode_norm"), r("birth_date_norm")),
+            false),
+        new BlockingRule(
+            EMAIL_LOCAL_PART, localPart(l("email")), localPart(r("email")), false));
+  }
+
+  /**
+   * Candidate pairs {@code (l_record_id, r_brand, r_customer_id, rule, rules)}, {@code rule} the
+   * index of the first rule that found the pair, {@code rules} the bit set of all of them.
+   */
+  public static Dataset<Row> pairs(
+      Dataset<Row> leaked, Dataset<Row> customers, List<BlockingRule> rules, int maxBlockSize) {
+    Dataset<Row> all = null;
+    for (int i = 0; i < rules.size(); i++) {
+      BlockingRule rule = rules.get(i);
+      Column left = rule.leftIsArray() ? explode(rule.leftKey()) : rule.leftKey();
+      Dataset<Row> l =
+          leaked.select(col("l_record_id"), left.as("_bk")).where(col("_bk").isNotNull());
+      // The window's partitioning on the key is the one the join needs: one shuffle, not two.
+      Dataset<Row> r =
+          customers
+              .select(col("r_brand"), col("r_customer_id"), rule.rightKey().as("_bk"))
+              .where(col("_bk").isNotNull())
+              .withColumn("_bn", count(lit(1)).over(Window.partitionBy(col("_bk"))))
+              .where(col("_bn").leq(maxBlockSize))
+              .drop("_bn");
+      Dataset<Row> found =
+          l.join(r, "_bk").select(col("l_record_id"), col("r_brand"), col("r_customer_id"), lit(i).as("rule"));
+      all = all == null ? found : all.unionAll(found);
+    }
+    return all.groupBy("l_record_id", "r_brand", "r_customer_id")
+        .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"));
+  }
+}

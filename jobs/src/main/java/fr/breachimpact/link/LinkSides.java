@@ -1,0 +1,130 @@
+package fr.breachimpact.link;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The two sides of the linkage, narrowed to what is compared: leaked records as {@code l_*}
+ * columns, customers as {@code r_*} columns. Keys that may decide a match alone ({@code *_det}) are
+ * the valid, non-placeholder values; on the customer side also not shared by too many customers.
+ * The customer side carries the frequency of each first and last name for the term-frequency
+ * adjustment.
+ */
+public final class LinkSides {
+  /** Normalised columns of docs/tables.md read by the linkage (stage 2). */
+  static final List<String> PLAIN =
+      List.of(
+          "first_name_key",
+          "last_name_key",
+          "birth_date_norm",
+          "postcode_norm",
+          "department",
+          "city_key");
+
+  private LinkSides() {}
+
+  /** incident_id -> brands (lower case) of the breached organisation, for brand-scoped keys. */
+  public static Dataset<Row> incidentBrands(SparkSession spark, Map<String, List<String>> brands) {
+    List<Row> rows = new ArrayList<>();
+    brands.forEach(
+        (incident, list) ->
+            rows.add(
+                RowFactory.create(
+                    incident,
+                    list.stream()
+                        .map(b -> b.toLowerCase(java.util.Locale.ROOT))
+                        .sorted()
+                        .toArray(String[]::new))));
+    StructType schema =
+        new StructType(
+            new StructField[] {
+              DataTypes.createStructField("_ib_incident_id", DataTypes.StringType, false),
+              DataTypes.createStructField(
+                  "_ib_brands", DataTypes.createArrayType(DataTypes.StringType), false)
+            });
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private static List<Column> common(String prefix) {
+    List<Column> cols = new ArrayList<>();
+    for (String c : PLAIN) {
+      cols.add(col(c).as(prefix + c));
+    }
+    Column email = KeyGuard.unlessPlaceholder(col("email_key"), KeyGuard.EMAIL_PLACEHOLDER);
+    Column phone = KeyGuard.unlessPlaceholder(col("phone_e164"), KeyGuard.PHONE_PLACEHOLDER);
+    cols.add(email.as(prefix + "email"));
+    cols.add(phone.as(prefix + "phone"));
+    cols.add(when(isTrue(col("email_valid")), email).as(prefix + "email_det"));
+    cols.add(when(isTrue(col("phone_valid")), phone).as(prefix + "phone_det"));
+    cols.add(when(isTrue(col("nir_valid")), col("nir_norm")).as(prefix + "nir_det"));
+    cols.add(
+        KeyGuard.unlessPlaceholder(col("loyalty_id_norm"), KeyGuard.LOYALTY_PLACEHOLDER)
+            .as(prefix + "loyalty_det"));
+    return cols;
+  }
+
+  private static Column isTrue(Column flag) {
+    return coalesce(flag, lit(false));
+  }
+
+  /** Leaked records ({@code leaked_records_clean}) as the left side. */
+  public static Dataset<Row> leaked(Dataset<Row> clean, Dataset<Row> incidentBrands) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(col("record_id").as("l_record_id"));
+    cols.add(col("incident_id").as("l_incident_id"));
+    cols.addAll(common("l_"));
+    Dataset<Row> side = clean.select(cols.toArray(new Column[0]));
+    return side.join(
+            broadcast(incidentBrands),
+            side.col("l_incident_id").equalTo(incidentBrands.col("_ib_incident_id")),
+            "left")
+        .withColumn(
+            "l_brands",
+            coalesce(col("_ib_brands"), array().cast(DataTypes.createArrayType(DataTypes.StringType))))
+        .drop("_ib_incident_id", "_ib_brands");
+  }
+
+  /** Customers ({@code customers_clean}) as the right side. */
+  public static Dataset<Row> customers(Dataset<Row> clean, int maxCustomersPerKey) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(col("customer_id").as("r_customer_id"));
+    cols.add(col("brand").as("r_brand"));
+    cols.add(lower(col("brand")).as("r_brand_lc"));
+    cols.addAll(common("r_"));
+    Dataset<Row> side = clean.select(cols.toArray(new Column[0]));
+    for (String key : List.of("r_email_det", "r_phone_det", "r_nir_det", "r_loyalty_det")) {
+      side = KeyGuard.dropOverused(side, "r_brand", key, maxCustomersPerKey);
+    }
+    long total = Math.max(1, clean.count());
+    side = withFrequency(side, "r_first_name_key", "r_first_name_tf", total);
+    return withFrequency(side, "r_last_name_key", "r_last_name_tf", total);
+  }
+
+  /** Share of customers holding the same value of {@code column} (null for a null value). */
+  static Dataset<Row> withFrequency(Dataset<Row> side, String column, String out, long total) {
+    Dataset<Row> freq =
+        side.where(col(column).isNotNull())
+            .groupBy(col(column).as("_tf_value"))
+            .agg(count(lit(1)).divide(lit((double) total)).as(out));
+    return side.join(freq, side.col(column).equalTo(freq.col("_tf_value")), "left")
+        .drop("_tf_value");
+  }
+}

@@ -1,0 +1,90 @@
+package fr.breachimpact.link;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import scala.collection.JavaConverters;
+
+/**
+ * Puts the two sides of each candidate pair side by side and computes its comparison vector: one
+ * {@code gamma_<field>} level per comparison and one {@code key_<key>} flag per trusted key that
+ * agrees (brand-scoped for the loyalty id).
+ */
+public final class PairComparison {
+  public static final List<String> KEYS = List.of("email", "phone", "loyalty_id", "nir");
+
+  private PairComparison() {}
+
+  /** Pairs (l_record_id, r_brand, r_customer_id, rule) joined with both sides. */
+  public static Dataset<Row> join(Dataset<Row> pairs, Dataset<Row> leaked, Dataset<Row> customers) {
+    return pairs
+        .join(leaked, "l_record_id")
+        .join(customers, JavaConverters.asScalaBuffer(List.of("r_brand", "r_customer_id")).toSeq());
+  }
+
+  /** Trusted keys agreeing in a pair; null keys never agree. */
+  public static List<Column> keyFlags() {
+    List<Column> out = new ArrayList<>();
+    out.add(agree("email_det").as("key_email"));
+    out.add(agree("phone_det").as("key_phone"));
+    out.add(
+        agree("loyalty_det")
+            .and(coalesce(array_contains(col("l_brands"), col("r_brand_lc")), lit(false)))
+            .as("key_loyalty_id"));
+    out.add(agree("nir_det").as("key_nir"));
+    return out;
+  }
+
+  private static Column agree(String c) {
+    return coalesce(col("l_" + c).equalTo(col("r_" + c)), lit(false));
+  }
+
+  /** The comparison vector of joined pairs, with the ids, the rule and the name frequencies. */
+  public static Dataset<Row> compare(Dataset<Row> joined, List<Comparison> comparisons) {
+    List<Column> cols = new ArrayList<>();
+    for (String id : List.of("l_record_id", "l_incident_id", "r_brand", "r_customer_id", "rule", "rules")) {
+      cols.add(col(id));
+    }
+    for (Comparison c : comparisons) {
+      cols.add(c.level().as(c.gammaColumn()));
+    }
+    cols.addAll(keyFlags());
+    for (Comparison c : comparisons) {
+      if (c.termFrequency() != null) {
+        cols.add(col("r_" + c.termFrequency()).as(c.termFrequency()));
+      }
+    }
+    return joined.select(cols.toArray(new Column[0]));
+  }
+
+  /** Pattern counts of compared pairs: the input of EM and of the u estimate. */
+  public static List<PatternCount> patterns(Dataset<Row> compared, List<Comparison> comparisons) {
+    List<Column> group = new ArrayList<>();
+    group.add(col("rule"));
+    group.add(col("rules"));
+    for (Comparison c : comparisons) {
+      group.add(col(c.gammaColumn()));
+    }
+    List<Row> rows =
+        compared.groupBy(group.toArray(new Column[0])).agg(count(lit(1)).as("n")).collectAsList();
+    List<PatternCount> out = new ArrayList<>();
+    for (Row row : rows) {
+      int[] levels = new int[comparisons.size()];
+      for (int f = 0; f < comparisons.size(); f++) {
+        levels[f] = comparisons.get(f).indexOf(row.getString(f + 2));
+      }
+      out.add(
+          new PatternCount(row.getInt(0), row.getLong(1), levels, row.getLong(comparisons.size() + 2)));
+    }
+    out.sort(PatternCount::compare);
+    return out;
+  }
+}

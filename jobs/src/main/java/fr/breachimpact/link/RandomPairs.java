@@ -1,0 +1,47 @@
+package fr.breachimpact.link;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * A seeded sample of the leaked x customers space without a cartesian product: each side keeps a
+ * hashed share of its rows and gets a hashed bucket; pairs are the rows sharing a bucket. Same
+ * seed and input, same pairs, whatever the partitioning.
+ */
+public final class RandomPairs {
+  private RandomPairs() {}
+
+  /**
+   * About {@code target} pairs {@code (l_*, r_*, rule = -1)} drawn from the two sides.
+   *
+   * @param leakedCount rows of {@code leaked}
+   * @param customerCount rows of {@code customers}
+   */
+  public static Dataset<Row> sample(
+      Dataset<Row> leaked,
+      Dataset<Row> customers,
+      long leakedCount,
+      long customerCount,
+      long target,
+      long seed) {
+    long keepL = Math.min(leakedCount, target);
+    long keepC = Math.min(customerCount, target);
+    long buckets = Math.max(1, Math.round((double) keepL * keepC / target));
+    Dataset<Row> l =
+        leaked
+            .where(pmod(xxhash64(lit(seed), col("l_record_id")), lit(Math.max(1, leakedCount))).lt(keepL))
+            .withColumn("_u", pmod(xxhash64(lit(seed + 1), col("l_record_id")), lit(buckets)));
+    Dataset<Row> r =
+        customers
+            .where(
+                pmod(xxhash64(lit(seed + 2), col("r_brand"), col("r_customer_id")), lit(Math.max(1, customerCount)))
+                    .lt(keepC))
+            .withColumn("_u", pmod(xxhash64(lit(seed + 3), col("r_brand"), col("r_customer_id")), lit(buckets)));
+    return l.join(r, "_u").drop("_u").withColumn("rule", lit(-1)).withColumn("rules", lit(0L));
+  }
+}
