@@ -14,6 +14,7 @@ import java.util.Map;
  * @param lakeDir restricted zone: Delta tables of stages 1 to 4
  * @param reportsDir analyst-facing Parquet reports
  * @param spark extra Spark settings for local runs (ignored keys on a cluster are harmless)
+ * @param resolve deduplication settings (over-linking guards, threshold)
  */
 public record JobConfig(
     String incidentsDir,
@@ -23,7 +24,8 @@ public record JobConfig(
     String reportsDir,
     IngestConfig ingest,
     ReportConfig report,
-    Map<String, String> spark) {
+    Map<String, String> spark,
+    ResolveConfig resolve) {
 
   public JobConfig {
     incidents = incidents == null ? List.of() : List.copyOf(incidents);
@@ -31,5 +33,6 @@ public record JobConfig(
     ingest = ingest == null ? IngestConfig.defaults() : ingest;
     report = report == null ? ReportConfig.defaults() : report;
     spark = spark == null ? Map.of() : Map.copyOf(spark);
+    resolve = resolve == null ? ResolveConfig.defaults() : resolve;
   }
 }
