@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * Blocking for deduplication: pairs of parties that share at least one blocking key, so that
@@ -47,40 +48,43 @@ public final class CandidatePairs {
 
   private CandidatePairs() {}
 
-  /** Distinct candidate pairs: node_a < node_b. */
+  /**
+   * Distinct candidate pairs: node_a < node_b. Every rule's key goes into one frame (prefixed
+   * with the rule's name), so that block sizes and the self-join take one shuffle each for all
+   * rules together.
+   */
   public static Dataset<Row> pairs(Dataset<Row> parties, int maxBlockSize) {
-    Dataset<Row> all = null;
+    Dataset<Row> keyed = null;
     for (BlockingRule rule : RULES) {
-      Dataset<Row> pairs = pairsOf(parties, rule, maxBlockSize);
-      all = all == null ? pairs : all.union(pairs);
+      Dataset<Row> keys = blockKeys(parties, rule);
+      keyed = keyed == null ? keys : keyed.union(keys);
     }
-    return all.distinct();
-  }
-
-  static Dataset<Row> pairsOf(Dataset<Row> parties, BlockingRule rule, int maxBlockSize) {
-    Column present = lit(true);
-    Column[] asText = new Column[rule.keys().size()];
-    for (int i = 0; i < asText.length; i++) {
-      Column key = rule.keys().get(i);
-      present = present.and(key.isNotNull());
-      asText[i] = key.cast("string");
-    }
-    Dataset<Row> keyed =
-        parties
-            .where(present)
-            .select(col("node_id"), col("kind"), concat_ws("\u0001", asText).as("block_key"));
-    Dataset<Row> small =
+    Dataset<Row> blocked =
         keyed
-            .groupBy("block_key")
-            .agg(count(lit(1)).as("n"))
+            .withColumn("n", count(lit(1)).over(Window.partitionBy("block_key")))
             .where(col("n").gt(1).and(col("n").leq(maxBlockSize)))
-            .select("block_key");
-    Dataset<Row> blocked = keyed.join(small, "block_key");
-    Dataset<Row> a = blocked.toDF("block_key", "node_a", "kind_a");
-    Dataset<Row> b = blocked.toDF("block_key", "node_b", "kind_b");
+            .drop("n");
+    Dataset<Row> a = blocked.toDF("node_a", "kind_a", "block_key");
+    Dataset<Row> b = blocked.toDF("node_b", "kind_b", "block_key");
     return a.join(b, "block_key")
         .where(col("node_a").lt(col("node_b")).and(col("kind_a").equalTo(col("kind_b"))))
-        .select("node_a", "node_b");
+        .select("node_a", "node_b")
+        .distinct();
+  }
+
+  /** node_id, kind, block_key (rule name and key values) of the parties the rule applies to. */
+  static Dataset<Row> blockKeys(Dataset<Row> parties, BlockingRule rule) {
+    Column present = lit(true);
+    Column[] parts = new Column[rule.keys().size() + 1];
+    parts[0] = lit(rule.name());
+    for (int i = 0; i < rule.keys().size(); i++) {
+      Column key = rule.keys().get(i);
+      present = present.and(key.isNotNull());
+      parts[i + 1] = key.cast("string");
+    }
+    return parties
+        .where(present)
+        .select(col("node_id"), col("kind"), concat_ws("\u0001", parts).as("block_key"));
   }
 
   /** Attaches each side's party columns as structs {@code a} and {@code b}, for a scorer. */
