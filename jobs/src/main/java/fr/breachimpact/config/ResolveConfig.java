@@ -6,7 +6,9 @@ package fr.breachimpact.config;
  * @param maxClusterSize a cluster larger than this is flagged for review ({@code cluster_review})
  * @param maxPartiesPerKey an email, phone or NIR value held by more records and customers than
  *     this is a hub: it links nobody
- * @param maxFirstNamesPerKey a key value seen with more distinct first names than this is a hub
+ * @param maxNamesPerKey a key value seen with more distinct names than this is a hub (a name is
+ *     the Soundex codes of the first and last name keys in alphabetical order, so that typos and
+ *     swapped names of one person count once)
  * @param maxBirthDatesPerKey a key value seen with more distinct birth dates than this is a hub
  * @param maxBlockSize a blocking key value holding more parties than this yields no candidate
  *     pairs (keeps pair generation near-linear; common surnames are blocked with more fields)
@@ -16,7 +18,7 @@ package fr.breachimpact.config;
 public record ResolveConfig(
     Integer maxClusterSize,
     Integer maxPartiesPerKey,
-    Integer maxFirstNamesPerKey,
+    Integer maxNamesPerKey,
     Integer maxBirthDatesPerKey,
     Integer maxBlockSize,
     Double matchThreshold,
@@ -25,7 +27,7 @@ public record ResolveConfig(
   public ResolveConfig {
     maxClusterSize = maxClusterSize == null ? 50 : maxClusterSize;
     maxPartiesPerKey = maxPartiesPerKey == null ? 30 : maxPartiesPerKey;
-    maxFirstNamesPerKey = maxFirstNamesPerKey == null ? 3 : maxFirstNamesPerKey;
+    maxNamesPerKey = maxNamesPerKey == null ? 3 : maxNamesPerKey;
     maxBirthDatesPerKey = maxBirthDatesPerKey == null ? 3 : maxBirthDatesPerKey;
     maxBlockSize = maxBlockSize == null ? 50 : maxBlockSize;
     matchThreshold = matchThreshold == null ? 18.0 : matchThreshold;

@@ -2,7 +2,11 @@ package fr.breachimpact.resolve;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.soundex;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring_index;
@@ -20,8 +24,8 @@ import org.apache.spark.sql.Row;
  * person; such a value is a hub and is removed from the parties before any edge is drawn.
  *
  * <p>A value is a hub when it looks like a placeholder, or is held by more than
- * {@code maxPartiesPerKey} parties, or is seen with more than {@code maxFirstNamesPerKey}
- * distinct first names or {@code maxBirthDatesPerKey} distinct birth dates.
+ * {@code maxPartiesPerKey} parties, or is seen with more than {@code maxNamesPerKey}
+ * distinct names ({@link #nameSignature()}) or {@code maxBirthDatesPerKey} distinct birth dates.
  */
 public final class HubGuard {
   /** The keys that link on equality alone. */
@@ -37,7 +41,7 @@ public final class HubGuard {
 
   private HubGuard() {}
 
-  /** Hub values: key_type, key_value, parties, first_names, birth_dates, reason. */
+  /** Hub values: key_type, key_value, parties, names, birth_dates, reason. */
   public static Dataset<Row> hubs(Dataset<Row> parties, ResolveConfig config) {
     Dataset<Row> result = null;
     for (String key : KEYS) {
@@ -47,19 +51,19 @@ public final class HubGuard {
               .groupBy(col(key).as("key_value"))
               .agg(
                   count(lit(1)).as("parties"),
-                  size(collect_set(col("first_name_key"))).cast("long").as("first_names"),
+                  size(collect_set(nameSignature())).cast("long").as("names"),
                   size(collect_set(col("birth_date_norm"))).cast("long").as("birth_dates"))
               .withColumn("key_type", lit(key));
       Column reason =
           when(placeholder(key, col("key_value")), lit("placeholder"))
               .when(col("parties").gt(config.maxPartiesPerKey()), lit("too_many_parties"))
-              .when(col("first_names").gt(config.maxFirstNamesPerKey()), lit("too_many_first_names"))
+              .when(col("names").gt(config.maxNamesPerKey()), lit("too_many_names"))
               .when(col("birth_dates").gt(config.maxBirthDatesPerKey()), lit("too_many_birth_dates"));
       Dataset<Row> hubs =
           stats
               .withColumn("reason", reason)
               .where(col("reason").isNotNull())
-              .select("key_type", "key_value", "parties", "first_names", "birth_dates", "reason");
+              .select("key_type", "key_value", "parties", "names", "birth_dates", "reason");
       result = result == null ? hubs : result.unionByName(hubs);
     }
     return result;
@@ -78,6 +82,17 @@ public final class HubGuard {
               .drop("_hub_value", "_hub");
     }
     return out;
+  }
+
+  /**
+   * A person's name as the guard counts it: Soundex of the first and last name keys in
+   * alphabetical order. A typo ("camille", "camile") or swapped names leave it unchanged; two
+   * members of one family sharing a phone differ.
+   */
+  static Column nameSignature() {
+    Column first = col("first_name_key");
+    Column last = col("last_name_key");
+    return concat_ws(" ", soundex(least(first, last)), soundex(greatest(first, last)));
   }
 
   static Column placeholder(String key, Column value) {

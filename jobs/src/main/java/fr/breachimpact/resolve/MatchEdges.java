@@ -11,30 +11,33 @@ import org.apache.spark.sql.Row;
 
 /**
  * Record-to-customer edges from {@code customer_matches}, with the over-linking guard applied
- * to customers: a customer matched by records of more than {@code maxFirstNamesPerKey} distinct
- * first names or {@code maxBirthDatesPerKey} distinct birth dates (or more than
+ * to customers: a customer matched by records of more than {@code maxNamesPerKey} distinct
+ * names (as {@link HubGuard#nameSignature()} counts them) or {@code maxBirthDatesPerKey} distinct birth dates (or more than
  * {@code maxPartiesPerKey} records) is a hub itself, and none of its matches makes an edge.
  */
 public final class MatchEdges {
   private MatchEdges() {}
 
-  /** customer node_id, matched_records, first_names, birth_dates of over-matched customers. */
+  /** customer node_id, matched_records, names, birth_dates of over-matched customers. */
   public static Dataset<Row> overmatchedCustomers(
       Dataset<Row> matches, Dataset<Row> parties, ResolveConfig config) {
     Dataset<Row> records =
         parties
             .where(col("kind").equalTo(Parties.RECORD))
-            .select(col("node_id").as("record_node"), col("first_name_key"), col("birth_date_norm"));
+            .select(
+                col("node_id").as("record_node"),
+                HubGuard.nameSignature().as("name_signature"),
+                col("birth_date_norm"));
     return nodes(matches)
         .join(records, "record_node")
         .groupBy(col("customer_node").as("node_id"))
         .agg(
             countDistinct("record_node").as("matched_records"),
-            size(collect_set("first_name_key")).cast("long").as("first_names"),
+            size(collect_set("name_signature")).cast("long").as("names"),
             size(collect_set("birth_date_norm")).cast("long").as("birth_dates"))
         .where(
             col("matched_records").gt(config.maxPartiesPerKey())
-                .or(col("first_names").gt(config.maxFirstNamesPerKey()))
+                .or(col("names").gt(config.maxNamesPerKey()))
                 .or(col("birth_dates").gt(config.maxBirthDatesPerKey())));
   }
 

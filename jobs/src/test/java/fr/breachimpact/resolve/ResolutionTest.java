@@ -32,6 +32,13 @@ class ResolutionTest {
   private static final String LEA_EMAIL = "lea.dubois@gmail.com";
   private static final String LEA_PHONE = "+33677889901";
   private static final int HUB_PEOPLE = 100;
+  private static final String[] FIRSTS = {
+    "anne", "bruno", "claire", "denis", "emma", "fabien", "gilles", "helene", "julie", "kevin"
+  };
+  private static final String[] LASTS = {
+    "moreau", "petit", "durand", "leroy", "simon", "laurent", "michel", "garcia", "david",
+    "bertrand"
+  };
 
   private static Resolution.Output run1;
   private static Resolution.Output run2;
@@ -50,7 +57,8 @@ class ResolutionTest {
     // A hundred different people behind one placeholder email and one placeholder phone.
     for (int i = 0; i < HUB_PEOPLE; i++) {
       records.add(
-          new Ident("prenom" + i, "nom" + i, null, "contact@boutique.fr", "+33600000000", "13001")
+          new Ident(FIRSTS[i % 10], LASTS[i / 10], null, "contact@boutique.fr", "+33600000000",
+              "13001")
               .record(String.format("h%03d", i), "inc-2"));
     }
     List<Row> customers = new ArrayList<>();
