@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       CustomersCommand.class,
       ClassifyCommand.class,
       LinkCommand.class,
+      ResolveCommand.class,
       NightlyCommand.class,
       EvaluateCommand.class,
       fr.breachimpact.bench.BenchCommand.class

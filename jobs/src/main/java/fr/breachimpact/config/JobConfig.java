@@ -15,6 +15,7 @@ import java.util.Map;
  * @param reportsDir analyst-facing Parquet reports
  * @param link settings of customer matching
  * @param spark extra Spark settings for local runs (ignored keys on a cluster are harmless)
+ * @param resolve deduplication settings (over-linking guards, threshold)
  */
 public record JobConfig(
     String incidentsDir,
@@ -25,6 +26,7 @@ public record JobConfig(
     IngestConfig ingest,
     ReportConfig report,
     LinkConfig link,
+    ResolveConfig resolve,
     Map<String, String> spark) {
 
   public JobConfig {
@@ -34,10 +36,11 @@ public record JobConfig(
     report = report == null ? ReportConfig.defaults() : report;
     link = link == null ? LinkConfig.defaults() : link;
     spark = spark == null ? Map.of() : Map.copyOf(spark);
+    resolve = resolve == null ? ResolveConfig.defaults() : resolve;
   }
 
   /** A config with every section at its defaults. */
   public static JobConfig of(String incidentsDir, List<CustomerSource> customers, String lakeDir, String reportsDir) {
-    return new JobConfig(incidentsDir, null, customers, lakeDir, reportsDir, null, null, null, null);
+    return new JobConfig(incidentsDir, null, customers, lakeDir, reportsDir, null, null, null, null, null);
   }
 }

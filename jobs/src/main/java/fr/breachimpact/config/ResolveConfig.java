@@ -1,0 +1,40 @@
+package fr.breachimpact.config;
+
+/**
+ * Settings of the {@code resolve} stage (docs/resolution.md explains each guard).
+ *
+ * @param maxClusterSize a cluster larger than this is flagged for review ({@code cluster_review})
+ * @param maxPartiesPerKey an email, phone or NIR value held by more records and customers than
+ *     this is a hub: it links nobody
+ * @param maxNamesPerKey a key value seen with more distinct names than this is a hub (a name is
+ *     the Soundex codes of the first and last name keys in alphabetical order, so that typos and
+ *     swapped names of one person count once)
+ * @param maxBirthDatesPerKey a key value seen with more distinct birth dates than this is a hub
+ * @param maxBlockSize a blocking key value holding more parties than this yields no candidate
+ *     pairs (keeps pair generation near-linear; common surnames are blocked with more fields)
+ * @param matchThreshold minimum match weight (sum of log2 Bayes factors) of a dedup edge
+ * @param maxRounds connected components give up (error) after this many rounds
+ */
+public record ResolveConfig(
+    Integer maxClusterSize,
+    Integer maxPartiesPerKey,
+    Integer maxNamesPerKey,
+    Integer maxBirthDatesPerKey,
+    Integer maxBlockSize,
+    Double matchThreshold,
+    Integer maxRounds) {
+
+  public ResolveConfig {
+    maxClusterSize = maxClusterSize == null ? 50 : maxClusterSize;
+    maxPartiesPerKey = maxPartiesPerKey == null ? 30 : maxPartiesPerKey;
+    maxNamesPerKey = maxNamesPerKey == null ? 3 : maxNamesPerKey;
+    maxBirthDatesPerKey = maxBirthDatesPerKey == null ? 3 : maxBirthDatesPerKey;
+    maxBlockSize = maxBlockSize == null ? 50 : maxBlockSize;
+    matchThreshold = matchThreshold == null ? 18.0 : matchThreshold;
+    maxRounds = maxRounds == null ? 60 : maxRounds;
+  }
+
+  public static ResolveConfig defaults() {
+    return new ResolveConfig(null, null, null, null, null, null, null);
+  }
+}

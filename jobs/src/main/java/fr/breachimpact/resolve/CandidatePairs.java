@@ -1,0 +1,98 @@
+package fr.breachimpact.resolve;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Blocking for deduplication: pairs of parties that share at least one blocking key, so that
+ * only those are scored. Record-to-customer pairs are left out (the link stage decides those);
+ * record-to-record and customer-to-customer pairs are kept. A blocking value holding more than
+ * {@code maxBlockSize} parties yields nothing: pairs stay near-linear, and what such a block
+ * would have found is found by a more selective rule.
+ */
+public final class CandidatePairs {
+  /** A blocking rule: the parties agreeing on every column of it are candidates. */
+  public record BlockingRule(String name, List<Column> keys) {
+    static BlockingRule of(String name, Column... keys) {
+      return new BlockingRule(name, Arrays.asList(keys));
+    }
+  }
+
+  private static final Column NAMES_SORTED =
+      concat_ws(" ", least(col("first_name_key"), col("last_name_key")),
+          greatest(col("first_name_key"), col("last_name_key")));
+
+  /** The rules, most selective first; swapped first and last names block together. */
+  public static final List<BlockingRule> RULES =
+      List.of(
+          BlockingRule.of("email", col("email_key")),
+          BlockingRule.of("phone", col("phone_e164")),
+          BlockingRule.of("nir", col("nir_norm")),
+          BlockingRule.of("names_birth_date", NAMES_SORTED, col("birth_date_norm")),
+          BlockingRule.of("last_name_birth_date", col("last_name_key"), col("birth_date_norm")),
+          BlockingRule.of("first_name_birth_date", col("first_name_key"), col("birth_date_norm")),
+          BlockingRule.of("names_postcode", NAMES_SORTED, col("postcode_norm")),
+          BlockingRule.of("birth_date_postcode", col("birth_date_norm"), col("postcode_norm")));
+
+  private CandidatePairs() {}
+
+  /**
+   * Distinct candidate pairs: node_a < node_b. Every rule's key goes into one frame (prefixed
+   * with the rule's name), so that block sizes and the self-join take one shuffle each for all
+   * rules together.
+   */
+  public static Dataset<Row> pairs(Dataset<Row> parties, int maxBlockSize) {
+    Dataset<Row> keyed = null;
+    for (BlockingRule rule : RULES) {
+      Dataset<Row> keys = blockKeys(parties, rule);
+      keyed = keyed == null ? keys : keyed.union(keys);
+    }
+    Dataset<Row> blocked =
+        keyed
+            .withColumn("n", count(lit(1)).over(Window.partitionBy("block_key")))
+            .where(col("n").gt(1).and(col("n").leq(maxBlockSize)))
+            .drop("n");
+    Dataset<Row> a = blocked.toDF("node_a", "kind_a", "block_key");
+    Dataset<Row> b = blocked.toDF("node_b", "kind_b", "block_key");
+    return a.join(b, "block_key")
+        .where(col("node_a").lt(col("node_b")).and(col("kind_a").equalTo(col("kind_b"))))
+        .select("node_a", "node_b")
+        .distinct();
+  }
+
+  /** node_id, kind, block_key (rule name and key values) of the parties the rule applies to. */
+  static Dataset<Row> blockKeys(Dataset<Row> parties, BlockingRule rule) {
+    Column present = lit(true);
+    Column[] parts = new Column[rule.keys().size() + 1];
+    parts[0] = lit(rule.name());
+    for (int i = 0; i < rule.keys().size(); i++) {
+      Column key = rule.keys().get(i);
+      present = present.and(key.isNotNull());
+      parts[i + 1] = key.cast("string");
+    }
+    return parties
+        .where(present)
+        .select(col("node_id"), col("kind"), concat_ws("\u0001", parts).as("block_key"));
+  }
+
+  /** Attaches each side's party columns as structs {@code a} and {@code b}, for a scorer. */
+  public static Dataset<Row> withParties(Dataset<Row> pairs, Dataset<Row> parties) {
+    Column[] fields = Arrays.stream(parties.columns()).map(c -> col(c)).toArray(Column[]::new);
+    Dataset<Row> side = parties.select(col("node_id"), struct(fields).as("party"));
+    Dataset<Row> left = side.toDF("node_a", "a");
+    Dataset<Row> right = side.toDF("node_b", "b");
+    return pairs.join(left, "node_a").join(right, "node_b").select("node_a", "node_b", "a", "b");
+  }
+}

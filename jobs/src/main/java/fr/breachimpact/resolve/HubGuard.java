@@ -1,0 +1,109 @@
+package fr.breachimpact.resolve;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.soundex;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.when;
+
+import fr.breachimpact.config.ResolveConfig;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Over-linking guard on the shared keys. A key value that several different people hold (a
+ * family landline, {@code contact@} addresses, {@code 0600000000}) would chain them into one
+ * person; such a value is a hub and is removed from the parties before any edge is drawn.
+ *
+ * <p>A value is a hub when it looks like a placeholder, or is held by more than
+ * {@code maxPartiesPerKey} parties, or is seen with more than {@code maxNamesPerKey}
+ * distinct names ({@link #nameSignature()}) or {@code maxBirthDatesPerKey} distinct birth dates.
+ */
+public final class HubGuard {
+  /** The keys that link on equality alone. */
+  public static final List<String> KEYS = List.of("email_key", "phone_e164", "nir_norm");
+
+  private static final String PLACEHOLDER_LOCAL_PARTS =
+      "^(test|contact|noreply|no-reply|none|null|nan|na|n-a|email|mail|info|admin|abc|toto|"
+          + "unknown|inconnu|nobody|example|exemple|aucun|nomail|pas-de-mail)$";
+  private static final String PLACEHOLDER_DOMAINS =
+      "^(example\\.(com|org|net|fr)|test\\.(com|fr)|domain\\.(com|fr)|invalid|localhost)$";
+  // Seven or more identical trailing digits, or a counting sequence: not a real subscriber.
+  private static final String PLACEHOLDER_PHONE = "((\\d)\\2{6,}|12345678|23456789|98765432)$";
+
+  private HubGuard() {}
+
+  /** Hub values: key_type, key_value, parties, names, birth_dates, reason. */
+  public static Dataset<Row> hubs(Dataset<Row> parties, ResolveConfig config) {
+    Dataset<Row> result = null;
+    for (String key : KEYS) {
+      Dataset<Row> stats =
+          parties
+              .where(col(key).isNotNull())
+              .groupBy(col(key).as("key_value"))
+              .agg(
+                  count(lit(1)).as("parties"),
+                  size(collect_set(nameSignature())).cast("long").as("names"),
+                  size(collect_set(col("birth_date_norm"))).cast("long").as("birth_dates"))
+              .withColumn("key_type", lit(key));
+      Column reason =
+          when(placeholder(key, col("key_value")), lit("placeholder"))
+              .when(col("parties").gt(config.maxPartiesPerKey()), lit("too_many_parties"))
+              .when(col("names").gt(config.maxNamesPerKey()), lit("too_many_names"))
+              .when(col("birth_dates").gt(config.maxBirthDatesPerKey()), lit("too_many_birth_dates"));
+      Dataset<Row> hubs =
+          stats
+              .withColumn("reason", reason)
+              .where(col("reason").isNotNull())
+              .select("key_type", "key_value", "parties", "names", "birth_dates", "reason");
+      result = result == null ? hubs : result.unionByName(hubs);
+    }
+    return result;
+  }
+
+  /** The parties with every hub value nulled: a hub links nobody. */
+  public static Dataset<Row> withoutHubs(Dataset<Row> parties, Dataset<Row> hubs) {
+    Dataset<Row> out = parties;
+    for (String key : KEYS) {
+      Dataset<Row> values =
+          hubs.where(col("key_type").equalTo(key))
+              .select(col("key_value").as("_hub_value"), lit(true).as("_hub"));
+      out =
+          out.join(values, out.col(key).equalTo(values.col("_hub_value")), "left")
+              .withColumn(key, when(col("_hub").isNull(), col(key)))
+              .drop("_hub_value", "_hub");
+    }
+    return out;
+  }
+
+  /**
+   * A person's name as the guard counts it: Soundex of the first and last name keys in
+   * alphabetical order. A typo ("camille", "camile") or swapped names leave it unchanged; two
+   * members of one family sharing a phone differ.
+   */
+  static Column nameSignature() {
+    Column first = col("first_name_key");
+    Column last = col("last_name_key");
+    return concat_ws(" ", soundex(least(first, last)), soundex(greatest(first, last)));
+  }
+
+  static Column placeholder(String key, Column value) {
+    return switch (key) {
+      case "email_key" ->
+          substring_index(value, "@", 1)
+              .rlike(PLACEHOLDER_LOCAL_PARTS)
+              .or(substring_index(value, "@", 1).rlike("^(.)\\1*$"))
+              .or(substring_index(value, "@", -1).rlike(PLACEHOLDER_DOMAINS));
+      case "phone_e164" -> value.rlike(PLACEHOLDER_PHONE);
+      default -> value.rlike("^(\\d)\\1+$");
+    };
+  }
+}

@@ -1,0 +1,46 @@
+package fr.breachimpact.resolve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.breachimpact.config.ResolveConfig;
+import fr.breachimpact.resolve.Fixtures.Ident;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class HubGuardTest {
+  @Test
+  void keyHeldByManyNamesIsAHubButOnePersonsTyposAndSwapsAreNot() {
+    String family = "famille.garnier@free.fr";
+    String person = "camille.lefebvre@orange.fr";
+    List<Row> records =
+        List.of(
+            new Ident("sophie", "garnier", null, family, null, null).record("r1", "i1"),
+            new Ident("lucas", "garnier", null, family, null, null).record("r2", "i1"),
+            new Ident("emma", "garnier", null, family, null, null).record("r3", "i2"),
+            new Ident("hugo", "garnier", null, family, null, null).record("r4", "i2"),
+            new Ident("camille", "lefebvre", "1984-03-12", person, null, null).record("r5", "i1"),
+            new Ident("camile", "lefebvre", "1984-03-12", person, null, null).record("r6", "i2"),
+            new Ident("lefebvre", "camille", "1984-12-03", person, null, null).record("r7", "i3"),
+            new Ident("camille", "lefebvre", null, person, null, null).record("r8", "i4"),
+            new Ident("ana", "roy", null, "test@laposte.net", "+33611111111", null)
+                .record("r9", "i1"));
+    // Assertion messages name the values by label, never by value.
+    Map<String, String> label =
+        Map.of(family, "family", person, "person", "test@laposte.net", "test",
+            "+33611111111", "ones");
+    Map<String, String> reasons = new TreeMap<>();
+    HubGuard.hubs(Parties.fromRecords(Fixtures.records(records)), ResolveConfig.defaults())
+        .collectAsList()
+        .forEach(r -> reasons.put(
+            r.getString(0) + ":" + label.getOrDefault(r.getString(1), "other"), r.getString(5)));
+    assertEquals(
+        Map.of(
+            "email_key:family", "too_many_names",
+            "email_key:test", "placeholder",
+            "phone_e164:ones", "placeholder"),
+        reasons);
+  }
+}
