@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "breach-impact 0.1.0",
     description = "Measures what personal-data breaches mean for a company's customers.",
-    subcommands = {GenerateCommand.class, IngestCommand.class})
+    subcommands = {GenerateCommand.class, IngestCommand.class, ReportCommand.class})
 public final class BreachImpact implements Runnable {
 
   public static void main(String[] args) {
