@@ -310,7 +310,7 @@ class ImpactReportsTest {
         overlap);
     assertEquals(5, data.personsExposed());
     assertEquals(2L, data.personsByLevel().get("very high"));
-    assertEquals(3L, data.personsByCategory().get("CONTACT"));
+    assertEquals(4L, data.personsByCategory().get("CONTACT"), "p1, p2, p3 and the unresolved r7");
     assertEquals(3L, data.customersByBrand().get("Auchan")[0]);
     assertEquals(2L, data.customersByBrand().get("Auchan")[1]);
     String html = SummaryHtml.render(data, ReportFixtures.RUN_DATE, 2);

@@ -70,7 +70,7 @@ class SummaryHtmlTest {
   void smallCountsShowAsBelowKAndTextIsEscaped() {
     String html = SummaryHtml.render(sample(), LocalDate.of(2025, 11, 30), 10);
     assertTrue(html.contains("&lt;10"), "FINANCIAL 4, Leroy Merlin 5 and the overlap of 3 are suppressed");
-    assertFalse(html.contains(">4<") || html.contains(">5<") || html.contains(">3<"));
+    assertFalse(html.contains(">4</text>") || html.contains(">5</text>") || html.contains(">3</text>"));
     assertTrue(html.contains("Shop &lt;SA&gt;"));
   }
 
