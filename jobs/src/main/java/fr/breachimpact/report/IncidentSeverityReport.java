@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -120,9 +119,5 @@ public final class IncidentSeverityReport {
     totals.forEach((id, t) -> result.put(id, new IncidentCounts(
         t[0], t[1], cats.getOrDefault(id, Map.of()), rules.getOrDefault(id, new TreeMap<>()))));
     return result;
-  }
-
-  static Timestamp ts(OffsetDateTime t) {
-    return IncidentInfo.timestamp(t);
   }
 }

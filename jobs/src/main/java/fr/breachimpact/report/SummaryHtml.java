@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.commons.text.StringEscapeUtils;
 
 /**
  * The DPO's one-page summary: a self-contained HTML file (inline CSS and SVG drawn here; no
@@ -136,7 +135,7 @@ public final class SummaryHtml {
     int left = 230;
     int top = 20;
     int width = left + n * cell + 20;
-    int height = top + n * cell + 150;
+    int height = top + n * cell + 120;
     StringBuilder s = new StringBuilder();
     s.append("<svg id=\"chart-overlap\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
         .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
@@ -188,7 +187,27 @@ public final class SummaryHtml {
     return Suppression.isSmall(value, k) ? "&lt;" + k : String.format(Locale.ROOT, "%,d", value);
   }
 
-  private static String esc(String s) {
-    return s == null ? "" : StringEscapeUtils.escapeHtml4(s);
+  /**
+   * Escapes text for HTML content and attributes. Written here rather than taken from
+   * commons-text, whose escaper needs a newer commons-lang3 than the one Spark puts first on a
+   * cluster's classpath.
+   */
+  static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
   }
 }
