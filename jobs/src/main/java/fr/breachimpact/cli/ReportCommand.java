@@ -88,7 +88,8 @@ public final class ReportCommand implements Callable<Integer> {
             spark.read().parquet(ReportWriter.partitionPath(root, IncidentSeverityReport.NAME, runDate)),
             spark.read().parquet(ReportWriter.partitionPath(root, PersonExposureReport.NAME, runDate)),
             spark.read().parquet(ReportWriter.partitionPath(root, CustomerRiskReport.NAME, runDate)),
-            ReportWriter.readIfPresent(spark, root, "incident_overlap", runDate));
+            ReportWriter.readIfPresent(spark, root, "incident_overlap", runDate),
+            ReportWriter.readIfPresent(spark, root, "group_overlap", runDate));
     Path html = Path.of(root).toAbsolutePath().normalize().getParent().resolve("summary.html");
     try {
       Files.writeString(html, SummaryHtml.render(data, runDate, k), StandardCharsets.UTF_8);

@@ -41,7 +41,7 @@ public final class IdentificationEase {
     public String label() {
       return requires.isEmpty()
           ? "no identifying combination"
-          : requires.stream().map(Identifier::label).collect(Collectors.joining(" + "));
+          : requires.stream().sorted().map(Identifier::label).collect(Collectors.joining(" + "));
     }
   }
 

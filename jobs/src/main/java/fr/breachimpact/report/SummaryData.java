@@ -25,7 +25,18 @@ public record SummaryData(
     Map<String, Long> personsByCategory,
     Map<String, Long> personsByLevel,
     Map<String, long[]> customersByBrand,
-    List<Overlap> overlaps) {
+    List<Overlap> overlaps,
+    List<GroupLine> groups) {
+
+  /** Convenience for callers without a group roll-up. */
+  public SummaryData(List<IncidentLine> incidents, long personsExposed, Map<String, Long> personsByCategory,
+      Map<String, Long> personsByLevel, Map<String, long[]> customersByBrand, List<Overlap> overlaps) {
+    this(incidents, personsExposed, personsByCategory, personsByLevel, customersByBrand, overlaps, List.of());
+  }
+
+  /** One row of resolve's group_overlap report (Mulliez: its brands' incidents together). */
+  public record GroupLine(String group, Long personsExposed, Long personsMultiIncident, Long personsExposedCustomers,
+      Long multiBrandCustomersExposed) {}
 
   /** One row of the severity table. */
   public record IncidentLine(
@@ -40,6 +51,15 @@ public record SummaryData(
    */
   public static SummaryData collect(
       Dataset<Row> severity, Dataset<Row> personExposure, Dataset<Row> customerRisk, Dataset<Row> overlap) {
+    return collect(severity, personExposure, customerRisk, overlap, null);
+  }
+
+  /**
+   * @param groupOverlap resolve's group_overlap report of the date, or null
+   */
+  public static SummaryData collect(
+      Dataset<Row> severity, Dataset<Row> personExposure, Dataset<Row> customerRisk, Dataset<Row> overlap,
+      Dataset<Row> groupOverlap) {
     List<IncidentLine> lines = new ArrayList<>();
     for (Row r : severity.orderBy("incident_id").collectAsList()) {
       lines.add(new IncidentLine(
@@ -71,6 +91,24 @@ public record SummaryData(
         }
       }
     }
-    return new SummaryData(lines, persons, byCategory, byLevel, byBrand, overlaps);
+    List<GroupLine> groups = new ArrayList<>();
+    if (groupOverlap != null) {
+      for (Row r : groupOverlap.select(
+              Frames.colOrNull(groupOverlap, "group_name", "string"),
+              Frames.colOrNull(groupOverlap, "persons_exposed", "long").cast("long"),
+              Frames.colOrNull(groupOverlap, "persons_multi_incident", "long").cast("long"),
+              Frames.colOrNull(groupOverlap, "persons_exposed_customers", "long").cast("long"),
+              Frames.colOrNull(groupOverlap, "persons_multi_brand_customers_exposed", "long").cast("long"))
+          .orderBy(col("group_name")).collectAsList()) {
+        if (!r.isNullAt(0)) {
+          groups.add(new GroupLine(r.getString(0), longOrNull(r, 1), longOrNull(r, 2), longOrNull(r, 3), longOrNull(r, 4)));
+        }
+      }
+    }
+    return new SummaryData(lines, persons, byCategory, byLevel, byBrand, overlaps, groups);
+  }
+
+  private static Long longOrNull(Row r, int i) {
+    return r.isNullAt(i) ? null : r.getLong(i);
   }
 }

@@ -52,6 +52,7 @@ public final class SummaryHtml {
     h.append(barChart("chart-exposure", cats, k));
     h.append("<h2>Incident overlap (persons in both, colour = Jaccard index)</h2>\n");
     h.append(heatmap(d, k));
+    groupTable(h, d, k);
     h.append("<h2>Risk level of exposed persons</h2>\n");
     List<Bar> levels = new ArrayList<>();
     for (String l : LEVELS) {
@@ -118,6 +119,25 @@ public final class SummaryHtml {
           .append(count(b.value(), k)).append("</text>\n");
     }
     return s.append("</svg>\n").toString();
+  }
+
+  private static void groupTable(StringBuilder h, SummaryData d, int k) {
+    if (d.groups().isEmpty()) {
+      return;
+    }
+    h.append("<table id=\"groups\"><tr><th>group</th><th>persons exposed (once)</th><th>in 2+ incidents</th>")
+        .append("<th>exposed customers</th><th>exposed customers of 2+ brands</th></tr>\n");
+    for (SummaryData.GroupLine g : d.groups()) {
+      h.append("<tr><td>").append(esc(g.group())).append("</td><td>").append(count(g.personsExposed(), k))
+          .append("</td><td>").append(count(g.personsMultiIncident(), k)).append("</td><td>")
+          .append(count(g.personsExposedCustomers(), k)).append("</td><td>")
+          .append(count(g.multiBrandCustomersExposed(), k)).append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+  }
+
+  private static String count(Long value, int k) {
+    return value == null ? "" : count(value.longValue(), k);
   }
 
   static String heatmap(SummaryData d, int k) {

@@ -17,10 +17,19 @@ public final class TextSummary {
     s.append("customers to notify per brand:\n");
     d.customersByBrand().forEach((brand, v) ->
         s.append(String.format(Locale.ROOT, "  %-20s %s of %s exposed customers%n", brand, plain(v[1], k), plain(v[0], k))));
+    for (SummaryData.GroupLine g : d.groups()) {
+      s.append("group ").append(g.group()).append(": ").append(plain(g.personsExposed(), k))
+          .append(" persons exposed in its incidents (counted once), ").append(plain(g.personsMultiIncident(), k))
+          .append(" in two or more, ").append(plain(g.personsExposedCustomers(), k)).append(" of them customers, ")
+          .append(plain(g.multiBrandCustomersExposed(), k)).append(" customers of two or more brands\n");
+    }
     return s.toString();
   }
 
-  private static String plain(long value, int k) {
+  private static String plain(Long value, int k) {
+    if (value == null) {
+      return "?";
+    }
     return Suppression.isSmall(value, k) ? "<" + k : Long.toString(value);
   }
 }

@@ -58,7 +58,8 @@ class SummaryHtmlTest {
         Map.of("low", 1000L, "high", 1100L, "very high", 300L),
         new TreeMap<>(Map.of("Auchan", new long[] {900, 700}, "Leroy Merlin", new long[] {400, 5})),
         List.of(new SummaryData.Overlap("shop-2025", "clinic-2025", 150, 0.06),
-            new SummaryData.Overlap("shop-2025", "other-2025", 3, 0.001)));
+            new SummaryData.Overlap("shop-2025", "other-2025", 3, 0.001)),
+        List.of(new SummaryData.GroupLine("Mulliez", 2100L, 150L, 1300L, 40L)));
   }
 
   @Test
@@ -72,6 +73,14 @@ class SummaryHtmlTest {
     assertTrue(html.contains("&lt;10"), "FINANCIAL 4, Leroy Merlin 5 and the overlap of 3 are suppressed");
     assertFalse(html.contains(">4</text>") || html.contains(">5</text>") || html.contains(">3</text>"));
     assertTrue(html.contains("Shop &lt;SA&gt;"));
+  }
+
+  @Test
+  void groupRollUpIsShownInTheHtmlAndTheConsole() {
+    assertTrue(SummaryHtml.render(sample(), LocalDate.of(2025, 11, 30), 10).contains("<table id=\"groups\">"));
+    String text = TextSummary.render(sample(), 10);
+    assertTrue(text.contains("group Mulliez: 2100 persons exposed in its incidents (counted once), 150 in two or more"), text);
+    assertTrue(text.contains("Leroy Merlin") && text.contains("<10 of 400 exposed customers"), text);
   }
 
   @Test
