@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ClassifyCommand.class,
       LinkCommand.class,
       ResolveCommand.class,
+      ReportCommand.class,
       NightlyCommand.class,
       EvaluateCommand.class,
       fr.breachimpact.bench.BenchCommand.class

@@ -1,0 +1,129 @@
+package fr.breachimpact.cli;
+
+import fr.breachimpact.config.ConfigException;
+import fr.breachimpact.config.IncidentManifest;
+import fr.breachimpact.config.Json;
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.ingest.InputException;
+import fr.breachimpact.report.CustomerRiskReport;
+import fr.breachimpact.report.ExposureByIncidentCategory;
+import fr.breachimpact.report.ImpactReports;
+import fr.breachimpact.report.IncidentInfo;
+import fr.breachimpact.report.IncidentSeverityReport;
+import fr.breachimpact.report.PersonExposureReport;
+import fr.breachimpact.report.PseudonymKey;
+import fr.breachimpact.report.Pseudonymizer;
+import fr.breachimpact.report.ReportWriter;
+import fr.breachimpact.report.SummaryData;
+import fr.breachimpact.report.SummaryHtml;
+import fr.breachimpact.report.TextSummary;
+import fr.breachimpact.spark.SparkSessions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code report}: reads the restricted Delta tables and the manifests, writes the impact reports
+ * (Parquet, one date replaced), {@code summary.html} beside the reports folder, and a short
+ * count-only summary on stdout.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Write the impact reports, the HTML summary and a console summary.")
+public final class ReportCommand implements Callable<Integer> {
+  @Mixin JobOptions options;
+
+  @Override
+  public Integer call() {
+    LoadedConfig loaded = LoadedConfig.load(options.config());
+    LocalDate runDate = options.runDate();
+    // No key, no analyst report: checked before anything is read or written.
+    Pseudonymizer pseudonyms = new Pseudonymizer(PseudonymKey.load(loaded, System.getenv()));
+    int k = loaded.config().report().minCellSize();
+    if (k < 1) {
+      throw ConfigException.at(loaded.file().toString(), "report.min_cell_size", "must be at least 1");
+    }
+    SparkSession spark = SparkSessions.create("breach-impact report", loaded.config().spark());
+    ImpactReports.Inputs in =
+        new ImpactReports.Inputs(
+            delta(spark, loaded, "leaked_records_clean"),
+            delta(spark, loaded, "record_person"),
+            delta(spark, loaded, "customer_person"),
+            delta(spark, loaded, "customer_matches"),
+            delta(spark, loaded, "customers_clean"));
+    List<String> wanted = loaded.config().incidents();
+    Dataset<Row> records = in.leakedRecordsClean();
+    if (!wanted.isEmpty()) {
+      records = records.where(functions.col("incident_id").isin(wanted.toArray()));
+      in = new ImpactReports.Inputs(records, in.recordPerson(), in.customerPerson(), in.customerMatches(),
+          in.customersClean());
+    }
+    List<IncidentInfo> incidents = manifests(loaded, records);
+
+    String root = loaded.resolve(loaded.config().reportsDir());
+    ImpactReports reports = new ImpactReports(spark, in, incidents, pseudonyms, runDate, k);
+    try {
+      ReportWriter.write(reports.exposureByIncidentCategory(), root, ExposureByIncidentCategory.NAME, runDate);
+      ReportWriter.write(reports.incidentSeverity(), root, IncidentSeverityReport.NAME, runDate);
+      ReportWriter.write(reports.personExposure(), root, PersonExposureReport.NAME, runDate);
+      ReportWriter.write(reports.customerRisk(), root, CustomerRiskReport.NAME, runDate);
+    } finally {
+      reports.release();
+    }
+    // The summary reads back what was written: it shows exactly what analysts will query.
+    SummaryData data =
+        SummaryData.collect(
+            spark.read().parquet(ReportWriter.partitionPath(root, IncidentSeverityReport.NAME, runDate)),
+            spark.read().parquet(ReportWriter.partitionPath(root, PersonExposureReport.NAME, runDate)),
+            spark.read().parquet(ReportWriter.partitionPath(root, CustomerRiskReport.NAME, runDate)),
+            ReportWriter.readIfPresent(spark, root, "incident_overlap", runDate),
+            ReportWriter.readIfPresent(spark, root, "group_overlap", runDate));
+    Path html = Path.of(root).toAbsolutePath().normalize().getParent().resolve("summary.html");
+    try {
+      Files.writeString(html, SummaryHtml.render(data, runDate, k), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InputException(html + ": cannot write the HTML summary: " + e.getMessage(), e);
+    }
+    System.out.print(TextSummary.render(data, k));
+    System.out.println("reports: " + root + "/{" + String.join(",", ExposureByIncidentCategory.NAME,
+        IncidentSeverityReport.NAME, PersonExposureReport.NAME, CustomerRiskReport.NAME) + "}/report_date=" + runDate);
+    System.out.println("summary: " + html);
+    return ExitCode.OK;
+  }
+
+  private static Dataset<Row> delta(SparkSession spark, LoadedConfig loaded, String table) {
+    String path = loaded.lakeTable(table);
+    try {
+      return spark.read().format("delta").load(path);
+    } catch (RuntimeException e) {
+      throw new InputException(path + ": cannot read Delta table " + table + " (run the stage that writes it first)", e);
+    }
+  }
+
+  /** The manifests of the incidents present in the lake, in incident order. */
+  private static List<IncidentInfo> manifests(LoadedConfig loaded, Dataset<Row> records) {
+    if (loaded.config().incidentsDir() == null) {
+      throw ConfigException.at(loaded.file().toString(), "incidents_dir", "required by report");
+    }
+    Path dir = Path.of(loaded.resolve(loaded.config().incidentsDir()));
+    List<IncidentInfo> result = new ArrayList<>();
+    for (Row r : records.select("incident_id").distinct().orderBy("incident_id").collectAsList()) {
+      String id = r.getString(0);
+      Path manifest = dir.resolve(id).resolve("manifest.json");
+      result.add(IncidentInfo.of(id, Json.read(manifest, IncidentManifest.class), manifest.toString()));
+    }
+    return result;
+  }
+}

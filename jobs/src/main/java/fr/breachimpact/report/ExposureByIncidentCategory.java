@@ -1,0 +1,169 @@
+package fr.breachimpact.report;
+
+import static org.apache.spark.sql.functions.bround;
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * {@code exposure_by_incident_category}: per incident, category and customer scope (each brand,
+ * and each group as a whole), distinct persons exposed, verified, claimed and detected apart,
+ * the customers among them, their share of the customer base, and the extrapolation to the
+ * whole leak. Persons and records repeat across the scope rows of one incident and category.
+ */
+public final class ExposureByIncidentCategory {
+  public static final String NAME = "exposure_by_incident_category";
+  public static final String ESTIMATE_METHOD = "leak_total x sample share, wilson_score_95";
+
+  private static final UserDefinedFunction WILSON_LOW =
+      udf((UDF2<Long, Long, Double>) (x, n) -> x == null || n == null || n <= 0 ? null : LeakEstimates.wilson(x, n).low(),
+          DataTypes.DoubleType);
+  private static final UserDefinedFunction WILSON_HIGH =
+      udf((UDF2<Long, Long, Double>) (x, n) -> x == null || n == null || n <= 0 ? null : LeakEstimates.wilson(x, n).high(),
+          DataTypes.DoubleType);
+
+  private ExposureByIncidentCategory() {}
+
+  /**
+   * @param prepared {@link ExposedRecords#prepare}
+   * @param exposures {@link ExposedRecords#categories}
+   * @param links {@link CustomerLinks#of}
+   * @param incidents {@link IncidentInfo#frame}
+   * @param estimates {@link IncidentEstimates#build}
+   */
+  public static Dataset<Row> build(
+      Dataset<Row> prepared,
+      Dataset<Row> exposures,
+      Dataset<Row> links,
+      Dataset<Row> customersClean,
+      Dataset<Row> incidents,
+      Dataset<Row> estimates,
+      int minCellSize) {
+    Column verified = col("status").equalTo("verified");
+    Dataset<Row> base =
+        exposures
+            .groupBy(col("incident_id"), col("code").as("category"))
+            .agg(
+                countDistinct("record_id").as("records"),
+                countDistinct("person_id").as("persons"),
+                countDistinct(when(verified, col("person_id"))).as("persons_verified"),
+                countDistinct(when(col("status").equalTo("claimed"), col("person_id"))).as("persons_claimed"),
+                countDistinct(when(col("status").equalTo("detected"), col("person_id"))).as("persons_detected"));
+
+    Dataset<Row> sample = prepared.groupBy("incident_id").agg(countDistinct("person_id").as("sample_persons"));
+
+    Dataset<Row> customers = customersClean.select("customer_id", "brand", "group_name").distinct();
+    Dataset<Row> scopes =
+        customers
+            .groupBy("brand", "group_name")
+            .agg(count(lit(1)).as("customer_base"))
+            .select(lit("brand").as("customer_scope"), col("brand").as("customer_brand"),
+                col("group_name").as("customer_group"), col("customer_base"))
+            .unionByName(
+                customers
+                    .where(col("group_name").isNotNull())
+                    .groupBy("group_name")
+                    .agg(count(lit(1)).as("customer_base"))
+                    .select(lit("group").as("customer_scope"), lit(null).cast("string").as("customer_brand"),
+                        col("group_name").as("customer_group"), col("customer_base")))
+            .withColumn("scope_key", scopeKey());
+
+    Dataset<Row> scopedLinks =
+        links
+            .select(lit("brand").as("customer_scope"), col("brand").as("customer_brand"),
+                col("group_name").as("customer_group"), col("person_id"), col("customer_id"), col("brand"))
+            .unionByName(
+                links
+                    .where(col("group_name").isNotNull())
+                    .select(lit("group").as("customer_scope"), lit(null).cast("string").as("customer_brand"),
+                        col("group_name").as("customer_group"), col("person_id"), col("customer_id"), col("brand")))
+            .withColumn("scope_key", scopeKey())
+            .select("scope_key", "person_id", "customer_id", "brand");
+
+    Dataset<Row> matched =
+        exposures
+            .select(col("incident_id"), col("code").as("category"), col("person_id"))
+            .distinct()
+            .join(scopedLinks, Frames.seq("person_id"))
+            .groupBy("incident_id", "category", "scope_key")
+            .agg(
+                countDistinct(col("brand"), col("customer_id")).as("matched_customers"),
+                countDistinct("person_id").as("matched_persons"));
+
+    Column leakTotal = col("leak_total");
+    Column share = col("matched_persons").divide(col("sample_persons"));
+    Column lowShare = WILSON_LOW.apply(col("matched_persons"), col("sample_persons"));
+    Column highShare = WILSON_HIGH.apply(col("matched_persons"), col("sample_persons"));
+
+    Dataset<Row> rows =
+        base.crossJoin(scopes)
+            .join(matched, Frames.seq("incident_id", "category", "scope_key"), "left")
+            .join(incidents, Frames.seq("incident_id"), "left")
+            .join(sample, Frames.seq("incident_id"), "left")
+            .join(estimates, Frames.seq("incident_id"), "left")
+            .withColumn("matched_customers", coalesce(col("matched_customers"), lit(0L)))
+            .withColumn("matched_persons", coalesce(col("matched_persons"), lit(0L)))
+            .withColumn("share_of_customer_base", col("matched_customers").divide(col("customer_base")))
+            .withColumn("sample_share", share)
+            .withColumn("sample_share_low", lowShare)
+            .withColumn("sample_share_high", highShare)
+            .withColumn("estimated_exposed_customers", bround(leakTotal.multiply(share), 0).cast("long"))
+            .withColumn("estimated_exposed_customers_low", floor(leakTotal.multiply(lowShare)).cast("long"))
+            .withColumn("estimated_exposed_customers_high", ceil(leakTotal.multiply(highShare)).cast("long"))
+            .withColumn("estimate_method", when(leakTotal.isNotNull(), lit(ESTIMATE_METHOD)));
+
+    Map<String, List<String>> counts = new LinkedHashMap<>();
+    List<String> sampleDerived =
+        List.of("sample_share", "sample_share_low", "sample_share_high", "estimated_exposed_customers",
+            "estimated_exposed_customers_low", "estimated_exposed_customers_high");
+    counts.put("records", List.of());
+    counts.put("persons", List.of());
+    counts.put("persons_verified", List.of());
+    counts.put("persons_claimed", List.of());
+    counts.put("persons_detected", List.of());
+    counts.put("matched_customers", List.of("share_of_customer_base"));
+    counts.put("matched_persons", sampleDerived);
+    counts.put("sample_persons", sampleDerived);
+    return Suppression.apply(rows, minCellSize, counts)
+        .select(COLUMNS)
+        .orderBy("incident_id", "category", "customer_scope", "customer_group", "customer_brand");
+  }
+
+  private static Column scopeKey() {
+    return concat_ws("|", col("customer_scope"), coalesce(col("customer_group"), lit("")),
+        coalesce(col("customer_brand"), lit("")));
+  }
+
+  static final Column[] COLUMNS =
+      java.util.stream.Stream.of(
+              "incident_id", "organisation", "incident_brands", "incident_group", "category",
+              "records", "persons", "persons_verified", "persons_claimed", "persons_detected",
+              "customer_scope", "customer_brand", "customer_group",
+              "matched_customers", "matched_persons", "customer_base", "share_of_customer_base",
+              "sample_persons", "sample_share", "sample_share_low", "sample_share_high",
+              "leak_total", "leak_total_basis",
+              "estimated_exposed_customers", "estimated_exposed_customers_low",
+              "estimated_exposed_customers_high", "estimate_method",
+              "german_tank_leak_size", "german_tank_low", "german_tank_high",
+              "capture_recapture_leak_size", "capture_recapture_low", "capture_recapture_high",
+              "suppressed")
+          .map(org.apache.spark.sql.functions::col)
+          .toArray(Column[]::new);
+}

@@ -1,0 +1,70 @@
+package fr.breachimpact.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the four impact reports from the restricted tables, without any IO: the report command
+ * reads the inputs and writes what this returns. The frames shared by several reports are
+ * cached until {@link #release()}.
+ */
+public final class ImpactReports {
+  private final Dataset<Row> prepared;
+  private final Dataset<Row> exposures;
+  private final Dataset<Row> links;
+  private final Dataset<Row> personScores;
+  private final Dataset<Row> exposureByIncidentCategory;
+  private final Dataset<Row> incidentSeverity;
+  private final Dataset<Row> personExposure;
+  private final Dataset<Row> customerRisk;
+
+  /** The restricted inputs, as docs/tables.md names them. */
+  public record Inputs(
+      Dataset<Row> leakedRecordsClean,
+      Dataset<Row> recordPerson,
+      Dataset<Row> customerPerson,
+      Dataset<Row> customerMatches,
+      Dataset<Row> customersClean) {}
+
+  public ImpactReports(
+      SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
+      int minCellSize) {
+    prepared = ExposedRecords.prepare(in.leakedRecordsClean(), in.recordPerson()).cache();
+    exposures = ExposedRecords.categories(prepared).cache();
+    links = CustomerLinks.of(prepared, in.customerPerson(), in.customerMatches(), in.customersClean()).cache();
+    Dataset<Row> incidentFrame = IncidentInfo.frame(spark, incidents);
+    personScores = PersonScores.build(prepared, exposures, incidentFrame).cache();
+    exposureByIncidentCategory =
+        ExposureByIncidentCategory.build(prepared, exposures, links, in.customersClean(), incidentFrame,
+            IncidentEstimates.build(spark, prepared, incidents), minCellSize);
+    incidentSeverity = IncidentSeverityReport.build(spark, prepared, exposures, incidents, runDate, minCellSize);
+    personExposure = PersonExposureReport.build(personScores, pseudonyms);
+    customerRisk = CustomerRiskReport.build(links, personScores, pseudonyms);
+  }
+
+  public Dataset<Row> exposureByIncidentCategory() {
+    return exposureByIncidentCategory;
+  }
+
+  public Dataset<Row> incidentSeverity() {
+    return incidentSeverity;
+  }
+
+  public Dataset<Row> personExposure() {
+    return personExposure;
+  }
+
+  public Dataset<Row> customerRisk() {
+    return customerRisk;
+  }
+
+  public void release() {
+    personScores.unpersist();
+    links.unpersist();
+    exposures.unpersist();
+    prepared.unpersist();
+  }
+}

@@ -1,0 +1,123 @@
+package fr.breachimpact.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code incident_severity}: ENISA SE per incident, each term with its factors, and the GDPR
+ * deadlines. The breach is assessed at its worst, as ENISA does for DPC: the highest category
+ * base, and the highest EI that any of its records reaches (the factors say how many records
+ * reach it). Spark aggregates; the scoring itself is the plain Java of this package.
+ */
+public final class IncidentSeverityReport {
+  public static final String NAME = "incident_severity";
+
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("incident_id", DataTypes.StringType, false)
+          .add("organisation", DataTypes.StringType, true)
+          .add("dpc", DataTypes.IntegerType, false)
+          .add("dpc_factors", DataTypes.StringType, false)
+          .add("ei", DataTypes.DoubleType, false)
+          .add("ei_factors", DataTypes.StringType, false)
+          .add("cb", DataTypes.DoubleType, false)
+          .add("cb_factors", DataTypes.StringType, false)
+          .add("se", DataTypes.DoubleType, false)
+          .add("level", DataTypes.StringType, false)
+          .add("records", DataTypes.LongType, true)
+          .add("persons", DataTypes.LongType, true)
+          .add("suppressed", DataTypes.BooleanType, false)
+          .add("became_aware", DataTypes.TimestampType, true)
+          .add("art33_deadline", DataTypes.TimestampType, true)
+          .add("art33_deadline_passed", DataTypes.BooleanType, true)
+          .add("art34_required", DataTypes.BooleanType, false)
+          .add("explanation", DataTypes.StringType, false);
+
+  private IncidentSeverityReport() {}
+
+  /** One incident's aggregates, collected from Spark. */
+  record IncidentCounts(long records, long persons, Map<String, CategoryEvidence> categories, TreeMap<Integer, long[]> eiRules) {}
+
+  public static Dataset<Row> build(
+      SparkSession spark, Dataset<Row> prepared, Dataset<Row> exposures, List<IncidentInfo> incidents,
+      LocalDate runDate, int minCellSize) {
+    Map<String, IncidentCounts> counts = collect(prepared, exposures);
+    List<Row> rows = new ArrayList<>();
+    for (IncidentInfo info : incidents) {
+      IncidentCounts c = counts.get(info.id());
+      if (c == null) {
+        continue; // an incident without records in the lake has nothing to score yet
+      }
+      SeverityScore score = score(info, c);
+      OffsetDateTime aware = info.becameAware();
+      OffsetDateTime deadline = aware == null ? null : aware.plusHours(72);
+      // Passed at the run date: the deadline falls before the end of that day (UTC).
+      Boolean passed = deadline == null ? null
+          : deadline.toInstant().isBefore(runDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+      boolean small = Suppression.isSmall(c.persons(), minCellSize) || Suppression.isSmall(c.records(), minCellSize);
+      rows.add(RowFactory.create(
+          info.id(), info.manifest().organisation(),
+          score.dpc(), score.dpcFactors(), score.ei(), score.eiFactors(), score.cb(), score.cbFactors(),
+          score.se(), score.level().label(),
+          small ? null : c.records(), small ? null : c.persons(), small,
+          IncidentInfo.timestamp(aware), IncidentInfo.timestamp(deadline), passed,
+          score.level().requiresNotification(), score.explanation()));
+    }
+    rows.sort(java.util.Comparator.comparing(r -> r.getString(0)));
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  static SeverityScore score(IncidentInfo info, IncidentCounts c) {
+    DataProcessingContext.Score dpc =
+        DataProcessingContext.score(c.categories().values(), info.manifest().contextAdjustments());
+    Map.Entry<Integer, long[]> top = c.eiRules().firstEntry();
+    IdentificationEase.Rule rule = IdentificationEase.RULES.get(top == null ? IdentificationEase.RULES.size() - 1 : top.getKey());
+    String eiFactors = IdentificationEase.describe(rule)
+        + (top == null ? "" : " in " + top.getValue()[0] + " of " + c.records() + " records");
+    return SeverityScore.of(dpc, rule, eiFactors, info.cb());
+  }
+
+  private static Map<String, IncidentCounts> collect(Dataset<Row> prepared, Dataset<Row> exposures) {
+    Map<String, long[]> totals = new HashMap<>();
+    for (Row r : prepared.groupBy("incident_id")
+        .agg(count(lit(1)).as("records"), countDistinct("person_id").as("persons")).collectAsList()) {
+      totals.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+    }
+    Map<String, Map<String, CategoryEvidence>> cats = new HashMap<>();
+    for (Row r : exposures.groupBy("incident_id", "code")
+        .agg(
+            countDistinct(when(col("status").equalTo("verified"), col("person_id"))),
+            countDistinct(when(col("status").equalTo("claimed"), col("person_id"))),
+            countDistinct(when(col("status").equalTo("detected"), col("person_id"))))
+        .collectAsList()) {
+      cats.computeIfAbsent(r.getString(0), x -> new TreeMap<>())
+          .put(r.getString(1), new CategoryEvidence(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4)));
+    }
+    Map<String, TreeMap<Integer, long[]>> rules = new HashMap<>();
+    for (Row r : prepared.groupBy("incident_id", "ei_rule").agg(count(lit(1))).collectAsList()) {
+      rules.computeIfAbsent(r.getString(0), x -> new TreeMap<>()).put(r.getInt(1), new long[] {r.getLong(2)});
+    }
+    Map<String, IncidentCounts> result = new HashMap<>();
+    totals.forEach((id, t) -> result.put(id, new IncidentCounts(
+        t[0], t[1], cats.getOrDefault(id, Map.of()), rules.getOrDefault(id, new TreeMap<>()))));
+    return result;
+  }
+}
