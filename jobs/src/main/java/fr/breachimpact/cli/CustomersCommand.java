@@ -3,6 +3,7 @@ package fr.breachimpact.cli;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.link.CustomerMaster;
 import fr.breachimpact.spark.SparkSessions;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,11 +19,18 @@ import picocli.CommandLine.Mixin;
 public final class CustomersCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
+    run(SparkSessions.create("breach-impact " + spec.name(), config.config().spark()), config, options.runDate());
+    return ExitCode.OK;
+  }
+
+  /** The job without its command line: for the nightly run and the tests. */
+  public static void run(SparkSession spark, LoadedConfig config, LocalDate runDate) {
     long start = System.nanoTime();
-    SparkSession spark = SparkSessions.create("breach-impact customers", config.config().spark());
     Dataset<Row> customers = CustomerMaster.load(spark, config);
     customers
         .write()
@@ -36,6 +44,5 @@ public final class CustomersCommand implements Callable<Integer> {
         "stage=customers customers=%d seconds=%.1f%n",
         rows,
         (System.nanoTime() - start) / 1e9);
-    return ExitCode.OK;
   }
 }

@@ -9,6 +9,7 @@ import fr.breachimpact.link.LinkSides;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Mixin;
 public final class LinkCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @picocli.CommandLine.Option(
       names = "--explain",
       description = "Print the physical plan of the matches (joins, exchanges) before writing.")
@@ -41,9 +44,14 @@ public final class LinkCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
+    run(SparkSessions.create("breach-impact " + spec.name(), config.config().spark()), config, options.runDate(), explain);
+    return ExitCode.OK;
+  }
+
+  /** The job without its command line: for the nightly run and the tests. */
+  public static void run(SparkSession spark, LoadedConfig config, LocalDate runDate, boolean explain) {
     Map<String, List<String>> brands = incidentBrands(config);
     long start = System.nanoTime();
-    SparkSession spark = SparkSessions.create("breach-impact link", config.config().spark());
     Dataset<Row> leaked = spark.read().format("delta").load(config.lakeTable("leaked_records_clean"));
     Dataset<Row> customers = spark.read().format("delta").load(config.lakeTable("customers_clean"));
     CustomerLinkage.Result result =
@@ -71,7 +79,6 @@ public final class LinkCommand implements Callable<Integer> {
         result.pairsPerRecord(),
         matches,
         (System.nanoTime() - start) / 1e9);
-    return ExitCode.OK;
   }
 
   /** incident_id -> brands, from the manifests under incidents_dir (empty when none). */

@@ -45,17 +45,23 @@ import picocli.CommandLine.Mixin;
 public final class ReportCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
     LoadedConfig loaded = LoadedConfig.load(options.config());
-    LocalDate runDate = options.runDate();
+    run(SparkSessions.create("breach-impact " + spec.name(), loaded.config().spark()), loaded, options.runDate());
+    return ExitCode.OK;
+  }
+
+  /** The job without its command line: for the nightly run and the tests. */
+  public static void run(SparkSession spark, LoadedConfig loaded, LocalDate runDate) {
     // No key, no analyst report: checked before anything is read or written.
     Pseudonymizer pseudonyms = new Pseudonymizer(PseudonymKey.load(loaded, System.getenv()));
     int k = loaded.config().report().minCellSize();
     if (k < 1) {
       throw ConfigException.at(loaded.file().toString(), "report.min_cell_size", "must be at least 1");
     }
-    SparkSession spark = SparkSessions.create("breach-impact report", loaded.config().spark());
     ImpactReports.Inputs in =
         new ImpactReports.Inputs(
             delta(spark, loaded, "leaked_records_clean"),
@@ -100,7 +106,6 @@ public final class ReportCommand implements Callable<Integer> {
     System.out.println("reports: " + root + "/{" + String.join(",", ExposureByIncidentCategory.NAME,
         IncidentSeverityReport.NAME, PersonExposureReport.NAME, CustomerRiskReport.NAME) + "}/report_date=" + runDate);
     System.out.println("summary: " + html);
-    return ExitCode.OK;
   }
 
   private static Dataset<Row> delta(SparkSession spark, LoadedConfig loaded, String table) {

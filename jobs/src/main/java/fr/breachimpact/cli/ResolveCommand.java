@@ -49,14 +49,19 @@ public final class ResolveCommand implements Callable<Integer> {
 
   @Mixin JobOptions options;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    long start = System.nanoTime();
     LoadedConfig loaded = LoadedConfig.load(options.config());
-    LocalDate runDate = options.runDate();
+    run(SparkSessions.create("breach-impact " + spec.name(), loaded.config().spark()), loaded, options.runDate());
+    return ExitCode.OK;
+  }
+
+  /** The job without its command line: for the nightly run and the tests. */
+  public static void run(SparkSession spark, LoadedConfig loaded, LocalDate runDate) {
+    long start = System.nanoTime();
     Map<String, IncidentScope> scopes = scopes(loaded);
-    SparkSession spark =
-        SparkSessions.create("breach-impact resolve", loaded.config().spark());
 
     Dataset<Row> records = readDelta(spark, loaded.lakeTable("leaked_records_clean"));
     Dataset<Row> customers = readDelta(spark, loaded.lakeTable("customers_clean"));
@@ -102,7 +107,6 @@ public final class ResolveCommand implements Callable<Integer> {
         "resolve persons=%d merges=%d clusters_for_review=%d candidate_pairs=%d hubs=%s%n",
         stats.persons(), stats.merges(), stats.reviewClusters(), stats.candidatePairs(),
         stats.hubValues());
-    return ExitCode.OK;
   }
 
   /** incident id -> brands and group, from each incident's manifest.json. */
