@@ -22,6 +22,12 @@ public final class SampleDataGenerator {
   /** Persons at scale 1. */
   public static final int BASE_POPULATION = 20_000;
 
+  /**
+   * Phone numbers and ids are bijections of the person index over seven digits: up to ten
+   * million persons stay unique.
+   */
+  public static final double MAX_SCALE = 400;
+
   /** What was written, for the command's one-line summary (counts only, no personal data). */
   public record Summary(int persons, int auchanCustomers, int leroyMerlinCustomers, long leakedRows,
       long malformedRows, int incidents) {}
@@ -29,8 +35,8 @@ public final class SampleDataGenerator {
   private SampleDataGenerator() {}
 
   public static Summary generate(Path out, long seed, double scale) throws IOException {
-    if (!(scale > 0)) {
-      throw new IllegalArgumentException("--scale must be positive");
+    if (!(scale > 0) || scale > MAX_SCALE) {
+      throw new IllegalArgumentException("--scale must be in (0, " + MAX_SCALE + "]");
     }
     int size = (int) Math.max(BLOCK_MIN, Math.round(BASE_POPULATION * scale));
     Files.createDirectories(out);
