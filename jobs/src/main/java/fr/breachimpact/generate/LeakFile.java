@@ -48,6 +48,7 @@ final class LeakFile implements Closeable {
   private final List<Written> written = new ArrayList<>();
   private final List<String> recentLines = new ArrayList<>();
   private final List<String> recentPersons = new ArrayList<>();
+  private final List<Map<Category, String>> recentCategories = new ArrayList<>();
   private long line;
 
   LeakFile(Path incidentDir, String incidentId, FileSpec spec, List<RowRenderer.Column> columns,
@@ -74,7 +75,7 @@ final class LeakFile implements Closeable {
     return columns.stream().map(RowRenderer.Column::name).toArray(String[]::new);
   }
 
-  /** Writes an accepted row; with {@code duplicate}, writes it again a few rows later. */
+  /** Writes an accepted row and records it in the ground truth. */
   void accepted(LeakRow row) throws IOException {
     String text = format(row.values());
     writeLine(text, charset);
@@ -85,16 +86,12 @@ final class LeakFile implements Closeable {
     if (recentLines.size() == 64) {
       recentLines.remove(0);
       recentPersons.remove(0);
+      recentCategories.remove(0);
     }
     recentLines.add(text);
     recentPersons.add(row.personId());
-    pendingCategories.add(row.categories());
-    if (pendingCategories.size() > 64) {
-      pendingCategories.remove(0);
-    }
+    recentCategories.add(row.categories());
   }
-
-  private final List<Map<Category, String>> pendingCategories = new ArrayList<>();
 
   /** Writes again, byte for byte, one of the last rows written (a duplicated row). */
   void duplicateOfRecent(SplittableRandom r) throws IOException {
@@ -104,7 +101,7 @@ final class LeakFile implements Closeable {
     int i = r.nextInt(recentLines.size());
     writeLine(recentLines.get(i), charset);
     record(recentPersons.get(i), null);
-    for (Map.Entry<Category, String> c : pendingCategories.get(i).entrySet()) {
+    for (Map.Entry<Category, String> c : recentCategories.get(i).entrySet()) {
       truth.category(incidentId, c.getKey().name(), c.getValue());
     }
   }

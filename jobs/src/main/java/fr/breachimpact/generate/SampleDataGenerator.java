@@ -28,6 +28,9 @@ public final class SampleDataGenerator {
    */
   public static final double MAX_SCALE = 400;
 
+  /** Two blocks of households: the smallest population that still has every kind of person. */
+  private static final int MIN_PERSONS = 8;
+
   /** What was written, for the command's one-line summary (counts only, no personal data). */
   public record Summary(int persons, int auchanCustomers, int leroyMerlinCustomers, long leakedRows,
       long malformedRows, int incidents) {}
@@ -38,7 +41,7 @@ public final class SampleDataGenerator {
     if (!(scale > 0) || scale > MAX_SCALE) {
       throw new IllegalArgumentException("--scale must be in (0, " + MAX_SCALE + "]");
     }
-    int size = (int) Math.max(BLOCK_MIN, Math.round(BASE_POPULATION * scale));
+    int size = (int) Math.max(MIN_PERSONS, Math.round(BASE_POPULATION * scale));
     Files.createDirectories(out);
     for (String generated : List.of("incidents", "customers", "ground-truth")) {
       deleteTree(out.resolve(generated));
@@ -63,8 +66,6 @@ public final class SampleDataGenerator {
     Files.write(out.resolve("config.json"), configBytes());
     return new Summary(size, customers.auchanCount(), customers.leroyMerlinCount(), leaked, malformed, plans.size());
   }
-
-  private static final int BLOCK_MIN = 8;
 
   /** The job config of the demo: paths relative to the output folder. */
   static JobConfig config() {
