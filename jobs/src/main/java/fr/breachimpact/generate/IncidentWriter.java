@@ -121,7 +121,7 @@ final class IncidentWriter {
     }
     int blankAt = file.blankLineAt() < 0 ? -1 : Math.min(file.blankLineAt(), rows / 2);
     boolean leroyMerlin = plan.id().equals(IncidentCatalog.LEROY_MERLIN_2025);
-    try (LeakFile out = new LeakFile(dir, plan.id(), file.spec(), file.columns(), file.quoteAll(), truth)) {
+    try (LeakFile out = new LeakFile(dir, plan.id(), file.spec(), file.columns(), file.quoteAll(), file.repostPath() != null, truth)) {
       for (int j = 0; j < rows; j++) {
         Person p = population.person(persons[j]);
         if (leroyMerlin) {

@@ -39,6 +39,7 @@ final class LeakFile implements Closeable {
   private final FileSpec spec;
   private final List<RowRenderer.Column> columns;
   private final boolean quoteAll;
+  private final boolean keepForCopy;
   private final GroundTruth truth;
   private final OutputStream out;
   private final Charset charset;
@@ -51,13 +52,17 @@ final class LeakFile implements Closeable {
   private final List<Map<Category, String>> recentCategories = new ArrayList<>();
   private long line;
 
+  /**
+   * @param keepForCopy remember every row's line and person, for a reposted copy's ground truth
+   */
   LeakFile(Path incidentDir, String incidentId, FileSpec spec, List<RowRenderer.Column> columns,
-      boolean quoteAll, GroundTruth truth) throws IOException {
+      boolean quoteAll, boolean keepForCopy, GroundTruth truth) throws IOException {
     this.incidentId = incidentId;
     this.spec = spec;
     this.columns = columns;
     this.quoteAll = quoteAll;
     this.truth = truth;
+    this.keepForCopy = keepForCopy;
     Path file = incidentDir.resolve(spec.path());
     Files.createDirectories(file.getParent());
     OutputStream raw = Files.newOutputStream(file);
@@ -181,7 +186,9 @@ final class LeakFile implements Closeable {
   }
 
   private void record(String personId, String reason) throws IOException {
-    written.add(new Written(line, personId, reason));
+    if (keepForCopy) {
+      written.add(new Written(line, personId, reason));
+    }
     if (personId != null) {
       truth.leaked(incidentId, spec.path(), line, personId, false);
     } else {
@@ -191,6 +198,9 @@ final class LeakFile implements Closeable {
 
   /** Records the rows of a byte-identical copy of this file posted again under {@code copyPath}. */
   void replayAsCopy(String copyPath) throws IOException {
+    if (!keepForCopy) {
+      throw new IllegalStateException("rows of " + spec.path() + " were not kept for a copy");
+    }
     for (Written w : written) {
       if (w.personId() != null) {
         truth.leaked(incidentId, copyPath, w.line(), w.personId(), true);

@@ -23,10 +23,11 @@ public final class SampleDataGenerator {
   public static final int BASE_POPULATION = 20_000;
 
   /**
-   * Phone numbers and ids are bijections of the person index over seven digits: up to ten
-   * million persons stay unique.
+   * Phone numbers and ids are bijections of the person index over seven or eight digits with a
+   * prefix that shifts every ten million persons: they stay unique up to about 90 million
+   * persons; twenty million (scale 1000, about ten million leaked rows) is the bound kept.
    */
-  public static final double MAX_SCALE = 400;
+  public static final double MAX_SCALE = 1000;
 
   /** Two blocks of households: the smallest population that still has every kind of person. */
   private static final int MIN_PERSONS = 8;

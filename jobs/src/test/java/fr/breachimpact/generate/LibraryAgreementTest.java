@@ -49,6 +49,23 @@ class LibraryAgreementTest {
   }
 
   @Test
+  void phonesStayValidAndDistinctBeyondTenMillionPersons() throws NumberParseException {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String[] departments = {"75", "29", "59", "2A", "33", "971", "974"};
+    for (int k = 0; k < 5; k++) {
+      for (int i = 0; i < 2_000; i++) {
+        int index = k * 10_000_000 + i * 4_999;
+        String mobile = Population.mobile(index);
+        assertTrue(PHONES.isValidNumber(PHONES.parse(mobile, "FR")), "mobile of index " + index);
+        assertTrue(seen.add(mobile), "mobile of index " + index + " given twice");
+        String landline = Population.landline(index, departments[i % departments.length]);
+        assertTrue(PHONES.isValidNumber(PHONES.parse(landline, "FR")), "landline of key " + index);
+        assertTrue(seen.add(landline), "landline of key " + index + " given twice");
+      }
+    }
+  }
+
+  @Test
   void damagedPhonesAreInvalid() throws NumberParseException {
     assertFalse(PHONES.isValidNumber(PHONES.parse("0000000000", "FR")));
     for (int i = 0; i < 200; i++) {
