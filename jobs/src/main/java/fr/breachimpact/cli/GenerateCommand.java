@@ -31,8 +31,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(scale > 0)) {
-      System.err.println("error: --scale: must be positive");
+    if (!(scale > 0) || scale > SampleDataGenerator.MAX_SCALE) {
+      System.err.println("error: --scale: must be positive and at most " + SampleDataGenerator.MAX_SCALE);
       return ExitCode.BAD_CONFIG;
     }
     long start = System.nanoTime();

@@ -109,10 +109,13 @@ public final class Identifiers {
     return "LM" + Identifiers.pad(permute(index, 10_000_000_000L, 3), 10);
   }
 
-  /** France Travail id: 7 digits unique per {@code index} and a letter. */
+  /**
+   * France Travail id: 7 digits and a letter, unique per {@code index}: the digits are a
+   * bijection of the index modulo ten million, the letter shifts with each further ten million.
+   */
   public static String franceTravailId(long index) {
-    long n = permute(index, 10_000_000L, 5);
-    return Identifiers.pad(n, 7) + (char) ('A' + (int) (n % 26));
+    long n = permute(index % 10_000_000L, 10_000_000L, 5);
+    return Identifiers.pad(n, 7) + (char) ('A' + (int) ((n + index / 10_000_000L) % 26));
   }
 
   static int ean13Digit(String twelve) {

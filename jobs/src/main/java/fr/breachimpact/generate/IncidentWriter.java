@@ -1,21 +1,22 @@
 package fr.breachimpact.generate;
 
+import fr.breachimpact.classify.Category;
 import fr.breachimpact.generate.IncidentPlan.FilePlan;
 import fr.breachimpact.generate.IncidentPlan.SampleRecipe;
 import fr.breachimpact.generate.RowRenderer.Cell;
 import fr.breachimpact.ingest.QuarantineReason;
-import fr.breachimpact.classify.Category;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /** Draws each incident's sample from the population and writes its manifest and files. */
 final class IncidentWriter {
@@ -120,7 +121,7 @@ final class IncidentWriter {
     }
     int blankAt = file.blankLineAt() < 0 ? -1 : Math.min(file.blankLineAt(), rows / 2);
     boolean leroyMerlin = plan.id().equals(IncidentCatalog.LEROY_MERLIN_2025);
-    try (LeakFile out = new LeakFile(dir, plan.id(), file.spec(), file.columns(), file.quoteAll(), truth)) {
+    try (LeakFile out = new LeakFile(dir, plan.id(), file.spec(), file.columns(), file.quoteAll(), file.repostPath() != null, truth)) {
       for (int j = 0; j < rows; j++) {
         Person p = population.person(persons[j]);
         if (leroyMerlin) {
@@ -142,7 +143,7 @@ final class IncidentWriter {
         out.close();
         Path copy = dir.resolve(file.repostPath());
         Files.createDirectories(copy.getParent());
-        Files.copy(dir.resolve(file.spec().path()), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dir.resolve(file.spec().path()), copy, StandardCopyOption.REPLACE_EXISTING);
         out.replayAsCopy(file.repostPath());
       }
     }
@@ -182,7 +183,7 @@ final class IncidentWriter {
     if (count <= 0) {
       return k;
     }
-    int[] candidates = java.util.stream.IntStream.range(0, population.size()).filter(i -> !taken.get(i) && pool.test(i)).toArray();
+    int[] candidates = IntStream.range(0, population.size()).filter(i -> !taken.get(i) && pool.test(i)).toArray();
     int m = Math.min(count, candidates.length);
     for (int i = 0; i < m; i++) {
       int j = i + r.nextInt(candidates.length - i);

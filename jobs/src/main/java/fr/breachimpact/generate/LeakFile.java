@@ -39,6 +39,7 @@ final class LeakFile implements Closeable {
   private final FileSpec spec;
   private final List<RowRenderer.Column> columns;
   private final boolean quoteAll;
+  private final boolean keepForCopy;
   private final GroundTruth truth;
   private final OutputStream out;
   private final Charset charset;
@@ -48,15 +49,20 @@ final class LeakFile implements Closeable {
   private final List<Written> written = new ArrayList<>();
   private final List<String> recentLines = new ArrayList<>();
   private final List<String> recentPersons = new ArrayList<>();
+  private final List<Map<Category, String>> recentCategories = new ArrayList<>();
   private long line;
 
+  /**
+   * @param keepForCopy remember every row's line and person, for a reposted copy's ground truth
+   */
   LeakFile(Path incidentDir, String incidentId, FileSpec spec, List<RowRenderer.Column> columns,
-      boolean quoteAll, GroundTruth truth) throws IOException {
+      boolean quoteAll, boolean keepForCopy, GroundTruth truth) throws IOException {
     this.incidentId = incidentId;
     this.spec = spec;
     this.columns = columns;
     this.quoteAll = quoteAll;
     this.truth = truth;
+    this.keepForCopy = keepForCopy;
     Path file = incidentDir.resolve(spec.path());
     Files.createDirectories(file.getParent());
     OutputStream raw = Files.newOutputStream(file);
@@ -74,7 +80,7 @@ final class LeakFile implements Closeable {
     return columns.stream().map(RowRenderer.Column::name).toArray(String[]::new);
   }
 
-  /** Writes an accepted row; with {@code duplicate}, writes it again a few rows later. */
+  /** Writes an accepted row and records it in the ground truth. */
   void accepted(LeakRow row) throws IOException {
     String text = format(row.values());
     writeLine(text, charset);
@@ -85,16 +91,12 @@ final class LeakFile implements Closeable {
     if (recentLines.size() == 64) {
       recentLines.remove(0);
       recentPersons.remove(0);
+      recentCategories.remove(0);
     }
     recentLines.add(text);
     recentPersons.add(row.personId());
-    pendingCategories.add(row.categories());
-    if (pendingCategories.size() > 64) {
-      pendingCategories.remove(0);
-    }
+    recentCategories.add(row.categories());
   }
-
-  private final List<Map<Category, String>> pendingCategories = new ArrayList<>();
 
   /** Writes again, byte for byte, one of the last rows written (a duplicated row). */
   void duplicateOfRecent(SplittableRandom r) throws IOException {
@@ -104,7 +106,7 @@ final class LeakFile implements Closeable {
     int i = r.nextInt(recentLines.size());
     writeLine(recentLines.get(i), charset);
     record(recentPersons.get(i), null);
-    for (Map.Entry<Category, String> c : pendingCategories.get(i).entrySet()) {
+    for (Map.Entry<Category, String> c : recentCategories.get(i).entrySet()) {
       truth.category(incidentId, c.getKey().name(), c.getValue());
     }
   }
@@ -184,7 +186,9 @@ final class LeakFile implements Closeable {
   }
 
   private void record(String personId, String reason) throws IOException {
-    written.add(new Written(line, personId, reason));
+    if (keepForCopy) {
+      written.add(new Written(line, personId, reason));
+    }
     if (personId != null) {
       truth.leaked(incidentId, spec.path(), line, personId, false);
     } else {
@@ -194,6 +198,9 @@ final class LeakFile implements Closeable {
 
   /** Records the rows of a byte-identical copy of this file posted again under {@code copyPath}. */
   void replayAsCopy(String copyPath) throws IOException {
+    if (!keepForCopy) {
+      throw new IllegalStateException("rows of " + spec.path() + " were not kept for a copy");
+    }
     for (Written w : written) {
       if (w.personId() != null) {
         truth.leaked(incidentId, copyPath, w.line(), w.personId(), true);

@@ -212,16 +212,4 @@ public final class NamePools {
   public int surnameCount() {
     return surnames.length;
   }
-
-  List<String> surnamesInRankOrder() {
-    return List.of(surnames);
-  }
-
-  static List<String> allFirstNames() {
-    List<String> all = new ArrayList<>(MALE_OLDER);
-    all.addAll(MALE_YOUNGER);
-    all.addAll(FEMALE_OLDER);
-    all.addAll(FEMALE_YOUNGER);
-    return all;
-  }
 }

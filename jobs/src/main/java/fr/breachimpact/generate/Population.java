@@ -3,10 +3,8 @@ package fr.breachimpact.generate;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -54,34 +52,37 @@ public final class Population {
     this.memberships = new byte[size];
   }
 
-  /** Builds the population: one pass over every person to settle unique emails and NIRs. */
+  /**
+   * Builds the population: one pass over every person to settle unique emails and NIRs. The
+   * pass keeps 64-bit hashes, not strings: a hash collision only costs a needless suffix.
+   */
   public static Population build(long seed, int size, Communes communes, NamePools names) {
     Population p = new Population(seed, size, communes, names);
-    Set<String> emails = new HashSet<>(size * 2);
-    Set<String> nirs = new HashSet<>(size * 2);
+    LongHashSet emails = new LongHashSet(size);
+    LongHashSet nirs = new LongHashSet(size);
     for (int i = 0; i < size; i++) {
       Person person = p.person(i);
       p.birthYears[i] = (short) person.birthDate().getYear();
       p.memberships[i] = p.drawMembership(i, person.birthDate().getYear());
       String email = person.email();
-      if (email != null && !email.startsWith("contact@") && !emails.add(email)) {
+      if (email != null && !email.startsWith("contact@") && !emails.add(LongHashSet.hash(email))) {
         int k = 2;
-        while (emails.contains(withSuffix(email, k))) {
+        while (emails.contains(LongHashSet.hash(withSuffix(email, k)))) {
           k++;
         }
         p.emailSuffix.put(i, k);
-        emails.add(withSuffix(email, k));
+        emails.add(LongHashSet.hash(withSuffix(email, k)));
       }
-      if (!nirs.add(person.nir())) {
+      if (!nirs.add(LongHashSet.hash(person.nir()))) {
         SplittableRandom retry = Seeds.stream(seed, NIR_RETRY, i);
         String nir;
         int order;
         do {
           order = 1 + retry.nextInt(999);
           nir = withOrder(person.nir(), order);
-        } while (nirs.contains(nir));
+        } while (nirs.contains(LongHashSet.hash(nir)));
         p.nirOrder.put(i, order);
-        nirs.add(nir);
+        nirs.add(LongHashSet.hash(nir));
       }
     }
     return p;
@@ -165,7 +166,7 @@ public final class Population {
       street = streetLine(r);
       landline = r.nextDouble() < 0.3 ? landline(index, commune.department()) : null;
     }
-    String mobile = r.nextDouble() < (year < 1950 ? 0.7 : 0.93) ? mobile(r, index) : null;
+    String mobile = r.nextDouble() < (year < 1950 ? 0.7 : 0.93) ? mobile(index) : null;
     if (mobile == null && landline == null) {
       landline = landline(index, commune.department());
     }
@@ -214,25 +215,34 @@ public final class Population {
     "060", "061", "062", "064", "065", "066", "067", "068", "061", "062", "066", "067", "068",
     "073", "074", "075", "076", "077", "078", "079"
   };
+  private static final long SEVEN_DIGITS = 10_000_000L;
 
-  /** Unique per index: the seven last digits are a bijection of the index. */
-  private static String mobile(SplittableRandom r, int index) {
-    return MOBILE_PREFIXES[r.nextInt(MOBILE_PREFIXES.length)]
-        + Identifiers.pad(Identifiers.permute(index, 10_000_000L, 6), 7);
+  /**
+   * Unique per index: the seven last digits are a bijection of the index modulo ten million,
+   * and the prefix shifts with each further ten million persons.
+   */
+  static String mobile(int index) {
+    long suffix = Identifiers.permute(index % SEVEN_DIGITS, SEVEN_DIGITS, 6);
+    int prefix = (int) ((suffix + index / SEVEN_DIGITS) % MOBILE_PREFIXES.length);
+    return MOBILE_PREFIXES[prefix] + Identifiers.pad(suffix, 7);
   }
+
+  /** Third digits in service after 01..05 (libphonenumber's French fixed-line ranges). */
+  private static final String[] THIRD_DIGITS = {
+    "0123456789", "012345789", "0123456789", "123456789", "012345678"
+  };
 
   /**
    * Landline whose second digit is the region of the department (01 Île-de-France ... 05), a
-   * third digit in the ranges in service, and seven digits unique per key (the index of the
-   * household's first person, or of the person living alone).
+   * third digit in the ranges in service, and seven digits: unique per key (the index of the
+   * household's first person, or of the person living alone), as for mobiles.
    */
-  private static String landline(long key, String department) {
+  static String landline(long key, String department) {
     char region = region(department);
-    int third = (int) Math.floorMod(key * 7 + 3, 10);
-    if ((region == '2' && third == 6) || (region == '4' && third == 0) || (region == '5' && third == 9)) {
-      third = 1;
-    }
-    return "0" + region + third + Identifiers.pad(Identifiers.permute(key, 10_000_000L, 7), 7);
+    String thirds = THIRD_DIGITS[region - '1'];
+    long suffix = Identifiers.permute(key % SEVEN_DIGITS, SEVEN_DIGITS, 7);
+    char third = thirds.charAt((int) ((suffix + key / SEVEN_DIGITS) % thirds.length()));
+    return "0" + region + third + Identifiers.pad(suffix, 7);
   }
 
   static char region(String department) {

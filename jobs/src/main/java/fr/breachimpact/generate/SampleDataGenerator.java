@@ -22,6 +22,16 @@ public final class SampleDataGenerator {
   /** Persons at scale 1. */
   public static final int BASE_POPULATION = 20_000;
 
+  /**
+   * Phone numbers and ids are bijections of the person index over seven or eight digits with a
+   * prefix that shifts every ten million persons: they stay unique up to about 90 million
+   * persons; twenty million (scale 1000, about ten million leaked rows) is the bound kept.
+   */
+  public static final double MAX_SCALE = 1000;
+
+  /** Two blocks of households: the smallest population that still has every kind of person. */
+  private static final int MIN_PERSONS = 8;
+
   /** What was written, for the command's one-line summary (counts only, no personal data). */
   public record Summary(int persons, int auchanCustomers, int leroyMerlinCustomers, long leakedRows,
       long malformedRows, int incidents) {}
@@ -29,10 +39,10 @@ public final class SampleDataGenerator {
   private SampleDataGenerator() {}
 
   public static Summary generate(Path out, long seed, double scale) throws IOException {
-    if (!(scale > 0)) {
-      throw new IllegalArgumentException("--scale must be positive");
+    if (!(scale > 0) || scale > MAX_SCALE) {
+      throw new IllegalArgumentException("--scale must be in (0, " + MAX_SCALE + "]");
     }
-    int size = (int) Math.max(BLOCK_MIN, Math.round(BASE_POPULATION * scale));
+    int size = (int) Math.max(MIN_PERSONS, Math.round(BASE_POPULATION * scale));
     Files.createDirectories(out);
     for (String generated : List.of("incidents", "customers", "ground-truth")) {
       deleteTree(out.resolve(generated));
@@ -57,8 +67,6 @@ public final class SampleDataGenerator {
     Files.write(out.resolve("config.json"), configBytes());
     return new Summary(size, customers.auchanCount(), customers.leroyMerlinCount(), leaked, malformed, plans.size());
   }
-
-  private static final int BLOCK_MIN = 8;
 
   /** The job config of the demo: paths relative to the output folder. */
   static JobConfig config() {

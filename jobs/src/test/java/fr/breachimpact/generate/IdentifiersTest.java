@@ -1,6 +1,7 @@
 package fr.breachimpact.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -59,5 +60,33 @@ class IdentifiersTest {
     assertEquals(50_000, auchan.size());
     assertEquals(50_000, lm.size());
     assertEquals(50_000, ft.size());
+  }
+
+  @Test
+  void franceTravailIdsStayDistinctBeyondTenMillion() {
+    Set<String> ids = new HashSet<>();
+    for (int k = 0; k < 4; k++) {
+      for (int i = 0; i < 10_000; i++) {
+        assertTrue(ids.add(Identifiers.franceTravailId(k * 10_000_000L + i)), "index " + (k * 10_000_000L + i));
+      }
+    }
+  }
+
+  @Test
+  void longHashSetKeepsEachValueOnce() {
+    LongHashSet set = new LongHashSet(4);
+    SplittableRandom r = new SplittableRandom(9);
+    Set<Long> reference = new HashSet<>();
+    for (int i = 0; i < 100_000; i++) {
+      long v = r.nextInt(50_000) - 10;
+      assertEquals(reference.add(v), set.add(v));
+      assertTrue(set.contains(v));
+    }
+    LongHashSet zero = new LongHashSet(4);
+    assertFalse(zero.contains(0L));
+    assertTrue(zero.add(0L));
+    assertFalse(zero.add(0L));
+    assertTrue(zero.contains(0L));
+    assertEquals(LongHashSet.hash("jean.martin@gmail.com"), LongHashSet.hash("jean.martin@gmail.com"));
   }
 }
