@@ -8,7 +8,6 @@ import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.FileTask;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.IngestPlanner;
-import fr.breachimpact.normalize.RecordNormalizer;
 import fr.breachimpact.spark.SparkSessions;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     print("floor", records[0], floor, "");
     Sample ingest = median(() -> IngestCommand.run(spark, config, tasks, options.runDate(), "bench"));
     print("ingest", records[0], ingest, String.format(Locale.ROOT, " ratio_vs_floor=%.2f", ingest.seconds() / floor.seconds()));
-    Sample classify = median(() -> ClassifyCommand.run(spark, config, new RecordNormalizer(options.runDate())));
+    Sample classify = median(() -> ClassifyCommand.run(spark, config, ClassifyCommand.normalizer(options.runDate())));
     print("classify", records[0], classify, String.format(Locale.ROOT, " ratio_vs_ingest=%.2f", classify.seconds() / ingest.seconds()));
     return 0;
   }

@@ -33,8 +33,17 @@ public final class ClassifyCommand implements Callable<Integer> {
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
     SparkSession spark = SparkSessions.create("breach-impact classify", config.config().spark());
-    run(spark, config, new RecordNormalizer(options.runDate()));
+    run(spark, config, normalizer(options.runDate()));
     return ExitCode.OK;
+  }
+
+  /**
+   * The normaliser of a run date. Its reference date (the latest possible birth date, the pivot of
+   * two-digit years) is the first day of the run's month, so that the nightly run recomputes
+   * this stage at most once a month when nothing else changed.
+   */
+  public static RecordNormalizer normalizer(java.time.LocalDate runDate) {
+    return new RecordNormalizer(runDate.withDayOfMonth(1));
   }
 
   /** The job without its command line, for the nightly pipeline and tests. */

@@ -1,8 +1,7 @@
 package fr.breachimpact.cli;
 
+import fr.breachimpact.config.JobConfig;
 import fr.breachimpact.config.LoadedConfig;
-import fr.breachimpact.normalize.RecordNormalizer;
-import fr.breachimpact.pipeline.Fingerprint;
 import fr.breachimpact.pipeline.Nightly;
 import fr.breachimpact.pipeline.RunLock;
 import fr.breachimpact.spark.SparkSessions;
@@ -40,10 +39,35 @@ public final class NightlyCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** The stages after ingestion, in order, with what each depends on. */
+  /** The stages after ingestion, in order, with what each depends on besides its config. */
   static List<Nightly.Stage> stages(LoadedConfig config) {
+    JobConfig c = config.config();
     return List.of(
-        new Nightly.Stage("classify", List.of("ingest"), Fingerprint.of("classify").hex(), false,
-            (spark, c, date) -> ClassifyCommand.run(spark, c, new RecordNormalizer(date))));
+        new Nightly.Stage("customers", List.of(), Nightly.json(c.customers()) + customerFiles(config), false,
+            CustomersCommand::run),
+        new Nightly.Stage("classify", List.of("ingest", "customers"), "", false,
+            (spark, loaded, date) -> ClassifyCommand.run(spark, loaded, ClassifyCommand.normalizer(date)),
+            date -> date.withDayOfMonth(1).toString()),
+        new Nightly.Stage("link", List.of("classify"), Nightly.json(c.link()), false,
+            (spark, loaded, date) -> LinkCommand.run(spark, loaded, date, false)),
+        // Resolve keeps person ids stable from one night to the next and writes the overlap
+        // reports of the run date; report writes the date's reports: both run every night.
+        new Nightly.Stage("resolve", List.of("link"), Nightly.json(c.resolve()), true, ResolveCommand::run),
+        new Nightly.Stage("report", List.of("resolve"), Nightly.json(c.report()), true, ReportCommand::run));
+  }
+
+  /** Content hashes of the customer extracts (files, or every file of a folder). */
+  static String customerFiles(LoadedConfig config) {
+    StringBuilder sb = new StringBuilder();
+    for (var source : config.config().customers()) {
+      Path path = Path.of(config.resolve(source.path()));
+      try (var files = java.nio.file.Files.walk(path)) {
+        files.filter(java.nio.file.Files::isRegularFile).sorted()
+            .forEach(f -> sb.append(f.getFileName()).append('=').append(fr.breachimpact.ingest.FileHashes.sha256(f)).append(';'));
+      } catch (java.io.IOException e) {
+        throw new fr.breachimpact.config.ConfigException(config.file() + ": customers: unreadable " + path);
+      }
+    }
+    return sb.toString();
   }
 }

@@ -8,12 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +40,7 @@ public final class IngestPlanner {
         FileSpec spec = files.get(i);
         String at = "files[" + i + "]";
         Path path = IncidentCatalog.resolveInside(incident.manifestFile(), at, spec.path());
-        String sha = sha256(path);
+        String sha = FileHashes.sha256(path);
         String source = incident.id() + "/" + spec.path();
         String duplicateOf = firstByHash.putIfAbsent(sha, source);
         List<String> header = header(incident, at, spec, path, config);
@@ -123,17 +119,5 @@ public final class IngestPlanner {
     }
   }
 
-  static String sha256(Path path) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
-      byte[] buffer = new byte[1 << 16];
-      while (in.read(buffer) >= 0) {
-        // digesting
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (IOException e) {
-      throw new InputException(path + ": unreadable (" + e.getMessage() + ")", e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+
 }

@@ -39,7 +39,18 @@ public final class Nightly {
   private static final Logger LOG = LoggerFactory.getLogger(Nightly.class);
 
   /** A downstream stage: what it reads besides upstream stages, and the job to run. */
-  public record Stage(String name, List<String> upstream, String configSection, boolean everyNight, StageRunner runner) {}
+  public record Stage(
+      String name,
+      List<String> upstream,
+      String configSection,
+      boolean everyNight,
+      StageRunner runner,
+      java.util.function.Function<LocalDate, String> dateDependence) {
+
+    public Stage(String name, List<String> upstream, String configSection, boolean everyNight, StageRunner runner) {
+      this(name, upstream, configSection, everyNight, runner, date -> "");
+    }
+  }
 
   /** What a stage did this night. */
   public record Outcome(String stage, String status, String reason, String fingerprint, double seconds) {}
@@ -166,6 +177,7 @@ public final class Nightly {
       f.add(up, fingerprints.get(up));
     }
     f.add("config", stage.configSection());
+    f.add("date", stage.dateDependence().apply(runDate));
     String fp = f.hex();
     fingerprints.put(stage.name(), fp);
     if (!stage.everyNight()) {
