@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import fr.breachimpact.normalize.RecordNormalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -89,6 +90,11 @@ public final class Classifier {
 
   public Dataset<Row> classify(Dataset<Row> normalized) {
     Set<String> present = Set.of(normalized.columns());
+    List<String> missing =
+        RecordNormalizer.OUTPUT_COLUMNS.stream().filter(c -> !present.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("classify needs a normalised frame; missing columns: " + missing);
+    }
     Fields f = new Fields(present);
 
     Map<Category, List<Column>> ranks = new EnumMap<>(Category.class);
