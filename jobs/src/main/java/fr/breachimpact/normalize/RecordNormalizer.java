@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
-import fr.breachimpact.ingest.CanonicalField;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -186,11 +185,6 @@ public final class RecordNormalizer {
 
   private static String quoted(String name) {
     return "`" + name.replace("`", "``") + "`";
-  }
-
-  /** Canonical column names, for callers that check a frame. */
-  public static List<String> canonicalColumns() {
-    return Arrays.stream(CanonicalField.values()).map(CanonicalField::columnName).toList();
   }
 
   // --- row functions (static: nothing captured but the date parser) ---
