@@ -24,11 +24,18 @@ ensure_built() {
   local stamp="$ROOT/jobs/target/classpath.txt"
   if [[ ! -f "$stamp" ]] || [[ -n "$(find "$ROOT/jobs/src/main" "$ROOT/jobs/pom.xml" "$ROOT/pom.xml" -newer "$stamp" -print -quit)" ]]; then
     echo "building jobs (mvn -DskipTests package)..." >&2
-    (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
-    (cd "$ROOT/jobs" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=provided \
-      -Dmdep.outputFile=target/classpath.provided.txt) >&2
-    (cd "$ROOT/jobs" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile=target/classpath.runtime.txt) >&2
+    local log
+    log="$(mktemp)"
+    if ! { (cd "$ROOT" && mvn -B -q -DskipTests package) &&
+      (cd "$ROOT/jobs" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=provided \
+        -Dmdep.outputFile=target/classpath.provided.txt) &&
+      (cd "$ROOT/jobs" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime \
+        -Dmdep.outputFile=target/classpath.runtime.txt); } >"$log" 2>&1; then
+      cat "$log" >&2
+      echo "build failed" >&2
+      return 1
+    fi
+    rm -f "$log"
     printf '%s:%s:%s' "$ROOT/jobs/target/classes" "$(cat "$ROOT/jobs/target/classpath.runtime.txt")" \
       "$(cat "$ROOT/jobs/target/classpath.provided.txt")" > "$stamp"
   fi

@@ -3,7 +3,7 @@ package fr.breachimpact.classify;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import fr.breachimpact.normalize.RecordNormalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -83,11 +84,17 @@ public final class Classifier {
               Classifier::masks,
           MASKS);
 
+  private static final Column EMPTY = array().cast(DataTypes.createArrayType(ENTRY, false));
   private static final int VERIFIED = CategoryStatus.VERIFIED.rank();
   private static final int CLAIMED = CategoryStatus.CLAIMED.rank();
 
   public Dataset<Row> classify(Dataset<Row> normalized) {
     Set<String> present = Set.of(normalized.columns());
+    List<String> missing =
+        RecordNormalizer.OUTPUT_COLUMNS.stream().filter(c -> !present.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("classify needs a normalised frame; missing columns: " + missing);
+    }
     Fields f = new Fields(present);
 
     Map<Category, List<Column>> ranks = new EnumMap<>(Category.class);
@@ -151,10 +158,13 @@ public final class Classifier {
           when(rank.equalTo(VERIFIED), CategoryStatus.VERIFIED.label())
               .when(rank.equalTo(CLAIMED), CategoryStatus.CLAIMED.label())
               .when(rank.equalTo(CategoryStatus.DETECTED.rank()), CategoryStatus.DETECTED.label());
-      entries.add(struct(lit(c.name()).as("code"), status.as("status")));
+      // One-element or empty array per category, flattened: unlike filter(), whose lambda has
+      // no code generation, this keeps the whole projection in generated code.
+      entries.add(
+          when(rank.gt(0), array(struct(lit(c.name()).as("code"), status.as("status"))))
+              .otherwise(EMPTY));
     }
-    Column categories =
-        filter(array(entries.toArray(new Column[0])), e -> e.getField("status").isNotNull());
+    Column categories = flatten(array(entries.toArray(new Column[0])));
     return withMasks.withColumn(COLUMN, categories).drop("_c_masks");
   }
 

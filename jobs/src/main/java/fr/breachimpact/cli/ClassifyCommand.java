@@ -57,24 +57,27 @@ public final class ClassifyCommand implements Callable<Integer> {
         spark.read().format("delta").load(leaked)
             .transform(normalizer::normalize)
             .transform(new Classifier()::classify);
-    write(clean, config.lakeTable("leaked_records_clean"));
-    long rows = spark.read().format("delta").load(config.lakeTable("leaked_records_clean")).count();
+    long rows = write(spark, clean, config.lakeTable("leaked_records_clean"));
     LOG.info("stage=classify table=leaked_records_clean rows={} seconds={}", rows, seconds(started));
 
     String customers = config.lakeTable("customers");
     if (DeltaTable.isDeltaTable(spark, customers)) {
       started = System.nanoTime();
-      write(spark.read().format("delta").load(customers).transform(normalizer::normalize),
-          config.lakeTable("customers_clean"));
-      long n = spark.read().format("delta").load(config.lakeTable("customers_clean")).count();
+      long n =
+          write(spark, spark.read().format("delta").load(customers).transform(normalizer::normalize),
+              config.lakeTable("customers_clean"));
       LOG.info("stage=normalize table=customers_clean rows={} seconds={}", n, seconds(started));
     } else {
       LOG.info("no customers table: customers_clean not written");
     }
   }
 
-  private static void write(Dataset<Row> frame, String path) {
+  /** Overwrites the table and returns the rows written, from the Delta log (no second scan). */
+  private static long write(SparkSession spark, Dataset<Row> frame, String path) {
     frame.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+    Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
+    java.util.Map<String, String> metrics = last.getJavaMap(0);
+    return Long.parseLong(metrics.getOrDefault("numOutputRows", "-1"));
   }
 
   private static String seconds(long startedNanos) {

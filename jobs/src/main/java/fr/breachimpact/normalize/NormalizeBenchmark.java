@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * Times normalise and classify on N synthetic rows made from {@code spark.range} (no personal
  * data: numbered placeholders shaped like the real fields). Prints one line per measure:
  * the generation floor (building and scanning the rows), normalise alone, normalise and
- * classify. Usage: {@code NormalizeBenchmark [records]} (default 1,000,000).
+ * classify. Usage: {@code NormalizeBenchmark [records] [--explain]} (default 1,000,000).
  */
 public final class NormalizeBenchmark {
   private NormalizeBenchmark() {}
@@ -31,6 +31,10 @@ public final class NormalizeBenchmark {
     SparkSession spark = SparkSessions.create("breach-impact normalize benchmark", Map.of());
     Dataset<Row> raw = synthetic(spark, n);
     RecordNormalizer normalizer = new RecordNormalizer(LocalDate.of(2026, 11, 29));
+    if (args.length > 1 && "--explain".equals(args[1])) {
+      raw.transform(normalizer::normalize).transform(new Classifier()::classify).explain("formatted");
+      return;
+    }
     time("floor", n, raw);
     time("normalize", n, raw.transform(normalizer::normalize));
     time("normalize+classify", n, raw.transform(normalizer::normalize).transform(new Classifier()::classify));

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
-import fr.breachimpact.ingest.CanonicalField;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -110,26 +110,25 @@ public final class RecordNormalizer {
     // Step 1: one struct per library call, so that each UDF runs once per row.
     List<Column> step1 = new ArrayList<>();
     Arrays.stream(raw.columns()).forEach(c -> step1.add(col(quoted(c))));
-    step1.add(NAMES_UDF.apply(raw(present, "first_name"), raw(present, "last_name"), raw(present, "full_name")).as("_n_names"));
-    step1.add(dateUdf.apply(raw(present, "birth_date")).as("_n_date"));
+    step1.add(apply(NAMES_UDF, NAMES, present, "first_name", "last_name", "full_name").as("_n_names"));
+    step1.add(apply(dateUdf, DATE, present, "birth_date").as("_n_date"));
     step1.add(GenderNormalizer.column(raw(present, "gender")).as("gender_norm"));
-    step1.add(EMAIL_UDF.apply(raw(present, "email")).as("_n_email"));
-    step1.add(PHONE_UDF.apply(raw(present, "phone")).as("_n_phone"));
-    step1.add(POSTCODE_UDF.apply(raw(present, "postcode")).as("_n_postcode"));
-    step1.add(CITY_UDF.apply(raw(present, "city")).as("city_key"));
-    step1.add(STREET_UDF.apply(raw(present, "street")).as("street_key"));
-    step1.add(IBAN_UDF.apply(raw(present, "iban")).as("iban_valid"));
-    step1.add(CARD_UDF.apply(raw(present, "card_number")).as("_n_card"));
+    step1.add(apply(EMAIL_UDF, EMAIL, present, "email").as("_n_email"));
+    step1.add(apply(PHONE_UDF, PHONE, present, "phone").as("_n_phone"));
+    step1.add(apply(POSTCODE_UDF, POSTCODE, present, "postcode").as("_n_postcode"));
+    step1.add(apply(CITY_UDF, DataTypes.StringType, present, "city").as("city_key"));
+    step1.add(apply(STREET_UDF, DataTypes.StringType, present, "street").as("street_key"));
+    step1.add(apply(IBAN_UDF, DataTypes.BooleanType, present, "iban").as("iban_valid"));
+    step1.add(apply(CARD_UDF, CARD, present, "card_number").as("_n_card"));
     step1.add(PasswordClassifier.column(raw(present, "password")).as("password_kind"));
     step1.add(LoyaltyIdNormalizer.column(raw(present, "loyalty_id")).as("loyalty_id_norm"));
     Dataset<Row> withStructs = raw.select(step1.toArray(new Column[0]));
 
     // Step 2: NIR consistency needs the normalised gender and birth date.
     Column nir =
-        NIR_UDF.apply(
-            raw(present, "nir"),
-            col("gender_norm"),
-            col("_n_date.date").cast(DataTypes.StringType));
+        present.contains("nir")
+            ? NIR_UDF.apply(col("nir"), col("gender_norm"), col("_n_date.date").cast(DataTypes.StringType))
+            : lit(null).cast(NIR);
     List<Column> step2 = new ArrayList<>();
     Arrays.stream(raw.columns()).forEach(c -> step2.add(col(quoted(c))));
     step2.add(col("_n_names.first_display").as("first_name_display"));
@@ -171,6 +170,14 @@ public final class RecordNormalizer {
     return flat.select(out.toArray(new Column[0]));
   }
 
+  /** The UDF over raw columns, or a typed null without any call when the frame has none of them. */
+  private static Column apply(UserDefinedFunction f, DataType type, Set<String> present, String... rawColumns) {
+    if (Arrays.stream(rawColumns).noneMatch(present::contains)) {
+      return lit(null).cast(type);
+    }
+    return f.apply(Arrays.stream(rawColumns).map(c -> raw(present, c)).toArray(Column[]::new));
+  }
+
   /** The raw column if the frame has it, else a typed null. */
   static Column raw(Set<String> present, String name) {
     return present.contains(name) ? col(quoted(name)) : lit(null).cast(DataTypes.StringType);
@@ -178,11 +185,6 @@ public final class RecordNormalizer {
 
   private static String quoted(String name) {
     return "`" + name.replace("`", "``") + "`";
-  }
-
-  /** Canonical column names, for callers that check a frame. */
-  public static List<String> canonicalColumns() {
-    return Arrays.stream(CanonicalField.values()).map(CanonicalField::columnName).toList();
   }
 
   // --- row functions (static: nothing captured but the date parser) ---

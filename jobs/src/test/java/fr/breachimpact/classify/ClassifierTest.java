@@ -126,6 +126,12 @@ class ClassifierTest {
   }
 
   @Test
+  void refusesAFrameThatWasNotNormalised() {
+    Dataset<Row> raw = RawFrames.leaked(List.of(ROWS.get("email")));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Classifier().classify(raw));
+  }
+
+  @Test
   void passwordKindIsRecorded() {
     Expect.equal("password-hash", "password_kind", "BCRYPT", classified.get("password-hash").getAs("password_kind"));
     Expect.equal("password-plain", "password_kind", "PLAIN", classified.get("password-plain").getAs("password_kind"));
