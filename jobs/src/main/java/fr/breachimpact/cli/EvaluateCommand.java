@@ -3,6 +3,8 @@ package fr.breachimpact.cli;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.link.LinkageEvaluation;
+import fr.breachimpact.resolve.DedupEvaluation;
+import fr.breachimpact.resolve.DedupMetrics;
 import fr.breachimpact.spark.SparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,10 +50,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             .select("record_id", "incident_id", "source_file", "line_number");
     Dataset<Row> truthRecords = csv(spark, truth.resolve("leaked_records.csv"));
     Dataset<Row> truthCustomers = csv(spark, truth.resolve("customers.csv"));
-    LinkageEvaluation.Report report =
-        LinkageEvaluation.evaluate(
-            matches, LinkageEvaluation.recordTruth(leaked, truthRecords), truthCustomers);
+    Dataset<Row> recordTruth = LinkageEvaluation.recordTruth(leaked, truthRecords).cache();
+    LinkageEvaluation.Report report = LinkageEvaluation.evaluate(matches, recordTruth, truthCustomers);
     report.lines().forEach(System.out::println);
+    String recordPerson = config.lakeTable("record_person");
+    if (io.delta.tables.DeltaTable.isDeltaTable(spark, recordPerson)) {
+      DedupMetrics dedup =
+          DedupEvaluation.evaluate(
+              spark.read().format("delta").load(recordPerson),
+              recordTruth.select(recordTruth.col("record_id"), recordTruth.col("person_id").as("true_person_id")));
+      System.out.println(dedup.lines());
+    }
+    recordTruth.unpersist();
     return ExitCode.OK;
   }
 

@@ -24,6 +24,7 @@ public final class GeneratedRun {
 
   private final Path root;
   private final LoadedConfig config;
+  private String console = "";
 
   private GeneratedRun(Path root) {
     this.root = root;
@@ -35,9 +36,15 @@ public final class GeneratedRun {
       try {
         Path root = Files.createTempDirectory("breach-impact-e2e");
         SampleDataGenerator.generate(root, 42, SCALE);
+        // A throwaway pseudonym key in a file named by the config (tests cannot set env vars).
+        Files.writeString(root.resolve("pseudonym.key"), "e2e-throwaway-key-" + Long.toHexString(System.nanoTime()));
+        Path config = root.resolve("config.json");
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) fr.breachimpact.config.Json.mapper().readTree(config.toFile());
+        tree.with("report").put("pseudonym_key_file", "pseudonym.key");
+        fr.breachimpact.config.Json.mapper().writeValue(config.toFile(), tree);
         TestSpark.session();
         GeneratedRun run = new GeneratedRun(root);
-        run.stage("ingest");
+        run.console = ConsoleCapture.during(() -> run.stage("nightly"));
         instance = run;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -57,6 +64,11 @@ public final class GeneratedRun {
     if (code != ExitCode.OK) {
       throw new IllegalStateException("stage " + name + " exited " + code);
     }
+  }
+
+  /** What the pipeline printed on stdout and stderr while it ran. */
+  public String console() {
+    return console;
   }
 
   public Path root() {
