@@ -19,6 +19,11 @@ DIR="${BENCH_DIR:-$ROOT/out/bench}/records-$RECORDS"
 # The generator writes about 11,000 leaked rows per unit of scale.
 SCALE=$(awk -v n="$RECORDS" 'BEGIN { printf "%.3f", n / 11000 }')
 ensure_built
+# The report stage needs a pseudonym key: a throwaway one unless the caller gives one.
+if [[ -z "${BREACH_IMPACT_PSEUDONYM_KEY:-}" ]]; then
+  BREACH_IMPACT_PSEUDONYM_KEY="$(head -c 32 /dev/urandom | base64)"
+  export BREACH_IMPACT_PSEUDONYM_KEY
+fi
 if [[ ! -f "$DIR/config.json" ]]; then
   run_job generate --out "$DIR" --scale "$SCALE" --seed 7
 fi

@@ -1,6 +1,12 @@
 package fr.breachimpact.bench;
 
 import fr.breachimpact.cli.ClassifyCommand;
+import fr.breachimpact.cli.CustomersCommand;
+import fr.breachimpact.cli.LinkCommand;
+import fr.breachimpact.cli.ReportCommand;
+import fr.breachimpact.cli.ResolveCommand;
+import fr.breachimpact.spark.LakeTables;
+import java.time.LocalDate;
 import fr.breachimpact.cli.IngestCommand;
 import fr.breachimpact.cli.JobOptions;
 import fr.breachimpact.config.FileSpec;
@@ -37,15 +43,36 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
     SparkSession spark = SparkSessions.create("breach-impact bench", config.config().spark());
+    LocalDate date = options.runDate();
     List<FileTask> tasks = IngestPlanner.plan(IncidentCatalog.load(config), config.config().ingest());
     long[] records = new long[1];
     Sample floor = median(() -> records[0] = floorScan(spark, tasks));
     print("floor", records[0], floor, "");
-    Sample ingest = median(() -> IngestCommand.run(spark, config, tasks, options.runDate(), "bench"));
-    print("ingest", records[0], ingest, String.format(Locale.ROOT, " ratio_vs_floor=%.2f", ingest.seconds() / floor.seconds()));
-    Sample classify = median(() -> ClassifyCommand.run(spark, config, ClassifyCommand.normalizer(options.runDate())));
-    print("classify", records[0], classify, String.format(Locale.ROOT, " ratio_vs_ingest=%.2f", classify.seconds() / ingest.seconds()));
+    Sample ingest = median(() -> IngestCommand.run(spark, config, tasks, date, "bench"));
+    print("ingest", records[0], ingest, ratio("floor", ingest, floor));
+    Sample customers = median(() -> CustomersCommand.run(spark, config, date));
+    print("customers", records[0], customers, "");
+    // Normalise alone, then normalise and classify, both forced through a no-op sink.
+    Sample normalize = median(() -> LakeTables.read(spark, config.lakeTable("leaked_records"))
+        .transform(ClassifyCommand.normalizer(date)::normalize).write().format("noop").mode("overwrite").save());
+    print("normalize", records[0], normalize, ratio("ingest", normalize, ingest));
+    Sample classify = median(() -> ClassifyCommand.run(spark, config, ClassifyCommand.normalizer(date)));
+    print("classify", records[0], classify, ratio("ingest", classify, ingest) + " (normalize+classify, written)");
+    long customerCount = LakeTables.read(spark, config.lakeTable("customers_clean")).count();
+    Sample link = median(() -> LinkCommand.run(spark, config, date, false));
+    print("link", records[0], link, " customers=" + customerCount);
+    Sample resolve = median(() -> ResolveCommand.run(spark, config, date));
+    print("resolve", records[0], resolve, ratio("link", resolve, link));
+    Sample report = median(() -> ReportCommand.run(spark, config, date));
+    print("report", records[0], report, "");
+    double total = ingest.seconds() + customers.seconds() + classify.seconds() + link.seconds() + resolve.seconds() + report.seconds();
+    System.out.printf(Locale.ROOT, "stage=nightly records=%d seconds=%.2f rows_per_s=%.0f (sum of the stage medians)%n",
+        records[0], total, records[0] / total);
     return 0;
+  }
+
+  private static String ratio(String name, Sample a, Sample b) {
+    return String.format(Locale.ROOT, " ratio_vs_%s=%.2f", name, a.seconds() / b.seconds());
   }
 
   /** What Spark needs at the least to read the same files: a bare CSV (or text) scan and count. */
