@@ -43,6 +43,7 @@ class ComparisonLevelsTest {
     pair("b-else", l("b-else").born("1980-03-12"), r("b-else").born("1975-03-12"));
     pair("p-exact", l("p-exact").lives("75011", "paris"), r("p-exact").lives("75011", "paris"));
     pair("p-dep", l("p-dep").lives("75011", "paris"), r("p-dep").lives("75015", "pariss"));
+    pair("p-city", l("p-city").lives("75011", "paris"), r("p-city").lives("75012", "paris"));
     pair("p-else", l("p-else").lives("75011", "paris"), r("p-else").lives("69003", "lyon"));
     pair("e-exact", l("e-exact").email("jean.dupont@gmail.com"), r("e-exact").email("jean.dupont@gmail.com"));
     pair("e-local", l("e-local").email("jean.dupont@gmail.com"), r("e-local").email("jean.dupond@orange.fr"));
@@ -84,11 +85,12 @@ class ComparisonLevelsTest {
   }
 
   @Test
-  void postcodesAndCitiesHaveExactDepartmentAndElseLevels() {
+  void postcodesAndCitiesHaveExactDepartmentAndElseLevelsAndCityCountsOnlyWithoutPostcode() {
     assertLevel("p-exact", "postcode", "exact");
     assertLevel("p-dep", "postcode", Comparisons.SAME_DEPARTMENT);
     assertLevel("p-else", "postcode", "else");
-    assertLevel("p-exact", "city", "exact");
+    assertLevel("p-exact", "city", "null");
+    assertLevel("p-city", "city", "exact");
     assertLevel("p-dep", "city", Comparisons.JW_090);
     assertLevel("p-else", "city", "else");
   }

@@ -27,7 +27,7 @@ final class PairLevels {
             LinkSides.incidentBrands(TestSpark.session(), Map.of("inc", List.of("Auchan"))));
     Dataset<Row> r = LinkSides.customers(customers.frame(), 3);
     Dataset<Row> joined =
-        l.join(r, col("l_record_id").equalTo(col("r_customer_id"))).withColumn("rule", lit(0));
+        l.join(r, col("l_record_id").equalTo(col("r_customer_id"))).withColumn("rule", lit(0)).withColumn("rules", lit(1L));
     Map<String, Row> out = new HashMap<>();
     for (Row row : PairComparison.compare(joined, Comparisons.all()).collectAsList()) {
       out.put(row.getString(0), row);

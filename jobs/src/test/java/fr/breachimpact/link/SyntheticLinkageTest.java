@@ -1,5 +1,6 @@
 package fr.breachimpact.link;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.breachimpact.config.LinkConfig;
@@ -26,6 +27,8 @@ class SyntheticLinkageTest {
                 TestSpark.session(),
                 Map.of(SyntheticPopulation.AUCHAN_LEAK, List.of("Auchan"), SyntheticPopulation.FT_LEAK, List.of())),
             LinkConfig.defaults());
+    String plan = result.matches().queryExecution().executedPlan().toString();
+    assertFalse(plan.contains("CartesianProduct") || plan.contains("BroadcastNestedLoopJoin"), "no cartesian product");
     LinkageEvaluation.Report report =
         LinkageEvaluation.evaluate(result.matches(), data.recordTruth, data.customerTruth);
     double seconds = (System.nanoTime() - start) / 1e9;
