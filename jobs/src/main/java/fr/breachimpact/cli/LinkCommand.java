@@ -1,21 +1,15 @@
 package fr.breachimpact.cli;
 
-import fr.breachimpact.config.ConfigException;
-import fr.breachimpact.config.IncidentManifest;
-import fr.breachimpact.config.Json;
 import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.link.CustomerLinkage;
 import fr.breachimpact.link.LinkSides;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import fr.breachimpact.spark.SparkSessions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -84,28 +78,8 @@ public final class LinkCommand implements Callable<Integer> {
   /** incident_id -> brands, from the manifests under incidents_dir (empty when none). */
   static Map<String, List<String>> incidentBrands(LoadedConfig config) {
     Map<String, List<String>> out = new TreeMap<>();
-    String dir = config.config().incidentsDir();
-    if (dir == null) {
-      return out;
-    }
-    Path root = Path.of(config.resolve(dir));
-    if (!Files.isDirectory(root)) {
-      throw ConfigException.at(config.file().toString(), "incidents_dir", "folder not found: " + root);
-    }
-    try (Stream<Path> children = Files.list(root)) {
-      for (Path folder : children.sorted().toList()) {
-        Path manifestFile = folder.resolve("manifest.json");
-        String name = folder.getFileName().toString();
-        boolean wanted = config.config().incidents().isEmpty() || config.config().incidents().contains(name);
-        if (wanted && Files.isRegularFile(manifestFile)) {
-          IncidentManifest manifest = Json.read(manifestFile, IncidentManifest.class);
-          String id = manifest.incidentId() != null ? manifest.incidentId() : name;
-          out.put(id, manifest.brands());
-        }
-      }
-    } catch (IOException e) {
-      throw ConfigException.at(config.file().toString(), "incidents_dir", "unreadable: " + e.getMessage());
-    }
+    IncidentCatalog.manifests(config).forEach((id, manifest) -> out.put(id, manifest.brands()));
     return out;
   }
+
 }

@@ -2,8 +2,8 @@ package fr.breachimpact.cli;
 
 import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.IncidentManifest;
-import fr.breachimpact.config.Json;
 import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.report.CustomerRiskReport;
 import fr.breachimpact.report.ExposureByIncidentCategory;
@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -119,16 +120,18 @@ public final class ReportCommand implements Callable<Integer> {
 
   /** The manifests of the incidents present in the lake, in incident order. */
   private static List<IncidentInfo> manifests(LoadedConfig loaded, Dataset<Row> records) {
-    if (loaded.config().incidentsDir() == null) {
-      throw ConfigException.at(loaded.file().toString(), "incidents_dir", "required by report");
-    }
+    Map<String, IncidentManifest> byId = IncidentCatalog.manifests(loaded);
     Path dir = Path.of(loaded.resolve(loaded.config().incidentsDir()));
     List<IncidentInfo> result = new ArrayList<>();
     for (Row r : records.select("incident_id").distinct().orderBy("incident_id").collectAsList()) {
       String id = r.getString(0);
-      Path manifest = dir.resolve(id).resolve("manifest.json");
-      result.add(IncidentInfo.of(id, Json.read(manifest, IncidentManifest.class), manifest.toString()));
+      IncidentManifest manifest = byId.get(id);
+      if (manifest == null) {
+        throw new InputException(id + ": incident in the lake but not in incidents_dir " + dir + " (run ingest again)");
+      }
+      result.add(IncidentInfo.of(id, manifest, dir.resolve(id).resolve("manifest.json").toString()));
     }
     return result;
   }
+
 }

@@ -3,9 +3,8 @@ package fr.breachimpact.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import fr.breachimpact.config.IncidentManifest;
-import fr.breachimpact.config.Json;
 import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.resolve.CompactPairScorer;
 import fr.breachimpact.resolve.GroupOverlap;
@@ -14,17 +13,11 @@ import fr.breachimpact.resolve.IncidentScope;
 import fr.breachimpact.resolve.Resolution;
 import fr.breachimpact.spark.SparkSessions;
 import io.delta.tables.DeltaTable;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -112,29 +105,10 @@ public final class ResolveCommand implements Callable<Integer> {
   /** incident id -> brands and group, from each incident's manifest.json. */
   static Map<String, IncidentScope> scopes(LoadedConfig loaded) {
     Map<String, IncidentScope> scopes = new TreeMap<>();
-    String dir = loaded.config().incidentsDir();
-    if (dir == null) {
-      return scopes;
-    }
-    Path incidents = Path.of(loaded.resolve(dir));
-    List<String> ids = new ArrayList<>(loaded.config().incidents());
-    if (ids.isEmpty()) {
-      try (Stream<Path> children = Files.list(incidents)) {
-        children
-            .filter(p -> Files.isRegularFile(p.resolve("manifest.json")))
-            .forEach(p -> ids.add(p.getFileName().toString()));
-      } catch (IOException e) {
-        throw new InputException(incidents + ": cannot list incidents folder");
-      }
-    }
-    for (String id : ids) {
-      IncidentManifest manifest =
-          Json.read(incidents.resolve(id).resolve("manifest.json"), IncidentManifest.class);
-      String incidentId = manifest.incidentId() != null ? manifest.incidentId() : id;
-      scopes.put(incidentId, IncidentScope.of(manifest));
-    }
+    IncidentCatalog.manifests(loaded).forEach((id, manifest) -> scopes.put(id, IncidentScope.of(manifest)));
     return scopes;
   }
+
 
   private static Dataset<Row> readDelta(SparkSession spark, String path) {
     if (!DeltaTable.isDeltaTable(spark, path)) {

@@ -65,6 +65,15 @@ public final class IncidentCatalog {
     return incidents;
   }
 
+  /** The validated manifests of the config's incidents, by incident id, in id order. */
+  public static java.util.SortedMap<String, IncidentManifest> manifests(LoadedConfig loaded) {
+    java.util.SortedMap<String, IncidentManifest> byId = new java.util.TreeMap<>();
+    for (Incident incident : load(loaded)) {
+      byId.put(incident.id(), incident.manifest());
+    }
+    return byId;
+  }
+
   static IncidentManifest validate(Path manifestFile, IncidentManifest m) {
     String file = manifestFile.toString();
     if (m.incidentId() == null || !m.incidentId().matches("[a-z0-9][a-z0-9._-]{0,99}")) {
