@@ -1,5 +1,6 @@
 -- Persons exposed per incident and data category, verified (valid value) against claimed (value
--- present but failing its check) and detected (found in free text). The per-incident counts repeat
+-- present but failing its check) and detected (found in free text); suppressed when one of these
+-- counts is below the minimum cell size (null). The per-incident counts repeat
 -- on every customer-scope row of the report, so they are taken once per incident and category.
 -- uses exposure_by_incident_category: report_date, incident_id, organisation, category, records, persons, persons_verified, persons_claimed, persons_detected
 -- returns: incident_id, organisation, category, records, persons, persons_verified, persons_claimed, persons_detected, verified_share, suppressed
@@ -8,7 +9,8 @@ WITH per_incident AS (
          MAX(e.records) AS records, MAX(e.persons) AS persons,
          MAX(e.persons_verified) AS persons_verified, MAX(e.persons_claimed) AS persons_claimed,
          MAX(e.persons_detected) AS persons_detected,
-         MAX(CASE WHEN e.persons IS NULL THEN 1 ELSE 0 END) = 1 AS suppressed
+         MAX(CASE WHEN e.persons IS NULL OR e.persons_verified IS NULL OR e.persons_claimed IS NULL
+                  OR e.persons_detected IS NULL THEN 1 ELSE 0 END) = 1 AS suppressed
   FROM exposure_by_incident_category AS e
   WHERE e.report_date = (SELECT MAX(report_date) FROM exposure_by_incident_category)
   GROUP BY e.incident_id, e.category
