@@ -71,12 +71,22 @@ public final class Nightly {
     this.log = new RunLog(spark, config.lakeTable("run_log"));
   }
 
+  /** The table each stage reads most of and the one it writes: counts in and out for run_summary. */
+  private static final Map<String, List<String>> FLOW =
+      Map.of(
+          "customers", List.of("", "customers"),
+          "classify", List.of("leaked_records", "leaked_records_clean"),
+          "link", List.of("leaked_records_clean", "customer_matches"),
+          "resolve", List.of("leaked_records_clean", "record_person"),
+          "report", List.of("record_person", ""));
+
   public List<Outcome> run(List<Stage> stages) {
     Instant start = Instant.now();
     try {
       ingest();
       for (Stage stage : stages) {
         runStage(stage);
+        writeSummary(stage.name());
       }
       log.append(new RunLog.Entry(runId, runDate, "nightly", "succeeded", summary(), null, start, Instant.now(), 0, Map.copyOf(fingerprints), null));
       return List.copyOf(outcomes);
@@ -191,6 +201,23 @@ public final class Nightly {
     LOG.info("nightly run={} stage={} start: {}", runId, stage.name(), why);
     stage.runner().run(spark, config, runDate);
     done(stage.name(), "ran", why, fp, start, 0);
+  }
+
+  /** The stage's line in run_summary (stage=<name>): rows in, rows out, seconds, ran or reused. */
+  private void writeSummary(String stage) {
+    Outcome o = outcomes.get(outcomes.size() - 1);
+    List<String> flow = FLOW.getOrDefault(stage, List.of("", ""));
+    long in = count(flow.get(0));
+    long out = count(flow.get(1));
+    RunSummary.write(spark, config.reportPath("run_summary"), runId, runDate, stage,
+        List.of(new RunSummary.Line(flow.get(1).isEmpty() ? stage : flow.get(1), in, out, 0, Map.of(), o.seconds(), o.status() + ": " + o.reason())));
+  }
+
+  private long count(String table) {
+    if (table.isEmpty() || !LakeTables.exists(spark, config.lakeTable(table))) {
+      return 0;
+    }
+    return LakeTables.read(spark, config.lakeTable(table)).count();
   }
 
   private String changedUpstream(Stage stage) {
