@@ -123,6 +123,12 @@ public final class Nightly {
     boolean tablesExist = LakeTables.exists(spark, config.lakeTable("leaked_records"));
     if (tablesExist && changed.isEmpty() && removed.isEmpty()) {
       done("ingest", "reused", "no incident file or manifest changed (" + current.size() + " incidents)", fp, start, 0);
+      Row totals = LakeTables.read(spark, config.lakeTable("ingested_files"))
+          .agg(org.apache.spark.sql.functions.sum("rows_in"), org.apache.spark.sql.functions.sum("rows_out"),
+              org.apache.spark.sql.functions.sum("rows_quarantined")).first();
+      RunSummary.write(spark, config.reportPath("run_summary"), runId, runDate, "ingest",
+          List.of(new RunSummary.Line("all", totals.getLong(0), totals.getLong(1), totals.getLong(2), Map.of(),
+              outcomes.get(outcomes.size() - 1).seconds(), "reused: no incident file or manifest changed")));
       return;
     }
     String reason;
