@@ -2,7 +2,6 @@ package fr.breachimpact.cli;
 
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.link.CustomerMaster;
-import fr.breachimpact.spark.SparkSessions;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -19,13 +18,9 @@ import picocli.CommandLine.Mixin;
 public final class CustomersCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() {
-    LoadedConfig config = LoadedConfig.load(options.config());
-    run(SparkSessions.create("breach-impact " + spec.name(), config.config().spark()), config, options.runDate());
-    return ExitCode.OK;
+    return options.runJob("customers", CustomersCommand::run);
   }
 
   /** The job without its command line: for the nightly run and the tests. */

@@ -26,4 +26,11 @@ public final class JobOptions {
   public LocalDate runDate() {
     return runDate != null ? runDate : LocalDate.now(java.time.ZoneOffset.UTC);
   }
+
+  /** Loads the config, takes the process's SparkSession and runs the job: a subcommand's body. */
+  public int runJob(String name, fr.breachimpact.pipeline.StageRunner job) {
+    fr.breachimpact.config.LoadedConfig loaded = fr.breachimpact.config.LoadedConfig.load(config);
+    job.run(fr.breachimpact.spark.SparkSessions.create("breach-impact " + name, loaded.config().spark()), loaded, runDate());
+    return ExitCode.OK;
+  }
 }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import fr.breachimpact.spark.SparkSessions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,8 +27,6 @@ import picocli.CommandLine.Mixin;
 public final class LinkCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @picocli.CommandLine.Option(
       names = "--explain",
       description = "Print the physical plan of the matches (joins, exchanges) before writing.")
@@ -37,9 +34,7 @@ public final class LinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedConfig config = LoadedConfig.load(options.config());
-    run(SparkSessions.create("breach-impact " + spec.name(), config.config().spark()), config, options.runDate(), explain);
-    return ExitCode.OK;
+    return options.runJob("link", (spark, loaded, date) -> run(spark, loaded, date, explain));
   }
 
   /** The job without its command line: for the nightly run and the tests. */

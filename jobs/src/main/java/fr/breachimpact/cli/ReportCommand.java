@@ -17,7 +17,6 @@ import fr.breachimpact.report.ReportWriter;
 import fr.breachimpact.report.SummaryData;
 import fr.breachimpact.report.SummaryHtml;
 import fr.breachimpact.report.TextSummary;
-import fr.breachimpact.spark.SparkSessions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,13 +45,9 @@ import picocli.CommandLine.Mixin;
 public final class ReportCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() {
-    LoadedConfig loaded = LoadedConfig.load(options.config());
-    run(SparkSessions.create("breach-impact " + spec.name(), loaded.config().spark()), loaded, options.runDate());
-    return ExitCode.OK;
+    return options.runJob("report", ReportCommand::run);
   }
 
   /** The job without its command line: for the nightly run and the tests. */

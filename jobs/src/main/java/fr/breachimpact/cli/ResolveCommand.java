@@ -11,7 +11,6 @@ import fr.breachimpact.resolve.GroupOverlap;
 import fr.breachimpact.resolve.IncidentOverlap;
 import fr.breachimpact.resolve.IncidentScope;
 import fr.breachimpact.resolve.Resolution;
-import fr.breachimpact.spark.SparkSessions;
 import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -42,13 +41,9 @@ public final class ResolveCommand implements Callable<Integer> {
 
   @Mixin JobOptions options;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() {
-    LoadedConfig loaded = LoadedConfig.load(options.config());
-    run(SparkSessions.create("breach-impact " + spec.name(), loaded.config().spark()), loaded, options.runDate());
-    return ExitCode.OK;
+    return options.runJob("resolve", ResolveCommand::run);
   }
 
   /** The job without its command line: for the nightly run and the tests. */
