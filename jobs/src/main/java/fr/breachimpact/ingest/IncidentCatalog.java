@@ -28,7 +28,8 @@ public final class IncidentCatalog {
 
   private IncidentCatalog() {}
 
-  public static List<Incident> load(LoadedConfig loaded) {
+  /** The manifest.json files of the config's incidents, in folder order. */
+  static List<Path> manifestFiles(LoadedConfig loaded) {
     String dir = loaded.config().incidentsDir();
     if (dir == null) {
       throw ConfigException.at(loaded.file().toString(), "incidents_dir", "required");
@@ -53,6 +54,11 @@ public final class IncidentCatalog {
         manifests.add(m);
       }
     }
+    return manifests;
+  }
+
+  public static List<Incident> load(LoadedConfig loaded) {
+    List<Path> manifests = manifestFiles(loaded);
     List<Incident> incidents = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Path m : manifests) {
@@ -65,11 +71,20 @@ public final class IncidentCatalog {
     return incidents;
   }
 
-  /** The validated manifests of the config's incidents, by incident id, in id order. */
+  /**
+   * The manifests of the config's incidents by incident id, in id order, for the stages after
+   * ingestion: parsed and bound (unknown keys are still errors) but their files not checked,
+   * since the leaked files may be removed once ingested.
+   */
   public static java.util.SortedMap<String, IncidentManifest> manifests(LoadedConfig loaded) {
     java.util.SortedMap<String, IncidentManifest> byId = new java.util.TreeMap<>();
-    for (Incident incident : load(loaded)) {
-      byId.put(incident.id(), incident.manifest());
+    if (loaded.config().incidentsDir() == null) {
+      return byId; // a lake without manifests: no incident metadata
+    }
+    for (Path m : manifestFiles(loaded)) {
+      IncidentManifest manifest = Json.read(m, IncidentManifest.class);
+      String id = manifest.incidentId() != null ? manifest.incidentId() : m.getParent().getFileName().toString();
+      byId.put(id, manifest);
     }
     return byId;
   }
