@@ -26,7 +26,13 @@ public final class SparkSessions {
   public static SparkSession create(String appName, fr.breachimpact.config.LoadedConfig config) {
     Map<String, String> session =
         fr.breachimpact.security.RestrictedZoneEncryption.settings(config, System.getenv());
-    SparkSession spark = create(appName, config.config().spark());
+    Map<String, String> extra = new java.util.HashMap<>(config.config().spark());
+    if (!session.isEmpty()) {
+      // Shuffle, spill and cached blocks hold the same data on local disk: encrypt them too
+      // (takes effect when this call creates the SparkContext, as under spark-submit).
+      extra.putIfAbsent("spark.io.encryption.enabled", "true");
+    }
+    SparkSession spark = create(appName, extra);
     // Runtime settings reach every read and write's Hadoop configuration (Delta's included), even
     // when the session already existed before this command.
     // A session shared by several commands (tests, nightly) follows the config of each one.
