@@ -32,7 +32,7 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
-    SparkSession spark = SparkSessions.create("breach-impact classify", config.config().spark());
+    SparkSession spark = SparkSessions.create("breach-impact classify", config);
     run(spark, config, normalizer(options.runDate()));
     return ExitCode.OK;
   }

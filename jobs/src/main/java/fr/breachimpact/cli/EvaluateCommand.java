@@ -43,7 +43,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         throw new InputException(truth.resolve(name) + ": ground-truth file not found");
       }
     }
-    SparkSession spark = SparkSessions.create("breach-impact evaluate", config.config().spark());
+    SparkSession spark = SparkSessions.create("breach-impact evaluate", config);
     Dataset<Row> matches = spark.read().format("delta").load(config.lakeTable("customer_matches"));
     Dataset<Row> leaked =
         spark.read().format("delta").load(config.lakeTable("leaked_records"))

@@ -42,7 +42,7 @@ public final class IngestCommand implements Callable<Integer> {
     // Everything that can be wrong with the manifests is found here, before any write.
     List<Incident> incidents = IncidentCatalog.load(config);
     List<FileTask> tasks = IngestPlanner.plan(incidents, config.config().ingest());
-    SparkSession spark = SparkSessions.create("breach-impact ingest", config.config().spark());
+    SparkSession spark = SparkSessions.create("breach-impact ingest", config);
     run(spark, config, tasks, options.runDate(), runId());
     return ExitCode.OK;
   }

@@ -30,7 +30,7 @@ public final class JobOptions {
   /** Loads the config, takes the process's SparkSession and runs the job: a subcommand's body. */
   public int runJob(String name, fr.breachimpact.pipeline.StageRunner job) {
     fr.breachimpact.config.LoadedConfig loaded = fr.breachimpact.config.LoadedConfig.load(config);
-    job.run(fr.breachimpact.spark.SparkSessions.create("breach-impact " + name, loaded.config().spark()), loaded, runDate());
+    job.run(fr.breachimpact.spark.SparkSessions.create("breach-impact " + name, loaded), loaded, runDate());
     return ExitCode.OK;
   }
 }

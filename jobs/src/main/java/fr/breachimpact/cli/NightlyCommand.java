@@ -33,7 +33,7 @@ public final class NightlyCommand implements Callable<Integer> {
       if (held.tookOverStale()) {
         System.out.println("nightly: took over a stale lock left by a killed run");
       }
-      SparkSession spark = SparkSessions.create("breach-impact nightly", config.config().spark());
+      SparkSession spark = SparkSessions.create("breach-impact nightly", config);
       new Nightly(spark, config, options.runDate(), runId).run(stages(config));
     }
     return ExitCode.OK;

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param link settings of customer matching
  * @param spark extra Spark settings for local runs (ignored keys on a cluster are harmless)
  * @param resolve deduplication settings (over-linking guards, threshold)
+ * @param encryption Parquet modular encryption of the restricted zone (off by default)
  */
 public record JobConfig(
     String incidentsDir,
@@ -27,7 +28,8 @@ public record JobConfig(
     ReportConfig report,
     LinkConfig link,
     ResolveConfig resolve,
-    Map<String, String> spark) {
+    Map<String, String> spark,
+    EncryptionConfig encryption) {
 
   public JobConfig {
     incidents = incidents == null ? List.of() : List.copyOf(incidents);
@@ -37,10 +39,11 @@ public record JobConfig(
     link = link == null ? LinkConfig.defaults() : link;
     spark = spark == null ? Map.of() : Map.copyOf(spark);
     resolve = resolve == null ? ResolveConfig.defaults() : resolve;
+    encryption = encryption == null ? EncryptionConfig.defaults() : encryption;
   }
 
   /** A config with every section at its defaults. */
   public static JobConfig of(String incidentsDir, List<CustomerSource> customers, String lakeDir, String reportsDir) {
-    return new JobConfig(incidentsDir, null, customers, lakeDir, reportsDir, null, null, null, null, null);
+    return new JobConfig(incidentsDir, null, customers, lakeDir, reportsDir, null, null, null, null, null, null);
   }
 }

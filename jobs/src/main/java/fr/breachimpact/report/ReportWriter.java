@@ -22,22 +22,56 @@ public final class ReportWriter {
     return reportsRoot + "/" + name + "/report_date=" + date;
   }
 
+  /**
+   * @throws UncheckedIOException on a write or move failure (disk full, no permission): one line
+   *     naming the report's folder and the cause; other dates of the report are never touched, and
+   *     the date being written keeps its previous content unless the failure hits the final move
+   */
   public static void write(Dataset<Row> report, String reportsRoot, String name, LocalDate date) {
     String target = partitionPath(reportsRoot, name, date);
     String staging = reportsRoot + "/" + name + "/_tmp_report_date=" + date;
-    report.write().mode(SaveMode.Overwrite).parquet(staging);
     Configuration conf = report.sparkSession().sparkContext().hadoopConfiguration();
+    try {
+      report.write().mode(SaveMode.Overwrite).parquet(staging);
+    } catch (Exception e) { // Spark's SparkException is checked but thrown from Scala undeclared
+      removeQuietly(staging, conf);
+      throw new UncheckedIOException(failure(name, target, e), new IOException(e));
+    }
     try {
       Path to = new Path(target);
       FileSystem fs = to.getFileSystem(conf);
       if (fs.exists(to) && !fs.delete(to, true)) {
-        throw new IOException("cannot replace " + target);
+        throw new IOException("cannot delete the previous version of the date");
       }
       if (!fs.rename(new Path(staging), to)) {
-        throw new IOException("cannot move " + staging + " to " + target);
+        throw new IOException("cannot move " + staging + " into place");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("writing report " + name + ": " + e.getMessage(), e);
+      removeQuietly(staging, conf);
+      throw new UncheckedIOException(failure(name, target, e), e);
+    }
+  }
+
+  /** "report customer_risk: cannot write /r/customer_risk/report_date=...: No space left on device". */
+  static String failure(String name, String target, Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String cause = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    cause = cause.lines().findFirst().orElse("").strip();
+    if (cause.length() > 200) {
+      cause = cause.substring(0, 200) + "...";
+    }
+    return "report " + name + ": cannot write " + target + ": " + root.getClass().getSimpleName() + ": " + cause;
+  }
+
+  private static void removeQuietly(String staging, Configuration conf) {
+    try {
+      Path p = new Path(staging);
+      p.getFileSystem(conf).delete(p, true);
+    } catch (IOException | RuntimeException ignored) {
+      // The staging folder is hidden from readers and replaced by the next run.
     }
   }
 

@@ -19,6 +19,28 @@ public final class SparkSessions {
     });
   }
 
+  /**
+   * The session of a job run from a config: its {@code spark} map, plus the settings that encrypt
+   * the restricted zone when its {@code encryption} section says so (checked before any write).
+   */
+  public static SparkSession create(String appName, fr.breachimpact.config.LoadedConfig config) {
+    Map<String, String> session =
+        fr.breachimpact.security.RestrictedZoneEncryption.settings(config, System.getenv());
+    Map<String, String> extra = new java.util.HashMap<>(config.config().spark());
+    if (!session.isEmpty()) {
+      // Shuffle, spill and cached blocks hold the same data on local disk: encrypt them too
+      // (takes effect when this call creates the SparkContext, as under spark-submit).
+      extra.putIfAbsent("spark.io.encryption.enabled", "true");
+    }
+    SparkSession spark = create(appName, extra);
+    // Runtime settings reach every read and write's Hadoop configuration (Delta's included), even
+    // when the session already existed before this command.
+    // A session shared by several commands (tests, nightly) follows the config of each one.
+    fr.breachimpact.security.RestrictedZoneEncryption.settingNames().forEach(spark.conf()::unset);
+    session.forEach(spark.conf()::set);
+    return spark;
+  }
+
   /** The process's session: created on first use, shared by every stage of one command line. */
   public static SparkSession create(String appName, Map<String, String> extra) {
     SparkConf conf = new SparkConf(true);
