@@ -48,9 +48,9 @@ final class NightlyFixture {
       Path config = dir.resolve("config.json");
       ObjectMapper json = new ObjectMapper();
       ObjectNode root = (ObjectNode) json.readTree(config.toFile());
-      root.with("report").put("pseudonym_key_file", "pseudonym.key");
+      ((ObjectNode) root.get("report")).put("pseudonym_key_file", "pseudonym.key");
       // Fewer random pairs for the u estimates: these tests are about the runs, not linkage quality.
-      root.with("link").put("u_sample_pairs", 20000);
+      ((ObjectNode) root.get("link")).put("u_sample_pairs", 20000);
       json.writerWithDefaultPrettyPrinter().writeValue(config.toFile(), root);
       return config;
     } catch (IOException e) {
