@@ -36,9 +36,7 @@ final class NightlyFixture {
   /** Not a secret: a test key, written beside the generated data and named by its config. */
   static final String TEST_KEY = "nightly-test-pseudonym-key-0123456789";
 
-  private static Map<String, List<String>> cleanReports;
-
-  private NightlyFixture() {}
+  private static FirstRun firstRun;
 
   /** Generates a data set into {@code dir} whose config reads the test key from a file. */
   static Path generate(Path dir) {
@@ -51,6 +49,8 @@ final class NightlyFixture {
       ((ObjectNode) root.get("report")).put("pseudonym_key_file", "pseudonym.key");
       // Fewer random pairs for the u estimates: these tests are about the runs, not linkage quality.
       ((ObjectNode) root.get("link")).put("u_sample_pairs", 20000);
+      // As many shuffle partitions as the test session's cores: small data, many stages.
+      root.putObject("spark").put("spark.sql.shuffle.partitions", "2");
       json.writerWithDefaultPrettyPrinter().writeValue(config.toFile(), root);
       return config;
     } catch (IOException e) {
@@ -58,22 +58,44 @@ final class NightlyFixture {
     }
   }
 
-  /** The analyst reports of an uninterrupted first run over a fresh data set. */
-  static synchronized Map<String, List<String>> cleanReports() {
-    if (cleanReports == null) {
+  /**
+   * An uninterrupted first run over a fresh data set, shared by the test classes: its folder
+   * (which {@link NightlyRunTest} goes on running in) and what it wrote, kept as it was.
+   */
+  record FirstRun(Path config, Map<String, List<String>> reports, Map<String, Long> lakeCounts) {}
+
+  static synchronized FirstRun firstRun() {
+    if (firstRun == null) {
       try {
-        Path dir = Files.createTempDirectory("breach-impact-nightly-clean");
+        Path dir = Files.createTempDirectory("breach-impact-nightly");
         Path config = generate(dir);
         Result r = nightly(config);
         if (r.code() != 0) {
-          throw new IllegalStateException("clean nightly exited " + r.code());
+          throw new IllegalStateException("first nightly exited " + r.code());
         }
-        cleanReports = reports(config);
+        firstRun = new FirstRun(config, reports(config), lakeCounts(config));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return cleanReports;
+    return firstRun;
+  }
+
+  /** Row counts of the lake tables the stages write (run_log left out: it grows by design). */
+  static Map<String, Long> lakeCounts(Path config) {
+    Path lake = Path.of(LoadedConfig.load(config).resolve(LoadedConfig.load(config).config().lakeDir()));
+    try (Stream<Path> tables = Files.list(lake)) {
+      Map<String, Long> counts = new TreeMap<>();
+      for (Path t : tables.filter(p -> Files.isDirectory(p.resolve("_delta_log"))).toList()) {
+        String name = t.getFileName().toString();
+        if (!name.equals("run_log")) {
+          counts.put(name, lake(config, name).count());
+        }
+      }
+      return counts;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Exit code and console output of one in-process command line. */

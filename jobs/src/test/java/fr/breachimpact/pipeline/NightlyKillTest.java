@@ -33,13 +33,13 @@ class NightlyKillTest {
 
   @Test
   void aRunKilledMidStageLeavesNoPartialReportAndTheRerunEqualsAnUninterruptedRun() throws Exception {
-    Map<String, List<String>> clean = NightlyFixture.cleanReports();
+    Map<String, List<String>> clean = NightlyFixture.firstRun().reports();
     Path config = NightlyFixture.generate(dir);
 
     Process child = startNightly(config);
     boolean reached;
     try {
-      reached = waitForLine(child, KILL_AFTER, 15);
+      reached = waitForLine(child, KILL_AFTER, 25);
     } finally {
       child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no cleanup
       child.waitFor(60, TimeUnit.SECONDS);

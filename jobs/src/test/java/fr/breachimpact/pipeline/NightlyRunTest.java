@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nightly run on one tiny generated data set, run after run: a held lock refuses, a stale one
@@ -33,18 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyRunTest {
-  @TempDir static Path dir;
+  static Path dir;
   static Path config;
   static Path lock;
   static Map<String, Long> firstRunCounts;
 
   @BeforeAll
   static void firstRun() {
-    config = NightlyFixture.generate(dir);
+    NightlyFixture.FirstRun first = NightlyFixture.firstRun();
+    config = first.config();
+    dir = config.getParent();
     lock = dir.resolve("lake/_nightly.lock");
-    NightlyFixture.Result first = NightlyFixture.nightly(config);
-    assertEquals(ExitCode.OK, first.code(), "first run");
-    firstRunCounts = lakeCounts();
+    firstRunCounts = first.lakeCounts();
   }
 
   @Test
@@ -77,7 +75,7 @@ class NightlyRunTest {
     assertEquals(ExitCode.OK, rerun.code());
     assertTrue(rerun.out().contains("took over a stale lock"), "says it took over the stale lock");
     assertTrue(Files.notExists(lock), "lock released at the end");
-    Map<String, List<String>> clean = NightlyFixture.cleanReports();
+    Map<String, List<String>> clean = NightlyFixture.firstRun().reports();
     Map<String, List<String>> now = NightlyFixture.reports(config);
     assertEquals(clean.keySet(), now.keySet(), "same reports");
     for (String name : clean.keySet()) {
@@ -100,7 +98,7 @@ class NightlyRunTest {
   @Test
   @Order(4)
   void theRerunDuplicatedNoLakeRow() {
-    assertEquals(firstRunCounts, lakeCounts(), "row counts of every lake table");
+    assertEquals(firstRunCounts, NightlyFixture.lakeCounts(config), "row counts of every lake table");
     for (String table : firstRunCounts.keySet()) {
       assertEquals(0, NightlyFixture.duplicateRows(NightlyFixture.lake(config, table)), table + ": duplicated rows");
     }
@@ -136,17 +134,6 @@ class NightlyRunTest {
     Files.createDirectories(lock.getParent());
     Files.writeString(lock, "{\"runId\":\"run-other\",\"pid\":" + pid + ",\"host\":\""
         + InetAddress.getLocalHost().getHostName() + "\",\"startedAt\":\"2026-11-29T02:00:00Z\"}");
-  }
-
-  /** The lake tables the stages write (run_log excluded: it grows by design). */
-  private static Map<String, Long> lakeCounts() {
-    try (Stream<Path> tables = Files.list(dir.resolve("lake"))) {
-      return tables.filter(p -> Files.isDirectory(p.resolve("_delta_log")))
-          .map(p -> p.getFileName().toString()).filter(n -> !n.equals("run_log"))
-          .collect(Collectors.toMap(n -> n, n -> NightlyFixture.lake(config, n).count(), (a, b) -> a, java.util.TreeMap::new));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private static Row lastRunRow(String stage) {
