@@ -28,7 +28,7 @@ public final class NightlyCommand implements Callable<Integer> {
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
     String runId = IngestCommand.runId();
-    Path lock = Path.of(config.resolve(config.config().lakeDir())).resolve("_nightly.lock");
+    Path lock = lockFile(config.resolve(config.config().lakeDir()));
     try (RunLock held = RunLock.acquire(lock, runId)) {
       if (held.tookOverStale()) {
         System.out.println("nightly: took over a stale lock left by a killed run");
@@ -37,6 +37,23 @@ public final class NightlyCommand implements Callable<Integer> {
       new Nightly(spark, config, options.runDate(), runId).run(stages(config));
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * Where the run lock lives: beside a lake on a local or mounted file system (a plain path or a
+   * {@code file:} URI). A lake on HDFS or S3 has no local folder: the lock is then a file of the
+   * driver host's temporary folder, named after the lake, so it only excludes runs started on
+   * that host (the scheduler's one-run-at-a-time setting covers the rest; README).
+   */
+  public static Path lockFile(String lake) {
+    if (lake.startsWith("file:")) {
+      return Path.of(java.net.URI.create(lake)).resolve("_nightly.lock");
+    }
+    if (!lake.contains("://")) {
+      return Path.of(lake).resolve("_nightly.lock");
+    }
+    String name = fr.breachimpact.pipeline.Fingerprint.of("lake").add("uri", lake).hex();
+    return Path.of(System.getProperty("java.io.tmpdir"), "breach-impact-nightly-" + name + ".lock");
   }
 
   /** The stages after ingestion, in order, with what each depends on besides its config. */
