@@ -1,6 +1,5 @@
 package fr.breachimpact.ingest;
 
-import fr.breachimpact.classify.Category;
 import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.FileSpec;
 import fr.breachimpact.config.IncidentManifest;
@@ -158,14 +157,11 @@ public final class IncidentCatalog {
     }
   }
 
+  /** A category code or a Have I Been Pwned data class: the classifier's own reading of it. */
   static boolean isCategory(String value) {
-    for (Category c : Category.values()) {
-      if (c.name().equals(value)) {
-        return true;
-      }
-    }
-    return HibpClasses.categoryOf(value).isPresent();
+    return fr.breachimpact.classify.HibpDataClasses.resolve(value).isPresent();
   }
+
 
   /**
    * The file's real path, which must lie inside the incident folder: no absolute paths, no
