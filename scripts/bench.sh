@@ -16,8 +16,10 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 DIR="${BENCH_DIR:-$ROOT/out/bench}/records-$RECORDS"
-# The generator writes about 11,000 leaked rows per unit of scale.
+# The generator writes about 11,000 leaked rows per unit of scale, and about 13,000 customers per
+# unit of population scale: 1.7 times the scale gives twice as many customers as leaked rows.
 SCALE=$(awk -v n="$RECORDS" 'BEGIN { printf "%.3f", n / 11000 }')
+POPULATION_SCALE=$(awk -v s="$SCALE" 'BEGIN { printf "%.3f", s * 1.7 }')
 ensure_built
 # The report stage needs a pseudonym key: a throwaway one unless the caller gives one.
 if [[ -z "${BREACH_IMPACT_PSEUDONYM_KEY:-}" ]]; then
@@ -25,7 +27,7 @@ if [[ -z "${BREACH_IMPACT_PSEUDONYM_KEY:-}" ]]; then
   export BREACH_IMPACT_PSEUDONYM_KEY
 fi
 if [[ ! -f "$DIR/config.json" ]]; then
-  run_job generate --out "$DIR" --scale "$SCALE" --seed 7
+  run_job generate --out "$DIR" --scale "$SCALE" --population-scale "$POPULATION_SCALE" --seed 7
 fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
 run_job bench --config "$DIR/config.json" --run-date 2026-11-29 --repeat "$REPEAT"

@@ -29,6 +29,9 @@ public final class SampleDataGenerator {
    */
   public static final double MAX_SCALE = 1000;
 
+  /** The population alone may grow further (benchmarks with a large customer master): 80 million persons. */
+  public static final double MAX_POPULATION_SCALE = 4000;
+
   /** Two blocks of households: the smallest population that still has every kind of person. */
   private static final int MIN_PERSONS = 8;
 
@@ -39,10 +42,23 @@ public final class SampleDataGenerator {
   private SampleDataGenerator() {}
 
   public static Summary generate(Path out, long seed, double scale) throws IOException {
+    return generate(out, seed, scale, scale);
+  }
+
+  /**
+   * @param scale sizes the leaks (about 11,000 leaked rows per unit)
+   * @param populationScale sizes the population the leaks and the customer master are drawn from
+   *     (20,000 persons per unit, about 13,000 customers): above {@code scale}, a customer master
+   *     larger than the leaks, as a benchmark wants it
+   */
+  public static Summary generate(Path out, long seed, double scale, double populationScale) throws IOException {
     if (!(scale > 0) || scale > MAX_SCALE) {
       throw new IllegalArgumentException("--scale must be in (0, " + MAX_SCALE + "]");
     }
-    int size = (int) Math.max(MIN_PERSONS, Math.round(BASE_POPULATION * scale));
+    if (!(populationScale >= scale) || populationScale > MAX_POPULATION_SCALE) {
+      throw new IllegalArgumentException("--population-scale must be in [scale, " + MAX_POPULATION_SCALE + "]");
+    }
+    int size = (int) Math.max(MIN_PERSONS, Math.round(BASE_POPULATION * populationScale));
     Files.createDirectories(out);
     for (String generated : List.of("incidents", "customers", "ground-truth")) {
       deleteTree(out.resolve(generated));

@@ -1,0 +1,208 @@
+package fr.breachimpact.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.breachimpact.cli.BreachImpact;
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.generate.SampleDataGenerator;
+import fr.breachimpact.spark.TestSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Tiny generated data sets for the nightly tests, and the reports of one uninterrupted nightly
+ * run over them (computed once per JVM: the reference the other runs are compared with).
+ */
+final class NightlyFixture {
+  static final String RUN_DATE = "2026-11-29";
+  static final long SEED = 7;
+  static final double SCALE = 0.05;
+  /** Not a secret: a test key, written beside the generated data and named by its config. */
+  static final String TEST_KEY = "nightly-test-pseudonym-key-0123456789";
+
+  private static FirstRun firstRun;
+
+  /** Generates a data set into {@code dir} whose config reads the test key from a file. */
+  static Path generate(Path dir) {
+    try {
+      SampleDataGenerator.generate(dir, SEED, SCALE);
+      Files.writeString(dir.resolve("pseudonym.key"), TEST_KEY);
+      Path config = dir.resolve("config.json");
+      ObjectMapper json = new ObjectMapper();
+      ObjectNode root = (ObjectNode) json.readTree(config.toFile());
+      ((ObjectNode) root.get("report")).put("pseudonym_key_file", "pseudonym.key");
+      // Fewer random pairs for the u estimates: these tests are about the runs, not linkage quality.
+      ((ObjectNode) root.get("link")).put("u_sample_pairs", 20000);
+      // As many shuffle partitions as the test session's cores: small data, many stages.
+      root.putObject("spark").put("spark.sql.shuffle.partitions", "2");
+      json.writerWithDefaultPrettyPrinter().writeValue(config.toFile(), root);
+      return config;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * An uninterrupted first run over a fresh data set, shared by the test classes: its folder
+   * (which {@link NightlyRunTest} goes on running in) and what it wrote, kept as it was.
+   */
+  record FirstRun(Path config, Map<String, List<String>> reports, Map<String, Long> lakeCounts) {}
+
+  static synchronized FirstRun firstRun() {
+    if (firstRun == null) {
+      try {
+        Path dir = Files.createTempDirectory("breach-impact-nightly");
+        Path config = generate(dir);
+        Result r = nightly(config);
+        if (r.code() != 0) {
+          throw new IllegalStateException("first nightly exited " + r.code());
+        }
+        firstRun = new FirstRun(config, reports(config), lakeCounts(config));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return firstRun;
+  }
+
+  /** Row counts of the lake tables the stages write (run_log left out: it grows by design). */
+  static Map<String, Long> lakeCounts(Path config) {
+    Path lake = Path.of(LoadedConfig.load(config).resolve(LoadedConfig.load(config).config().lakeDir()));
+    try (Stream<Path> tables = Files.list(lake)) {
+      Map<String, Long> counts = new TreeMap<>();
+      for (Path t : tables.filter(p -> Files.isDirectory(p.resolve("_delta_log"))).toList()) {
+        String name = t.getFileName().toString();
+        if (!name.equals("run_log")) {
+          counts.put(name, lake(config, name).count());
+        }
+      }
+      return counts;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Exit code and console output of one in-process command line. */
+  record Result(int code, String out, String err) {}
+
+  /** Runs {@code nightly} in this JVM, capturing what it prints (counts and ids only). */
+  static Result nightly(Path config) {
+    return cli("nightly", "--config", config.toString(), "--run-date=" + RUN_DATE);
+  }
+
+  static synchronized Result cli(String... args) {
+    TestSpark.session();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(new Tee(out, outBytes), true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(new Tee(err, errBytes), true, StandardCharsets.UTF_8));
+      int code = BreachImpact.execute(args);
+      return new Result(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  /**
+   * Every analyst report of the run date except run_summary (which carries run ids and
+   * timings), as sorted row strings, by report name.
+   */
+  static Map<String, List<String>> reports(Path config) {
+    LoadedConfig loaded = LoadedConfig.load(config);
+    Path root = Path.of(loaded.resolve(loaded.config().reportsDir()));
+    Map<String, List<String>> result = new TreeMap<>();
+    for (String name : reportNames(root)) {
+      Path partition = root.resolve(name).resolve("report_date=" + RUN_DATE);
+      if (Files.isDirectory(partition)) {
+        result.put(name, rows(TestSpark.session().read().parquet(partition.toString())));
+      }
+    }
+    return result;
+  }
+
+  static List<String> reportNames(Path reportsRoot) {
+    if (!Files.isDirectory(reportsRoot)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(reportsRoot)) {
+      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("_") && !n.startsWith(".") && !n.equals("run_summary")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A frame's rows as strings, columns in name order, sorted: equal content, equal lists. */
+  static List<String> rows(Dataset<Row> frame) {
+    String[] columns = frame.columns().clone();
+    java.util.Arrays.sort(columns);
+    List<String> rows = new ArrayList<>();
+    for (Row r : frame.selectExpr(columns).collectAsList()) {
+      rows.add(r.toString());
+    }
+    rows.sort(null);
+    return rows;
+  }
+
+  /** Rows that occur more than once in a lake table (map columns left out: Spark cannot compare them). */
+  static long duplicateRows(Dataset<Row> table) {
+    String[] comparable = Stream.of(table.schema().fields())
+        .filter(f -> !(f.dataType() instanceof MapType)).map(StructField::name).toArray(String[]::new);
+    Dataset<Row> t = table.selectExpr(comparable);
+    return t.count() - t.distinct().count();
+  }
+
+  static Dataset<Row> lake(Path config, String table) {
+    SparkSession spark = TestSpark.session();
+    return spark.read().format("delta").load(LoadedConfig.load(config).lakeTable(table));
+  }
+
+  /** Copies output to the console and keeps it for the test. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream a;
+    private final OutputStream b;
+
+    Tee(OutputStream a, OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      a.write(c);
+      b.write(c);
+    }
+
+    @Override
+    public void write(byte[] buf, int off, int len) throws IOException {
+      a.write(buf, off, len);
+      b.write(buf, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      a.flush();
+      b.flush();
+    }
+  }
+}

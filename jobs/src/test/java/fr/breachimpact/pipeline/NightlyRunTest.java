@@ -1,0 +1,190 @@
+package fr.breachimpact.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.breachimpact.cli.ExitCode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The nightly run on one tiny generated data set, run after run: a held lock refuses, a stale one
+ * is taken over, a rerun of the date changes nothing, an added incident is the only one re-read.
+ * The methods build on each other's runs, hence the order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyRunTest {
+  static Path dir;
+  static Path config;
+  static Path lock;
+  static Map<String, Long> firstRunCounts;
+
+  @BeforeAll
+  static void firstRun() {
+    NightlyFixture.FirstRun first = NightlyFixture.firstRun();
+    config = first.config();
+    dir = config.getParent();
+    lock = dir.resolve("lake/_nightly.lock");
+    firstRunCounts = first.lakeCounts();
+  }
+
+  @Test
+  @Order(1)
+  void aSecondRunIsRefusedWithExitCode4AndOneLineNamingTheLock() throws Exception {
+    Process live = new ProcessBuilder("sleep", "60").start();
+    try {
+      writeLock(live.pid());
+      NightlyFixture.Result refused = NightlyFixture.nightly(config);
+      assertEquals(ExitCode.LOCKED, refused.code());
+      List<String> errors = refused.err().lines().filter(l -> l.startsWith("error:")).toList();
+      assertEquals(1, errors.size(), "one error line");
+      assertTrue(errors.get(0).contains(lock.toString()), "the line names the lock file");
+      assertTrue(Files.exists(lock), "the live run's lock is left alone");
+    } finally {
+      live.destroyForcibly().waitFor();
+      Files.deleteIfExists(lock);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aRerunTakesOverAStaleLockAndGivesTheSameReports() throws Exception {
+    Process dead = new ProcessBuilder("true").start();
+    dead.waitFor();
+    writeLock(dead.pid());
+
+    NightlyFixture.Result rerun = NightlyFixture.nightly(config);
+
+    assertEquals(ExitCode.OK, rerun.code());
+    assertTrue(rerun.out().contains("took over a stale lock"), "says it took over the stale lock");
+    assertTrue(Files.notExists(lock), "lock released at the end");
+    Map<String, List<String>> clean = NightlyFixture.firstRun().reports();
+    Map<String, List<String>> now = NightlyFixture.reports(config);
+    assertEquals(clean.keySet(), now.keySet(), "same reports");
+    for (String name : clean.keySet()) {
+      assertEquals(clean.get(name).size(), now.get(name).size(), name + ": row count");
+      assertTrue(clean.get(name).equals(now.get(name)), name + ": same rows (values not printed)");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void theRerunReusedEveryStageBeforeResolve() {
+    Map<String, String> lastRun = lastRunStatuses();
+    for (String stage : List.of("ingest", "customers", "classify", "link")) {
+      assertEquals("reused", lastRun.get(stage), stage);
+    }
+    assertEquals("ran", lastRun.get("report"));
+    assertEquals("succeeded", lastRun.get("nightly"));
+  }
+
+  @Test
+  @Order(4)
+  void theRerunDuplicatedNoLakeRow() {
+    assertEquals(firstRunCounts, NightlyFixture.lakeCounts(config), "row counts of every lake table");
+    for (String table : firstRunCounts.keySet()) {
+      assertEquals(0, NightlyFixture.duplicateRows(NightlyFixture.lake(config, table)), table + ": duplicated rows");
+    }
+  }
+
+  @Test
+  @Order(5)
+  void anAddedIncidentIsTheOnlyOneReRead() throws IOException {
+    Map<String, Set<String>> before = recordIdsByIncident();
+    String source = before.keySet().iterator().next();
+    String added = source + "-repost";
+    copyIncident(source, added);
+
+    NightlyFixture.Result third = NightlyFixture.nightly(config);
+
+    assertEquals(ExitCode.OK, third.code());
+    Row ingest = lastRunRow("ingest");
+    assertEquals("ran", ingest.getAs("status"));
+    String reason = ingest.getAs("reason");
+    assertTrue(reason.startsWith("re-read " + added + ";"), "ingest reason names only the new incident: " + reason);
+    Map<String, Set<String>> after = recordIdsByIncident();
+    for (Map.Entry<String, Set<String>> e : before.entrySet()) {
+      assertTrue(e.getValue().equals(after.get(e.getKey())), e.getKey() + ": same record ids as before");
+    }
+    assertTrue(after.containsKey(added), "the new incident's records are in the lake");
+    Map<String, String> lastRun = lastRunStatuses();
+    assertEquals("reused", lastRun.get("customers"));
+    assertEquals("ran", lastRun.get("classify"));
+    assertEquals(0, NightlyFixture.duplicateRows(NightlyFixture.lake(config, "leaked_records")), "duplicated records");
+  }
+
+  private static void writeLock(long pid) throws IOException {
+    Files.createDirectories(lock.getParent());
+    Files.writeString(lock, "{\"runId\":\"run-other\",\"pid\":" + pid + ",\"host\":\""
+        + InetAddress.getLocalHost().getHostName() + "\",\"startedAt\":\"2026-11-29T02:00:00Z\"}");
+  }
+
+  private static Row lastRunRow(String stage) {
+    List<Row> rows = runLogOfLastRun().stream().filter(r -> stage.equals(r.getAs("stage"))).toList();
+    assertEquals(1, rows.size(), stage + " rows in the last run");
+    return rows.get(0);
+  }
+
+  private static Map<String, String> lastRunStatuses() {
+    Map<String, String> statuses = new HashMap<>();
+    for (Row r : runLogOfLastRun()) {
+      statuses.put(r.getAs("stage"), r.getAs("status"));
+    }
+    return statuses;
+  }
+
+  private static List<Row> runLogOfLastRun() {
+    var log = NightlyFixture.lake(config, "run_log");
+    String lastRun = log.where(col("stage").equalTo("nightly")).orderBy(col("ended_at").desc()).first().getAs("run_id");
+    return log.where(col("run_id").equalTo(lastRun)).collectAsList();
+  }
+
+  private static Map<String, Set<String>> recordIdsByIncident() {
+    Map<String, Set<String>> ids = new java.util.TreeMap<>();
+    for (Row r : NightlyFixture.lake(config, "leaked_records").select("incident_id", "record_id").collectAsList()) {
+      ids.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+    }
+    return ids;
+  }
+
+  /** A new incident: the files of another one (one byte more each) under a new id. */
+  private static void copyIncident(String from, String to) throws IOException {
+    Path src = dir.resolve("incidents").resolve(from);
+    Path dst = dir.resolve("incidents").resolve(to);
+    try (Stream<Path> files = Files.walk(src)) {
+      for (Path f : files.toList()) {
+        Path target = dst.resolve(src.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+          if (!f.getFileName().toString().equals("manifest.json") && !f.toString().endsWith(".gz")) {
+            // One more line end: not byte-identical, so not quarantined as a reposted file.
+            Files.write(target, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
+          }
+        }
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode manifest = (ObjectNode) json.readTree(dst.resolve("manifest.json").toFile());
+    manifest.put("incident_id", to);
+    json.writerWithDefaultPrettyPrinter().writeValue(dst.resolve("manifest.json").toFile(), manifest);
+  }
+}
