@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.normalize.RecordNormalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,10 @@ public final class Classifier {
             f.map("extra"), f.map("extra_categories"), array(texts.toArray(new Column[0])));
     Dataset<Row> withMasks = normalized.withColumn("_c_masks", masks);
 
-    List<Column> entries = new ArrayList<>();
+    // The rank of each category first, in a projection of its own: the entries below read each
+    // rank twice, and Spark would otherwise evaluate its regular expressions once per reading.
+    List<Column> ranked = new ArrayList<>();
+    ranked.add(col("*"));
     for (Category c : Category.values()) {
       int bit = 1 << c.ordinal();
       List<Column> all = new ArrayList<>();
@@ -153,7 +157,13 @@ public final class Classifier {
       }
       all.add(when(col("_c_masks.declared").bitwiseAND(bit).notEqual(0), VERIFIED).otherwise(0));
       all.add(when(col("_c_masks.detected").bitwiseAND(bit).notEqual(0), CategoryStatus.DETECTED.rank()).otherwise(0));
-      Column rank = greatest(all.toArray(new Column[0]));
+      ranked.add(greatest(all.toArray(new Column[0])).as(rankColumn(c)));
+    }
+    Dataset<Row> withRanks = withMasks.select(ranked.toArray(new Column[0])).drop("_c_masks");
+
+    List<Column> entries = new ArrayList<>();
+    for (Category c : Category.values()) {
+      Column rank = col(rankColumn(c));
       Column status =
           when(rank.equalTo(VERIFIED), CategoryStatus.VERIFIED.label())
               .when(rank.equalTo(CLAIMED), CategoryStatus.CLAIMED.label())
@@ -165,7 +175,12 @@ public final class Classifier {
               .otherwise(EMPTY));
     }
     Column categories = flatten(array(entries.toArray(new Column[0])));
-    return withMasks.withColumn(COLUMN, categories).drop("_c_masks");
+    String[] rankColumns = Arrays.stream(Category.values()).map(Classifier::rankColumn).toArray(String[]::new);
+    return withRanks.withColumn(COLUMN, categories).drop(rankColumns);
+  }
+
+  private static String rankColumn(Category c) {
+    return "_c_rank_" + c.name();
   }
 
   // --- rank expressions: VERIFIED, CLAIMED or null ---

@@ -16,14 +16,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * Stage 2: {@code leaked_records} -> normalise -> classify -> {@code leaked_records_clean}; and,
- * when the lake holds {@code customers}, {@code customers} -> normalise -> {@code customers_clean}.
- * Both are overwritten whole: the output is a function of the input and the run date only.
+ * Stage 2: {@code leaked_records} -> normalise -> classify -> {@code leaked_records_clean},
+ * overwritten whole: the output is a function of the input and the run date only. The customer
+ * master is normalised by the customers stage ({@link #normalizeCustomers}).
  */
 @Command(
     name = "classify",
     mixinStandardHelpOptions = true,
-    description = "Normalise identifiers and classify data categories (leaked_records_clean, customers_clean).")
+    description = "Normalise identifiers and classify data categories (leaked_records_clean).")
 public final class ClassifyCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyCommand.class);
 
@@ -59,17 +59,18 @@ public final class ClassifyCommand implements Callable<Integer> {
             .transform(new Classifier()::classify);
     long rows = write(spark, clean, config.lakeTable("leaked_records_clean"));
     LOG.info("stage=classify table=leaked_records_clean rows={} seconds={}", rows, seconds(started));
+  }
 
-    String customers = config.lakeTable("customers");
-    if (DeltaTable.isDeltaTable(spark, customers)) {
-      started = System.nanoTime();
-      long n =
-          write(spark, spark.read().format("delta").load(customers).transform(normalizer::normalize),
-              config.lakeTable("customers_clean"));
-      LOG.info("stage=normalize table=customers_clean rows={} seconds={}", n, seconds(started));
-    } else {
-      LOG.info("no customers table: customers_clean not written");
-    }
+  /**
+   * {@code customers} -> normalise -> {@code customers_clean}: the customers stage's second half,
+   * so that a night with a new incident but the same customer master renormalises nothing of it.
+   */
+  public static void normalizeCustomers(SparkSession spark, LoadedConfig config, RecordNormalizer normalizer) {
+    long started = System.nanoTime();
+    long n =
+        write(spark, spark.read().format("delta").load(config.lakeTable("customers")).transform(normalizer::normalize),
+            config.lakeTable("customers_clean"));
+    LOG.info("stage=normalize table=customers_clean rows={} seconds={}", n, seconds(started));
   }
 
   /** Overwrites the table and returns the rows written, from the Delta log (no second scan). */

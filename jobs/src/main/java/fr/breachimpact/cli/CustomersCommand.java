@@ -10,11 +10,14 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Loads the configured customer master extracts into the Delta table {@code customers}. */
+/**
+ * Loads the configured customer master extracts into the Delta table {@code customers}, and
+ * their normalised form into {@code customers_clean}.
+ */
 @Command(
     name = "customers",
     mixinStandardHelpOptions = true,
-    description = "Load the customer master extracts (config 'customers') into the lake table customers.")
+    description = "Load the customer master extracts (config 'customers') into the lake tables customers and customers_clean.")
 public final class CustomersCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
@@ -34,6 +37,7 @@ public final class CustomersCommand implements Callable<Integer> {
         .option("overwriteSchema", "true")
         .save(config.lakeTable("customers"));
     long rows = spark.read().format("delta").load(config.lakeTable("customers")).count();
+    ClassifyCommand.normalizeCustomers(spark, config, ClassifyCommand.normalizer(runDate));
     System.out.printf(
         java.util.Locale.ROOT,
         "stage=customers customers=%d seconds=%.1f%n",

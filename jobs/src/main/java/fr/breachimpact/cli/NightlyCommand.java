@@ -61,11 +61,11 @@ public final class NightlyCommand implements Callable<Integer> {
     JobConfig c = config.config();
     return List.of(
         new Nightly.Stage("customers", List.of(), Nightly.json(c.customers()) + customerFiles(config), false,
-            CustomersCommand::run),
-        new Nightly.Stage("classify", List.of("ingest", "customers"), "", false,
+            CustomersCommand::run, date -> date.withDayOfMonth(1).toString()),
+        new Nightly.Stage("classify", List.of("ingest"), "", false,
             (spark, loaded, date) -> ClassifyCommand.run(spark, loaded, ClassifyCommand.normalizer(date)),
             date -> date.withDayOfMonth(1).toString()),
-        new Nightly.Stage("link", List.of("classify"), Nightly.json(c.link()), false,
+        new Nightly.Stage("link", List.of("classify", "customers"), Nightly.json(c.link()), false,
             (spark, loaded, date) -> LinkCommand.run(spark, loaded, date, false)),
         // Resolve keeps person ids stable from one night to the next and writes the overlap
         // reports of the run date; report writes the date's reports: both run every night.

@@ -11,12 +11,14 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.soundex;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import scala.collection.JavaConverters;
 
 /**
  * Candidate pairs: the union of blocking rules, each an equi-join on a narrow key (ids and key
@@ -106,28 +108,37 @@ public final class Blocking {
   /**
    * Candidate pairs {@code (l_record_id, r_brand, r_customer_id, rule, rules)}, {@code rule} the
    * index of the first rule that found the pair, {@code rules} the bit set of all of them.
+   *
+   * <p>Every rule's keys go into one frame per side, as {@code (rule, 64-bit hash of the key)}:
+   * one shuffle per side and one join for all rules, sorting longs rather than strings. A hash
+   * collision (about one in 10^10 for millions of keys) only adds a candidate pair, which the
+   * comparison then scores like any other.
    */
   public static Dataset<Row> pairs(
       Dataset<Row> leaked, Dataset<Row> customers, List<BlockingRule> rules, int maxBlockSize) {
-    Dataset<Row> all = null;
+    Dataset<Row> left = null;
+    Dataset<Row> right = null;
     for (int i = 0; i < rules.size(); i++) {
       BlockingRule rule = rules.get(i);
-      Column left = rule.leftIsArray() ? explode(rule.leftKey()) : rule.leftKey();
+      Column leftKey = rule.leftIsArray() ? explode(rule.leftKey()) : rule.leftKey();
       Dataset<Row> l =
-          leaked.select(col("l_record_id"), left.as("_bk")).where(col("_bk").isNotNull());
-      // The window's partitioning on the key is the one the join needs: one shuffle, not two.
+          leaked.select(col("l_record_id"), leftKey.as("_key"))
+              .where(col("_key").isNotNull())
+              .select(col("l_record_id"), lit(i).as("rule"), xxhash64(col("_key")).as("_bk"));
       Dataset<Row> r =
-          customers
-              .select(col("r_brand"), col("r_customer_id"), rule.rightKey().as("_bk"))
-              .where(col("_bk").isNotNull())
-              .withColumn("_bn", count(lit(1)).over(Window.partitionBy(col("_bk"))))
-              .where(col("_bn").leq(maxBlockSize))
-              .drop("_bn");
-      Dataset<Row> found =
-          l.join(r, "_bk").select(col("l_record_id"), col("r_brand"), col("r_customer_id"), lit(i).as("rule"));
-      all = all == null ? found : all.unionAll(found);
+          customers.select(col("r_brand"), col("r_customer_id"), rule.rightKey().as("_key"))
+              .where(col("_key").isNotNull())
+              .select(col("r_brand"), col("r_customer_id"), lit(i).as("rule"), xxhash64(col("_key")).as("_bk"));
+      left = left == null ? l : left.unionAll(l);
+      right = right == null ? r : right.unionAll(r);
     }
-    return all.groupBy("l_record_id", "r_brand", "r_customer_id")
+    // The window's partitioning on the key is the one the join needs: one shuffle, not two.
+    Dataset<Row> small =
+        right.withColumn("_bn", count(lit(1)).over(Window.partitionBy(col("rule"), col("_bk"))))
+            .where(col("_bn").leq(maxBlockSize))
+            .drop("_bn");
+    return left.join(small, JavaConverters.asScalaBuffer(List.of("rule", "_bk")).toSeq())
+        .groupBy("l_record_id", "r_brand", "r_customer_id")
         .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"));
   }
 }
