@@ -4,6 +4,12 @@
 # folder (reused when already there), then times each stage in one JVM and prints
 #   stage=<name> records=N seconds=S rows_per_s=R peak_rss_mb=M [ratio_vs_floor=X]
 # as the median of K runs (default 3), beside the floor: a bare Spark scan of the same files.
+# After classify it also times the deterministic baseline (exact joins on email, phone and
+# loyalty id, distinct customers per incident and category) on Spark and on DuckDB over the
+# same Parquet files, and prints
+#   stage=deterministic engine=spark records=N seconds=S rows_per_s=R peak_rss_mb=M ratio_vs_duckdb=X result_rows=K
+#   stage=deterministic engine=duckdb records=N seconds=S rows_per_s=R threads=T result_rows=K
+# failing (exit 1, one line) when the two engines return different rows. Counts only, no values.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 RECORDS=1000000

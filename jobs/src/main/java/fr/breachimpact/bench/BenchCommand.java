@@ -1,5 +1,6 @@
 package fr.breachimpact.bench;
 
+import fr.breachimpact.bench.DeterministicBaseline.ResultRow;
 import fr.breachimpact.cli.ClassifyCommand;
 import fr.breachimpact.cli.CustomersCommand;
 import fr.breachimpact.cli.LinkCommand;
@@ -18,7 +19,9 @@ import fr.breachimpact.spark.SparkSessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +30,10 @@ import picocli.CommandLine.Option;
 /**
  * Times each stage on a generated data set, in one JVM, and prints one line per stage:
  * {@code stage=<name> records=N seconds=S rows_per_s=R peak_rss_mb=M} (median of the runs), with
- * the floor (a bare Spark scan of the same files) measured in the same run.
+ * the floor (a bare Spark scan of the same files) measured in the same run, and a second
+ * reference: the deterministic join and aggregation ({@link DeterministicBaseline}) on Spark and on
+ * DuckDB over the same files, {@code stage=deterministic engine=spark|duckdb ...}, the Spark line
+ * with {@code ratio_vs_duckdb}; the run fails when the two engines return different rows.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the stages (scripts/bench.sh).")
 public final class BenchCommand implements Callable<Integer> {
@@ -59,6 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
     Sample classify = median(() -> ClassifyCommand.run(spark, config, ClassifyCommand.normalizer(date)));
     print("classify", records[0], classify, ratio("ingest", classify, ingest) + " (normalize+classify, written)");
     long customerCount = LakeTables.read(spark, config.lakeTable("customers_clean")).count();
+    deterministic(spark, config, records[0]);
     Sample link = median(() -> LinkCommand.run(spark, config, date, false));
     print("link", records[0], link, " customers=" + customerCount);
     Sample resolve = median(() -> ResolveCommand.run(spark, config, date));
@@ -69,6 +76,37 @@ public final class BenchCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "stage=nightly records=%d seconds=%.2f rows_per_s=%.0f (sum of the stage medians)%n",
         records[0], total, records[0] / total);
     return 0;
+  }
+
+  /**
+   * The deterministic baseline ({@link DeterministicBaseline}) on Spark and on DuckDB over the same
+   * Parquet files of the current snapshot of the clean tables. Fails when the two engines return
+   * different rows; otherwise prints one line per engine, the Spark one with its ratio to DuckDB.
+   * DuckDB is given the file list (it does not read the Delta log) and runs with its defaults;
+   * its line has no peak_rss_mb: it runs inside this JVM, whose resident memory is mostly Spark's.
+   */
+  private void deterministic(SparkSession spark, LoadedConfig config, long records) {
+    Map<String, List<String>> brands = LinkCommand.incidentBrands(config);
+    String leaked = config.lakeTable("leaked_records_clean");
+    String customers = config.lakeTable("customers_clean");
+    AtomicReference<List<ResultRow>> onSpark = new AtomicReference<>();
+    Sample sparkRun = median(() -> onSpark.set(DeterministicBaseline.collect(DeterministicBaseline.spark(
+        LakeTables.read(spark, leaked), LakeTables.read(spark, customers), DeterministicBaseline.incidentBrands(spark, brands)))));
+    String rows = " result_rows=" + onSpark.get().size();
+    if (config.config().encryption().enabled()) {
+      print("deterministic engine=spark", records, sparkRun, rows);
+      System.out.println("stage=deterministic engine=duckdb skipped=encrypted_lake");
+      return;
+    }
+    List<String> leakedFiles = DeterministicBaseline.localFiles(LakeTables.read(spark, leaked));
+    List<String> customerFiles = DeterministicBaseline.localFiles(LakeTables.read(spark, customers));
+    int threads = DeterministicBaseline.duckDbThreads(); // also loads the native library before timing
+    AtomicReference<List<ResultRow>> onDuckDb = new AtomicReference<>();
+    Sample duckDbRun = median(() -> onDuckDb.set(DeterministicBaseline.duckDb(leakedFiles, customerFiles, brands)));
+    DeterministicBaseline.requireSame(onSpark.get(), onDuckDb.get());
+    print("deterministic engine=spark", records, sparkRun, ratio("duckdb", sparkRun, duckDbRun) + rows);
+    System.out.printf(Locale.ROOT, "stage=deterministic engine=duckdb records=%d seconds=%.2f rows_per_s=%.0f threads=%d%s%n",
+        records, duckDbRun.seconds(), records / duckDbRun.seconds(), threads, rows);
   }
 
   private static String ratio(String name, Sample a, Sample b) {
@@ -104,6 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
     return new Sample(secs[secs.length / 2], peak);
   }
 
+  /** {@code stage} may carry further keys after the name: "deterministic engine=spark". */
   private static void print(String stage, long records, Sample s, String extra) {
     System.out.printf(Locale.ROOT, "stage=%s records=%d seconds=%.2f rows_per_s=%.0f peak_rss_mb=%d%s%n",
         stage, records, s.seconds(), records / s.seconds(), s.peakMb(), extra);

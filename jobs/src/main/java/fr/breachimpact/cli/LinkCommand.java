@@ -71,7 +71,7 @@ public final class LinkCommand implements Callable<Integer> {
   }
 
   /** incident_id -> brands, from the manifests under incidents_dir (empty when none). */
-  static Map<String, List<String>> incidentBrands(LoadedConfig config) {
+  public static Map<String, List<String>> incidentBrands(LoadedConfig config) {
     Map<String, List<String>> out = new TreeMap<>();
     IncidentCatalog.manifests(config).forEach((id, manifest) -> out.put(id, manifest.brands()));
     return out;

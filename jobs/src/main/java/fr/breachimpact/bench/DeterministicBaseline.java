@@ -1,0 +1,280 @@
+package fr.breachimpact.bench;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The deterministic part of the pipeline as a data engineer would write it without the linkage
+ * model, once as a Spark Dataset function and once as DuckDB SQL, both generated from the one
+ * definition below ({@link TrustedKey}), so that the benchmark can time Spark against DuckDB on
+ * the same Parquet files and check that both return the same rows.
+ *
+ * <p>The query: a leaked record ({@code leaked_records_clean}) and a customer ({@code
+ * customers_clean}) are matched when a trusted key agrees exactly: the email key of a valid email,
+ * the E.164 phone of a valid phone, or the normalised loyalty id with the customer's brand among
+ * the incident's brands (from the manifests, compared in lower case). Then, per incident and
+ * category code of the record ({@code categories[].code}, any status), the number of distinct
+ * customers {@code (brand, customer_id)}. A customer matched by several keys or records counts
+ * once; a record without categories adds nothing. Unlike the {@code link} stage there is no
+ * placeholder or overused-key guard, no contradiction check and no probabilistic match: this is
+ * the baseline, not the linkage.
+ */
+public final class DeterministicBaseline {
+
+  /** One trusted key: its column in both clean tables and what makes it trusted. */
+  enum TrustedKey {
+    EMAIL("email_key", "email_valid", false),
+    PHONE("phone_e164", "phone_valid", false),
+    LOYALTY_ID("loyalty_id_norm", null, true);
+
+    final String column;
+    /** Boolean column that must be true; null when any non-null value is trusted. */
+    final String validFlag;
+    /** The customer's brand must be one of the incident's brands. */
+    final boolean brandScoped;
+
+    TrustedKey(String column, String validFlag, boolean brandScoped) {
+      this.column = column;
+      this.validFlag = validFlag;
+      this.brandScoped = brandScoped;
+    }
+
+    String alias() {
+      return "k_" + name().toLowerCase(Locale.ROOT);
+    }
+
+    Column spark() {
+      return (validFlag == null ? col(column) : when(col(validFlag), col(column))).as(alias());
+    }
+
+    String sql() {
+      return (validFlag == null ? column : "CASE WHEN " + validFlag + " THEN " + column + " END") + " AS " + alias();
+    }
+  }
+
+  /** A result row: customers of the incident whose record exposes the category. */
+  public record ResultRow(String incidentId, String category, long customers) {
+    static final Comparator<ResultRow> ORDER =
+        Comparator.comparing(ResultRow::incidentId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ResultRow::category, Comparator.nullsFirst(Comparator.naturalOrder()));
+  }
+
+  private DeterministicBaseline() {}
+
+  // ---------------------------------------------------------------- Spark
+
+  /** (incident_id, brand_lc): the brands of each incident, lower case, one row per pair. */
+  public static Dataset<Row> incidentBrands(SparkSession spark, Map<String, List<String>> brands) {
+    List<Row> rows = brandPairs(brands).stream().map(p -> RowFactory.create(p[0], p[1])).toList();
+    StructType schema =
+        new StructType()
+            .add("incident_id", DataTypes.StringType, false)
+            .add("brand_lc", DataTypes.StringType, false);
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /**
+   * The query on Spark: {@code (incident_id, category, customers)}.
+   *
+   * @param leakedClean {@code leaked_records_clean} (incident_id, categories, the key columns)
+   * @param customersClean {@code customers_clean} (customer_id, brand, the key columns)
+   * @param incidentBrands {@link #incidentBrands}
+   */
+  public static Dataset<Row> spark(Dataset<Row> leakedClean, Dataset<Row> customersClean, Dataset<Row> incidentBrands) {
+    List<Column> l = new ArrayList<>(List.of(col("incident_id"), col("categories.code").as("codes")));
+    List<Column> c = new ArrayList<>(List.of(col("brand"), col("customer_id"), lower(col("brand")).as("brand_lc")));
+    for (TrustedKey k : TrustedKey.values()) {
+      l.add(k.spark());
+      c.add(k.spark());
+    }
+    Dataset<Row> leaked = leakedClean.select(l.toArray(new Column[0])).as("l");
+    Dataset<Row> customers = customersClean.select(c.toArray(new Column[0])).as("c");
+    Dataset<Row> matches = null;
+    for (TrustedKey k : TrustedKey.values()) {
+      Dataset<Row> left = leaked;
+      Column on = col("l." + k.alias()).equalTo(col("c." + k.alias()));
+      if (k.brandScoped) {
+        left = leaked.join(broadcast(incidentBrands.as("b")), col("l.incident_id").equalTo(col("b.incident_id")));
+        on = on.and(col("b.brand_lc").equalTo(col("c.brand_lc")));
+      }
+      Dataset<Row> m =
+          left.join(customers, on).select(col("l.incident_id"), col("l.codes"), col("c.brand"), col("c.customer_id"));
+      matches = matches == null ? m : matches.unionAll(m);
+    }
+    return matches
+        .select(col("incident_id"), explode(col("codes")).as("category"), col("brand"), col("customer_id"))
+        .distinct()
+        .groupBy("incident_id", "category")
+        .agg(count(lit(1)).as("customers"));
+  }
+
+  /** Runs the Spark query and collects it. */
+  public static List<ResultRow> collect(Dataset<Row> result) {
+    List<ResultRow> rows = new ArrayList<>();
+    for (Row r : result.collectAsList()) {
+      rows.add(new ResultRow(r.getString(0), r.getString(1), r.getLong(2)));
+    }
+    rows.sort(ResultRow.ORDER);
+    return rows;
+  }
+
+  // ---------------------------------------------------------------- DuckDB
+
+  /**
+   * The same query in DuckDB SQL, over the given Parquet files and the temporary table {@code
+   * incident_brands(incident_id, brand_lc)}.
+   */
+  public static String sql(List<String> leakedFiles, List<String> customerFiles) {
+    String keys = Arrays.stream(TrustedKey.values()).map(TrustedKey::sql).collect(Collectors.joining(", "));
+    List<String> joins = new ArrayList<>();
+    for (TrustedKey k : TrustedKey.values()) {
+      String on = "l." + k.alias() + " = c." + k.alias();
+      String from = "leaked l";
+      if (k.brandScoped) {
+        from += " JOIN incident_brands b ON b.incident_id = l.incident_id";
+        on += " AND b.brand_lc = c.brand_lc";
+      }
+      joins.add("SELECT l.incident_id, l.codes, c.brand, c.customer_id FROM " + from + " JOIN customers c ON " + on);
+    }
+    return "WITH leaked AS (SELECT incident_id, list_transform(categories, x -> x.code) AS codes, " + keys
+        + " FROM read_parquet(" + fileList(leakedFiles) + ")),\n"
+        + "customers AS (SELECT brand, customer_id, lower(brand) AS brand_lc, " + keys
+        + " FROM read_parquet(" + fileList(customerFiles) + ")),\n"
+        + "matches AS (" + String.join("\nUNION ALL\n", joins) + "),\n"
+        + "exposed AS (SELECT DISTINCT incident_id, category, brand, customer_id FROM"
+        + " (SELECT incident_id, unnest(codes) AS category, brand, customer_id FROM matches))\n"
+        + "SELECT incident_id, category, count(*) AS customers FROM exposed GROUP BY incident_id, category";
+  }
+
+  /**
+   * Runs the query in a fresh in-memory DuckDB (default settings: as many threads as cores) and
+   * reads every row.
+   */
+  public static List<ResultRow> duckDb(List<String> leakedFiles, List<String> customerFiles, Map<String, List<String>> brands) {
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+      try (Statement st = db.createStatement()) {
+        st.execute("CREATE TEMP TABLE incident_brands (incident_id VARCHAR NOT NULL, brand_lc VARCHAR NOT NULL)");
+      }
+      try (PreparedStatement insert = db.prepareStatement("INSERT INTO incident_brands VALUES (?, ?)")) {
+        for (String[] p : brandPairs(brands)) {
+          insert.setString(1, p[0]);
+          insert.setString(2, p[1]);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      List<ResultRow> rows = new ArrayList<>();
+      try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql(leakedFiles, customerFiles))) {
+        while (rs.next()) {
+          rows.add(new ResultRow(rs.getString(1), rs.getString(2), rs.getLong(3)));
+        }
+      }
+      rows.sort(ResultRow.ORDER);
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("DuckDB baseline: " + e.getMessage(), e);
+    }
+  }
+
+  /** DuckDB's thread count with its default settings on this machine. */
+  public static int duckDbThreads() {
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SELECT current_setting('threads')")) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("DuckDB baseline: " + e.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- shared
+
+  /**
+   * The Parquet files a Spark read scans (for a Delta table: the files of the current snapshot), as
+   * local paths for DuckDB. Fails on a file that is not on the local file system.
+   */
+  public static List<String> localFiles(Dataset<Row> read) {
+    List<String> out = new ArrayList<>();
+    for (String f : read.inputFiles()) {
+      java.net.URI uri = new org.apache.hadoop.fs.Path(f).toUri();
+      if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+        throw new IllegalStateException("DuckDB baseline reads local files only, not " + uri.getScheme() + ": files");
+      }
+      out.add(uri.getPath());
+    }
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
+  /**
+   * Fails with one line when the two engines disagree: row counts and the first differing
+   * (incident, category), never a personal value.
+   */
+  public static void requireSame(List<ResultRow> spark, List<ResultRow> duckDb) {
+    if (spark.equals(duckDb)) {
+      return;
+    }
+    String first = "";
+    for (int i = 0; i < Math.max(spark.size(), duckDb.size()); i++) {
+      ResultRow a = i < spark.size() ? spark.get(i) : null;
+      ResultRow b = i < duckDb.size() ? duckDb.get(i) : null;
+      if (a == null || !a.equals(b)) {
+        first = "; first difference: spark " + describe(a) + " duckdb " + describe(b);
+        break;
+      }
+    }
+    throw new IllegalStateException(
+        "deterministic baseline: spark and duckdb results differ (" + spark.size() + " rows vs " + duckDb.size()
+            + " rows" + first + ")");
+  }
+
+  private static String describe(ResultRow r) {
+    return r == null ? "(none)" : r.incidentId() + "/" + r.category() + "=" + r.customers();
+  }
+
+  private static List<String[]> brandPairs(Map<String, List<String>> brands) {
+    List<String[]> pairs = new ArrayList<>();
+    brands.forEach(
+        (incident, list) ->
+            list.stream()
+                .map(b -> b.toLowerCase(Locale.ROOT))
+                .distinct()
+                .sorted()
+                .forEach(b -> pairs.add(new String[] {incident, b})));
+    return pairs;
+  }
+
+  private static String fileList(List<String> files) {
+    if (files.isEmpty()) {
+      throw new IllegalStateException("DuckDB baseline: no Parquet file to read");
+    }
+    return files.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ", "[", "]"));
+  }
+}
