@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: ./scripts/bench.sh [--records N] [--repeat K]
+# Benchmark: ./scripts/bench.sh [--records N[,N2...]] [--repeat K]
 # Generates N leaked records (default 1,000,000) with the project's generator into a scratch
 # folder (reused when already there), then times each stage in one JVM and prints
 #   stage=<name> records=N seconds=S rows_per_s=R peak_rss_mb=M [ratio_vs_floor=X]
@@ -10,10 +10,14 @@
 #   stage=deterministic engine=spark records=N seconds=S rows_per_s=R peak_rss_mb=M ratio_vs_duckdb=X result_rows=K
 #   stage=deterministic engine=duckdb records=N seconds=S rows_per_s=R threads=T result_rows=K
 # failing (exit 1, one line) when the two engines return different rows. Counts only, no values.
+# With several sizes (--records 100000,1000000) each is run in turn, then
+#   scaling stage=<name> records=100k->1M time_ratio=X
+# for each stage and the whole nightly (linear growth gives the ratio of the sizes).
+# Sizes above 2,000,000 records default to one run (--repeat 1) unless --repeat is given.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 RECORDS=1000000
-REPEAT=3
+REPEAT=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --records) RECORDS="$2"; shift 2 ;;
@@ -21,19 +25,54 @@ while [[ $# -gt 0 ]]; do
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-DIR="${BENCH_DIR:-$ROOT/out/bench}/records-$RECORDS"
-# The generator writes about 11,000 leaked rows per unit of scale, and about 13,000 customers per
-# unit of population scale: 1.7 times the scale gives twice as many customers as leaked rows.
-SCALE=$(awk -v n="$RECORDS" 'BEGIN { printf "%.3f", n / 11000 }')
-POPULATION_SCALE=$(awk -v s="$SCALE" 'BEGIN { printf "%.3f", s * 1.7 }')
 ensure_built
 # The report stage needs a pseudonym key: a throwaway one unless the caller gives one.
 if [[ -z "${BREACH_IMPACT_PSEUDONYM_KEY:-}" ]]; then
   BREACH_IMPACT_PSEUDONYM_KEY="$(head -c 32 /dev/urandom | base64)"
   export BREACH_IMPACT_PSEUDONYM_KEY
 fi
-if [[ ! -f "$DIR/config.json" ]]; then
-  run_job generate --out "$DIR" --scale "$SCALE" --population-scale "$POPULATION_SCALE" --seed 7
-fi
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)"
-run_job bench --config "$DIR/config.json" --run-date 2026-11-29 --repeat "$REPEAT"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | sed -n 1p)"
+
+human() { awk -v n="$1" 'BEGIN { if (n >= 1e6 && n % 1e6 == 0) printf "%dM", n / 1e6; else if (n >= 1e3 && n % 1e3 == 0) printf "%dk", n / 1e3; else printf "%d", n }'; }
+
+# One size: generate (or reuse) the data, run the bench; its output goes to stdout and $2.
+bench_one() {
+  local records="$1" out="$2" repeat="$REPEAT"
+  local dir="${BENCH_DIR:-$ROOT/out/bench}/records-$records"
+  # About 11,000 leaked rows per unit of scale, 13,000 customers per unit of population scale:
+  # 1.7 times the scale gives twice as many customers as leaked rows.
+  local scale population
+  scale=$(awk -v n="$records" 'BEGIN { printf "%.3f", n / 11000 }')
+  population=$(awk -v s="$scale" 'BEGIN { printf "%.3f", s * 1.7 }')
+  if [[ -z "$repeat" ]]; then
+    repeat=$([[ "$records" -gt 2000000 ]] && echo 1 || echo 3)
+  fi
+  if [[ ! -f "$dir/config.json" ]]; then
+    run_job generate --out "$dir" --scale "$scale" --population-scale "$population" --seed 7
+  fi
+  run_job bench --config "$dir/config.json" --run-date 2026-11-29 --repeat "$repeat" | tee "$out"
+}
+
+IFS=',' read -r -a SIZES <<<"$RECORDS"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+for i in "${!SIZES[@]}"; do
+  bench_one "${SIZES[$i]}" "$TMP/$i.txt"
+done
+# Scaling between consecutive sizes, from the stage lines' seconds.
+for ((i = 1; i < ${#SIZES[@]}; i++)); do
+  awk -v from="$(human "${SIZES[$((i - 1))]}")" -v to="$(human "${SIZES[$i]}")" '
+    function field(line, key,   n, parts, j, kv) {
+      n = split(line, parts, " ")
+      for (j = 1; j <= n; j++) { split(parts[j], kv, "="); if (kv[1] == key) return kv[2] }
+      return ""
+    }
+    /^stage=/ && $0 !~ /engine=duckdb/ {
+      name = field($0, "stage"); engine = field($0, "engine"); if (engine != "") name = name "/" engine
+      if (field($0, "rows_per_s") == "") next
+      if (FNR == NR) before[name] = field($0, "seconds")
+      else if (name in before && before[name] > 0) {
+        printf "scaling stage=%s records=%s->%s time_ratio=%.2f\n", name, from, to, field($0, "seconds") / before[name]
+      }
+    }' "$TMP/$((i - 1)).txt" "$TMP/$i.txt"
+done

@@ -98,7 +98,7 @@ public final class Comparisons {
         level,
         tf,
         "first_name".equals(field)
-            ? List.of(Blocking.FIRST_NAME_BIRTH_DATE, Blocking.SWAPPED_NAMES_BIRTH_DATE)
+            ? List.of(Blocking.FIRST_NAME_BIRTH_DATE, Blocking.SWAPPED_NAMES_BIRTH_DATE, Blocking.POSTCODE_LAST_NAME_SOUNDEX)
             : List.of(
                 Blocking.LAST_NAME_BIRTH_DATE,
                 Blocking.POSTCODE_LAST_NAME_SOUNDEX,

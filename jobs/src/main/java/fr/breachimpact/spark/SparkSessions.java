@@ -50,6 +50,9 @@ public final class SparkSessions {
       conf.setIfMissing("spark.ui.enabled", "false");
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+      // Delta rebuilds a table's state from its log with a 50-partition shuffle on every read
+      // and write: on a laptop's few cores that is most of the fixed cost of a small query.
+      conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
     }
     conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
     conf.setIfMissing(
