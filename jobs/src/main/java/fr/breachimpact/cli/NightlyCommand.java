@@ -29,6 +29,8 @@ public final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
+    // No key, no report: checked before the lock and any stage, not after hours of work.
+    fr.breachimpact.report.PseudonymKey.load(config, System.getenv());
     String runId = IngestCommand.runId();
     Path lock = lockFile(config.resolve(config.config().lakeDir()));
     try (RunLock held = RunLock.acquire(lock, runId)) {
