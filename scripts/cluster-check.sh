@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The nightly on a real Spark standalone cluster equals the nightly in local mode.
 #   ./scripts/cluster-check.sh [--scale 0.05] [--out DIR]
+# Needs Java 17 and Maven only (config edits by scripts/EditConfig.java). CLUSTER_CHECK_TIMEOUT
+# (seconds, default 1200) bounds each of the two runs. Exit 0 when the reports are equal.
 # Generates a small data set twice (same seed), runs the nightly in local mode on one copy and
 # through SparkSubmit against spark://127.0.0.1:<port> (scripts/local-cluster.sh: a master and
 # two workers) on the other, compares the analyst reports, and stops the cluster whatever
@@ -37,27 +39,26 @@ export BREACH_IMPACT_DRIVER_MEMORY=1500m
 SETTINGS='{"spark.sql.shuffle.partitions":"4","spark.default.parallelism":"2"}'
 for side in local cluster; do
   run_job generate --out "$OUT/$side" --seed 11 --scale "$SCALE" | grep -v WARN || true
-  python3 - "$OUT/$side/config.json" "$SETTINGS" <<'EOF'
-import json, sys
-path, settings = sys.argv[1], json.loads(sys.argv[2])
-c = json.load(open(path))
-c["spark"] = settings
-c["link"]["u_sample_pairs"] = 20000
-json.dump(c, open(path, "w"), indent=2)
-EOF
+  # Java and the jobs' classpath only (no Python on a CI machine): scripts/EditConfig.java.
+  java -cp "$(cat "$ROOT/jobs/target/classpath.txt")" "$ROOT/scripts/EditConfig.java" "$OUT/$side/config.json" \
+    "spark=$SETTINGS" link.u_sample_pairs=20000
 done
+
+# Each run is bounded (a cluster that never grants executors would otherwise wait for ever).
+LIMIT="${CLUSTER_CHECK_TIMEOUT:-1200}"
+bounded() { if command -v timeout >/dev/null 2>&1; then timeout -k 30 "$LIMIT" "$@"; else "$@"; fi; }
 
 echo "cluster-check: local mode..."
 t0=$(date +%s)
 BREACH_IMPACT_PSEUDONYM_KEY="$(cat "$OUT/pseudonym.key")" \
-  run_job nightly --config "$OUT/local/config.json" --run-date "$RUN_DATE" >"$OUT/local.log" 2>&1 ||
+  bounded "$ROOT/scripts/run.sh" nightly --config "$OUT/local/config.json" --run-date "$RUN_DATE" >"$OUT/local.log" 2>&1 ||
   { echo "cluster-check: local nightly failed, see $OUT/local.log" >&2; exit 1; }
 echo "cluster-check: local mode done in $(( $(date +%s) - t0 )) s"
 
 MASTER_URL="$("$ROOT/scripts/local-cluster.sh" start | tail -1)"
 echo "cluster-check: cluster up at $MASTER_URL"
 t0=$(date +%s)
-"$ROOT/scripts/submit.sh" --master "$MASTER_URL" --config "$OUT/cluster/config.json" --run-date "$RUN_DATE" \
+bounded "$ROOT/scripts/submit.sh" --master "$MASTER_URL" --config "$OUT/cluster/config.json" --run-date "$RUN_DATE" \
   --key-file "$OUT/pseudonym.key" --driver-memory 1500m --executor-memory 1g -- \
   --conf spark.cores.max=2 >"$OUT/cluster.log" 2>&1 ||
   { echo "cluster-check: cluster nightly failed, see $OUT/cluster.log" >&2; exit 1; }

@@ -7,6 +7,8 @@ import fr.breachimpact.pipeline.RunLock;
 import fr.breachimpact.spark.SparkSessions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -27,6 +29,8 @@ public final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
+    // No key, no report: checked before the lock and any stage, not after hours of work.
+    fr.breachimpact.report.PseudonymKey.load(config, System.getenv());
     String runId = IngestCommand.runId();
     Path lock = lockFile(config.resolve(config.config().lakeDir()));
     try (RunLock held = RunLock.acquire(lock, runId)) {
@@ -60,8 +64,9 @@ public final class NightlyCommand implements Callable<Integer> {
   static List<Nightly.Stage> stages(LoadedConfig config) {
     JobConfig c = config.config();
     return List.of(
-        new Nightly.Stage("customers", List.of(), Nightly.json(c.customers()) + customerFiles(config), false,
-            CustomersCommand::run, date -> date.withDayOfMonth(1).toString()),
+        // Customers are normalised with the run month's reference date, as classify does.
+        new Nightly.Stage("customers", List.of(), Nightly.json(c.customers()), false,
+            CustomersCommand::run, date -> date.withDayOfMonth(1).toString(), customerFiles(config)),
         new Nightly.Stage("classify", List.of("ingest"), "", false,
             (spark, loaded, date) -> ClassifyCommand.run(spark, loaded, ClassifyCommand.normalizer(date)),
             date -> date.withDayOfMonth(1).toString()),
@@ -73,18 +78,22 @@ public final class NightlyCommand implements Callable<Integer> {
         new Nightly.Stage("report", List.of("resolve"), Nightly.json(c.report()), true, ReportCommand::run));
   }
 
-  /** Content hashes of the customer extracts (files, or every file of a folder). */
-  static String customerFiles(LoadedConfig config) {
-    StringBuilder sb = new StringBuilder();
+  /**
+   * Content hashes of the customer extracts, by file: the source's path as configured, followed
+   * for a folder by the file's path inside it.
+   */
+  static Map<String, String> customerFiles(LoadedConfig config) {
+    Map<String, String> hashes = new TreeMap<>();
     for (var source : config.config().customers()) {
       Path path = Path.of(config.resolve(source.path()));
       try (var files = java.nio.file.Files.walk(path)) {
         files.filter(java.nio.file.Files::isRegularFile).sorted()
-            .forEach(f -> sb.append(f.getFileName()).append('=').append(fr.breachimpact.ingest.FileHashes.sha256(f)).append(';'));
+            .forEach(f -> hashes.put(f.equals(path) ? source.path() : source.path() + "/" + path.relativize(f),
+                fr.breachimpact.ingest.FileHashes.sha256(f)));
       } catch (java.io.IOException e) {
         throw new fr.breachimpact.config.ConfigException(config.file() + ": customers: unreadable " + path);
       }
     }
-    return sb.toString();
+    return hashes;
   }
 }

@@ -18,8 +18,6 @@ import fr.breachimpact.report.SummaryData;
 import fr.breachimpact.report.SummaryHtml;
 import fr.breachimpact.report.TextSummary;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,11 +90,13 @@ public final class ReportCommand implements Callable<Integer> {
             spark.read().parquet(ReportWriter.partitionPath(root, CustomerRiskReport.NAME, runDate)),
             ReportWriter.readIfPresent(spark, root, "incident_overlap", runDate),
             ReportWriter.readIfPresent(spark, root, "group_overlap", runDate));
-    Path html = Path.of(root).toAbsolutePath().normalize().getParent().resolve("summary.html");
+    // Written to a hidden temporary file and renamed into place: never visible half-written.
+    String html;
     try {
-      Files.writeString(html, SummaryHtml.render(data, runDate, k), StandardCharsets.UTF_8);
+      html = ReportWriter.writeBeside(spark.sparkContext().hadoopConfiguration(), root, "summary.html",
+          SummaryHtml.render(data, runDate, k));
     } catch (IOException e) {
-      throw new InputException(html + ": cannot write the HTML summary: " + e.getMessage(), e);
+      throw new InputException(root + "/../summary.html: cannot write the HTML summary: " + e.getMessage(), e);
     }
     System.out.print(TextSummary.render(data, k));
     System.out.println("reports: " + root + "/{" + String.join(",", ExposureByIncidentCategory.NAME,

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -38,17 +39,26 @@ import org.slf4j.LoggerFactory;
 public final class Nightly {
   private static final Logger LOG = LoggerFactory.getLogger(Nightly.class);
 
-  /** A downstream stage: what it reads besides upstream stages, and the job to run. */
+  /**
+   * A downstream stage: the stages it reads, its config section, what of the run date its output
+   * depends on, the files it reads directly (name -> content hash), and the job to run.
+   */
   public record Stage(
       String name,
       List<String> upstream,
       String configSection,
       boolean everyNight,
       StageRunner runner,
-      java.util.function.Function<LocalDate, String> dateDependence) {
+      java.util.function.Function<LocalDate, String> dateDependence,
+      Map<String, String> inputs) {
 
     public Stage(String name, List<String> upstream, String configSection, boolean everyNight, StageRunner runner) {
-      this(name, upstream, configSection, everyNight, runner, date -> "");
+      this(name, upstream, configSection, everyNight, runner, date -> "", Map.of());
+    }
+
+    public Stage(String name, List<String> upstream, String configSection, boolean everyNight, StageRunner runner,
+        java.util.function.Function<LocalDate, String> dateDependence) {
+      this(name, upstream, configSection, everyNight, runner, dateDependence, Map.of());
     }
   }
 
@@ -86,7 +96,6 @@ public final class Nightly {
       ingest();
       for (Stage stage : stages) {
         runStage(stage);
-        writeSummary(stage.name());
       }
       log.append(new RunLog.Entry(runId, runDate, "nightly", "succeeded", summary(), null, start, Instant.now(), 0, Map.copyOf(fingerprints), null));
       return List.copyOf(outcomes);
@@ -122,7 +131,7 @@ public final class Nightly {
     fingerprints.put("ingest", fp);
     boolean tablesExist = LakeTables.exists(spark, config.lakeTable("leaked_records"));
     if (tablesExist && changed.isEmpty() && removed.isEmpty()) {
-      done("ingest", "reused", "no incident file or manifest changed (" + current.size() + " incidents)", fp, start, 0);
+      done("ingest", "reused", "no incident file or manifest changed (" + current.size() + " incidents)", fp, start, 0, current);
       Row totals = LakeTables.read(spark, config.lakeTable("ingested_files"))
           .agg(org.apache.spark.sql.functions.sum("rows_in"), org.apache.spark.sql.functions.sum("rows_out"),
               org.apache.spark.sql.functions.sum("rows_quarantined")).first();
@@ -148,7 +157,7 @@ public final class Nightly {
           + (removed.isEmpty() ? "" : "; removed " + String.join(", ", removed))
           + "; kept " + (current.size() - changed.size()) + " incidents";
     }
-    done("ingest", "ran", reason, fp, start, rows);
+    done("ingest", "ran", reason, fp, start, rows, current);
   }
 
   private static long total(List<RunSummary.Line> lines) {
@@ -188,33 +197,47 @@ public final class Nightly {
 
   private void runStage(Stage stage) {
     Instant start = Instant.now();
-    Fingerprint f = Fingerprint.of(stage.name());
+    // What the output depends on, by name: upstream fingerprints, the config section, the run
+    // date where it matters, the files read directly. Logged as the row's input_versions.
+    Map<String, String> versions = new TreeMap<>();
     for (String up : stage.upstream()) {
-      f.add(up, fingerprints.get(up));
+      versions.put(up, fingerprints.get(up));
     }
-    f.add("config", stage.configSection());
-    f.add("date", stage.dateDependence().apply(runDate));
+    versions.put("config", Fingerprint.of("config").add("section", stage.configSection()).hex());
+    String date = stage.dateDependence().apply(runDate);
+    if (!date.isEmpty()) {
+      versions.put("date", date);
+    }
+    versions.putAll(stage.inputs());
+    Fingerprint f = Fingerprint.of(stage.name());
+    versions.forEach(f::add);
     String fp = f.hex();
     fingerprints.put(stage.name(), fp);
-    if (!stage.everyNight()) {
-      String last = log.lastCompletedFingerprint(stage.name()).orElse(null);
-      if (fp.equals(last)) {
-        done(stage.name(), "reused", "inputs and config unchanged since its last run", fp, start, 0);
+    String why;
+    if (stage.everyNight()) {
+      why = "runs every night (reports carry the run date)";
+    } else {
+      Optional<RunLog.Completed> last = log.lastCompleted(stage.name());
+      if (last.isPresent() && fp.equals(last.get().fingerprint())) {
+        finish(stage.name(), "reused", "inputs and config unchanged since its last run", fp, start, versions);
         return;
       }
+      why = whyRun(stage, last, versions);
     }
-    String why = stage.everyNight() ? "runs every night (reports carry the run date)" : changedUpstream(stage);
     LOG.info("nightly run={} stage={} start: {}", runId, stage.name(), why);
     stage.runner().run(spark, config, runDate);
-    done(stage.name(), "ran", why, fp, start, 0);
+    finish(stage.name(), "ran", why, fp, start, versions);
   }
 
-  /** The stage's line in run_summary (stage=<name>): rows in, rows out, seconds, ran or reused. */
-  private void writeSummary(String stage) {
-    Outcome o = outcomes.get(outcomes.size() - 1);
+  /**
+   * Logs the stage's row (rows_out: its output table's row count) and its line in run_summary
+   * (stage=<name>): rows in, rows out, seconds, ran or reused.
+   */
+  private void finish(String stage, String status, String why, String fp, Instant start, Map<String, String> versions) {
     List<String> flow = FLOW.getOrDefault(stage, List.of("", ""));
     long in = count(flow.get(0));
     long out = count(flow.get(1));
+    Outcome o = done(stage, status, why, fp, start, out, versions);
     RunSummary.write(spark, config.reportPath("run_summary"), runId, runDate, stage,
         List.of(new RunSummary.Line(flow.get(1).isEmpty() ? stage : flow.get(1), in, out, 0, Map.of(), o.seconds(), o.status() + ": " + o.reason())));
   }
@@ -226,17 +249,43 @@ public final class Nightly {
     return LakeTables.read(spark, config.lakeTable(table)).count();
   }
 
-  private String changedUpstream(Stage stage) {
+  /**
+   * Why a stage that is not reused runs: no completed run yet, the upstream stages recomputed
+   * tonight, and the inputs whose version differs from its last completed run.
+   */
+  private String whyRun(Stage stage, Optional<RunLog.Completed> last, Map<String, String> versions) {
+    if (last.isEmpty()) {
+      return "no completed run yet";
+    }
+    List<String> reasons = new ArrayList<>();
     List<String> ran = outcomes.stream().filter(o -> o.status().equals("ran") && stage.upstream().contains(o.stage())).map(Outcome::stage).toList();
-    return ran.isEmpty() ? "config changed or no completed run yet" : "upstream recomputed: " + String.join(", ", ran);
+    if (!ran.isEmpty()) {
+      reasons.add("upstream recomputed: " + String.join(", ", ran));
+    }
+    Map<String, String> before = last.get().inputVersions();
+    if (before.isEmpty()) {
+      reasons.add("inputs or config changed since its last run");
+    } else {
+      Set<String> names = new TreeSet<>(before.keySet());
+      names.addAll(versions.keySet());
+      List<String> changed = names.stream()
+          .filter(n -> !ran.contains(n) && !java.util.Objects.equals(before.get(n), versions.get(n)))
+          .toList();
+      if (!changed.isEmpty()) {
+        reasons.add("changed since its last run: " + String.join(", ", changed));
+      }
+    }
+    return reasons.isEmpty() ? "inputs or config changed since its last run" : String.join("; ", reasons);
   }
 
-  private void done(String stage, String status, String reason, String fp, Instant start, long rows) {
+  private Outcome done(String stage, String status, String reason, String fp, Instant start, long rows, Map<String, String> versions) {
     Instant end = Instant.now();
     double seconds = (end.toEpochMilli() - start.toEpochMilli()) / 1000.0;
-    outcomes.add(new Outcome(stage, status, reason, fp, seconds));
-    log.append(new RunLog.Entry(runId, runDate, stage, status, reason, fp, start, end, rows, Map.of(), null));
+    Outcome outcome = new Outcome(stage, status, reason, fp, seconds);
+    outcomes.add(outcome);
+    log.append(new RunLog.Entry(runId, runDate, stage, status, reason, fp, start, end, rows, Map.copyOf(versions), null));
     System.out.printf(java.util.Locale.ROOT, "nightly: stage=%s %s in %.1f s: %s%n", stage, status, seconds, reason);
+    return outcome;
   }
 
   /** A config section as stable JSON, for fingerprints. */

@@ -71,11 +71,14 @@ public final class RunLog {
     spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().format("delta").mode(SaveMode.Append).save(path);
   }
 
+  /** A stage's latest completed execution: its fingerprint and the input versions it read. */
+  public record Completed(String fingerprint, Map<String, String> inputVersions) {}
+
   /**
-   * The fingerprint of the stage's latest completed execution (ran or reused), if any: the state
-   * its output tables are in, since a killed stage never commits.
+   * The stage's latest completed execution (ran or reused), if any: the state its output tables
+   * are in, since a killed stage never commits.
    */
-  public Optional<String> lastCompletedFingerprint(String stage) {
+  public Optional<Completed> lastCompleted(String stage) {
     if (!LakeTables.exists(spark, path)) {
       return Optional.empty();
     }
@@ -83,9 +86,14 @@ public final class RunLog {
         LakeTables.read(spark, path)
             .filter(col("stage").equalTo(stage).and(col("status").isin("ran", "reused")))
             .orderBy(col("ended_at").desc(), col("run_id").desc())
-            .select("fingerprint")
+            .select("fingerprint", "input_versions")
             .limit(1)
             .collectAsList();
-    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0).getString(0));
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Row r = rows.get(0);
+    Map<String, String> versions = r.isNullAt(1) ? Map.of() : Map.copyOf(r.<String, String>getJavaMap(1));
+    return Optional.of(new Completed(r.getString(0), versions));
   }
 }

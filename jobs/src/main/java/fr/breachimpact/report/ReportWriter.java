@@ -52,6 +52,63 @@ public final class ReportWriter {
     }
   }
 
+  /**
+   * Writes a file beside the reports folder ({@code summary.html}) all at once: to a hidden
+   * temporary name in the same folder, then renamed over the previous version, so that neither a
+   * reader nor a run killed half-way ever leaves a partial file under the final name. On a local
+   * or mounted file system (a plain path or a {@code file:} URI) the rename is atomic
+   * ({@code ATOMIC_MOVE}, which replaces the old file in one step); on HDFS or S3 the previous
+   * version is deleted and the temporary file renamed, so a reader may briefly find no file, never
+   * a half-written one. Temporary files left by killed runs are removed first.
+   *
+   * @return where the file is
+   */
+  public static String writeBeside(Configuration conf, String reportsRoot, String fileName, String content) throws IOException {
+    byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String tmpName = "." + fileName + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp";
+    boolean local = reportsRoot.startsWith("file:") || !reportsRoot.contains("://");
+    if (local) {
+      java.nio.file.Path root = reportsRoot.startsWith("file:")
+          ? java.nio.file.Path.of(java.net.URI.create(reportsRoot))
+          : java.nio.file.Path.of(reportsRoot);
+      java.nio.file.Path target = root.toAbsolutePath().normalize().getParent().resolve(fileName);
+      java.nio.file.Path folder = target.getParent();
+      java.nio.file.Files.createDirectories(folder);
+      try (var stale = java.nio.file.Files.newDirectoryStream(folder, "." + fileName + ".*.tmp")) {
+        for (java.nio.file.Path old : stale) {
+          java.nio.file.Files.deleteIfExists(old);
+        }
+      }
+      java.nio.file.Path tmp = folder.resolve(tmpName);
+      try {
+        java.nio.file.Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        java.nio.file.Files.deleteIfExists(tmp);
+      }
+      return target.toString();
+    }
+    Path target = new Path(new Path(reportsRoot).getParent(), fileName);
+    Path tmp = new Path(target.getParent(), tmpName);
+    FileSystem fs = target.getFileSystem(conf);
+    try {
+      try (var out = fs.create(tmp, true)) {
+        out.write(bytes);
+      }
+      if (fs.exists(target) && !fs.delete(target, false)) {
+        throw new IOException("cannot delete the previous " + target);
+      }
+      if (!fs.rename(tmp, target)) {
+        throw new IOException("cannot move " + tmp + " into place");
+      }
+    } finally {
+      if (fs.exists(tmp)) {
+        fs.delete(tmp, false);
+      }
+    }
+    return target.toString();
+  }
+
   /** "report customer_risk: cannot write /r/customer_risk/report_date=...: No space left on device". */
   static String failure(String name, String target, Throwable e) {
     Throwable root = e;

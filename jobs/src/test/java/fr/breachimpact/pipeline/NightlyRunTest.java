@@ -4,13 +4,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.cli.ExitCode;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The nightly run on one tiny generated data set, run after run: a held lock refuses, a stale one
- * is taken over, a rerun of the date changes nothing, an added incident is the only one re-read.
+ * is taken over, a rerun of the date changes nothing, an added incident is the only one re-read,
+ * a changed customer master recomputes what depends on it and not ingestion.
  * The methods build on each other's runs, hence the order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -128,6 +133,77 @@ class NightlyRunTest {
     assertEquals("reused", lastRun.get("customers"));
     assertEquals("ran", lastRun.get("classify"));
     assertEquals(0, NightlyFixture.duplicateRows(NightlyFixture.lake(config, "leaked_records")), "duplicated records");
+  }
+
+  @Test
+  @Order(6)
+  void aChangedCustomerMasterRecomputesCustomersAndWhatFollowsButReusesIngestAndClassify() throws IOException {
+    long customersBefore = NightlyFixture.lake(config, "customers").count();
+    Path master = dir.resolve("customers/auchan.csv");
+    List<String> lines = Files.readAllLines(master, StandardCharsets.UTF_8);
+    assertTrue(lines.get(0).startsWith("id_client,"), "the generated Auchan extract starts with its id column");
+    String last = lines.get(lines.size() - 1);
+    // One more customer: the last one's details under a new id (a second account of a person).
+    Files.writeString(master, "9999999990" + last.substring(last.indexOf(',')) + "\n", StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+
+    NightlyFixture.Result fourth = NightlyFixture.nightly(config);
+
+    assertEquals(ExitCode.OK, fourth.code());
+    Map<String, String> lastRun = lastRunStatuses();
+    assertEquals("reused", lastRun.get("ingest"), "no incident changed");
+    assertEquals("reused", lastRun.get("classify"), "the leaked records did not change");
+    for (String stage : List.of("customers", "link", "resolve", "report")) {
+      assertEquals("ran", lastRun.get(stage), stage);
+    }
+    assertEquals("succeeded", lastRun.get("nightly"));
+    String customersWhy = lastRunRow("customers").getAs("reason");
+    assertTrue(customersWhy.contains("customers/auchan.csv") && !customersWhy.contains("leroy-merlin"),
+        "customers reason names the changed extract only: " + customersWhy);
+    String linkWhy = lastRunRow("link").getAs("reason");
+    assertEquals("upstream recomputed: customers", linkWhy, "link reason");
+    assertEquals(customersBefore + 1, NightlyFixture.lake(config, "customers").count(), "the added customer is loaded");
+    assertEquals(0, NightlyFixture.duplicateRows(NightlyFixture.lake(config, "customers")), "customers: duplicated rows");
+  }
+
+  @Test
+  @Order(7)
+  void theRunLogRowsCarryRunDateTimesCountsInputVersionsStatusAndError() throws IOException {
+    var log = NightlyFixture.lake(config, "run_log");
+    List<String> contract = new ArrayList<>();
+    for (JsonNode c : new ObjectMapper().readTree(Path.of("..", "schemas", "run_log.json").toFile()).get("columns")) {
+      contract.add(c.get("name").asText() + " " + c.get("type").asText());
+    }
+    List<String> actual = Stream.of(log.schema().fields()).map(f -> f.name() + " " + f.dataType().simpleString()).toList();
+    assertEquals(contract, actual, "run_log columns as in schemas/run_log.json");
+
+    List<Row> rows = runLogOfLastRun();
+    assertEquals(7, rows.size(), "six stage rows and the run's own row");
+    for (Row r : rows) {
+      String stage = r.getAs("stage");
+      assertEquals(NightlyFixture.RUN_DATE, r.getAs("run_date").toString(), stage + ": run_date");
+      java.sql.Timestamp started = r.getAs("started_at");
+      java.sql.Timestamp ended = r.getAs("ended_at");
+      assertTrue(!ended.before(started), stage + ": ends after it starts");
+      Map<String, String> versions = r.getJavaMap(r.fieldIndex("input_versions"));
+      assertTrue(!versions.isEmpty(), stage + ": input_versions");
+      if (!stage.equals("nightly")) {
+        assertTrue(r.getAs("fingerprint") != null, stage + ": fingerprint");
+        assertTrue(r.isNullAt(r.fieldIndex("error")), stage + ": no error");
+      }
+    }
+    Row nightly = lastRunRow("nightly");
+    assertTrue(nightly.isNullAt(nightly.fieldIndex("error")), "a succeeded run has no error line");
+    Map<String, String> customers = lastRunRow("customers").getJavaMap(lastRunRow("customers").fieldIndex("input_versions"));
+    assertTrue(customers.containsKey("customers/auchan.csv") && customers.containsKey("config"), "customers reads the extracts and its config");
+    Map<String, String> classify = lastRunRow("classify").getJavaMap(lastRunRow("classify").fieldIndex("input_versions"));
+    assertTrue(classify.containsKey("ingest") && !classify.containsKey("customers"), "classify reads ingest only");
+    Map<String, String> link = lastRunRow("link").getJavaMap(lastRunRow("link").fieldIndex("input_versions"));
+    assertTrue(link.keySet().containsAll(List.of("classify", "customers")), "link reads classify and customers");
+    assertEquals(NightlyFixture.lake(config, "leaked_records_clean").count(), (long) lastRunRow("classify").getAs("rows_out"),
+        "classify rows_out is its output table's row count");
+    assertEquals(NightlyFixture.lake(config, "customers").count(), (long) lastRunRow("customers").getAs("rows_out"),
+        "customers rows_out");
   }
 
   private static void writeLock(long pid) throws IOException {
