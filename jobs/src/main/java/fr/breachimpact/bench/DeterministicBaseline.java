@@ -2,6 +2,7 @@ package fr.breachimpact.bench;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -113,21 +114,25 @@ public final class DeterministicBaseline {
       l.add(k.spark());
       c.add(k.spark());
     }
-    Dataset<Row> leaked = leakedClean.select(l.toArray(new Column[0])).as("l");
-    Dataset<Row> customers = customersClean.select(c.toArray(new Column[0])).as("c");
-    Dataset<Row> matches = null;
+    Dataset<Row> leaked = leakedClean.select(l.toArray(new Column[0]));
+    Dataset<Row> customers = customersClean.select(c.toArray(new Column[0]));
+    // Every key of both sides in one frame each, (key type, value): one join for all keys.
+    Dataset<Row> leakedKeys = null;
+    Dataset<Row> customerKeys = null;
     for (TrustedKey k : TrustedKey.values()) {
-      Dataset<Row> left = leaked;
-      Column on = col("l." + k.alias()).equalTo(col("c." + k.alias()));
-      if (k.brandScoped) {
-        left = leaked.join(broadcast(incidentBrands.as("b")), col("l.incident_id").equalTo(col("b.incident_id")));
-        on = on.and(col("b.brand_lc").equalTo(col("c.brand_lc")));
-      }
-      Dataset<Row> m =
-          left.join(customers, on).select(col("l.incident_id"), col("l.codes"), col("c.brand"), col("c.customer_id"));
-      matches = matches == null ? m : matches.unionAll(m);
+      Dataset<Row> side = k.brandScoped
+          ? leaked.join(broadcast(incidentBrands), "incident_id")
+              .select(col("incident_id"), col("codes"), lit(k.name()).as("kt"), concat(col(k.alias()), lit("|"), col("brand_lc")).as("kv"))
+          : leaked.select(col("incident_id"), col("codes"), lit(k.name()).as("kt"), col(k.alias()).as("kv"));
+      Column customerValue = k.brandScoped ? concat(col(k.alias()), lit("|"), col("brand_lc")) : col(k.alias());
+      Dataset<Row> other = customers.where(col(k.alias()).isNotNull())
+          .select(col("brand"), col("customer_id"), lit(k.name()).as("kt"), customerValue.as("kv"));
+      side = side.where(col("kv").isNotNull());
+      leakedKeys = leakedKeys == null ? side : leakedKeys.unionAll(side);
+      customerKeys = customerKeys == null ? other : customerKeys.unionAll(other);
     }
-    return matches
+    return leakedKeys
+        .join(customerKeys, scala.collection.JavaConverters.asScalaBuffer(List.of("kt", "kv")).toSeq())
         .select(col("incident_id"), explode(col("codes")).as("category"), col("brand"), col("customer_id"))
         .distinct()
         .groupBy("incident_id", "category")
@@ -152,21 +157,29 @@ public final class DeterministicBaseline {
    */
   public static String sql(List<String> leakedFiles, List<String> customerFiles) {
     String keys = Arrays.stream(TrustedKey.values()).map(TrustedKey::sql).collect(Collectors.joining(", "));
-    List<String> joins = new ArrayList<>();
+    // Every key of both sides in one relation each, (key type, value): one join for all keys.
+    List<String> leakedKeys = new ArrayList<>();
+    List<String> customerKeys = new ArrayList<>();
     for (TrustedKey k : TrustedKey.values()) {
-      String on = "l." + k.alias() + " = c." + k.alias();
-      String from = "leaked l";
+      String kt = "'" + k.name() + "' AS kt";
       if (k.brandScoped) {
-        from += " JOIN incident_brands b ON b.incident_id = l.incident_id";
-        on += " AND b.brand_lc = c.brand_lc";
+        leakedKeys.add("SELECT l.incident_id, l.codes, " + kt + ", l." + k.alias() + " || '|' || b.brand_lc AS kv"
+            + " FROM leaked l JOIN incident_brands b ON b.incident_id = l.incident_id WHERE l." + k.alias() + " IS NOT NULL");
+        customerKeys.add("SELECT brand, customer_id, " + kt + ", " + k.alias() + " || '|' || brand_lc AS kv"
+            + " FROM customers WHERE " + k.alias() + " IS NOT NULL");
+      } else {
+        leakedKeys.add("SELECT incident_id, codes, " + kt + ", " + k.alias() + " AS kv FROM leaked WHERE " + k.alias() + " IS NOT NULL");
+        customerKeys.add("SELECT brand, customer_id, " + kt + ", " + k.alias() + " AS kv FROM customers WHERE " + k.alias() + " IS NOT NULL");
       }
-      joins.add("SELECT l.incident_id, l.codes, c.brand, c.customer_id FROM " + from + " JOIN customers c ON " + on);
     }
     return "WITH leaked AS (SELECT incident_id, list_transform(categories, x -> x.code) AS codes, " + keys
         + " FROM read_parquet(" + fileList(leakedFiles) + ")),\n"
         + "customers AS (SELECT brand, customer_id, lower(brand) AS brand_lc, " + keys
         + " FROM read_parquet(" + fileList(customerFiles) + ")),\n"
-        + "matches AS (" + String.join("\nUNION ALL\n", joins) + "),\n"
+        + "leaked_keys AS (" + String.join("\nUNION ALL\n", leakedKeys) + "),\n"
+        + "customer_keys AS (" + String.join("\nUNION ALL\n", customerKeys) + "),\n"
+        + "matches AS (SELECT l.incident_id, l.codes, c.brand, c.customer_id FROM leaked_keys l"
+        + " JOIN customer_keys c ON l.kt = c.kt AND l.kv = c.kv),\n"
         + "exposed AS (SELECT DISTINCT incident_id, category, brand, customer_id FROM"
         + " (SELECT incident_id, unnest(codes) AS category, brand, customer_id FROM matches))\n"
         + "SELECT incident_id, category, count(*) AS customers FROM exposed GROUP BY incident_id, category";

@@ -10,6 +10,9 @@ package fr.breachimpact.config;
  *     the best one
  * @param maxBlockSize a blocking key value held by more customers than this is skipped (skew
  *     guard); the other rules still reach those records
+ * @param maxBlockPairs a blocking key value that would pair more leaked records and customers than
+ *     this (leaked rows times customers holding it) is skipped: a common "prenom.nom" email local
+ *     part or surname code grows with the square of the data
  * @param uSamplePairs number of random pairs drawn to estimate the u probabilities
  * @param emMaxIterations upper bound of EM iterations
  * @param emTolerance EM stops when no m probability moves more than this
@@ -20,6 +23,7 @@ public record LinkConfig(
     Double matchThreshold,
     Boolean allAboveThreshold,
     Integer maxBlockSize,
+    Integer maxBlockPairs,
     Integer uSamplePairs,
     Integer emMaxIterations,
     Double emTolerance,
@@ -30,6 +34,7 @@ public record LinkConfig(
     matchThreshold = matchThreshold == null ? 0.95 : matchThreshold;
     allAboveThreshold = allAboveThreshold == null ? Boolean.FALSE : allAboveThreshold;
     maxBlockSize = maxBlockSize == null ? 200 : maxBlockSize;
+    maxBlockPairs = maxBlockPairs == null ? 1000 : maxBlockPairs;
     uSamplePairs = uSamplePairs == null ? 1_000_000 : uSamplePairs;
     emMaxIterations = emMaxIterations == null ? 30 : emMaxIterations;
     emTolerance = emTolerance == null ? 1e-5 : emTolerance;
@@ -37,6 +42,6 @@ public record LinkConfig(
   }
 
   public static LinkConfig defaults() {
-    return new LinkConfig(null, null, null, null, null, null, null, null);
+    return new LinkConfig(null, null, null, null, null, null, null, null, null);
   }
 }

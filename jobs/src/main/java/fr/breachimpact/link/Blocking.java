@@ -19,13 +19,15 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import scala.collection.JavaConverters;
 
 /**
  * Candidate pairs: the union of blocking rules, each an equi-join on a narrow key (ids and key
  * only), deduplicated. No rule blocks on a surname alone: surnames come with a birth date or a
- * postcode, and a key value held by more than {@code maxBlockSize} customers is skipped, so no
- * partition holds a whole "Martin" block.
+ * postcode; a key value held by more than {@code maxBlockSize} customers, or whose block would
+ * pair more than {@code maxBlockPairs} leaked records and customers, is skipped, so no partition
+ * holds a whole "Martin" block and the pairs do not grow with the square of the data.
  */
 public final class Blocking {
   public static final String EMAIL = "email";
@@ -119,7 +121,7 @@ public final class Blocking {
    * comparison then scores like any other.
    */
   public static Dataset<Row> pairs(
-      Dataset<Row> leaked, Dataset<Row> customers, List<BlockingRule> rules, int maxBlockSize) {
+      Dataset<Row> leaked, Dataset<Row> customers, List<BlockingRule> rules, int maxBlockSize, long maxBlockPairs) {
     Dataset<Row> left = null;
     Dataset<Row> right = null;
     for (int i = 0; i < rules.size(); i++) {
@@ -136,12 +138,13 @@ public final class Blocking {
       left = left == null ? l : left.unionAll(l);
       right = right == null ? r : right.unionAll(r);
     }
-    // The window's partitioning on the key is the one the join needs: one shuffle, not two.
-    Dataset<Row> small =
-        right.withColumn("_bn", count(lit(1)).over(Window.partitionBy(col("rule"), col("_bk"))))
-            .where(col("_bn").leq(maxBlockSize))
-            .drop("_bn");
-    return left.join(small, JavaConverters.asScalaBuffer(List.of("rule", "_bk")).toSeq())
+    // The windows' partitioning on the key is the one the join needs: one shuffle per side.
+    WindowSpec block = Window.partitionBy(col("rule"), col("_bk"));
+    Dataset<Row> customerBlocks =
+        right.withColumn("_rn", count(lit(1)).over(block)).where(col("_rn").leq(maxBlockSize));
+    Dataset<Row> leakedBlocks = left.withColumn("_ln", count(lit(1)).over(block));
+    return leakedBlocks.join(customerBlocks, JavaConverters.asScalaBuffer(List.of("rule", "_bk")).toSeq())
+        .where(col("_ln").multiply(col("_rn")).leq(maxBlockPairs))
         .groupBy("l_record_id", "r_brand", "r_customer_id")
         .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"));
   }

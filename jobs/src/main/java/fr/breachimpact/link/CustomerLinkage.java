@@ -62,7 +62,7 @@ public final class CustomerLinkage {
     long leakedCount = leaked.count();
     long customerCount = customers.count();
 
-    Dataset<Row> pairs = Blocking.pairs(leaked, customers, rules, config.maxBlockSize());
+    Dataset<Row> pairs = Blocking.pairs(leaked, customers, rules, config.maxBlockSize(), config.maxBlockPairs());
     Dataset<Row> compared =
         PairComparison.compare(PairComparison.join(pairs, leaked, customers), comparisons)
             .persist(StorageLevel.MEMORY_AND_DISK());

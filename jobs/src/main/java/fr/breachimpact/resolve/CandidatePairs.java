@@ -91,9 +91,12 @@ public final class CandidatePairs {
         .select(col("node_id"), col("kind"), xxhash64(parts).as("block_key"));
   }
 
-  /** Attaches each side's party columns as structs {@code a} and {@code b}, for a scorer. */
+  /**
+   * Attaches each side's identity columns ({@link Parties#IDENTITY_COLUMNS}, what a scorer
+   * compares) as structs {@code a} and {@code b}: the ids stay out of the two shuffles.
+   */
   public static Dataset<Row> withParties(Dataset<Row> pairs, Dataset<Row> parties) {
-    Column[] fields = Arrays.stream(parties.columns()).map(c -> col(c)).toArray(Column[]::new);
+    Column[] fields = Parties.IDENTITY_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
     Dataset<Row> side = parties.select(col("node_id"), struct(fields).as("party"));
     Dataset<Row> left = side.toDF("node_a", "a");
     Dataset<Row> right = side.toDF("node_b", "b");

@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,40 +37,43 @@ public final class Parties {
     return concat(lit("c|"), brand, lit("|"), customerId);
   }
 
+  /** The columns a pair is compared on, the same for records and customers. */
+  public static final List<String> IDENTITY_COLUMNS =
+      List.of("first_name_key", "last_name_key", "birth_date_norm", "email_key", "phone_e164", "nir_norm",
+          "postcode_norm", "department");
+
   public static Dataset<Row> fromRecords(Dataset<Row> recordsClean) {
-    return recordsClean.select(
+    return recordsClean.select(withIdentity(
         recordNode(col("record_id")).as("node_id"),
         lit(RECORD).as("kind"),
         col("record_id"),
         col("incident_id"),
         lit(null).cast("string").as("customer_id"),
-        lit(null).cast("string").as("brand"),
-        text("first_name_key"),
-        text("last_name_key"),
-        col("birth_date_norm").cast("date").as("birth_date_norm"),
-        validOnly("email_key", "email_valid"),
-        validOnly("phone_e164", "phone_valid"),
-        validOnly("nir_norm", "nir_valid"),
-        text("postcode_norm"),
-        text("department"));
+        lit(null).cast("string").as("brand")));
   }
 
   public static Dataset<Row> fromCustomers(Dataset<Row> customersClean) {
-    return customersClean.select(
+    return customersClean.select(withIdentity(
         customerNode(col("brand"), col("customer_id")).as("node_id"),
         lit(CUSTOMER).as("kind"),
         lit(null).cast("string").as("record_id"),
         lit(null).cast("string").as("incident_id"),
         col("customer_id"),
-        col("brand"),
-        text("first_name_key"),
-        text("last_name_key"),
-        col("birth_date_norm").cast("date").as("birth_date_norm"),
-        validOnly("email_key", "email_valid"),
-        validOnly("phone_e164", "phone_valid"),
-        validOnly("nir_norm", "nir_valid"),
-        text("postcode_norm"),
-        text("department"));
+        col("brand")));
+  }
+
+  /** The ids, then {@link #IDENTITY_COLUMNS}: blank text absent, keys kept only when valid. */
+  private static Column[] withIdentity(Column... ids) {
+    List<Column> cols = new ArrayList<>(List.of(ids));
+    cols.add(text("first_name_key"));
+    cols.add(text("last_name_key"));
+    cols.add(col("birth_date_norm").cast("date").as("birth_date_norm"));
+    cols.add(validOnly("email_key", "email_valid"));
+    cols.add(validOnly("phone_e164", "phone_valid"));
+    cols.add(validOnly("nir_norm", "nir_valid"));
+    cols.add(text("postcode_norm"));
+    cols.add(text("department"));
+    return cols.toArray(new Column[0]);
   }
 
   public static Dataset<Row> all(Dataset<Row> recordsClean, Dataset<Row> customersClean) {
