@@ -1,6 +1,7 @@
 package fr.breachimpact.e2e;
 
 import fr.breachimpact.cli.BreachImpact;
+import fr.breachimpact.testing.ConsoleCapture;
 import fr.breachimpact.cli.ExitCode;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.generate.SampleDataGenerator;

@@ -6,12 +6,9 @@ import fr.breachimpact.cli.BreachImpact;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.generate.SampleDataGenerator;
 import fr.breachimpact.spark.TestSpark;
-import java.io.ByteArrayOutputStream;
+import fr.breachimpact.testing.ConsoleCapture;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,19 +105,8 @@ final class NightlyFixture {
 
   static synchronized Result cli(String... args) {
     TestSpark.session();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(new Tee(out, outBytes), true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(new Tee(err, errBytes), true, StandardCharsets.UTF_8));
-      int code = BreachImpact.execute(args);
-      return new Result(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    ConsoleCapture.Captured<Integer> run = ConsoleCapture.capture(() -> BreachImpact.execute(args));
+    return new Result(run.value(), run.out(), run.err());
   }
 
   /**
@@ -175,34 +161,5 @@ final class NightlyFixture {
   static Dataset<Row> lake(Path config, String table) {
     SparkSession spark = TestSpark.session();
     return spark.read().format("delta").load(LoadedConfig.load(config).lakeTable(table));
-  }
-
-  /** Copies output to the console and keeps it for the test. */
-  private static final class Tee extends OutputStream {
-    private final OutputStream a;
-    private final OutputStream b;
-
-    Tee(OutputStream a, OutputStream b) {
-      this.a = a;
-      this.b = b;
-    }
-
-    @Override
-    public void write(int c) throws IOException {
-      a.write(c);
-      b.write(c);
-    }
-
-    @Override
-    public void write(byte[] buf, int off, int len) throws IOException {
-      a.write(buf, off, len);
-      b.write(buf, off, len);
-    }
-
-    @Override
-    public void flush() throws IOException {
-      a.flush();
-      b.flush();
-    }
   }
 }
