@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.when;
 
+import fr.breachimpact.link.LinkSides;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,10 +26,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The deterministic part of the pipeline as a data engineer would write it without the linkage
@@ -90,14 +88,13 @@ public final class DeterministicBaseline {
 
   // ---------------------------------------------------------------- Spark
 
-  /** (incident_id, brand_lc): the brands of each incident, lower case, one row per pair. */
+  /**
+   * (incident_id, brand_lc): the brands of each incident, lower case, one row per pair; the
+   * linkage's own frame ({@link LinkSides#incidentBrands}), one row per brand.
+   */
   public static Dataset<Row> incidentBrands(SparkSession spark, Map<String, List<String>> brands) {
-    List<Row> rows = brandPairs(brands).stream().map(p -> RowFactory.create(p[0], p[1])).toList();
-    StructType schema =
-        new StructType()
-            .add("incident_id", DataTypes.StringType, false)
-            .add("brand_lc", DataTypes.StringType, false);
-    return spark.createDataFrame(rows, schema);
+    return LinkSides.incidentBrands(spark, brands)
+        .select(col("_ib_incident_id").as("incident_id"), explode(col("_ib_brands")).as("brand_lc"));
   }
 
   /**

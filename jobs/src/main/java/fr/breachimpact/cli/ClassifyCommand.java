@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 /**
  * Stage 2: {@code leaked_records} -> normalise -> classify -> {@code leaked_records_clean},
  * overwritten whole: the output is a function of the input and the run date only. The customer
- * master is normalised by the customers stage ({@link #normalizeCustomers}).
+ * master is normalised by the customers stage ({@link CustomersCommand}).
  */
 @Command(
     name = "classify",
@@ -61,27 +61,15 @@ public final class ClassifyCommand implements Callable<Integer> {
     LOG.info("stage=classify table=leaked_records_clean rows={} seconds={}", rows, seconds(started));
   }
 
-  /**
-   * {@code customers} -> normalise -> {@code customers_clean}: the customers stage's second half,
-   * so that a night with a new incident but the same customer master renormalises nothing of it.
-   */
-  public static void normalizeCustomers(SparkSession spark, LoadedConfig config, RecordNormalizer normalizer) {
-    long started = System.nanoTime();
-    long n =
-        write(spark, spark.read().format("delta").load(config.lakeTable("customers")).transform(normalizer::normalize),
-            config.lakeTable("customers_clean"));
-    LOG.info("stage=normalize table=customers_clean rows={} seconds={}", n, seconds(started));
-  }
-
   /** Overwrites the table and returns the rows written, from the Delta log (no second scan). */
-  private static long write(SparkSession spark, Dataset<Row> frame, String path) {
+  static long write(SparkSession spark, Dataset<Row> frame, String path) {
     frame.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
     Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
     java.util.Map<String, String> metrics = last.getJavaMap(0);
     return Long.parseLong(metrics.getOrDefault("numOutputRows", "-1"));
   }
 
-  private static String seconds(long startedNanos) {
+  static String seconds(long startedNanos) {
     return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
   }
 }

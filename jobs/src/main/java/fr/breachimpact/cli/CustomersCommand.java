@@ -37,11 +37,25 @@ public final class CustomersCommand implements Callable<Integer> {
         .option("overwriteSchema", "true")
         .save(config.lakeTable("customers"));
     long rows = spark.read().format("delta").load(config.lakeTable("customers")).count();
-    ClassifyCommand.normalizeCustomers(spark, config, ClassifyCommand.normalizer(runDate));
+    normalize(spark, config, ClassifyCommand.normalizer(runDate));
     System.out.printf(
         java.util.Locale.ROOT,
         "stage=customers customers=%d seconds=%.1f%n",
         rows,
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * {@code customers} -> normalise -> {@code customers_clean}, with the classify stage's normaliser
+   * (same reference date): a night with a new incident but the same customer master renormalises
+   * none of it.
+   */
+  public static void normalize(SparkSession spark, LoadedConfig config, fr.breachimpact.normalize.RecordNormalizer normalizer) {
+    long started = System.nanoTime();
+    long n = ClassifyCommand.write(spark,
+        spark.read().format("delta").load(config.lakeTable("customers")).transform(normalizer::normalize),
+        config.lakeTable("customers_clean"));
+    System.out.printf(java.util.Locale.ROOT, "stage=normalize table=customers_clean rows=%d seconds=%s%n", n,
+        ClassifyCommand.seconds(started));
   }
 }

@@ -46,7 +46,7 @@ class ClassifyCommandTest {
 
     RecordNormalizer normalizer = new RecordNormalizer(LocalDate.of(2026, 11, 29));
     ClassifyCommand.run(spark, config, normalizer);
-    ClassifyCommand.normalizeCustomers(spark, config, normalizer);
+    fr.breachimpact.cli.CustomersCommand.normalize(spark, config, normalizer);
     Dataset<Row> clean = spark.read().format("delta").load(config.lakeTable("leaked_records_clean"));
     List<Row> first = clean.orderBy("record_id").collectAsList();
     assertEquals(2, first.size(), "leaked_records_clean rows");
