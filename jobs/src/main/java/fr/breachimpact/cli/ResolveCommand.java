@@ -76,6 +76,7 @@ public final class ResolveCommand implements Callable<Integer> {
     writeSnapshot(out.persons(), personsPath, runDate);
     writeSnapshot(out.clusterReview(), loaded.lakeTable("cluster_review"), runDate);
     writeMerges(spark, out.personMerges(), loaded.lakeTable("person_merges"), runDate);
+    out.release();
 
     // Reports read the tables just written, not the lineage of the whole stage.
     Dataset<Row> recordPerson = readDelta(spark, recordPersonPath);

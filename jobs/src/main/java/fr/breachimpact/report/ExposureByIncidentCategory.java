@@ -9,6 +9,8 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -56,16 +58,28 @@ public final class ExposureByIncidentCategory {
       Dataset<Row> incidents,
       Dataset<Row> estimates,
       int minCellSize) {
-    Column verified = col("status").equalTo("verified");
-    Dataset<Row> base =
+    // Per person first, then per incident and category: five distinct counts in one aggregation
+    // would have Spark copy every row five times. The exposures are shuffled once, on the
+    // person's key, which both the record count and the person aggregation then reuse (a record
+    // has one person, so the distinct records of a cell are the sum over its persons).
+    Dataset<Row> perPerson =
         exposures
-            .groupBy(col("incident_id"), col("code").as("category"))
+            .repartition(col("incident_id"), col("code"), col("person_id"))
+            .groupBy("incident_id", "code", "person_id")
             .agg(
                 countDistinct("record_id").as("records"),
-                countDistinct("person_id").as("persons"),
-                countDistinct(when(verified, col("person_id"))).as("persons_verified"),
-                countDistinct(when(col("status").equalTo("claimed"), col("person_id"))).as("persons_claimed"),
-                countDistinct(when(col("status").equalTo("detected"), col("person_id"))).as("persons_detected"));
+                max(statusFlag("verified")).as("verified"),
+                max(statusFlag("claimed")).as("claimed"),
+                max(statusFlag("detected")).as("detected"));
+    Dataset<Row> base =
+        perPerson
+            .groupBy(col("incident_id"), col("code").as("category"))
+            .agg(
+                sum("records").as("records"),
+                count(lit(1)).as("persons"),
+                sum("verified").as("persons_verified"),
+                sum("claimed").as("persons_claimed"),
+                sum("detected").as("persons_detected"));
 
     Dataset<Row> sample = prepared.groupBy("incident_id").agg(countDistinct("person_id").as("sample_persons"));
 
@@ -144,6 +158,11 @@ public final class ExposureByIncidentCategory {
     return Suppression.apply(rows, minCellSize, counts)
         .select(COLUMNS)
         .orderBy("incident_id", "category", "customer_scope", "customer_group", "customer_brand");
+  }
+
+  /** 1 when the row's status is the given one, else 0: summed per person, then per cell. */
+  private static Column statusFlag(String status) {
+    return when(col("status").equalTo(status), 1L).otherwise(0L);
   }
 
   private static Column scopeKey() {

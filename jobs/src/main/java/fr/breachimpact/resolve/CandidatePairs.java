@@ -15,12 +15,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Blocking for deduplication: pairs of parties that share at least one blocking key, so that
  * only those are scored. Record-to-customer pairs are left out (the link stage decides those);
  * record-to-record and customer-to-customer pairs are kept. A blocking value holding more than
- * {@code maxBlockSize} parties yields nothing: pairs stay near-linear, and what such a block
+ * {@code maxBlockSize} parties of one kind yields nothing (only parties of one kind are paired,
+ * so a block is counted per kind): pairs stay near-linear, and what such a block
  * would have found is found by a more selective rule.
  */
 public final class CandidatePairs {
@@ -50,9 +52,11 @@ public final class CandidatePairs {
   private CandidatePairs() {}
 
   /**
-   * Distinct candidate pairs: node_a < node_b. Every rule's key goes into one frame (prefixed
-   * with the rule's name), so that block sizes and the self-join take one shuffle each for all
-   * rules together.
+   * Distinct candidate pairs: node_a < node_b, computed at once (a local checkpoint). Every
+   * rule's key goes into one frame (a hash of the rule's name, the party's kind and the key
+   * values), so that one shuffle counts the blocks of all rules; the counted blocks are cached
+   * with that partitioning, and the self-join reads them without shuffling them again (without
+   * the cache, each side of the join recomputed and reshuffled every key: twice the work).
    */
   public static Dataset<Row> pairs(Dataset<Row> parties, int maxBlockSize) {
     Dataset<Row> keyed = null;
@@ -60,29 +64,36 @@ public final class CandidatePairs {
       Dataset<Row> keys = blockKeys(parties, rule);
       keyed = keyed == null ? keys : keyed.union(keys);
     }
+    // The kind is part of the block key (record-customer pairs are never built), and the join is
+    // on the window's own key, so that the keys are shuffled once for both.
     Dataset<Row> blocked =
         keyed
             .withColumn("n", count(lit(1)).over(Window.partitionBy("block_key")))
             .where(col("n").gt(1).and(col("n").leq(maxBlockSize)))
-            .drop("n");
-    // Kind in the join key: record-customer pairs are never built, rather than built and dropped.
-    Dataset<Row> a = blocked.toDF("node_a", "kind", "block_key");
-    Dataset<Row> b = blocked.toDF("node_b", "kind", "block_key");
-    return a.join(b, scala.collection.JavaConverters.asScalaBuffer(List.of("block_key", "kind")).toSeq())
-        .where(col("node_a").lt(col("node_b")))
-        .select("node_a", "node_b")
-        .distinct();
+            .select("node_id", "block_key")
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> a = blocked.toDF("node_a", "block_key");
+    Dataset<Row> b = blocked.toDF("node_b", "block_key");
+    Dataset<Row> pairs =
+        a.join(b, "block_key")
+            .where(col("node_a").lt(col("node_b")))
+            .select("node_a", "node_b")
+            .distinct()
+            .localCheckpoint(true);
+    blocked.unpersist();
+    return pairs;
   }
 
   /** node_id, kind, block_key (hash of the rule name and key values) of the parties the rule applies to. */
   static Dataset<Row> blockKeys(Dataset<Row> parties, BlockingRule rule) {
     Column present = lit(true);
-    Column[] parts = new Column[rule.keys().size() + 1];
+    Column[] parts = new Column[rule.keys().size() + 2];
     parts[0] = lit(rule.name());
+    parts[1] = col("kind");
     for (int i = 0; i < rule.keys().size(); i++) {
       Column key = rule.keys().get(i);
       present = present.and(key.isNotNull());
-      parts[i + 1] = key.cast("string");
+      parts[i + 2] = key.cast("string");
     }
     // A 64-bit hash of the rule and its values: blocks are counted and self-joined on a long.
     // A collision (about one in 10^10 for millions of keys) only adds a pair for the scorer.

@@ -1,5 +1,6 @@
 package fr.breachimpact.resolve;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -69,13 +70,17 @@ public final class HubGuard {
     return result;
   }
 
-  /** The parties with every hub value nulled: a hub links nobody. */
+  /**
+   * The parties with every hub value nulled: a hub links nobody. The hub values are few (a
+   * handful per million parties, bounded by the key values held by more than a few parties), so
+   * they are broadcast: the parties are not shuffled once per key.
+   */
   public static Dataset<Row> withoutHubs(Dataset<Row> parties, Dataset<Row> hubs) {
     Dataset<Row> out = parties;
     for (String key : KEYS) {
       Dataset<Row> values =
-          hubs.where(col("key_type").equalTo(key))
-              .select(col("key_value").as("_hub_value"), lit(true).as("_hub"));
+          broadcast(hubs.where(col("key_type").equalTo(key))
+              .select(col("key_value").as("_hub_value"), lit(true).as("_hub")));
       out =
           out.join(values, out.col(key).equalTo(values.col("_hub_value")), "left")
               .withColumn(key, when(col("_hub").isNull(), col(key)))

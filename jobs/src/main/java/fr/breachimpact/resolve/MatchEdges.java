@@ -3,6 +3,8 @@ package fr.breachimpact.resolve;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 
 import fr.breachimpact.config.ResolveConfig;
@@ -28,7 +30,15 @@ public final class MatchEdges {
                 col("node_id").as("record_node"),
                 HubGuard.nameSignature().as("name_signature"),
                 col("birth_date_norm"));
-    return nodes(matches)
+    // A customer matched by no more records than the smallest bound exceeds none of them: only
+    // the others are joined with their records' names and birth dates (a few per million).
+    int bound =
+        Math.min(config.maxPartiesPerKey(), Math.min(config.maxNamesPerKey(), config.maxBirthDatesPerKey()));
+    Dataset<Row> links = nodes(matches);
+    Dataset<Row> busy =
+        links.groupBy("customer_node").agg(count(lit(1)).as("n")).where(col("n").gt(bound));
+    return links
+        .join(busy.select("customer_node"), "customer_node", "left_semi")
         .join(records, "record_node")
         .groupBy(col("customer_node").as("node_id"))
         .agg(

@@ -3,8 +3,9 @@ package fr.breachimpact.resolve;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -54,9 +55,11 @@ public final class PersonTables {
         .groupBy("person_id")
         .agg(
             sum(when(isRecord, 1L).otherwise(0L)).as("record_count"),
-            countDistinct("incident_id").as("incident_count"),
+            // Sets rather than distinct counts: Spark expands every row once per distinct
+            // aggregate, and a person's incidents and brands are a handful.
+            size(collect_set("incident_id")).cast("long").as("incident_count"),
             sum(when(isRecord, 0L).otherwise(1L)).as("customer_count"),
-            countDistinct("brand").as("brand_count"),
+            size(collect_set("brand")).cast("long").as("brand_count"),
             count(lit(1)).as("cluster_size"))
         .withColumn("needs_review", col("cluster_size").gt(maxClusterSize))
         .join(firstSeen, "person_id", "left")

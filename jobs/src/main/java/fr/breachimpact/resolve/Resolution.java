@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import fr.breachimpact.config.ResolveConfig;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -62,6 +63,7 @@ public final class Resolution {
     }
   }
 
+  /** The person tables; {@link #release()} once they are written frees the frames they share. */
   public record Output(
       Dataset<Row> recordPerson,
       Dataset<Row> customerPerson,
@@ -69,7 +71,13 @@ public final class Resolution {
       Dataset<Row> clusterReview,
       Dataset<Row> personMerges,
       Dataset<Row> hubs,
-      Stats stats) {}
+      Stats stats,
+      List<Dataset<Row>> cached) {
+
+    public void release() {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
 
   private Resolution() {}
 
@@ -85,10 +93,11 @@ public final class Resolution {
       hubCounts.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
     }
     LOG.info("hub key values dropped (key/reason=count): {}", hubCounts);
-    Dataset<Row> guarded = HubGuard.withoutHubs(parties, hubs);
+    // Read by every blocking rule and by the pair scorer: computed once.
+    Dataset<Row> guarded =
+        HubGuard.withoutHubs(parties, hubs).persist(StorageLevel.MEMORY_AND_DISK());
 
-    Dataset<Row> pairs =
-        CandidatePairs.pairs(guarded, config.maxBlockSize()).localCheckpoint(true);
+    Dataset<Row> pairs = CandidatePairs.pairs(guarded, config.maxBlockSize());
     long candidatePairs = pairs.count();
     Dataset<Row> dedupEdges =
         scorer
@@ -97,6 +106,7 @@ public final class Resolution {
             .select(col("node_a").as("src"), col("node_b").as("dst"))
             .localCheckpoint(true);
     long dedupEdgeCount = dedupEdges.count();
+    guarded.unpersist();
 
     Dataset<Row> overmatched =
         MatchEdges.overmatchedCustomers(in.customerMatches(), parties, config).localCheckpoint(true);
@@ -119,7 +129,9 @@ public final class Resolution {
     Dataset<Row> assignment = ids.assignment().localCheckpoint(true);
     Dataset<Row> merges = ids.merges().localCheckpoint(true);
 
-    Dataset<Row> members = PersonTables.members(parties, assignment);
+    // Read by persons, record_person and customer_person: joined once.
+    Dataset<Row> members =
+        PersonTables.members(parties, assignment).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> persons =
         PersonTables.persons(
                 members,
@@ -147,7 +159,8 @@ public final class Resolution {
         review,
         merges,
         hubs,
-        stats);
+        stats,
+        List.of(members, parties));
   }
 
   /** node_id, person_id of the previous run, from its record_person and customer_person. */
