@@ -10,8 +10,9 @@ package fr.breachimpact.config;
  *     the Soundex codes of the first and last name keys in alphabetical order, so that typos and
  *     swapped names of one person count once)
  * @param maxBirthDatesPerKey a key value seen with more distinct birth dates than this is a hub
- * @param maxBlockSize a blocking key value holding more parties than this yields no candidate
- *     pairs (keeps pair generation near-linear; common surnames are blocked with more fields)
+ * @param maxBlockSize a blocking key value held by more records (or more customers) than this yields
+ *     no candidate pairs of that kind (keeps pair generation near-linear; common surnames are
+ *     blocked with more fields)
  * @param matchThreshold minimum match weight (sum of log2 Bayes factors) of a dedup edge
  * @param maxRounds connected components give up (error) after this many rounds
  */
