@@ -84,7 +84,7 @@ public final class CandidatePairs {
     return pairs;
   }
 
-  /** node_id, kind, block_key (hash of the rule name and key values) of the parties the rule applies to. */
+  /** node_id, kind, block_key (hash of the rule name, the kind and the key values) of the parties the rule applies to. */
   static Dataset<Row> blockKeys(Dataset<Row> parties, BlockingRule rule) {
     Column present = lit(true);
     Column[] parts = new Column[rule.keys().size() + 2];
