@@ -42,19 +42,31 @@ public final class HubGuard {
 
   private HubGuard() {}
 
-  /** Hub values: key_type, key_value, parties, names, birth_dates, reason. */
+  /**
+   * Hub values: key_type, key_value, parties, names, birth_dates, reason. Names and birth dates
+   * are gathered only for the values that can be hubs: placeholders, and values held by more
+   * parties than the smallest bound (no other value can exceed a bound). Counting every value
+   * is a plain hash aggregation; gathering sets for millions of single-party values is not.
+   */
   public static Dataset<Row> hubs(Dataset<Row> parties, ResolveConfig config) {
+    int bound =
+        Math.min(config.maxPartiesPerKey(), Math.min(config.maxNamesPerKey(), config.maxBirthDatesPerKey()));
     Dataset<Row> result = null;
     for (String key : KEYS) {
-      Dataset<Row> stats =
+      Dataset<Row> candidates =
           parties
               .where(col(key).isNotNull())
               .groupBy(col(key).as("key_value"))
+              .agg(count(lit(1)).as("parties"))
+              .where(col("parties").gt(bound).or(placeholder(key, col("key_value"))));
+      Dataset<Row> sets =
+          parties
+              .join(broadcast(candidates.select("key_value")), col(key).equalTo(col("key_value")))
+              .groupBy("key_value")
               .agg(
-                  count(lit(1)).as("parties"),
                   size(collect_set(nameSignature())).cast("long").as("names"),
-                  size(collect_set(col("birth_date_norm"))).cast("long").as("birth_dates"))
-              .withColumn("key_type", lit(key));
+                  size(collect_set(col("birth_date_norm"))).cast("long").as("birth_dates"));
+      Dataset<Row> stats = candidates.join(sets, "key_value").withColumn("key_type", lit(key));
       Column reason =
           when(placeholder(key, col("key_value")), lit("placeholder"))
               .when(col("parties").gt(config.maxPartiesPerKey()), lit("too_many_parties"))
