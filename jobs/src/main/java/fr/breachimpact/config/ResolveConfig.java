@@ -35,6 +35,14 @@ public record ResolveConfig(
     maxRounds = maxRounds == null ? 60 : maxRounds;
   }
 
+  /**
+   * The smallest of the hub bounds on parties, names and birth dates: a key value (or a matched
+   * customer) held by no more parties than this exceeds none of them.
+   */
+  public int smallestHubBound() {
+    return Math.min(maxPartiesPerKey, Math.min(maxNamesPerKey, maxBirthDatesPerKey));
+  }
+
   public static ResolveConfig defaults() {
     return new ResolveConfig(null, null, null, null, null, null, null);
   }

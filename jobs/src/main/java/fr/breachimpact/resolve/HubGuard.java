@@ -49,8 +49,7 @@ public final class HubGuard {
    * is a plain hash aggregation; gathering sets for millions of single-party values is not.
    */
   public static Dataset<Row> hubs(Dataset<Row> parties, ResolveConfig config) {
-    int bound =
-        Math.min(config.maxPartiesPerKey(), Math.min(config.maxNamesPerKey(), config.maxBirthDatesPerKey()));
+    int bound = config.smallestHubBound();
     Dataset<Row> result = null;
     for (String key : KEYS) {
       Dataset<Row> candidates =

@@ -32,8 +32,7 @@ public final class MatchEdges {
                 col("birth_date_norm"));
     // A customer matched by no more records than the smallest bound exceeds none of them: only
     // the others are joined with their records' names and birth dates (a few per million).
-    int bound =
-        Math.min(config.maxPartiesPerKey(), Math.min(config.maxNamesPerKey(), config.maxBirthDatesPerKey()));
+    int bound = config.smallestHubBound();
     Dataset<Row> links = nodes(matches);
     Dataset<Row> busy =
         links.groupBy("customer_node").agg(count(lit(1)).as("n")).where(col("n").gt(bound));
