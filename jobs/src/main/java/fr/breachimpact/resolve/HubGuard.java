@@ -57,15 +57,19 @@ public final class HubGuard {
               .where(col(key).isNotNull())
               .groupBy(col(key).as("key_value"))
               .agg(count(lit(1)).as("parties"))
-              .where(col("parties").gt(bound).or(placeholder(key, col("key_value"))));
-      Dataset<Row> sets =
+              .where(col("parties").gt(bound).or(placeholder(key, col("key_value"))))
+              .select("key_value");
+      // Every party holding a candidate value joins it: the count is taken again here rather
+      // than joined back, which would run the counting aggregation a second time.
+      Dataset<Row> stats =
           parties
-              .join(broadcast(candidates.select("key_value")), col(key).equalTo(col("key_value")))
+              .join(broadcast(candidates), col(key).equalTo(col("key_value")))
               .groupBy("key_value")
               .agg(
+                  count(lit(1)).as("parties"),
                   size(collect_set(nameSignature())).cast("long").as("names"),
-                  size(collect_set(col("birth_date_norm"))).cast("long").as("birth_dates"));
-      Dataset<Row> stats = candidates.join(sets, "key_value").withColumn("key_type", lit(key));
+                  size(collect_set(col("birth_date_norm"))).cast("long").as("birth_dates"))
+              .withColumn("key_type", lit(key));
       Column reason =
           when(placeholder(key, col("key_value")), lit("placeholder"))
               .when(col("parties").gt(config.maxPartiesPerKey()), lit("too_many_parties"))
