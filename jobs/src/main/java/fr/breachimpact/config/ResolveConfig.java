@@ -15,6 +15,9 @@ package fr.breachimpact.config;
  *     blocked with more fields)
  * @param matchThreshold minimum match weight (sum of log2 Bayes factors) of a dedup edge
  * @param maxRounds connected components give up (error) after this many rounds
+ * @param maxDriverEdges connected components of a graph with at most this many edges are found by
+ *     a union-find in the driver (up to some 60 bytes of driver memory per edge); a larger graph
+ *     is left to the distributed star rounds
  */
 public record ResolveConfig(
     Integer maxClusterSize,
@@ -23,7 +26,8 @@ public record ResolveConfig(
     Integer maxBirthDatesPerKey,
     Integer maxBlockSize,
     Double matchThreshold,
-    Integer maxRounds) {
+    Integer maxRounds,
+    Long maxDriverEdges) {
 
   public ResolveConfig {
     maxClusterSize = maxClusterSize == null ? 50 : maxClusterSize;
@@ -33,6 +37,7 @@ public record ResolveConfig(
     maxBlockSize = maxBlockSize == null ? 50 : maxBlockSize;
     matchThreshold = matchThreshold == null ? 18.0 : matchThreshold;
     maxRounds = maxRounds == null ? 60 : maxRounds;
+    maxDriverEdges = maxDriverEdges == null ? 20_000_000L : maxDriverEdges;
   }
 
   /**
@@ -44,6 +49,6 @@ public record ResolveConfig(
   }
 
   public static ResolveConfig defaults() {
-    return new ResolveConfig(null, null, null, null, null, null, null);
+    return new ResolveConfig(null, null, null, null, null, null, null, null);
   }
 }

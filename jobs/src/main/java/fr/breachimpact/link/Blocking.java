@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import fr.breachimpact.spark.KeyBloomFilter;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -116,9 +117,10 @@ public final class Blocking {
    * index of the first rule that found the pair, {@code rules} the bit set of all of them.
    *
    * <p>Every rule's keys go into one frame per side, as {@code (rule, 64-bit hash of the key)}:
-   * one shuffle per side and one join for all rules, sorting longs rather than strings. A hash
-   * collision (about one in 10^10 for millions of keys) only adds a candidate pair, which the
-   * comparison then scores like any other.
+   * one shuffle per side and one join for all rules, sorting longs rather than strings. The hash
+   * covers the rule's index, so that a Bloom filter of the leaked keys can drop the customer keys
+   * no record shares before the shuffle. A hash collision (about one in 10^10 for millions of
+   * keys) only adds a candidate pair, which the comparison then scores like any other.
    */
   public static Dataset<Row> pairs(
       Dataset<Row> leaked, Dataset<Row> customers, List<BlockingRule> rules, int maxBlockSize, long maxBlockPairs) {
@@ -130,14 +132,19 @@ public final class Blocking {
       Dataset<Row> l =
           leaked.select(col("l_record_id"), leftKey.as("_key"))
               .where(col("_key").isNotNull())
-              .select(col("l_record_id"), lit(i).as("rule"), xxhash64(col("_key")).as("_bk"));
+              .select(col("l_record_id"), lit(i).as("rule"), xxhash64(lit(i), col("_key")).as("_bk"));
       Dataset<Row> r =
           customers.select(col("r_brand"), col("r_customer_id"), rule.rightKey().as("_key"))
               .where(col("_key").isNotNull())
-              .select(col("r_brand"), col("r_customer_id"), lit(i).as("rule"), xxhash64(col("_key")).as("_bk"));
+              .select(col("r_brand"), col("r_customer_id"), lit(i).as("rule"), xxhash64(lit(i), col("_key")).as("_bk"));
       left = left == null ? l : left.unionAll(l);
       right = right == null ? r : right.unionAll(r);
     }
+    // Most customer keys are held by no leaked record and cannot pair: a Bloom filter of the
+    // leaked keys drops them before the shuffle. A key passes or fails whole, so the block sizes
+    // counted below stay exact.
+    KeyBloomFilter leakedKeys = KeyBloomFilter.of(left, "_bk", left.count());
+    right = right.where(leakedKeys.mightContain(col("_bk")));
     // The windows' partitioning on the key is the one the join needs: one shuffle per side.
     WindowSpec block = Window.partitionBy(col("rule"), col("_bk"));
     Dataset<Row> customerBlocks =

@@ -33,6 +33,35 @@ public final class PhoneNormalizer {
 
   private PhoneNormalizer() {}
 
+  /**
+   * The number libphonenumber's {@code parse(s, "FR")} gives, without its general parsing when
+   * {@code s} is ten digits "0[1-9]..." with only spaces, dots or hyphens between them (the
+   * commonest form, and a third of the normalisation's time otherwise): country code 33 and the
+   * nine digits after the trunk "0". PhoneNormalizerTest checks the two agree.
+   */
+  static PhoneNumber parseFrench(String s) {
+    int digits = 0;
+    long national = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if ((digits == 0 && c != '0') || (digits == 1 && c == '0') || digits == 10) {
+          return parse(s, DEFAULT_REGION);
+        }
+        if (digits > 0) {
+          national = national * 10 + (c - '0');
+        }
+        digits++;
+      } else if (c != ' ' && c != '.' && c != '-') {
+        return parse(s, DEFAULT_REGION);
+      }
+    }
+    if (digits != 10) {
+      return parse(s, DEFAULT_REGION);
+    }
+    return new PhoneNumber().setCountryCode(33).setNationalNumber(national);
+  }
+
   private static PhoneNumber parse(String s, String region) {
     try {
       return UTIL.parse(s, region);
@@ -54,7 +83,7 @@ public final class PhoneNormalizer {
     if (!s.startsWith("+") && FR_WITHOUT_PLUS.matcher(digits).matches()) {
       s = "+" + digits;
     }
-    PhoneNumber number = parse(s, DEFAULT_REGION);
+    PhoneNumber number = parseFrench(s);
     if (number == null) {
       return INVALID;
     }

@@ -9,13 +9,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import fr.breachimpact.spark.KeyBloomFilter;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
+import scala.collection.JavaConverters;
 
 /**
  * Blocking for deduplication: pairs of parties that share at least one blocking key, so that
@@ -54,9 +55,9 @@ public final class CandidatePairs {
   /**
    * Distinct candidate pairs: node_a < node_b, computed at once (a local checkpoint). Every
    * rule's key goes into one frame (a hash of the rule's name, the party's kind and the key
-   * values), so that one shuffle counts the blocks of all rules; the counted blocks are cached
-   * with that partitioning, and the self-join reads them without shuffling them again (without
-   * the cache, each side of the join recomputed and reshuffled every key: twice the work).
+   * values), so that one aggregation counts the blocks of all rules; the kept blocks are cached
+   * with the semi-join's partitioning, and the self-join reads them without shuffling them again
+   * (without the cache, each side of the join recomputed and reshuffled every key).
    */
   public static Dataset<Row> pairs(Dataset<Row> parties, int maxBlockSize) {
     Dataset<Row> keyed = null;
@@ -64,12 +65,22 @@ public final class CandidatePairs {
       Dataset<Row> keys = blockKeys(parties, rule);
       keyed = keyed == null ? keys : keyed.union(keys);
     }
-    // The kind is part of the block key (record-customer pairs are never built), and the join is
-    // on the window's own key, so that the keys are shuffled once for both.
+    // The kind is part of the block key (record-customer pairs are never built). Most keys are
+    // held by one party: the blocks are counted on the long key alone (a hash aggregation), and
+    // a Bloom filter of the keys of 2 to maxBlockSize parties drops the others before the keys
+    // are shuffled with their node ids; the semi-join then keeps exactly those blocks.
+    Dataset<Row> sized =
+        keyed
+            .groupBy("block_key")
+            .agg(count(lit(1)).as("n"))
+            .where(col("n").gt(1).and(col("n").leq(maxBlockSize)))
+            .select("block_key")
+            .localCheckpoint(true);
+    KeyBloomFilter shared = KeyBloomFilter.of(sized, "block_key", sized.count());
     Dataset<Row> blocked =
         keyed
-            .withColumn("n", count(lit(1)).over(Window.partitionBy("block_key")))
-            .where(col("n").gt(1).and(col("n").leq(maxBlockSize)))
+            .where(shared.mightContain(col("block_key")))
+            .join(sized, JavaConverters.asScalaBuffer(List.of("block_key")).toSeq(), "left_semi")
             .select("node_id", "block_key")
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> a = blocked.toDF("node_a", "block_key");

@@ -120,7 +120,10 @@ public final class Resolution {
 
     ConnectedComponents.Result components =
         ConnectedComponents.run(
-            parties.select("node_id"), dedupEdges.union(matchEdges), config.maxRounds());
+            parties.select("node_id"),
+            dedupEdges.union(matchEdges),
+            config.maxRounds(),
+            config.maxDriverEdges());
 
     Dataset<Row> previous =
         orEmpty(spark, previousAssignment(in), ASSIGNMENT_SCHEMA);

@@ -62,6 +62,51 @@ class PhoneNormalizerTest {
     }
   }
 
+  @Property(tries = 1000)
+  void theFrenchShortcutGivesWhatLibphonenumberParsingGives(@ForAll("nationalForms") String raw) {
+    assertSameNumber(raw);
+  }
+
+  @Property(tries = 300)
+  void anyOtherFormIsParsedByLibphonenumber(@ForAll("phones") String raw) {
+    assertSameNumber(raw);
+  }
+
+  private static void assertSameNumber(String raw) {
+    com.google.i18n.phonenumbers.Phonenumber.PhoneNumber expected;
+    try {
+      expected = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().parse(raw, "FR");
+    } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+      expected = null;
+    }
+    var actual = PhoneNormalizer.parseFrench(raw);
+    // Counts of agreement only: the numbers are synthetic but stay out of the test output.
+    org.junit.jupiter.api.Assertions.assertTrue(
+        expected == null ? actual == null : actual != null && expected.exactlySameAs(actual),
+        "the shortcut and libphonenumber disagree on a generated number");
+  }
+
+  /** Ten digits "0[1-9]...", each gap empty or one of space, dot, hyphen. */
+  @Provide
+  Arbitrary<String> nationalForms() {
+    Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofLength(8);
+    Arbitrary<Character> first = Arbitraries.of('1', '2', '3', '4', '5', '6', '7', '8', '9');
+    Arbitrary<String> gaps = Arbitraries.strings().withChars("  .-x").ofLength(9);
+    return net.jqwik.api.Combinators.combine(first, digits, gaps)
+        .as((f, d, g) -> {
+          String all = "0" + f + d;
+          StringBuilder out = new StringBuilder().append(all.charAt(0));
+          for (int i = 1; i < all.length(); i++) {
+            char gap = g.charAt(i - 1);
+            if (gap != 'x') {
+              out.append(gap);
+            }
+            out.append(all.charAt(i));
+          }
+          return out.toString();
+        });
+  }
+
   @Provide
   Arbitrary<String> phones() {
     Arbitrary<String> prefix = Arbitraries.of("0", "+33 ", "0033", "+33 (0)", "33", "+32 ", "");

@@ -35,10 +35,20 @@ class ConnectedComponentsTest {
         TestSpark.session()
             .createDataFrame(
                 edges.stream().map(e -> (Row) RowFactory.create(e[0], e[1])).toList(), EDGES);
-    ConnectedComponents.Result result = ConnectedComponents.run(nodeFrame, edgeFrame, 60);
+    // The same labels from the star rounds (no edge allowed in the driver) and the union-find.
+    ConnectedComponents.Result rounds = ConnectedComponents.run(nodeFrame, edgeFrame, 60, -1);
+    ConnectedComponents.Result driver = ConnectedComponents.run(nodeFrame, edgeFrame, 60, 1_000_000);
+    assertTrue(rounds.rounds() > 0 || edges.isEmpty(), "star rounds ran");
+    assertEquals(0, driver.rounds(), "union-find in the driver ran");
+    Map<String, String> out = collect(rounds);
+    assertEquals(out, collect(driver), "star rounds and driver union-find agree");
+    return out;
+  }
+
+  private static Map<String, String> collect(ConnectedComponents.Result result) {
     Map<String, String> out = new TreeMap<>();
     for (Row r : result.labels().collectAsList()) {
-      out.put(r.getString(0), r.getString(1));
+      assertTrue(out.put(r.getString(0), r.getString(1)) == null, "one label per node");
     }
     return out;
   }
@@ -98,6 +108,23 @@ class ConnectedComponentsTest {
     }
     Collections.shuffle(reversedShuffled, new Random(7));
     assertEquals(first, labels(nodes, reversedShuffled), "same labels for any edge order");
+  }
+
+  @Test
+  void edgesThroughAnIdOutsideTheNodeListStillJoinItsNeighbours() {
+    // "hub" is no node: the driver's count of labelled nodes differs from its graph's, so the
+    // star rounds label the graph, as they do when two node ids share a hash.
+    Dataset<Row> nodeFrame =
+        TestSpark.session()
+            .createDataFrame(
+                List.of("b", "c", "d").stream().map(x -> (Row) RowFactory.create(x)).toList(), NODES);
+    Dataset<Row> edgeFrame =
+        TestSpark.session()
+            .createDataFrame(
+                List.of((Row) RowFactory.create("hub", "c"), RowFactory.create("d", "hub")), EDGES);
+    ConnectedComponents.Result result = ConnectedComponents.run(nodeFrame, edgeFrame, 60, 1_000_000);
+    assertTrue(result.rounds() > 0, "fell back to the star rounds");
+    assertEquals(Map.of("b", "b", "c", "c", "d", "c"), collect(result));
   }
 
   /** Reference: each node labelled with the smallest id of its component. */
