@@ -107,9 +107,18 @@ public final class PhoneNormalizer {
       return INVALID;
     }
     if (type == PhoneNumberType.UNKNOWN) {
-      return UTIL.isPossibleNumber(number)
-          ? new NormalizedPhone(UTIL.format(number, PhoneNumberFormat.E164), null, false)
-          : INVALID;
+      if (!UTIL.isPossibleNumber(number)) {
+        return INVALID;
+      }
+      // A national number with leading zeros ("+32 0000000001") formats to an E.164 that parses
+      // back to another number: no stable key, so none is given.
+      String e164 = UTIL.format(number, PhoneNumberFormat.E164);
+      PhoneNumber again = parse(e164, DEFAULT_REGION);
+      boolean stable =
+          again != null
+              && e164.equals(UTIL.format(again, PhoneNumberFormat.E164))
+              && UTIL.getNumberType(again) == PhoneNumberType.UNKNOWN;
+      return stable ? new NormalizedPhone(e164, null, false) : INVALID;
     }
     return new NormalizedPhone(UTIL.format(number, PhoneNumberFormat.E164), type.name(), true);
   }

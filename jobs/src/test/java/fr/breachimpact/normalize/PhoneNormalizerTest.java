@@ -36,6 +36,7 @@ class PhoneNormalizerTest {
           0692 12 34 56               | +262692123456 | MOBILE     | true
           +32 470 12 34 56            | +32470123456  | MOBILE     | true
           0000000000                  | NULL          | NULL       | false
+          +32 0000000001              | NULL          | NULL       | false
           06 11 11 11 11              | NULL          | NULL       | false
           0123456789                  | NULL          | NULL       | false
           12345                       | NULL          | NULL       | false
