@@ -98,7 +98,11 @@ public final class Comparisons {
         level,
         tf,
         "first_name".equals(field)
-            ? List.of(Blocking.FIRST_NAME_BIRTH_DATE, Blocking.SWAPPED_NAMES_BIRTH_DATE, Blocking.POSTCODE_LAST_NAME_SOUNDEX)
+            ? List.of(
+                Blocking.FIRST_NAME_BIRTH_DATE,
+                Blocking.LAST_NAME_BIRTH_DATE,
+                Blocking.SWAPPED_NAMES_BIRTH_DATE,
+                Blocking.POSTCODE_LAST_NAME_SOUNDEX)
             : List.of(
                 Blocking.LAST_NAME_BIRTH_DATE,
                 Blocking.POSTCODE_LAST_NAME_SOUNDEX,
@@ -145,7 +149,11 @@ public final class Comparisons {
         List.of(Comparison.EXACT, SAME_DEPARTMENT, Comparison.ELSE),
         level,
         null,
-        List.of(Blocking.POSTCODE_LAST_NAME_SOUNDEX, Blocking.POSTCODE_BIRTH_DATE));
+        List.of(
+            Blocking.POSTCODE_LAST_NAME_SOUNDEX,
+            Blocking.POSTCODE_BIRTH_DATE,
+            Blocking.FIRST_NAME_BIRTH_DATE,
+            Blocking.EMAIL_LOCAL_PART));
   }
 
   /** exact, Jaro-Winkler >= 0.90, else; null when the postcodes are equal. */
@@ -165,7 +173,11 @@ public final class Comparisons {
         List.of(Comparison.EXACT, JW_090, Comparison.ELSE),
         level,
         null,
-        List.of(Blocking.POSTCODE_LAST_NAME_SOUNDEX, Blocking.POSTCODE_BIRTH_DATE));
+        List.of(
+            Blocking.POSTCODE_LAST_NAME_SOUNDEX,
+            Blocking.POSTCODE_BIRTH_DATE,
+            Blocking.FIRST_NAME_BIRTH_DATE,
+            Blocking.EMAIL_LOCAL_PART));
   }
 
   /** exact key, local part within two edits, else. */

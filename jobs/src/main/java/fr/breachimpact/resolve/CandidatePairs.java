@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import fr.breachimpact.spark.KeyBloomFilter;
@@ -45,8 +46,13 @@ public final class CandidatePairs {
           BlockingRule.of("phone", col("phone_e164")),
           BlockingRule.of("nir", col("nir_norm")),
           BlockingRule.of("names_birth_date", NAMES_SORTED, col("birth_date_norm")),
-          BlockingRule.of("last_name_birth_date", col("last_name_key"), col("birth_date_norm")),
-          BlockingRule.of("first_name_birth_date", col("first_name_key"), col("birth_date_norm")),
+          // One name and a date put more people in a block the larger the population: each
+          // comes with a third identifier (as in link's rules), so the pairs grow with the data.
+          BlockingRule.of(
+              "last_name_first_initial_birth_date",
+              col("last_name_key"), substring(col("first_name_key"), 1, 1), col("birth_date_norm")),
+          BlockingRule.of(
+              "first_name_birth_date_department", col("first_name_key"), col("birth_date_norm"), col("department")),
           BlockingRule.of("names_postcode", NAMES_SORTED, col("postcode_norm")),
           BlockingRule.of("birth_date_postcode", col("birth_date_norm"), col("postcode_norm")));
 

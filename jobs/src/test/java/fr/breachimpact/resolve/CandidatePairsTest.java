@@ -50,4 +50,18 @@ class CandidatePairsTest {
     assertEquals(Set.of("c|Auchan|c1 c|Auchan|c2"), pairs(records, customers, 4));
     assertEquals(10 + 1, pairs(records, customers, 5).size());
   }
+  @Test
+  void oneNameAndABirthDatePairOnlyWithAThirdIdentifierAgreeing() {
+    // Records of other persons but for one name and the date: the department (first name rule)
+    // or the first initial (last name rule) must agree as well.
+    List<Row> records =
+        List.of(
+            new Ident("marie", "dupont", "1980-01-01", null, null, "75011").record("r1", "i1"),
+            new Ident("marie", "durand", "1980-01-01", null, null, "75005").record("r2", "i1"),
+            new Ident("marie", "lefevre", "1980-01-01", null, null, "13001").record("r3", "i1"),
+            new Ident("jean", "martin", "1975-02-02", null, null, null).record("r4", "i1"),
+            new Ident("jeanne", "martin", "1975-02-02", null, null, null).record("r5", "i1"),
+            new Ident("paul", "martin", "1975-02-02", null, null, null).record("r6", "i1"));
+    assertEquals(Set.of("r|r1 r|r2", "r|r4 r|r5"), pairs(records, List.of(), 50));
+  }
 }

@@ -1,0 +1,84 @@
+package fr.breachimpact.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.breachimpact.link.CleanRows.Rec;
+import fr.breachimpact.spark.TestSpark;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every rule but the identifiers' joins three quasi-identifiers: a name and a birth date alone
+ * would put more customers in one block the larger the population. Each scenario leaves one
+ * rule as the only possible route (names, dates and places differ between scenarios), so the
+ * pairs it gives are that rule's.
+ */
+class BlockingTest {
+  private static final String LEAK = "auchan-2025-08";
+  private static Set<String> pairs;
+
+  private static Rec customer(String id) {
+    return Rec.of(id, "Auchan");
+  }
+
+  @BeforeAll
+  static void block() {
+    CleanRows leaked =
+        CleanRows.leaked()
+            // Another surname (a maiden name, a typo): only the first name and the date agree.
+            .add(Rec.of("r-marie", LEAK).name("marie", "dupont").born("1980-01-01").lives("75011", "paris"))
+            .add(Rec.of("r-jean", LEAK).name("jean", "martin").born("1970-05-05"))
+            // No birth date: the postcode and how the names sound are all there is.
+            .add(Rec.of("r-louis", LEAK).name("louis", "bernard").lives("35000", "rennes"))
+            // An email alone, at another provider.
+            .add(Rec.of("r-email", LEAK).email("jdupont75@gmail.com").lives("75011", "paris"));
+    CleanRows customers =
+        CleanRows.customers()
+            .add(customer("c-paris").name("marie", "durand").born("1980-01-01").lives("75005", "paris"))
+            .add(customer("c-marseille").name("marie", "lefevre").born("1980-01-01").lives("13001", "marseille"))
+            .add(customer("c-jeanne").name("jeanne", "martin").born("1970-05-05"))
+            .add(customer("c-paul").name("paul", "martin").born("1970-05-05"))
+            .add(customer("c-lewis").name("lewis", "bernart").lives("35000", "rennes"))
+            .add(customer("c-pierre").name("pierre", "bernard").lives("35000", "rennes"))
+            .add(customer("c-orange").email("jdupont75@orange.fr").lives("75002", "paris"))
+            .add(customer("c-lyon").email("jdupont75@free.fr").lives("69003", "lyon"));
+    List<BlockingRule> rules = Blocking.rules();
+    Dataset<Row> leakedSide =
+        LinkSides.leaked(leaked.frame(), LinkSides.incidentBrands(TestSpark.session(), Map.of(LEAK, List.of("Auchan"))));
+    pairs = new TreeSet<>();
+    for (Row r : Blocking.pairs(leakedSide, LinkSides.customers(customers.frame(), 3), rules, 200, 1_000_000).collectAsList()) {
+      pairs.add(r.getAs("l_record_id") + " " + r.getAs("r_customer_id") + " " + rules.get(r.<Integer>getAs("rule")).name());
+    }
+  }
+
+  private static Set<String> pairsOf(String recordId) {
+    return pairs.stream().filter(p -> p.startsWith(recordId + " ")).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void aFirstNameAndBirthDatePairOnlyWithinOneDepartment() {
+    assertEquals(Set.of("r-marie c-paris " + Blocking.FIRST_NAME_BIRTH_DATE), pairsOf("r-marie"));
+  }
+
+  @Test
+  void aSurnameAndBirthDatePairOnlyWithTheSameFirstInitial() {
+    assertEquals(Set.of("r-jean c-jeanne " + Blocking.LAST_NAME_BIRTH_DATE), pairsOf("r-jean"));
+  }
+
+  @Test
+  void aPostcodePairsSurnamesSoundingAlikeOnlyWithFirstNamesSoundingAlike() {
+    assertEquals(Set.of("r-louis c-lewis " + Blocking.POSTCODE_LAST_NAME_SOUNDEX), pairsOf("r-louis"));
+  }
+
+  @Test
+  void anEmailLocalPartPairsOnlyWithinOneDepartment() {
+    assertEquals(Set.of("r-email c-orange " + Blocking.EMAIL_LOCAL_PART), pairsOf("r-email"));
+  }
+}
