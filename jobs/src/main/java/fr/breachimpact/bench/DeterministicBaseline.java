@@ -1,13 +1,10 @@
 package fr.breachimpact.bench;
 
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.when;
@@ -43,7 +40,7 @@ import org.apache.spark.sql.SparkSession;
  * the incident's brands (from the manifests, compared in lower case). Then, per incident and
  * category code of the record ({@code categories[].code}, any status), the number of distinct
  * customers {@code (brand, customer_id)}. A customer matched by several keys or records counts
- * once; a record without categories (or a null code) adds nothing. Unlike the {@code link} stage there is no
+ * once; a record without categories adds nothing. Unlike the {@code link} stage there is no
  * placeholder or overused-key guard, no contradiction check and no probabilistic match: this is
  * the baseline, not the linkage.
  */
@@ -131,14 +128,10 @@ public final class DeterministicBaseline {
       leakedKeys = leakedKeys == null ? side : leakedKeys.unionAll(side);
       customerKeys = customerKeys == null ? other : customerKeys.unionAll(other);
     }
-    // A customer matched by several keys or records of one incident is made one row before the
-    // categories are exploded: the distinct then runs on the matches, not on matches x categories.
     return leakedKeys
         .join(customerKeys, scala.collection.JavaConverters.asScalaBuffer(List.of("kt", "kv")).toSeq())
-        .groupBy("incident_id", "brand", "customer_id")
-        .agg(array_distinct(flatten(collect_list(col("codes")))).as("codes"))
-        .select(col("incident_id"), explode(col("codes")).as("category"))
-        .where(col("category").isNotNull())
+        .select(col("incident_id"), explode(col("codes")).as("category"), col("brand"), col("customer_id"))
+        .distinct()
         .groupBy("incident_id", "category")
         .agg(count(lit(1)).as("customers"));
   }
@@ -184,11 +177,9 @@ public final class DeterministicBaseline {
         + "customer_keys AS (" + String.join("\nUNION ALL\n", customerKeys) + "),\n"
         + "matches AS (SELECT l.incident_id, l.codes, c.brand, c.customer_id FROM leaked_keys l"
         + " JOIN customer_keys c ON l.kt = c.kt AND l.kv = c.kv),\n"
-        + "exposed AS (SELECT incident_id, list_distinct(flatten(list(codes))) AS codes FROM matches"
-        + " GROUP BY incident_id, brand, customer_id)\n"
-        + "SELECT incident_id, category, count(*) AS customers FROM"
-        + " (SELECT incident_id, unnest(codes) AS category FROM exposed) WHERE category IS NOT NULL"
-        + " GROUP BY incident_id, category";
+        + "exposed AS (SELECT DISTINCT incident_id, category, brand, customer_id FROM"
+        + " (SELECT incident_id, unnest(codes) AS category, brand, customer_id FROM matches))\n"
+        + "SELECT incident_id, category, count(*) AS customers FROM exposed GROUP BY incident_id, category";
   }
 
   /**
