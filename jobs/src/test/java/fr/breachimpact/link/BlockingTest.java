@@ -22,11 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class BlockingTest {
   private static final String LEAK = "auchan-2025-08";
+  private static final String BRAND = "Auchan";
   private static Set<String> pairs;
-
-  private static Rec customer(String id) {
-    return Rec.of(id, "Auchan");
-  }
 
   @BeforeAll
   static void block() {
@@ -41,20 +38,22 @@ class BlockingTest {
             .add(Rec.of("r-email", LEAK).email("jdupont75@gmail.com").lives("75011", "paris"));
     CleanRows customers =
         CleanRows.customers()
-            .add(customer("c-paris").name("marie", "durand").born("1980-01-01").lives("75005", "paris"))
-            .add(customer("c-marseille").name("marie", "lefevre").born("1980-01-01").lives("13001", "marseille"))
-            .add(customer("c-jeanne").name("jeanne", "martin").born("1970-05-05"))
-            .add(customer("c-paul").name("paul", "martin").born("1970-05-05"))
-            .add(customer("c-lewis").name("lewis", "bernart").lives("35000", "rennes"))
-            .add(customer("c-pierre").name("pierre", "bernard").lives("35000", "rennes"))
-            .add(customer("c-orange").email("jdupont75@orange.fr").lives("75002", "paris"))
-            .add(customer("c-lyon").email("jdupont75@free.fr").lives("69003", "lyon"));
+            .add(Rec.of("c-paris", BRAND).name("marie", "durand").born("1980-01-01").lives("75005", "paris"))
+            .add(Rec.of("c-marseille", BRAND).name("marie", "lefevre").born("1980-01-01").lives("13001", "marseille"))
+            .add(Rec.of("c-jeanne", BRAND).name("jeanne", "martin").born("1970-05-05"))
+            .add(Rec.of("c-paul", BRAND).name("paul", "martin").born("1970-05-05"))
+            .add(Rec.of("c-lewis", BRAND).name("lewis", "bernart").lives("35000", "rennes"))
+            .add(Rec.of("c-pierre", BRAND).name("pierre", "bernard").lives("35000", "rennes"))
+            .add(Rec.of("c-orange", BRAND).email("jdupont75@orange.fr").lives("75002", "paris"))
+            .add(Rec.of("c-lyon", BRAND).email("jdupont75@free.fr").lives("69003", "lyon"));
     List<BlockingRule> rules = Blocking.rules();
     Dataset<Row> leakedSide =
-        LinkSides.leaked(leaked.frame(), LinkSides.incidentBrands(TestSpark.session(), Map.of(LEAK, List.of("Auchan"))));
+        LinkSides.leaked(leaked.frame(), LinkSides.incidentBrands(TestSpark.session(), Map.of(LEAK, List.of(BRAND))));
     pairs = new TreeSet<>();
-    for (Row r : Blocking.pairs(leakedSide, LinkSides.customers(customers.frame(), 3), rules, 200, 1_000_000).collectAsList()) {
-      pairs.add(r.getAs("l_record_id") + " " + r.getAs("r_customer_id") + " " + rules.get(r.<Integer>getAs("rule")).name());
+    Dataset<Row> customerSide = LinkSides.customers(customers.frame(), 3);
+    for (Row r : Blocking.pairs(leakedSide, customerSide, rules, 200, 1_000_000).collectAsList()) {
+      String rule = rules.get(r.<Integer>getAs("rule")).name();
+      pairs.add(r.getAs("l_record_id") + " " + r.getAs("r_customer_id") + " " + rule);
     }
   }
 
