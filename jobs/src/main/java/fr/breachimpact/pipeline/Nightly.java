@@ -168,7 +168,8 @@ public final class Nightly {
     String ingestConfig = json(config.config().ingest());
     Map<String, String> fps = new TreeMap<>();
     for (Incident incident : incidents) {
-      Fingerprint fp = Fingerprint.of("ingest:" + incident.id()).add("config", ingestConfig);
+      Fingerprint fp =
+          Fingerprint.of("ingest:" + incident.id()).add("config", ingestConfig).add("code", CodeVersion.current());
       try {
         fp.add("manifest", new String(Files.readAllBytes(incident.manifestFile()), java.nio.charset.StandardCharsets.UTF_8));
       } catch (IOException e) {
@@ -197,13 +198,14 @@ public final class Nightly {
 
   private void runStage(Stage stage) {
     Instant start = Instant.now();
-    // What the output depends on, by name: upstream fingerprints, the config section, the run
-    // date where it matters, the files read directly. Logged as the row's input_versions.
+    // What the output depends on, by name: upstream fingerprints, the config section, the code,
+    // the run date where it matters, the files read directly. Logged as the row's input_versions.
     Map<String, String> versions = new TreeMap<>();
     for (String up : stage.upstream()) {
       versions.put(up, fingerprints.get(up));
     }
     versions.put("config", Fingerprint.of("config").add("section", stage.configSection()).hex());
+    versions.put("code", CodeVersion.current());
     String date = stage.dateDependence().apply(runDate);
     if (!date.isEmpty()) {
       versions.put("date", date);

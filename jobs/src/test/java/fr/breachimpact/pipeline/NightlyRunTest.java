@@ -196,6 +196,7 @@ class NightlyRunTest {
     assertTrue(nightly.isNullAt(nightly.fieldIndex("error")), "a succeeded run has no error line");
     Map<String, String> customers = lastRunRow("customers").getJavaMap(lastRunRow("customers").fieldIndex("input_versions"));
     assertTrue(customers.containsKey("customers/auchan.csv") && customers.containsKey("config"), "customers reads the extracts and its config");
+    assertTrue(customers.containsKey("code"), "a new build recomputes the stage once");
     Map<String, String> classify = lastRunRow("classify").getJavaMap(lastRunRow("classify").fieldIndex("input_versions"));
     assertTrue(classify.containsKey("ingest") && !classify.containsKey("customers"), "classify reads ingest only");
     Map<String, String> link = lastRunRow("link").getJavaMap(lastRunRow("link").fieldIndex("input_versions"));
