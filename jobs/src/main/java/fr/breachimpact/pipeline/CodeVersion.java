@@ -1,17 +1,12 @@
 package fr.breachimpact.pipeline;
 
+import fr.breachimpact.ingest.FileHashes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -45,34 +40,17 @@ final class CodeVersion {
     if (code == null || !Files.exists(code)) {
       return "unknown";
     }
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      if (Files.isRegularFile(code)) {
-        digest(sha, code);
-      } else {
-        List<Path> classes;
-        try (Stream<Path> files = Files.walk(code)) {
-          classes = files.filter(p -> p.toString().endsWith(".class")).sorted().toList();
-        }
-        for (Path p : classes) {
-          sha.update(code.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-          digest(sha, p);
-        }
-      }
-      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the job's code at " + code, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void digest(MessageDigest sha, Path file) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        sha.update(buffer, 0, n);
+    Fingerprint fp = Fingerprint.of("code");
+    if (Files.isRegularFile(code)) {
+      fp.add("jar", FileHashes.sha256(code));
+    } else {
+      try (Stream<Path> files = Files.walk(code)) {
+        files.filter(p -> p.toString().endsWith(".class")).sorted()
+            .forEach(p -> fp.add(code.relativize(p).toString(), FileHashes.sha256(p)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the job's code at " + code, e);
       }
     }
+    return fp.hex().substring(0, 16);
   }
 }
