@@ -11,10 +11,19 @@ import static org.apache.spark.sql.functions.soundex;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.config.ResolveConfig;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -88,20 +97,30 @@ public final class HubGuard {
   /**
    * The parties with every hub value nulled: a hub links nobody. The hub values are few (a
    * handful per million parties, bounded by the key values held by more than a few parties), so
-   * they are broadcast: the parties are not shuffled once per key.
+   * they are collected and broadcast as one set per key, and the nulling is a projection: Spark
+   * evaluates it only where a key is read (three of the blocking rules, the scorer), and the
+   * parties need no second cached copy. A set in a broadcast rather than literals in the plan:
+   * hub values are personal data, and plans reach logs and the Spark UI.
    */
   public static Dataset<Row> withoutHubs(Dataset<Row> parties, Dataset<Row> hubs) {
+    Map<String, HashSet<String>> byKey = new HashMap<>();
+    for (Row r : hubs.select("key_type", "key_value").collectAsList()) {
+      byKey.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getString(1));
+    }
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(parties.sparkSession().sparkContext());
     Dataset<Row> out = parties;
     for (String key : KEYS) {
-      Dataset<Row> values =
-          broadcast(hubs.where(col("key_type").equalTo(key))
-              .select(col("key_value").as("_hub_value"), lit(true).as("_hub")));
-      out =
-          out.join(values, out.col(key).equalTo(values.col("_hub_value")), "left")
-              .withColumn(key, when(col("_hub").isNull(), col(key)))
-              .drop("_hub_value", "_hub");
+      HashSet<String> values = byKey.get(key);
+      if (values != null) {
+        out = out.withColumn(key, unlessIn(context.broadcast(values)).apply(col(key)));
+      }
     }
     return out;
+  }
+
+  // Static: the function captures the broadcast only.
+  private static UserDefinedFunction unlessIn(Broadcast<HashSet<String>> values) {
+    return udf((UDF1<String, String>) v -> v == null || values.value().contains(v) ? null : v, DataTypes.StringType);
   }
 
   /**

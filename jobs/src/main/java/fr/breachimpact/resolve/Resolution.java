@@ -93,9 +93,8 @@ public final class Resolution {
       hubCounts.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
     }
     LOG.info("hub key values dropped (key/reason=count): {}", hubCounts);
-    // Read by every blocking rule and by the pair scorer: computed once.
-    Dataset<Row> guarded =
-        HubGuard.withoutHubs(parties, hubs).persist(StorageLevel.MEMORY_AND_DISK());
+    // A projection of the cached parties, read by the blocking rules and the pair scorer.
+    Dataset<Row> guarded = HubGuard.withoutHubs(parties, hubs);
 
     Dataset<Row> pairs = CandidatePairs.pairs(guarded, config.maxBlockSize());
     long candidatePairs = pairs.count();
@@ -106,7 +105,6 @@ public final class Resolution {
             .select(col("node_a").as("src"), col("node_b").as("dst"))
             .localCheckpoint(true);
     long dedupEdgeCount = dedupEdges.count();
-    guarded.unpersist();
 
     Dataset<Row> overmatched =
         MatchEdges.overmatchedCustomers(in.customerMatches(), parties, config).localCheckpoint(true);

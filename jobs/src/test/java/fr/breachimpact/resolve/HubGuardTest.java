@@ -43,4 +43,32 @@ class HubGuardTest {
             "phone_e164:ones", "placeholder"),
         reasons);
   }
+
+  @Test
+  void hubValuesAreNulledOnTheirOwnKeyOnlyAndEveryPartyIsKept() {
+    String family = "famille.garnier@free.fr";
+    List<Row> records =
+        List.of(
+            new Ident("sophie", "garnier", null, family, "+33611111111", null).record("r1", "i1"),
+            new Ident("lucas", "garnier", null, family, "+33612345670", null).record("r2", "i1"),
+            new Ident("emma", "roy", null, "emma.roy@free.fr", null, null).record("r3", "i2"),
+            new Ident("hugo", "roy", null, null, family, null).record("r4", "i2"));
+    org.apache.spark.sql.Dataset<Row> parties = Parties.fromRecords(Fixtures.records(records));
+    org.apache.spark.sql.Dataset<Row> hubs =
+        parties.sparkSession().createDataFrame(
+            List.of(
+                org.apache.spark.sql.RowFactory.create("email_key", family),
+                org.apache.spark.sql.RowFactory.create("phone_e164", "+33611111111")),
+            new org.apache.spark.sql.types.StructType()
+                .add("key_type", "string")
+                .add("key_value", "string"));
+    Map<String, String> keys = new TreeMap<>();
+    for (Row r : HubGuard.withoutHubs(parties, hubs).select("record_id", "email_key", "phone_e164").collectAsList()) {
+      // Labels, not values, in what an assertion prints.
+      keys.put(r.getString(0), (r.isNullAt(1) ? "-" : "email") + "/" + (r.isNullAt(2) ? "-" : "phone"));
+    }
+    // r1, r2: the family address goes; r1's placeholder phone goes, r2's own phone stays. r4 holds
+    // the family address as a phone value: a hub of the email key only, so it is no phone hub.
+    assertEquals(Map.of("r1", "-/-", "r2", "-/phone", "r3", "email/-", "r4", "-/phone"), keys);
+  }
 }
