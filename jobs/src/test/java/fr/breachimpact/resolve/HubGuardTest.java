@@ -7,7 +7,10 @@ import fr.breachimpact.resolve.Fixtures.Ident;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class HubGuardTest {
@@ -53,13 +56,13 @@ class HubGuardTest {
             new Ident("lucas", "garnier", null, family, "+33612345670", null).record("r2", "i1"),
             new Ident("emma", "roy", null, "emma.roy@free.fr", null, null).record("r3", "i2"),
             new Ident("hugo", "roy", null, null, family, null).record("r4", "i2"));
-    org.apache.spark.sql.Dataset<Row> parties = Parties.fromRecords(Fixtures.records(records));
-    org.apache.spark.sql.Dataset<Row> hubs =
+    Dataset<Row> parties = Parties.fromRecords(Fixtures.records(records));
+    Dataset<Row> hubs =
         parties.sparkSession().createDataFrame(
             List.of(
-                org.apache.spark.sql.RowFactory.create("email_key", family),
-                org.apache.spark.sql.RowFactory.create("phone_e164", "+33611111111")),
-            new org.apache.spark.sql.types.StructType()
+                RowFactory.create("email_key", family),
+                RowFactory.create("phone_e164", "+33611111111")),
+            new StructType()
                 .add("key_type", "string")
                 .add("key_value", "string"));
     Map<String, String> keys = new TreeMap<>();
