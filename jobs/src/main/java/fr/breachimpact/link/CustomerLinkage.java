@@ -62,11 +62,15 @@ public final class CustomerLinkage {
     long leakedCount = leaked.count();
     long customerCount = customers.count();
 
-    Dataset<Row> pairs = Blocking.pairs(leaked, customers, rules, config.maxBlockSize(), config.maxBlockPairs());
+    Dataset<Row> pairs =
+        Blocking.pairs(leaked, customers, rules, config.maxBlockSize(), config.maxBlockPairs())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> paired = PairComparison.pairedCustomers(customers, pairs, pairs.count());
     Dataset<Row> compared =
-        PairComparison.compare(PairComparison.join(pairs, leaked, customers), comparisons)
+        PairComparison.compare(PairComparison.join(pairs, leaked, paired), comparisons)
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<PatternCount> patterns = PairComparison.patterns(compared, comparisons);
+    pairs.unpersist();
     long pairCount = patterns.stream().mapToLong(PatternCount::count).sum();
     for (int i = 0; i < rules.size(); i++) {
       int rule = i;

@@ -2,7 +2,6 @@ package fr.breachimpact.link;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -36,22 +35,17 @@ public final class KeyGuard {
   }
 
   /**
-   * Nulls {@code column} where its value is held by more than {@code maxPerKey} rows of the same
-   * brand. Counts on the one column (partial aggregation), then a broadcast of the few overused
-   * values: no shuffle of the wide rows.
+   * Nulls {@code column} where its value is held by more than the bound's rows of the same brand:
+   * {@code overused} holds those {@code (brand, value)} pairs ({@link ValueCounts#overused}), few
+   * enough to broadcast, so the wide rows are not shuffled.
    */
   public static Dataset<Row> dropOverused(
-      Dataset<Row> customers, String brandColumn, String column, int maxPerKey) {
-    Dataset<Row> overused =
-        customers
-            .where(col(column).isNotNull())
-            .groupBy(col(brandColumn).as("_g_brand"), col(column).as("_g_value"))
-            .agg(count(lit(1)).as("_g_n"))
-            .where(col("_g_n").gt(maxPerKey))
-            .select(col("_g_brand"), col("_g_value"), lit(true).as("_g_overused"));
+      Dataset<Row> customers, String brandColumn, String column, Dataset<Row> overused) {
+    Dataset<Row> values =
+        overused.select(col("brand").as("_g_brand"), col("value").as("_g_value"), lit(true).as("_g_overused"));
     return customers
         .join(
-            broadcast(overused),
+            broadcast(values),
             col(brandColumn).equalTo(col("_g_brand")).and(col(column).equalTo(col("_g_value"))),
             "left")
         .withColumn(

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.when;
@@ -38,6 +37,13 @@ public final class LinkSides {
           "postcode_norm",
           "department",
           "city_key");
+
+  /** Trusted keys of the customer side, nulled where too many customers of a brand share them. */
+  private static final List<String> GUARDED_KEYS =
+      List.of("r_email_det", "r_phone_det", "r_nir_det", "r_loyalty_det");
+
+  /** Names whose frequency weighs an agreement on them. */
+  private static final List<String> NAMES = List.of("r_first_name_key", "r_last_name_key");
 
   private LinkSides() {}
 
@@ -110,21 +116,24 @@ public final class LinkSides {
     cols.add(lower(col("brand")).as("r_brand_lc"));
     cols.addAll(common("r_"));
     Dataset<Row> side = clean.select(cols.toArray(new Column[0]));
-    for (String key : List.of("r_email_det", "r_phone_det", "r_nir_det", "r_loyalty_det")) {
-      side = KeyGuard.dropOverused(side, "r_brand", key, maxCustomersPerKey);
+    ValueCounts counts = ValueCounts.of(side, "r_brand", GUARDED_KEYS, maxCustomersPerKey, NAMES);
+    for (String key : GUARDED_KEYS) {
+      side = KeyGuard.dropOverused(side, "r_brand", key, counts.overused(key));
     }
-    long total = Math.max(1, clean.count());
-    side = withFrequency(side, "r_first_name_key", "r_first_name_tf", total);
-    return withFrequency(side, "r_last_name_key", "r_last_name_tf", total);
+    long total = Math.max(1, counts.rows());
+    side = withFrequency(side, "r_first_name_key", "r_first_name_tf", counts.pooled("r_first_name_key"), total);
+    return withFrequency(side, "r_last_name_key", "r_last_name_tf", counts.pooled("r_last_name_key"), total);
   }
 
-  /** Share of customers holding the same value of {@code column} (null for a null value). */
-  static Dataset<Row> withFrequency(Dataset<Row> side, String column, String out, long total) {
+  /**
+   * Share of customers holding the same value of {@code column} (null for a null value), from the
+   * {@code (value, n)} counts. The distinct names are broadcast: a few tens of thousands at two
+   * million customers (the wide rows stay where they are).
+   */
+  static Dataset<Row> withFrequency(Dataset<Row> side, String column, String out, Dataset<Row> counts, long total) {
     Dataset<Row> freq =
-        side.where(col(column).isNotNull())
-            .groupBy(col(column).as("_tf_value"))
-            .agg(count(lit(1)).divide(lit((double) total)).as(out));
-    return side.join(freq, side.col(column).equalTo(freq.col("_tf_value")), "left")
+        counts.select(col("value").as("_tf_value"), col("n").divide(lit((double) total)).as(out));
+    return side.join(broadcast(freq), side.col(column).equalTo(freq.col("_tf_value")), "left")
         .drop("_tf_value");
   }
 }

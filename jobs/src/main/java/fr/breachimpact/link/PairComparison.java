@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.xxhash64;
 
+import fr.breachimpact.spark.KeyBloomFilter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -28,6 +30,21 @@ public final class PairComparison {
     return pairs
         .join(leaked, "l_record_id")
         .join(customers, JavaConverters.asScalaBuffer(List.of("r_brand", "r_customer_id")).toSeq());
+  }
+
+  /**
+   * The customers of {@code customers} that appear in {@code pairs}, give or take a few: a Bloom
+   * filter of the pairs' customers drops most of the others before the customer side is shuffled
+   * to meet the pairs (the join stays exact; a customer let through by mistake meets no pair).
+   */
+  public static Dataset<Row> pairedCustomers(Dataset<Row> customers, Dataset<Row> pairs, long pairCount) {
+    KeyBloomFilter paired =
+        KeyBloomFilter.of(pairs.select(customerKey().as("_ck")), "_ck", pairCount);
+    return customers.where(paired.mightContain(customerKey()));
+  }
+
+  private static Column customerKey() {
+    return xxhash64(col("r_brand"), col("r_customer_id"));
   }
 
   /** Trusted keys agreeing in a pair; null keys never agree. */

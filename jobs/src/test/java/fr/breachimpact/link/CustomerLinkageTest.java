@@ -11,6 +11,7 @@ import fr.breachimpact.link.CleanRows.Rec;
 import fr.breachimpact.spark.TestSpark;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,15 +127,14 @@ class CustomerLinkageTest {
 
   @Test
   void overusedKeyValuesAreDroppedPerBrand() {
+    Dataset<Row> customers =
+        CleanRows.customers()
+            .add(a("x1").phone("+33155555555")).add(a("x2").phone("+33155555555"))
+            .add(a("x3").phone("+33155555555")).add(lm("y1").phone("+33155555555"))
+            .frame();
+    ValueCounts counts = ValueCounts.of(customers, "brand", List.of("phone_e164"), 2, List.of());
     long kept =
-        KeyGuard.dropOverused(
-                CleanRows.customers()
-                    .add(a("x1").phone("+33155555555")).add(a("x2").phone("+33155555555"))
-                    .add(a("x3").phone("+33155555555")).add(lm("y1").phone("+33155555555"))
-                    .frame(),
-                "brand",
-                "phone_e164",
-                2)
+        KeyGuard.dropOverused(customers, "brand", "phone_e164", counts.overused("phone_e164"))
             .where(col("phone_e164").isNotNull())
             .count();
     assertEquals(1, kept, "three Auchan customers share the phone: only the Leroy Merlin one keeps it");
