@@ -12,8 +12,16 @@ import org.apache.spark.sql.Row;
  * A seeded sample of the leaked x customers space without a cartesian product: each side keeps a
  * hashed share of its rows and gets a hashed bucket; pairs are the rows sharing a bucket. Same
  * seed and input, same pairs, whatever the partitioning.
+ *
+ * <p>Each kept row meets about {@link #PAIRS_PER_ROW} rows of the other side, so that a million
+ * pairs come from some 31,000 rows of each side rather than from every leaked record and half
+ * the customers: only those rows are shuffled. Every pair is still a uniformly drawn pair of the
+ * space (what u needs); Splink draws its u sample the same way, from a sample of rows.
  */
 public final class RandomPairs {
+  /** Rows of the other side each kept row is paired with, on average. */
+  static final long PAIRS_PER_ROW = 32;
+
   private RandomPairs() {}
 
   /**
@@ -29,8 +37,9 @@ public final class RandomPairs {
       long customerCount,
       long target,
       long seed) {
-    long keepL = Math.min(leakedCount, target);
-    long keepC = Math.min(customerCount, target);
+    long rowsPerSide = Math.max(1, target / PAIRS_PER_ROW);
+    long keepL = Math.min(leakedCount, rowsPerSide);
+    long keepC = Math.min(customerCount, rowsPerSide);
     long buckets = Math.max(1, Math.round((double) keepL * keepC / target));
     Dataset<Row> l =
         leaked
