@@ -9,8 +9,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -46,6 +44,7 @@ public final class ExposureByIncidentCategory {
   /**
    * @param prepared {@link ExposedRecords#prepare}
    * @param exposures {@link ExposedRecords#categories}
+   * @param categoryCounts {@link CategoryCounts#of}
    * @param links {@link CustomerLinks#of}
    * @param incidents {@link IncidentInfo#frame}
    * @param estimates {@link IncidentEstimates#build}
@@ -53,34 +52,12 @@ public final class ExposureByIncidentCategory {
   public static Dataset<Row> build(
       Dataset<Row> prepared,
       Dataset<Row> exposures,
+      Dataset<Row> categoryCounts,
       Dataset<Row> links,
       Dataset<Row> customersClean,
       Dataset<Row> incidents,
       Dataset<Row> estimates,
       int minCellSize) {
-    // Per person first, then per incident and category: five distinct counts in one aggregation
-    // would have Spark copy every row five times. The exposures are shuffled once, on the
-    // person's key, which both the record count and the person aggregation then reuse (a record
-    // has one person, so the distinct records of a cell are the sum over its persons).
-    Dataset<Row> perPerson =
-        exposures
-            .repartition(col("incident_id"), col("code"), col("person_id"))
-            .groupBy("incident_id", "code", "person_id")
-            .agg(
-                countDistinct("record_id").as("records"),
-                max(statusFlag("verified")).as("verified"),
-                max(statusFlag("claimed")).as("claimed"),
-                max(statusFlag("detected")).as("detected"));
-    Dataset<Row> base =
-        perPerson
-            .groupBy(col("incident_id"), col("code").as("category"))
-            .agg(
-                sum("records").as("records"),
-                count(lit(1)).as("persons"),
-                sum("verified").as("persons_verified"),
-                sum("claimed").as("persons_claimed"),
-                sum("detected").as("persons_detected"));
-
     Dataset<Row> sample = prepared.groupBy("incident_id").agg(countDistinct("person_id").as("sample_persons"));
 
     Dataset<Row> customers = customersClean.select("customer_id", "brand", "group_name").distinct();
@@ -127,7 +104,7 @@ public final class ExposureByIncidentCategory {
     Column highShare = WILSON_HIGH.apply(col("matched_persons"), col("sample_persons"));
 
     Dataset<Row> rows =
-        base.crossJoin(scopes)
+        categoryCounts.crossJoin(scopes)
             .join(matched, Frames.seq("incident_id", "category", "scope_key"), "left")
             .join(incidents, Frames.seq("incident_id"), "left")
             .join(sample, Frames.seq("incident_id"), "left")
@@ -158,11 +135,6 @@ public final class ExposureByIncidentCategory {
     return Suppression.apply(rows, minCellSize, counts)
         .select(COLUMNS)
         .orderBy("incident_id", "category", "customer_scope", "customer_group", "customer_brand");
-  }
-
-  /** 1 when the row's status is the given one, else 0: summed per person, then per cell. */
-  private static Column statusFlag(String status) {
-    return when(col("status").equalTo(status), 1L).otherwise(0L);
   }
 
   private static Column scopeKey() {

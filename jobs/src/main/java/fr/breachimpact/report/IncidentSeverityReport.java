@@ -1,10 +1,8 @@
 package fr.breachimpact.report;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -57,9 +55,9 @@ public final class IncidentSeverityReport {
   record IncidentCounts(long records, long persons, Map<String, CategoryEvidence> categories, TreeMap<Integer, long[]> eiRules) {}
 
   public static Dataset<Row> build(
-      SparkSession spark, Dataset<Row> prepared, Dataset<Row> exposures, List<IncidentInfo> incidents,
+      SparkSession spark, Dataset<Row> prepared, Dataset<Row> categoryCounts, List<IncidentInfo> incidents,
       LocalDate runDate, int minCellSize) {
-    Map<String, IncidentCounts> counts = collect(prepared, exposures);
+    Map<String, IncidentCounts> counts = collect(prepared, categoryCounts);
     List<Row> rows = new ArrayList<>();
     for (IncidentInfo info : incidents) {
       IncidentCounts c = counts.get(info.id());
@@ -95,18 +93,15 @@ public final class IncidentSeverityReport {
     return SeverityScore.of(dpc, rule, eiFactors, info.cb());
   }
 
-  private static Map<String, IncidentCounts> collect(Dataset<Row> prepared, Dataset<Row> exposures) {
+  private static Map<String, IncidentCounts> collect(Dataset<Row> prepared, Dataset<Row> categoryCounts) {
     Map<String, long[]> totals = new HashMap<>();
     for (Row r : prepared.groupBy("incident_id")
         .agg(count(lit(1)).as("records"), countDistinct("person_id").as("persons")).collectAsList()) {
       totals.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
     }
     Map<String, Map<String, CategoryEvidence>> cats = new HashMap<>();
-    for (Row r : exposures.groupBy("incident_id", "code")
-        .agg(
-            countDistinct(when(col("status").equalTo("verified"), col("person_id"))),
-            countDistinct(when(col("status").equalTo("claimed"), col("person_id"))),
-            countDistinct(when(col("status").equalTo("detected"), col("person_id"))))
+    for (Row r : categoryCounts
+        .select("incident_id", "category", "persons_verified", "persons_claimed", "persons_detected")
         .collectAsList()) {
       cats.computeIfAbsent(r.getString(0), x -> new TreeMap<>())
           .put(r.getString(1), new CategoryEvidence(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4)));
