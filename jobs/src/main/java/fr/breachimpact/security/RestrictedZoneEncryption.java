@@ -11,15 +11,14 @@ import org.apache.parquet.crypto.keytools.KeyToolkit;
  * The session settings that encrypt the restricted zone, built from the config's
  * {@code encryption} section. They carry names only (key ids, the variable or file that holds the
  * keys), never key material. Checked at start: a run with encryption on and keys missing stops
- * before any write, with one line naming the variable or file.
+ * before any write, with one line naming the variable or file. The Delta log stays plaintext: it
+ * holds no column value because no lake table keeps per-column statistics, encrypted or not
+ * ({@link fr.breachimpact.spark.LakeTables#COLUMN_STATISTICS}).
  */
 public final class RestrictedZoneEncryption {
-  /** Delta's default for new tables: no per-column min/max in the Delta log (raw values!). */
-  public static final String DELTA_NO_STATS = "spark.databricks.delta.properties.defaults.dataSkippingNumIndexedCols";
-
   private RestrictedZoneEncryption() {}
 
-  /** Session settings (Hadoop keys as they are, plus Delta's table default); empty when off. */
+  /** Session settings (Hadoop keys as they are); empty when off. */
   public static Map<String, String> settings(LoadedConfig loaded, Map<String, String> env) {
     EncryptionConfig ec = loaded.config().encryption();
     if (!ec.enabled()) {
@@ -62,7 +61,6 @@ public final class RestrictedZoneEncryption {
     s.put(RestrictedZoneCryptoFactory.COLUMN_KEY, ec.columnKey());
     s.put(RestrictedZoneCryptoFactory.PLAINTEXT_FOOTER, String.valueOf(ec.plaintextFooter()));
     s.put(RestrictedZoneCryptoFactory.PLAINTEXT_ROOTS, plaintextRoot);
-    s.put(DELTA_NO_STATS, "0");
     return s;
   }
 
@@ -72,7 +70,7 @@ public final class RestrictedZoneEncryption {
         KeyToolkit.KMS_INSTANCE_ID_PROPERTY_NAME, KeyToolkit.KEY_ACCESS_TOKEN_PROPERTY_NAME,
         MasterKeySource.MEMORY_SET, MasterKeySource.ENV_VARIABLE, MasterKeySource.FILE,
         RestrictedZoneCryptoFactory.FOOTER_KEY, RestrictedZoneCryptoFactory.COLUMN_KEY,
-        RestrictedZoneCryptoFactory.PLAINTEXT_FOOTER, RestrictedZoneCryptoFactory.PLAINTEXT_ROOTS, DELTA_NO_STATS);
+        RestrictedZoneCryptoFactory.PLAINTEXT_FOOTER, RestrictedZoneCryptoFactory.PLAINTEXT_ROOTS);
   }
 
   private static String where(LoadedConfig loaded) {

@@ -73,6 +73,11 @@ public final class SparkSessions {
     conf.setIfMissing("spark.sql.codegen.hugeMethodLimit", "8000");
     extra.forEach(conf::set);
     SparkSession session = SparkSession.builder().appName(appName).config(conf).getOrCreate();
+    // At run time, so that a session shared by several commands (nightly, tests) has it too; a
+    // config's spark map may still ask for statistics.
+    if (!extra.containsKey(LakeTables.COLUMN_STATISTICS)) {
+      session.conf().set(LakeTables.COLUMN_STATISTICS, "0");
+    }
     session.sparkContext().setLogLevel("WARN");
     return session;
   }

@@ -52,7 +52,6 @@ class EncryptionSettingsTest {
     Map<String, String> s = RestrictedZoneEncryption.settings(c, Map.of("TEST_KEYS", "footerKey:" + footer + ", piiKey:" + pii));
     assertEquals(RestrictedZoneCryptoFactory.class.getName(), s.get("parquet.crypto.factory.class"));
     assertEquals("TEST_KEYS", s.get(MasterKeySource.ENV_VARIABLE));
-    assertEquals("0", s.get(RestrictedZoneEncryption.DELTA_NO_STATS));
     assertTrue(s.get(RestrictedZoneCryptoFactory.PLAINTEXT_ROOTS).endsWith("/reports"));
     assertFalse(s.values().stream().anyMatch(v -> v.contains(footer) || v.contains(pii)), "a setting holds a key");
   }

@@ -144,6 +144,17 @@ class RestrictedZoneEncryptionTest {
   }
 
   @Test
+  void theDeltaLogOfAPlaintextLakeHoldsNoRawValueEither() throws IOException {
+    // Delta would put each file's smallest and largest email, name... into the log's JSON.
+    List<Path> logs = allFiles(lake(plain)).stream().filter(f -> f.toString().contains("_delta_log")).toList();
+    assertFalse(logs.isEmpty());
+    for (int i = 0; i < RAW_VALUES.size(); i++) {
+      List<String> hits = filesHolding(logs, RAW_VALUES.get(i)).stream().map(f -> lake(plain).relativize(f).toString()).toList();
+      assertEquals(List.of(), hits, "value #" + i + " found in these log files of the plaintext lake");
+    }
+  }
+
+  @Test
   void reportsStayPlainParquetThatDuckDbReads() throws Exception {
     Path reports = Path.of(encrypted.reportPath("run_summary"));
     List<Path> files = dataFiles(reports);
