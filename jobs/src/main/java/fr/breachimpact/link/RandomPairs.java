@@ -37,9 +37,9 @@ public final class RandomPairs {
       long customerCount,
       long target,
       long seed) {
-    long rowsPerSide = Math.max(1, target / PAIRS_PER_ROW);
-    long keepL = Math.min(leakedCount, rowsPerSide);
-    long keepC = Math.min(customerCount, rowsPerSide);
+    long[] kept = rowsKept(leakedCount, customerCount, target);
+    long keepL = kept[0];
+    long keepC = kept[1];
     long buckets = Math.max(1, Math.round((double) keepL * keepC / target));
     Dataset<Row> l =
         leaked
@@ -52,5 +52,17 @@ public final class RandomPairs {
                     .lt(keepC))
             .withColumn("_u", pmod(xxhash64(lit(seed + 3), col("r_brand"), col("r_customer_id")), lit(buckets)));
     return l.join(r, "_u").drop("_u").withColumn("rule", lit(-1)).withColumn("rules", lit(0L));
+  }
+
+  /**
+   * Rows kept on each side, {@code {leaked, customers}}: about {@code target / PAIRS_PER_ROW}
+   * each, a side smaller than that whole, and the other side more where the two would not give
+   * {@code target} pairs (a small incident against millions of customers).
+   */
+  static long[] rowsKept(long leakedCount, long customerCount, long target) {
+    long rowsPerSide = Math.max(1, target / PAIRS_PER_ROW);
+    long keepL = Math.min(leakedCount, Math.max(rowsPerSide, target / Math.max(1, Math.min(customerCount, rowsPerSide))));
+    long keepC = Math.min(customerCount, Math.max(rowsPerSide, target / Math.max(1, keepL)));
+    return new long[] {keepL, keepC};
   }
 }
