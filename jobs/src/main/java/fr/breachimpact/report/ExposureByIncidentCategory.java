@@ -42,7 +42,7 @@ public final class ExposureByIncidentCategory {
   private ExposureByIncidentCategory() {}
 
   /**
-   * @param prepared {@link ExposedRecords#prepare}
+   * @param incidentTotals {@link IncidentTotals#of}
    * @param exposures {@link ExposedRecords#categories}
    * @param categoryCounts {@link CategoryCounts#of}
    * @param links {@link CustomerLinks#of}
@@ -50,7 +50,7 @@ public final class ExposureByIncidentCategory {
    * @param estimates {@link IncidentEstimates#build}
    */
   public static Dataset<Row> build(
-      Dataset<Row> prepared,
+      Dataset<Row> incidentTotals,
       Dataset<Row> exposures,
       Dataset<Row> categoryCounts,
       Dataset<Row> links,
@@ -58,7 +58,7 @@ public final class ExposureByIncidentCategory {
       Dataset<Row> incidents,
       Dataset<Row> estimates,
       int minCellSize) {
-    Dataset<Row> sample = prepared.groupBy("incident_id").agg(countDistinct("person_id").as("sample_persons"));
+    Dataset<Row> sample = incidentTotals.select(col("incident_id"), col("persons").as("sample_persons"));
 
     Dataset<Row> customers = customersClean.select("customer_id", "brand", "group_name").distinct();
     Dataset<Row> scopes =

@@ -16,6 +16,7 @@ public final class ImpactReports {
   private final Dataset<Row> exposures;
   private final Dataset<Row> links;
   private final Dataset<Row> personScores;
+  private final Dataset<Row> incidentTotals;
   private final Dataset<Row> categoryCounts;
   private final Dataset<Row> exposureByIncidentCategory;
   private final Dataset<Row> incidentSeverity;
@@ -38,11 +39,12 @@ public final class ImpactReports {
     links = CustomerLinks.of(prepared, in.customerPerson(), in.customerMatches(), in.customersClean()).cache();
     Dataset<Row> incidentFrame = IncidentInfo.frame(spark, incidents);
     personScores = PersonScores.build(prepared, exposures, incidentFrame).cache();
+    incidentTotals = IncidentTotals.of(prepared).cache();
     categoryCounts = CategoryCounts.of(exposures).cache();
     exposureByIncidentCategory =
-        ExposureByIncidentCategory.build(prepared, exposures, categoryCounts, links, in.customersClean(), incidentFrame,
+        ExposureByIncidentCategory.build(incidentTotals, exposures, categoryCounts, links, in.customersClean(), incidentFrame,
             IncidentEstimates.build(spark, prepared, incidents), minCellSize);
-    incidentSeverity = IncidentSeverityReport.build(spark, prepared, categoryCounts, incidents, runDate, minCellSize);
+    incidentSeverity = IncidentSeverityReport.build(spark, prepared, incidentTotals, categoryCounts, incidents, runDate, minCellSize);
     personExposure = PersonExposureReport.build(personScores, pseudonyms);
     customerRisk = CustomerRiskReport.build(links, personScores, pseudonyms);
   }
@@ -65,6 +67,7 @@ public final class ImpactReports {
 
   public void release() {
     categoryCounts.unpersist();
+    incidentTotals.unpersist();
     personScores.unpersist();
     links.unpersist();
     exposures.unpersist();

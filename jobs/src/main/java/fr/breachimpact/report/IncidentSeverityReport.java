@@ -1,7 +1,6 @@
 package fr.breachimpact.report;
 
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 
 import java.time.LocalDate;
@@ -55,9 +54,10 @@ public final class IncidentSeverityReport {
   record IncidentCounts(long records, long persons, Map<String, CategoryEvidence> categories, TreeMap<Integer, long[]> eiRules) {}
 
   public static Dataset<Row> build(
-      SparkSession spark, Dataset<Row> prepared, Dataset<Row> categoryCounts, List<IncidentInfo> incidents,
+      SparkSession spark, Dataset<Row> prepared, Dataset<Row> incidentTotals, Dataset<Row> categoryCounts,
+      List<IncidentInfo> incidents,
       LocalDate runDate, int minCellSize) {
-    Map<String, IncidentCounts> counts = collect(prepared, categoryCounts);
+    Map<String, IncidentCounts> counts = collect(prepared, incidentTotals, categoryCounts);
     List<Row> rows = new ArrayList<>();
     for (IncidentInfo info : incidents) {
       IncidentCounts c = counts.get(info.id());
@@ -93,10 +93,10 @@ public final class IncidentSeverityReport {
     return SeverityScore.of(dpc, rule, eiFactors, info.cb());
   }
 
-  private static Map<String, IncidentCounts> collect(Dataset<Row> prepared, Dataset<Row> categoryCounts) {
+  private static Map<String, IncidentCounts> collect(
+      Dataset<Row> prepared, Dataset<Row> incidentTotals, Dataset<Row> categoryCounts) {
     Map<String, long[]> totals = new HashMap<>();
-    for (Row r : prepared.groupBy("incident_id")
-        .agg(count(lit(1)).as("records"), countDistinct("person_id").as("persons")).collectAsList()) {
+    for (Row r : incidentTotals.select("incident_id", "records", "persons").collectAsList()) {
       totals.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
     }
     Map<String, Map<String, CategoryEvidence>> cats = new HashMap<>();
