@@ -121,13 +121,22 @@ public final class CandidatePairs {
 
   /**
    * Attaches each side's identity columns ({@link Parties#IDENTITY_COLUMNS}, what a scorer
-   * compares) as structs {@code a} and {@code b}: the ids stay out of the two shuffles.
+   * compares) as structs {@code a} and {@code b}: the ids stay out of the two shuffles. Each side
+   * is first narrowed to the parties that side of a pair names (a Bloom filter of the pairs' node
+   * ids): a fraction of the parties are in any pair, and the others would be shuffled for nothing.
+   *
+   * @param pairCount the number of pairs (sizes the filters)
    */
-  public static Dataset<Row> withParties(Dataset<Row> pairs, Dataset<Row> parties) {
+  public static Dataset<Row> withParties(Dataset<Row> pairs, Dataset<Row> parties, long pairCount) {
     Column[] fields = Parties.IDENTITY_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
-    Dataset<Row> side = parties.select(col("node_id"), struct(fields).as("party"));
-    Dataset<Row> left = side.toDF("node_a", "a");
-    Dataset<Row> right = side.toDF("node_b", "b");
+    Dataset<Row> left = pairedSide(parties, pairs, "node_a", pairCount).select(col("node_id").as("node_a"), struct(fields).as("a"));
+    Dataset<Row> right = pairedSide(parties, pairs, "node_b", pairCount).select(col("node_id").as("node_b"), struct(fields).as("b"));
     return pairs.join(left, "node_a").join(right, "node_b").select("node_a", "node_b", "a", "b");
+  }
+
+  /** The parties whose node id may be in the pairs' column {@code side}; exactly joined after. */
+  private static Dataset<Row> pairedSide(Dataset<Row> parties, Dataset<Row> pairs, String side, long pairCount) {
+    KeyBloomFilter named = KeyBloomFilter.of(pairs.select(xxhash64(col(side)).as("_node")), "_node", pairCount);
+    return parties.where(named.mightContain(xxhash64(col("node_id"))));
   }
 }

@@ -100,7 +100,7 @@ public final class Resolution {
     long candidatePairs = pairs.count();
     Dataset<Row> dedupEdges =
         scorer
-            .score(CandidatePairs.withParties(pairs, guarded))
+            .score(CandidatePairs.withParties(pairs, guarded, candidatePairs))
             .where(col("match_weight").geq(config.matchThreshold()))
             .select(col("node_a").as("src"), col("node_b").as("dst"))
             .localCheckpoint(true);
