@@ -72,12 +72,16 @@ class DeterministicBaselineTest {
         leaked("r9", "lm-1", null, null, null, "L999", "LOYALTY_PURCHASES"), // loyalty, right brand
         leaked("r10", "lm-1", null, null, null, "L123", "LOYALTY_PURCHASES"), // Auchan's id in a Leroy Merlin leak
         leaked("r11", "lm-1", "bob@mail.fr", true, null, null, "IDENTITY"), // email: any brand
-        leaked("r12", "lm-1", "bob@mail.fr", true, null, null, "IDENTITY", "HEALTH")); // same person again
+        leaked("r12", "lm-1", "bob@mail.fr", true, null, null, "IDENTITY", "HEALTH"), // same person again
+        leaked("r13", "group-1", null, null, null, "L123", "LOYALTY_PURCHASES"), // either brand of the incident
+        leaked("r14", "group-1", null, null, null, "L999", "LOYALTY_PURCHASES"),
+        leaked("r15", "other-1", "alice@mail.fr", true, null, "L123", "CONTACT")); // no brands: email only
     spark.createDataFrame(customers, CUSTOMERS).write().parquet(dir.resolve("customers").toString());
     spark.createDataFrame(leaked, LEAKED).write().parquet(dir.resolve("leaked").toString());
     Dataset<Row> leakedRead = spark.read().parquet(dir.resolve("leaked").toString());
     Dataset<Row> customersRead = spark.read().parquet(dir.resolve("customers").toString());
-    Map<String, List<String>> brands = Map.of("auchan-1", List.of("Auchan"), "lm-1", List.of("Leroy Merlin"));
+    Map<String, List<String>> brands = Map.of("auchan-1", List.of("Auchan"), "lm-1", List.of("Leroy Merlin"),
+        "group-1", List.of("Auchan", "Leroy Merlin"), "other-1", List.of());
 
     List<ResultRow> onSpark = DeterministicBaseline.collect(
         DeterministicBaseline.spark(leakedRead, customersRead, DeterministicBaseline.incidentBrands(spark, brands)));
@@ -88,9 +92,11 @@ class DeterministicBaselineTest {
         new ResultRow("auchan-1", "CONTACT", 3), // c1, c2, c5 (by email and phone, once)
         new ResultRow("auchan-1", "IDENTITY", 1), // c1
         new ResultRow("auchan-1", "LOYALTY_PURCHASES", 1), // c3, not c4
+        new ResultRow("group-1", "LOYALTY_PURCHASES", 2), // c3 and c4
         new ResultRow("lm-1", "HEALTH", 1), // c5
         new ResultRow("lm-1", "IDENTITY", 1), // c5 through two records
-        new ResultRow("lm-1", "LOYALTY_PURCHASES", 1))); // c4, not c3
+        new ResultRow("lm-1", "LOYALTY_PURCHASES", 1), // c4, not c3
+        new ResultRow("other-1", "CONTACT", 1))); // c1
     expected.sort(ResultRow.ORDER);
     assertEquals(expected, onSpark);
     assertEquals(expected, onDuckDb);
