@@ -3,9 +3,7 @@ package fr.breachimpact.resolve;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -51,16 +49,25 @@ public final class PersonTables {
     Column isRecord = col("kind").equalTo(Parties.RECORD);
     Dataset<Row> firstSeen =
         previousPersons.select(col("person_id"), col("first_seen_run_date").as("previous_first_seen"));
-    return members
+    // A person's distinct incidents (of its records) and brands (of its customers) as plain hash
+    // aggregations: members shuffled once on person_id, then grouped on (person, kind, incident
+    // or brand) and on person in the same stage. Sets (collect_set) fell back to sorting past a
+    // few hundred persons per task, and distinct counts make Spark expand every row per count.
+    Column scope = when(isRecord, col("incident_id")).otherwise(col("brand"));
+    Dataset<Row> perScope =
+        members
+            .repartition(col("person_id"))
+            .groupBy(col("person_id"), col("kind"), scope.as("scope"))
+            .agg(count(lit(1)).as("n"));
+    Column scoped = col("scope").isNotNull();
+    return perScope
         .groupBy("person_id")
         .agg(
-            sum(when(isRecord, 1L).otherwise(0L)).as("record_count"),
-            // Sets rather than distinct counts: Spark expands every row once per distinct
-            // aggregate, and a person's incidents and brands are a handful.
-            size(collect_set("incident_id")).cast("long").as("incident_count"),
-            sum(when(isRecord, 0L).otherwise(1L)).as("customer_count"),
-            size(collect_set("brand")).cast("long").as("brand_count"),
-            count(lit(1)).as("cluster_size"))
+            sum(when(isRecord, col("n")).otherwise(0L)).as("record_count"),
+            count(when(isRecord.and(scoped), lit(1))).as("incident_count"),
+            sum(when(isRecord, 0L).otherwise(col("n"))).as("customer_count"),
+            count(when(col("kind").equalTo(Parties.CUSTOMER).and(scoped), lit(1))).as("brand_count"),
+            sum(col("n")).as("cluster_size"))
         .withColumn("needs_review", col("cluster_size").gt(maxClusterSize))
         .join(firstSeen, "person_id", "left")
         .withColumn(
