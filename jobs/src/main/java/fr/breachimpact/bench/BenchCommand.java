@@ -96,8 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
     // A ratio of two short runs moves with the machine: at least three runs of each engine, even
     // where the stages run once (the two queries take seconds, not minutes).
     int runs = Math.max(DETERMINISTIC_RUNS, repeat);
-    Sample sparkRun = median(runs, () -> onSpark.set(DeterministicBaseline.collect(DeterministicBaseline.spark(
-        LakeTables.read(spark, leaked), LakeTables.read(spark, customers), DeterministicBaseline.incidentBrands(spark, brands)))));
+    Sample sparkRun = median(runs, () -> onSpark.set(DeterministicBaseline.onSpark(
+        LakeTables.read(spark, leaked), LakeTables.read(spark, customers), DeterministicBaseline.incidentBrands(spark, brands))));
     String rows = " result_rows=" + onSpark.get().size();
     if (config.config().encryption().enabled()) {
       print("deterministic engine=spark", records, sparkRun, rows);

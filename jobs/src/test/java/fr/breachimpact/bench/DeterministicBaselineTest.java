@@ -83,8 +83,8 @@ class DeterministicBaselineTest {
     Map<String, List<String>> brands = Map.of("auchan-1", List.of("Auchan"), "lm-1", List.of("Leroy Merlin"),
         "group-1", List.of("Auchan", "Leroy Merlin"), "other-1", List.of());
 
-    List<ResultRow> onSpark = DeterministicBaseline.collect(
-        DeterministicBaseline.spark(leakedRead, customersRead, DeterministicBaseline.incidentBrands(spark, brands)));
+    List<ResultRow> onSpark = DeterministicBaseline.onSpark(
+        leakedRead, customersRead, DeterministicBaseline.incidentBrands(spark, brands));
     List<ResultRow> onDuckDb = DeterministicBaseline.duckDb(
         DeterministicBaseline.localFiles(leakedRead), DeterministicBaseline.localFiles(customersRead), brands);
 
