@@ -82,9 +82,11 @@ public final class ResolveCommand implements Callable<Integer> {
     Dataset<Row> recordPerson = readDelta(spark, recordPersonPath);
     Dataset<Row> customerPerson = readDelta(spark, customerPersonPath);
     int minCell = loaded.config().report().minCellSize();
-    writeReport(IncidentOverlap.compute(recordPerson, minCell),
+    // Read four times by the two reports: computed once.
+    Dataset<Row> exposures = IncidentOverlap.exposures(recordPerson).localCheckpoint(true);
+    writeReport(IncidentOverlap.compute(exposures, minCell),
         loaded.reportPath("incident_overlap"), runDate);
-    writeReport(GroupOverlap.compute(recordPerson, customerPerson, customers, scopes, minCell),
+    writeReport(GroupOverlap.compute(exposures, customerPerson, customers, scopes, minCell),
         loaded.reportPath("group_overlap"), runDate);
 
     Resolution.Stats stats = out.stats();

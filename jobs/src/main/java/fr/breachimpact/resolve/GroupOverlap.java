@@ -47,18 +47,18 @@ public final class GroupOverlap {
   private GroupOverlap() {}
 
   /**
-   * @param recordPerson record_id, incident_id, person_id
+   * @param exposures incident_id, person_id, each pair once ({@link IncidentOverlap#exposures})
    * @param customerPerson customer_id, brand, person_id
    * @param customers brand, group_name (the clean customer master)
    * @param scopes incident id -> its brands and group, from the manifests
    */
   public static Dataset<Row> compute(
-      Dataset<Row> recordPerson,
+      Dataset<Row> exposures,
       Dataset<Row> customerPerson,
       Dataset<Row> customers,
       Map<String, IncidentScope> scopes,
       int minCellSize) {
-    SparkSession spark = recordPerson.sparkSession();
+    SparkSession spark = exposures.sparkSession();
     Dataset<Row> groupBrands =
         customers
             .where(col("group_name").isNotNull().and(col("brand").isNotNull()))
@@ -87,9 +87,7 @@ public final class GroupOverlap {
     }
 
     Dataset<Row> exposed =
-        recordPerson
-            .select("incident_id", "person_id")
-            .distinct()
+        exposures
             .join(spark.createDataFrame(groupIncidents, GROUP_INCIDENT), "incident_id")
             .groupBy("group_name", "person_id")
             .agg(count(lit(1)).as("incidents_of_group"));
@@ -102,7 +100,9 @@ public final class GroupOverlap {
                     .distinct(),
                 "brand_key")
             .groupBy("group_name", "person_id")
-            .agg(count(lit(1)).as("brands_of_group"));
+            .agg(count(lit(1)).as("brands_of_group"))
+            // Read twice below (exposed customers, multi-brand customers): computed once.
+            .localCheckpoint(true);
 
     Dataset<Row> customerSide = customerOf.toDF("c_group", "c_person", "brands_of_group");
     Dataset<Row> exposure =

@@ -18,11 +18,20 @@ public final class IncidentOverlap {
   private IncidentOverlap() {}
 
   /**
+   * Each person once per incident: incident_id, person_id. Both overlap reports read it (three
+   * times here, once in {@link GroupOverlap}): the caller computes it once and keeps it.
+   *
    * @param recordPerson record_id, incident_id, person_id
+   */
+  public static Dataset<Row> exposures(Dataset<Row> recordPerson) {
+    return recordPerson.select("incident_id", "person_id").distinct();
+  }
+
+  /**
+   * @param exposures {@link #exposures}
    * @param minCellSize counts below it (and above 0) set below_min_cell_size
    */
-  public static Dataset<Row> compute(Dataset<Row> recordPerson, int minCellSize) {
-    Dataset<Row> exposures = recordPerson.select("incident_id", "person_id").distinct();
+  public static Dataset<Row> compute(Dataset<Row> exposures, int minCellSize) {
     Dataset<Row> sizes = exposures.groupBy("incident_id").agg(count(lit(1)).as("persons"));
     Dataset<Row> a = exposures.toDF("incident_a", "person_id");
     Dataset<Row> b = exposures.toDF("incident_b", "person_id");

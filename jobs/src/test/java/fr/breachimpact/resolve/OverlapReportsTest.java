@@ -47,7 +47,7 @@ class OverlapReportsTest {
 
   @Test
   void incidentPairsCountDistinctPersonsAndJaccard() {
-    List<Row> rows = IncidentOverlap.compute(recordPerson(), 10).collectAsList();
+    List<Row> rows = IncidentOverlap.compute(IncidentOverlap.exposures(recordPerson()), 10).collectAsList();
     assertEquals(6, rows.size(), "every pair of four incidents once");
     Row first = rows.get(0);
     assertEquals("auchan-2024", first.getString(0));
@@ -90,7 +90,7 @@ class OverlapReportsTest {
             "medecin-2025", new IncidentScope(List.of("MédecinDirect"), null));
     List<Row> rows =
         GroupOverlap.compute(
-                recordPerson(),
+                IncidentOverlap.exposures(recordPerson()),
                 spark.createDataFrame(customerPerson, CUSTOMER_PERSON),
                 spark.createDataFrame(customers, CUSTOMERS),
                 scopes,
