@@ -148,17 +148,15 @@ public final class DeterministicBaseline {
             .join(broadcast(brandsOfIncident), "incident_id", "left")
             .select(col("incident_id"), col("categories.code").as("codes"),
                 explode(concat(leakedKeys.toArray(new Column[0]))).as("_k")))
-            .withColumn("_h", keyHash())
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      KeyBloomFilter held = KeyBloomFilter.of(leaked, "_h", leaked.count());
       Dataset<Row> customers =
-          keyed(customersClean.select(col("brand"), col("customer_id"),
-                  explode(concat(customerKeys.toArray(new Column[0]))).as("_k")))
-              .where(held.mightContain(keyHash()));
+          KeyBloomFilter.narrow(
+              keyed(customersClean.select(col("brand"), col("customer_id"),
+                  explode(concat(customerKeys.toArray(new Column[0]))).as("_k"))),
+              keyHash(), leaked, keyHash(), leaked.count());
       return collect(
           leaked
-              .drop("_h")
               .join(customers, scala.collection.JavaConverters.asScalaBuffer(List.of("kt", "kv")).toSeq())
               .select(col("incident_id"), col("codes"), col("brand"), col("customer_id"))
               .distinct()

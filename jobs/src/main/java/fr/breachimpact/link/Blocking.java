@@ -152,8 +152,7 @@ public final class Blocking {
     // Most customer keys are held by no leaked record and cannot pair: a Bloom filter of the
     // leaked keys drops them before the shuffle. A key passes or fails whole, so the block sizes
     // counted below stay exact.
-    KeyBloomFilter leakedKeys = KeyBloomFilter.of(left, "_bk", left.count());
-    right = right.where(leakedKeys.mightContain(col("_bk")));
+    right = KeyBloomFilter.narrow(right, col("_bk"), left, col("_bk"), left.count());
     // The windows' partitioning on the key is the one the join needs: one shuffle per side.
     WindowSpec block = Window.partitionBy(col("rule"), col("_bk"));
     Dataset<Row> customerBlocks =

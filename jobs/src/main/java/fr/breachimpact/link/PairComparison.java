@@ -38,9 +38,7 @@ public final class PairComparison {
    * to meet the pairs (the join stays exact; a customer let through by mistake meets no pair).
    */
   public static Dataset<Row> pairedCustomers(Dataset<Row> customers, Dataset<Row> pairs, long pairCount) {
-    KeyBloomFilter paired =
-        KeyBloomFilter.of(pairs.select(customerKey().as("_ck")), "_ck", pairCount);
-    return customers.where(paired.mightContain(customerKey()));
+    return KeyBloomFilter.narrow(customers, customerKey(), pairs, customerKey(), pairCount);
   }
 
   private static Column customerKey() {

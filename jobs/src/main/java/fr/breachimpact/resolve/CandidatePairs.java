@@ -82,10 +82,8 @@ public final class CandidatePairs {
             .where(col("n").gt(1).and(col("n").leq(maxBlockSize)))
             .select("block_key")
             .localCheckpoint(true);
-    KeyBloomFilter shared = KeyBloomFilter.of(sized, "block_key", sized.count());
     Dataset<Row> blocked =
-        keyed
-            .where(shared.mightContain(col("block_key")))
+        KeyBloomFilter.narrow(keyed, col("block_key"), sized, col("block_key"), sized.count())
             .join(sized, JavaConverters.asScalaBuffer(List.of("block_key")).toSeq(), "left_semi")
             .select("node_id", "block_key")
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -136,7 +134,6 @@ public final class CandidatePairs {
 
   /** The parties whose node id may be in the pairs' column {@code side}; exactly joined after. */
   private static Dataset<Row> pairedSide(Dataset<Row> parties, Dataset<Row> pairs, String side, long pairCount) {
-    KeyBloomFilter named = KeyBloomFilter.of(pairs.select(xxhash64(col(side)).as("_node")), "_node", pairCount);
-    return parties.where(named.mightContain(xxhash64(col("node_id"))));
+    return KeyBloomFilter.narrow(parties, xxhash64(col("node_id")), pairs, xxhash64(col(side)), pairCount);
   }
 }

@@ -53,6 +53,7 @@ public final class PersonTables {
     // aggregations: members shuffled once on person_id, then grouped on (person, kind, incident
     // or brand) and on person in the same stage. Sets (collect_set) fell back to sorting past a
     // few hundred persons per task, and distinct counts make Spark expand every row per count.
+    Column isCustomer = col("kind").equalTo(Parties.CUSTOMER);
     Column scope = when(isRecord, col("incident_id")).otherwise(col("brand"));
     Dataset<Row> perScope =
         members
@@ -65,8 +66,8 @@ public final class PersonTables {
         .agg(
             sum(when(isRecord, col("n")).otherwise(0L)).as("record_count"),
             count(when(isRecord.and(scoped), lit(1))).as("incident_count"),
-            sum(when(isRecord, 0L).otherwise(col("n"))).as("customer_count"),
-            count(when(col("kind").equalTo(Parties.CUSTOMER).and(scoped), lit(1))).as("brand_count"),
+            sum(when(isCustomer, col("n")).otherwise(0L)).as("customer_count"),
+            count(when(isCustomer.and(scoped), lit(1))).as("brand_count"),
             sum(col("n")).as("cluster_size"))
         .withColumn("needs_review", col("cluster_size").gt(maxClusterSize))
         .join(firstSeen, "person_id", "left")

@@ -24,11 +24,9 @@ public final class KeyBloomFilter {
   public static final double FALSE_POSITIVE_RATE = 0.05;
 
   private final UserDefinedFunction contains;
-  private final long bits;
 
-  private KeyBloomFilter(UserDefinedFunction contains, long bits) {
+  private KeyBloomFilter(UserDefinedFunction contains) {
     this.contains = contains;
-    this.bits = bits;
   }
 
   /**
@@ -36,12 +34,12 @@ public final class KeyBloomFilter {
    * @param column its long column of key values (nulls are not put in)
    * @param expectedKeys how many values it holds (the filter's size follows from it)
    */
-  public static KeyBloomFilter of(Dataset<Row> keys, String column, long expectedKeys) {
+  static KeyBloomFilter of(Dataset<Row> keys, String column, long expectedKeys) {
     BloomFilter filter =
         keys.stat().bloomFilter(column, Math.max(1L, expectedKeys), FALSE_POSITIVE_RATE);
     Broadcast<BloomFilter> shared =
         JavaSparkContext.fromSparkContext(keys.sparkSession().sparkContext()).broadcast(filter);
-    return new KeyBloomFilter(predicate(shared), filter.bitSize());
+    return new KeyBloomFilter(predicate(shared));
   }
 
   // Static: the function captures the broadcast only, never this object.
@@ -51,13 +49,21 @@ public final class KeyBloomFilter {
         DataTypes.BooleanType);
   }
 
-  /** True for every key of the filter, and for about {@code fpp} of the others; false for null. */
-  public Column mightContain(Column key) {
-    return contains.apply(key);
+  /**
+   * The rows of {@code rows} whose key may be among {@code keys}' (a semi-join's hint, not the
+   * semi-join: what follows joins exactly). Drops most of the others before they are shuffled.
+   *
+   * @param rowKey the 64-bit key of a row of {@code rows}
+   * @param key the same key computed on a row of {@code keys}
+   * @param expectedKeys how many rows {@code keys} has (sizes the filter)
+   */
+  public static Dataset<Row> narrow(Dataset<Row> rows, Column rowKey, Dataset<Row> keys, Column key, long expectedKeys) {
+    KeyBloomFilter filter = of(keys.select(key.as("_bloom_key")), "_bloom_key", expectedKeys);
+    return rows.where(filter.mightContain(rowKey));
   }
 
-  /** The filter's size, for the log. */
-  public long bits() {
-    return bits;
+  /** True for every key of the filter, and for about {@code fpp} of the others; false for null. */
+  Column mightContain(Column key) {
+    return contains.apply(key);
   }
 }
