@@ -2,7 +2,6 @@ package fr.breachimpact.resolve;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -13,11 +12,14 @@ import static org.apache.spark.sql.functions.xxhash64;
 import fr.breachimpact.spark.KeyBloomFilter;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
-import scala.collection.JavaConverters;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Blocking for deduplication: pairs of parties that share at least one blocking key, so that
@@ -61,9 +63,10 @@ public final class CandidatePairs {
   /**
    * Distinct candidate pairs: node_a < node_b, computed at once (a local checkpoint). Every
    * rule's key goes into one frame (a hash of the rule's name, the party's kind and the key
-   * values), so that one aggregation counts the blocks of all rules; the kept blocks are cached
-   * with the semi-join's partitioning, and the self-join reads them without shuffling them again
-   * (without the cache, each side of the join recomputed and reshuffled every key).
+   * values), shuffled once on the key and sorted within its partitions: each block is then a run
+   * of rows, and {@link BlockPairs} pairs its nodes, or skips it past {@code maxBlockSize}, in one
+   * pass that holds one block at a time. (Counting the blocks first, then keeping the sized ones
+   * by a semi-join and self-joining them, shuffled the keys twice and cost a sixth more.)
    */
   public static Dataset<Row> pairs(Dataset<Row> parties, int maxBlockSize) {
     Dataset<Row> keyed = null;
@@ -71,33 +74,18 @@ public final class CandidatePairs {
       Dataset<Row> keys = blockKeys(parties, rule);
       keyed = keyed == null ? keys : keyed.union(keys);
     }
-    // The kind is part of the block key (record-customer pairs are never built). Most keys are
-    // held by one party: the blocks are counted on the long key alone (a hash aggregation), and
-    // a Bloom filter of the keys of 2 to maxBlockSize parties drops the others before the keys
-    // are shuffled with their node ids; the semi-join then keeps exactly those blocks.
-    Dataset<Row> sized =
-        keyed
-            .groupBy("block_key")
-            .agg(count(lit(1)).as("n"))
-            .where(col("n").gt(1).and(col("n").leq(maxBlockSize)))
-            .select("block_key")
-            .localCheckpoint(true);
-    Dataset<Row> blocked =
-        KeyBloomFilter.narrow(keyed, col("block_key"), sized, col("block_key"), sized.count())
-            .join(sized, JavaConverters.asScalaBuffer(List.of("block_key")).toSeq(), "left_semi")
-            .select("node_id", "block_key")
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> a = blocked.toDF("node_a", "block_key");
-    Dataset<Row> b = blocked.toDF("node_b", "block_key");
-    Dataset<Row> pairs =
-        a.join(b, "block_key")
-            .where(col("node_a").lt(col("node_b")))
-            .select("node_a", "node_b")
-            .distinct()
-            .localCheckpoint(true);
-    blocked.unpersist();
-    return pairs;
+    int bound = maxBlockSize;
+    return keyed
+        .select("block_key", "node_id")
+        .repartition(col("block_key"))
+        .sortWithinPartitions("block_key")
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, bound), PAIR_ENCODER)
+        .distinct()
+        .localCheckpoint(true);
   }
+
+  private static final Encoder<Row> PAIR_ENCODER =
+      Encoders.row(new StructType().add("node_a", DataTypes.StringType, false).add("node_b", DataTypes.StringType, false));
 
   /** node_id, kind, block_key (hash of the rule name, the kind and the key values) of the parties the rule applies to. */
   static Dataset<Row> blockKeys(Dataset<Row> parties, BlockingRule rule) {

@@ -1,0 +1,96 @@
+package fr.breachimpact.resolve;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * The pairs of the blocks in one partition of (block_key, node_id) rows sorted by block_key: for
+ * each run of rows with one key (a block) of 2 to {@code maxBlockSize} nodes, every pair of its
+ * nodes as (node_a, node_b) with node_a < node_b. A block larger than the bound yields nothing;
+ * at most {@code maxBlockSize + 1} of its node ids are held at a time.
+ */
+final class BlockPairs implements Iterator<Row> {
+  private final Iterator<Row> rows;
+  private final int maxBlockSize;
+  private final List<String> block = new ArrayList<>();
+  private Row next;
+  private long key;
+  private boolean oversized;
+  private int i;
+  private int j;
+  private boolean emitting;
+
+  BlockPairs(Iterator<Row> sortedByKey, int maxBlockSize) {
+    this.rows = sortedByKey;
+    this.maxBlockSize = maxBlockSize;
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (true) {
+      if (emitting) {
+        // A node twice in one block (a hash collision between rules) is not paired with itself.
+        for (; i < block.size() - 1; i++, j = i + 1) {
+          for (; j < block.size(); j++) {
+            if (!block.get(i).equals(block.get(j))) {
+              return true;
+            }
+          }
+        }
+        emitting = false;
+        block.clear();
+      }
+      if (!fillBlock()) {
+        return false;
+      }
+    }
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    String a = block.get(i);
+    String b = block.get(j++);
+    return a.compareTo(b) < 0 ? RowFactory.create(a, b) : RowFactory.create(b, a);
+  }
+
+  /** Reads the next block; true when it has pairs to emit, false at the end of the partition. */
+  private boolean fillBlock() {
+    while (next != null || rows.hasNext()) {
+      Row first = next != null ? next : rows.next();
+      next = null;
+      key = first.getLong(0);
+      block.clear();
+      oversized = false;
+      block.add(first.getString(1));
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        if (r.getLong(0) != key) {
+          next = r;
+          break;
+        }
+        if (!oversized) {
+          block.add(r.getString(1));
+          if (block.size() > maxBlockSize) {
+            oversized = true;
+            block.clear();
+          }
+        }
+      }
+      if (!oversized && block.size() >= 2) {
+        i = 0;
+        j = 1;
+        emitting = true;
+        return true;
+      }
+    }
+    block.clear();
+    return false;
+  }
+}
