@@ -18,11 +18,8 @@ final class BlockPairs implements Iterator<Row> {
   private final int maxBlockSize;
   private final List<String> block = new ArrayList<>();
   private Row next;
-  private long key;
-  private boolean oversized;
   private int i;
   private int j;
-  private boolean emitting;
 
   BlockPairs(Iterator<Row> sortedByKey, int maxBlockSize) {
     this.rows = sortedByKey;
@@ -32,7 +29,7 @@ final class BlockPairs implements Iterator<Row> {
   @Override
   public boolean hasNext() {
     while (true) {
-      if (emitting) {
+      if (!block.isEmpty()) {
         // A node twice in one block (a hash collision between rules) is not paired with itself.
         for (; i < block.size() - 1; i++, j = i + 1) {
           for (; j < block.size(); j++) {
@@ -41,7 +38,6 @@ final class BlockPairs implements Iterator<Row> {
             }
           }
         }
-        emitting = false;
         block.clear();
       }
       if (!fillBlock()) {
@@ -60,14 +56,17 @@ final class BlockPairs implements Iterator<Row> {
     return a.compareTo(b) < 0 ? RowFactory.create(a, b) : RowFactory.create(b, a);
   }
 
-  /** Reads the next block; true when it has pairs to emit, false at the end of the partition. */
+  /**
+   * Reads the next block of 2 to maxBlockSize nodes into {@code block}; false, with the block
+   * empty, at the end of the partition.
+   */
   private boolean fillBlock() {
     while (next != null || rows.hasNext()) {
       Row first = next != null ? next : rows.next();
       next = null;
-      key = first.getLong(0);
+      long key = first.getLong(0);
+      boolean oversized = false;
       block.clear();
-      oversized = false;
       block.add(first.getString(1));
       while (rows.hasNext()) {
         Row r = rows.next();
@@ -86,7 +85,6 @@ final class BlockPairs implements Iterator<Row> {
       if (!oversized && block.size() >= 2) {
         i = 0;
         j = 1;
-        emitting = true;
         return true;
       }
     }

@@ -58,6 +58,10 @@ public final class CandidatePairs {
           BlockingRule.of("names_postcode", NAMES_SORTED, col("postcode_norm")),
           BlockingRule.of("birth_date_postcode", col("birth_date_norm"), col("postcode_norm")));
 
+  /** What {@link BlockPairs} emits. */
+  private static final Encoder<Row> PAIR_ENCODER =
+      Encoders.row(new StructType().add("node_a", DataTypes.StringType, false).add("node_b", DataTypes.StringType, false));
+
   private CandidatePairs() {}
 
   /**
@@ -83,9 +87,6 @@ public final class CandidatePairs {
         .distinct()
         .localCheckpoint(true);
   }
-
-  private static final Encoder<Row> PAIR_ENCODER =
-      Encoders.row(new StructType().add("node_a", DataTypes.StringType, false).add("node_b", DataTypes.StringType, false));
 
   /** node_id, kind, block_key (hash of the rule name, the kind and the key values) of the parties the rule applies to. */
   static Dataset<Row> blockKeys(Dataset<Row> parties, BlockingRule rule) {
