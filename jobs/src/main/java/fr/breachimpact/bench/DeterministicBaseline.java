@@ -1,12 +1,12 @@
 package fr.breachimpact.bench;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
@@ -118,10 +118,12 @@ public final class DeterministicBaseline {
    * (a loyalty id once per brand of its incident), where a union of one scan per key read each
    * table three times. The leaked side's keys are cached and a Bloom filter of them drops the
    * customer keys no leaked record holds before the customers are shuffled (most of them). A
-   * customer met through several keys of one record is one row before the categories are
-   * unrolled, so that the last distinct sorts out a few rows instead of several times each. At a
-   * million records, warm: 14.6 s for the union of scans, 10.5 s for one scan, 7.6 s with the
-   * filter (docs/benchmarks.md); the same rows.
+   * record's categories travel as one long ({@link CategoryMask}): the matches are grouped once per
+   * (incident, customer) with the or of their masks, and the customers with each bit are counted
+   * per incident, where unrolling every match into one row per category took two more shuffles of
+   * three times as many rows. At a million records, warm: 14.6 s for the union of scans, 10.5 s
+   * for one scan, 7.6 s with the filter, 6.4 to 6.7 s with the masks (docs/benchmarks.md); the
+   * same rows.
    *
    * @param leakedClean {@code leaked_records_clean} (incident_id, categories, the key columns)
    * @param customersClean {@code customers_clean} (customer_id, brand, the key columns)
@@ -145,9 +147,9 @@ public final class DeterministicBaseline {
     }
     Dataset<Row> leaked =
         keyed(leakedClean
+            .withColumn("mask", CategoryMask.of(col("categories.code")))
             .join(broadcast(brandsOfIncident), "incident_id", "left")
-            .select(col("incident_id"), col("categories.code").as("codes"),
-                explode(concat(leakedKeys.toArray(new Column[0]))).as("_k")))
+            .select(col("incident_id"), col("mask"), explode(concat(leakedKeys.toArray(new Column[0]))).as("_k")))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> customers =
@@ -155,15 +157,23 @@ public final class DeterministicBaseline {
               keyed(customersClean.select(col("brand"), col("customer_id"),
                   explode(concat(customerKeys.toArray(new Column[0]))).as("_k"))),
               keyHash(), leaked, keyHash(), leaked.count());
-      return collect(
+      // One row per customer of an incident with the union of its records' categories, then the
+      // customers per category counted per incident: one shuffle of the matches, none of
+      // matches x categories.
+      Column[] counts = CategoryMask.counts(col("mask"));
+      Dataset<Row> perIncident =
           leaked
               .join(customers, scala.collection.JavaConverters.asScalaBuffer(List.of("kt", "kv")).toSeq())
-              .select(col("incident_id"), col("codes"), col("brand"), col("customer_id"))
-              .distinct()
-              .select(col("incident_id"), explode(col("codes")).as("category"), col("brand"), col("customer_id"))
-              .distinct()
-              .groupBy("incident_id", "category")
-              .agg(count(lit(1)).as("customers")));
+              .groupBy("incident_id", "brand", "customer_id")
+              .agg(bit_or(col("mask")).as("mask"))
+              .groupBy("incident_id")
+              .agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length));
+      List<ResultRow> rows = new ArrayList<>();
+      for (Row r : perIncident.collectAsList()) {
+        rows.addAll(CategoryMask.resultRows(r));
+      }
+      rows.sort(ResultRow.ORDER);
+      return rows;
     } finally {
       leaked.unpersist();
     }
@@ -179,15 +189,6 @@ public final class DeterministicBaseline {
         .withColumn("kt", col("_k.kt"))
         .withColumn("kv", col("_k.kv"))
         .drop("_k");
-  }
-
-  private static List<ResultRow> collect(Dataset<Row> result) {
-    List<ResultRow> rows = new ArrayList<>();
-    for (Row r : result.collectAsList()) {
-      rows.add(new ResultRow(r.getString(0), r.getString(1), r.getLong(2)));
-    }
-    rows.sort(ResultRow.ORDER);
-    return rows;
   }
 
   // ---------------------------------------------------------------- DuckDB

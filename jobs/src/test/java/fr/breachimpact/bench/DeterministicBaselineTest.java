@@ -75,13 +75,14 @@ class DeterministicBaselineTest {
         leaked("r12", "lm-1", "bob@mail.fr", true, null, null, "IDENTITY", "HEALTH"), // same person again
         leaked("r13", "group-1", null, null, null, "L123", "LOYALTY_PURCHASES"), // either brand of the incident
         leaked("r14", "group-1", null, null, null, "L999", "LOYALTY_PURCHASES"),
-        leaked("r15", "other-1", "alice@mail.fr", true, null, "L123", "CONTACT")); // no brands: email only
+        leaked("r15", "other-1", "alice@mail.fr", true, null, "L123", "CONTACT"), // no brands: email only
+        leaked("r16", "quiet-1", "alice@mail.fr", true, null, null)); // matched, but no categories: no row
     spark.createDataFrame(customers, CUSTOMERS).write().parquet(dir.resolve("customers").toString());
     spark.createDataFrame(leaked, LEAKED).write().parquet(dir.resolve("leaked").toString());
     Dataset<Row> leakedRead = spark.read().parquet(dir.resolve("leaked").toString());
     Dataset<Row> customersRead = spark.read().parquet(dir.resolve("customers").toString());
     Map<String, List<String>> brands = Map.of("auchan-1", List.of("Auchan"), "lm-1", List.of("Leroy Merlin"),
-        "group-1", List.of("Auchan", "Leroy Merlin"), "other-1", List.of());
+        "group-1", List.of("Auchan", "Leroy Merlin"), "other-1", List.of(), "quiet-1", List.of("Auchan"));
 
     List<ResultRow> onSpark = DeterministicBaseline.onSpark(
         leakedRead, customersRead, DeterministicBaseline.incidentBrands(spark, brands));
@@ -107,5 +108,22 @@ class DeterministicBaselineTest {
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> DeterministicBaseline.requireSame(onSpark, changed));
     assertTrue(e.getMessage().contains("auchan-1/CONTACT=3") && !e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test
+  void aCategoryCodeOutsideTheTaxonomyFailsTheSparkQueryInsteadOfBeingDropped(@TempDir Path dir) {
+    SparkSession spark = TestSpark.session();
+    spark.createDataFrame(List.of(customer("c1", "Auchan", "alice@mail.fr", true, null, null)), CUSTOMERS)
+        .write().parquet(dir.resolve("customers").toString());
+    spark.createDataFrame(List.of(leaked("r1", "auchan-1", "alice@mail.fr", true, null, null, "CONTACT", "SHOE_SIZE")), LEAKED)
+        .write().parquet(dir.resolve("leaked").toString());
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> DeterministicBaseline.onSpark(
+        spark.read().parquet(dir.resolve("leaked").toString()), spark.read().parquet(dir.resolve("customers").toString()),
+        DeterministicBaseline.incidentBrands(spark, Map.of("auchan-1", List.of("Auchan")))));
+
+    assertTrue(e.getMessage().contains("leaked_records_clean.categories.code") && !e.getMessage().contains("\n"),
+        e.getMessage());
+    assertTrue(!e.getMessage().contains("alice") && !e.getMessage().contains("SHOE_SIZE"), e.getMessage());
   }
 }
