@@ -9,7 +9,10 @@
 # same Parquet files, and prints
 #   stage=deterministic engine=spark records=N seconds=S rows_per_s=R peak_rss_mb=M ratio_vs_duckdb=X result_rows=K
 #   stage=deterministic engine=duckdb records=N seconds=S rows_per_s=R threads=T result_rows=K
-# failing (exit 1, one line) when the two engines return different rows. Counts only, no values.
+#   stage=deterministic engine=duckdb plan=category_masks ... spark_ratio=X result_rows=K
+# failing (exit 1, one line) when the engines return different rows. The third line is DuckDB
+# given the Spark query's plan (categories as bit masks), not the baseline: it shows how much of
+# the ratio is the plan rather than the engine. Counts only, no values.
 # With several sizes (--records 100000,1000000) each is run in turn, then
 #   scaling stage=<name> records=100k->1M time_ratio=X records_ratio=Y
 # for each stage and the whole nightly; linear growth gives time_ratio = records_ratio (the rows in

@@ -13,8 +13,8 @@ import fr.breachimpact.classify.Category;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Row;
 
 /**
  * A record's category codes as the bits of one long (bit = {@link Category#ordinal()}), so that
@@ -52,23 +52,43 @@ final class CategoryMask {
     return out;
   }
 
+  /** {@link #of} in DuckDB SQL, over an SQL expression of type {@code VARCHAR[]}. */
+  static String sql(String codes) {
+    StringBuilder mask = new StringBuilder("(CAST(0 AS BIGINT)");
+    for (Category c : CATEGORIES) {
+      mask.append(" | CASE WHEN list_contains(").append(codes).append(", '").append(c.name()).append("') THEN ")
+          .append(bit(c.ordinal())).append(" ELSE 0 END");
+    }
+    String known = Arrays.stream(CATEGORIES).map(c -> "'" + c.name() + "'").collect(Collectors.joining(", "));
+    return mask.append(" | CASE WHEN len(list_filter(").append(codes).append(", x -> x NOT IN (").append(known)
+        .append("))) > 0 THEN ").append(bit(UNKNOWN_BIT)).append(" ELSE 0 END)").toString();
+  }
+
+  /** {@link #counts} in DuckDB SQL: the select list of the counts, in the same order. */
+  static String countsSql(String mask) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i <= UNKNOWN_BIT; i++) {
+      out.append(i == 0 ? "" : ", ").append("count_if((").append(mask).append(" & ").append(bit(i)).append(") <> 0)");
+    }
+    return out.toString();
+  }
+
   /**
-   * The result rows of one row {@code (incident_id, counts...)}: one per category with a count.
+   * The result rows of one incident: one per category with customers, in taxonomy order.
    *
+   * @param counts customers per category in ordinal order, then of the unknown bit ({@link #counts})
    * @throws IllegalStateException when a code was not a category
    */
-  static List<ResultRow> resultRows(Row incidentCounts) {
-    String incident = incidentCounts.getString(0);
-    if (incidentCounts.getLong(1 + UNKNOWN_BIT) > 0) {
+  static List<ResultRow> resultRows(String incident, long[] counts) {
+    if (counts[UNKNOWN_BIT] > 0) {
       throw new IllegalStateException(
           "deterministic baseline: leaked_records_clean.categories.code holds a code that is not a category (incident "
               + incident + ")");
     }
     List<ResultRow> rows = new ArrayList<>();
     for (Category c : CATEGORIES) {
-      long customers = incidentCounts.getLong(1 + c.ordinal());
-      if (customers > 0) {
-        rows.add(new ResultRow(incident, c.name(), customers));
+      if (counts[c.ordinal()] > 0) {
+        rows.add(new ResultRow(incident, c.name(), counts[c.ordinal()]));
       }
     }
     return rows;

@@ -170,7 +170,11 @@ public final class DeterministicBaseline {
               .agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length));
       List<ResultRow> rows = new ArrayList<>();
       for (Row r : perIncident.collectAsList()) {
-        rows.addAll(CategoryMask.resultRows(r));
+        long[] perCategory = new long[CategoryMask.UNKNOWN_BIT + 1];
+        for (int i = 0; i < perCategory.length; i++) {
+          perCategory[i] = r.getLong(1 + i);
+        }
+        rows.addAll(CategoryMask.resultRows(r.getString(0), perCategory));
       }
       rows.sort(ResultRow.ORDER);
       return rows;
@@ -194,10 +198,34 @@ public final class DeterministicBaseline {
   // ---------------------------------------------------------------- DuckDB
 
   /**
-   * The same query in DuckDB SQL, over the given Parquet files and the temporary table {@code
-   * incident_brands(incident_id, brand_lc)}.
+   * The same query in DuckDB SQL as a data engineer would write it (the baseline of the ratio):
+   * every match unrolled into one row per category, then distinct customers counted. Over the
+   * given Parquet files and the temporary table {@code incident_brands(incident_id, brand_lc)}.
    */
   public static String sql(List<String> leakedFiles, List<String> customerFiles) {
+    return matches(leakedFiles, customerFiles, "list_transform(categories, x -> x.code)")
+        + "exposed AS (SELECT DISTINCT incident_id, category, brand, customer_id FROM"
+        + " (SELECT incident_id, unnest(codes) AS category, brand, customer_id FROM matches))\n"
+        + "SELECT incident_id, category, count(*) AS customers FROM exposed GROUP BY incident_id, category";
+  }
+
+  /**
+   * The query in DuckDB SQL with the Spark side's plan ({@link CategoryMask}): one row per
+   * incident, {@code (incident_id, count per category..., count of unknown codes)}. Not the
+   * baseline: it shows what DuckDB makes of the same plan, so that the ratio is not read as the
+   * engines' gap.
+   */
+  public static String sqlWithMasks(List<String> leakedFiles, List<String> customerFiles) {
+    return matches(leakedFiles, customerFiles, CategoryMask.sql("list_transform(categories, x -> x.code)"))
+        + "per_customer AS (SELECT incident_id, bit_or(codes) AS mask FROM matches GROUP BY incident_id, brand, customer_id)\n"
+        + "SELECT incident_id, " + CategoryMask.countsSql("mask") + " FROM per_customer GROUP BY incident_id";
+  }
+
+  /**
+   * The CTEs up to {@code matches(incident_id, codes, brand, customer_id)}, where {@code codes} is
+   * {@code codesOfCategories} computed on the leaked row.
+   */
+  private static String matches(List<String> leakedFiles, List<String> customerFiles, String codesOfCategories) {
     String keys = Arrays.stream(TrustedKey.values()).map(TrustedKey::sql).collect(Collectors.joining(", "));
     // Every key of both sides in one relation each, (key type, value): one join for all keys.
     List<String> leakedKeys = new ArrayList<>();
@@ -214,24 +242,41 @@ public final class DeterministicBaseline {
         customerKeys.add("SELECT brand, customer_id, " + kt + ", " + k.alias() + " AS kv FROM customers WHERE " + k.alias() + " IS NOT NULL");
       }
     }
-    return "WITH leaked AS (SELECT incident_id, list_transform(categories, x -> x.code) AS codes, " + keys
+    return "WITH leaked AS (SELECT incident_id, " + codesOfCategories + " AS codes, " + keys
         + " FROM read_parquet(" + fileList(leakedFiles) + ")),\n"
         + "customers AS (SELECT brand, customer_id, lower(brand) AS brand_lc, " + keys
         + " FROM read_parquet(" + fileList(customerFiles) + ")),\n"
         + "leaked_keys AS (" + String.join("\nUNION ALL\n", leakedKeys) + "),\n"
         + "customer_keys AS (" + String.join("\nUNION ALL\n", customerKeys) + "),\n"
         + "matches AS (SELECT l.incident_id, l.codes, c.brand, c.customer_id FROM leaked_keys l"
-        + " JOIN customer_keys c ON l.kt = c.kt AND l.kv = c.kv),\n"
-        + "exposed AS (SELECT DISTINCT incident_id, category, brand, customer_id FROM"
-        + " (SELECT incident_id, unnest(codes) AS category, brand, customer_id FROM matches))\n"
-        + "SELECT incident_id, category, count(*) AS customers FROM exposed GROUP BY incident_id, category";
+        + " JOIN customer_keys c ON l.kt = c.kt AND l.kv = c.kv),\n";
   }
 
   /**
-   * Runs the query in a fresh in-memory DuckDB (default settings: as many threads as cores) and
-   * reads every row.
+   * Runs the baseline query ({@link #sql}) in a fresh in-memory DuckDB (default settings: as many
+   * threads as cores) and reads every row.
    */
   public static List<ResultRow> duckDb(List<String> leakedFiles, List<String> customerFiles, Map<String, List<String>> brands) {
+    return onDuckDb(sql(leakedFiles, customerFiles), brands, rs -> List.of(new ResultRow(rs.getString(1), rs.getString(2), rs.getLong(3))));
+  }
+
+  /** Runs {@link #sqlWithMasks} the same way and unrolls its counts into result rows. */
+  public static List<ResultRow> duckDbWithMasks(List<String> leakedFiles, List<String> customerFiles, Map<String, List<String>> brands) {
+    return onDuckDb(sqlWithMasks(leakedFiles, customerFiles), brands, rs -> {
+      long[] counts = new long[CategoryMask.UNKNOWN_BIT + 1];
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] = rs.getLong(2 + i);
+      }
+      return CategoryMask.resultRows(rs.getString(1), counts);
+    });
+  }
+
+  /** The result rows of the current row of a DuckDB result set. */
+  private interface RowReader {
+    List<ResultRow> read(ResultSet rs) throws SQLException;
+  }
+
+  private static List<ResultRow> onDuckDb(String query, Map<String, List<String>> brands, RowReader reader) {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
       try (Statement st = db.createStatement()) {
         st.execute("CREATE TEMP TABLE incident_brands (incident_id VARCHAR NOT NULL, brand_lc VARCHAR NOT NULL)");
@@ -245,9 +290,9 @@ public final class DeterministicBaseline {
         insert.executeBatch();
       }
       List<ResultRow> rows = new ArrayList<>();
-      try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql(leakedFiles, customerFiles))) {
+      try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(query)) {
         while (rs.next()) {
-          rows.add(new ResultRow(rs.getString(1), rs.getString(2), rs.getLong(3)));
+          rows.addAll(reader.read(rs));
         }
       }
       rows.sort(ResultRow.ORDER);

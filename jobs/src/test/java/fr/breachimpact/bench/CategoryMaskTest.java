@@ -47,13 +47,11 @@ class CategoryMaskTest {
 
   @Test
   void resultRowsListTheCategoriesWithCustomersInTaxonomyOrder() {
-    Object[] values = new Object[2 + Category.values().length];
-    Arrays.fill(values, 0L);
-    values[0] = "auchan-1";
-    values[1 + Category.HEALTH.ordinal()] = 2L;
-    values[1 + Category.CONTACT.ordinal()] = 5L;
+    long[] counts = new long[CategoryMask.UNKNOWN_BIT + 1];
+    counts[Category.HEALTH.ordinal()] = 2;
+    counts[Category.CONTACT.ordinal()] = 5;
 
     assertEquals(List.of(new ResultRow("auchan-1", "CONTACT", 5), new ResultRow("auchan-1", "HEALTH", 2)),
-        CategoryMask.resultRows(RowFactory.create(values)));
+        CategoryMask.resultRows("auchan-1", counts));
   }
 }

@@ -101,6 +101,8 @@ class DeterministicBaselineTest {
     expected.sort(ResultRow.ORDER);
     assertEquals(expected, onSpark);
     assertEquals(expected, onDuckDb);
+    assertEquals(expected, DeterministicBaseline.duckDbWithMasks(
+        DeterministicBaseline.localFiles(leakedRead), DeterministicBaseline.localFiles(customersRead), brands));
     DeterministicBaseline.requireSame(onSpark, onDuckDb);
 
     List<ResultRow> changed = new ArrayList<>(onDuckDb);
@@ -111,19 +113,25 @@ class DeterministicBaselineTest {
   }
 
   @Test
-  void aCategoryCodeOutsideTheTaxonomyFailsTheSparkQueryInsteadOfBeingDropped(@TempDir Path dir) {
+  void aCategoryCodeOutsideTheTaxonomyFailsTheMaskedQueriesInsteadOfBeingDropped(@TempDir Path dir) {
     SparkSession spark = TestSpark.session();
     spark.createDataFrame(List.of(customer("c1", "Auchan", "alice@mail.fr", true, null, null)), CUSTOMERS)
         .write().parquet(dir.resolve("customers").toString());
     spark.createDataFrame(List.of(leaked("r1", "auchan-1", "alice@mail.fr", true, null, null, "CONTACT", "SHOE_SIZE")), LEAKED)
         .write().parquet(dir.resolve("leaked").toString());
+    Dataset<Row> leakedRead = spark.read().parquet(dir.resolve("leaked").toString());
+    Dataset<Row> customersRead = spark.read().parquet(dir.resolve("customers").toString());
+    Map<String, List<String>> brands = Map.of("auchan-1", List.of("Auchan"));
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> DeterministicBaseline.onSpark(
-        spark.read().parquet(dir.resolve("leaked").toString()), spark.read().parquet(dir.resolve("customers").toString()),
-        DeterministicBaseline.incidentBrands(spark, Map.of("auchan-1", List.of("Auchan")))));
+    IllegalStateException onSpark = assertThrows(IllegalStateException.class, () -> DeterministicBaseline.onSpark(
+        leakedRead, customersRead, DeterministicBaseline.incidentBrands(spark, brands)));
+    IllegalStateException onDuckDb = assertThrows(IllegalStateException.class, () -> DeterministicBaseline.duckDbWithMasks(
+        DeterministicBaseline.localFiles(leakedRead), DeterministicBaseline.localFiles(customersRead), brands));
 
-    assertTrue(e.getMessage().contains("leaked_records_clean.categories.code") && !e.getMessage().contains("\n"),
-        e.getMessage());
-    assertTrue(!e.getMessage().contains("alice") && !e.getMessage().contains("SHOE_SIZE"), e.getMessage());
+    for (IllegalStateException e : List.of(onSpark, onDuckDb)) {
+      assertTrue(e.getMessage().contains("leaked_records_clean.categories.code") && !e.getMessage().contains("\n"),
+          e.getMessage());
+      assertTrue(!e.getMessage().contains("alice") && !e.getMessage().contains("SHOE_SIZE"), e.getMessage());
+    }
   }
 }
