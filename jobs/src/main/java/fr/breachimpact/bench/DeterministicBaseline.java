@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import fr.breachimpact.classify.CategoryMask;
 import fr.breachimpact.link.LinkSides;
 import fr.breachimpact.spark.KeyBloomFilter;
 import java.sql.Connection;
@@ -54,6 +55,8 @@ import org.apache.spark.storage.StorageLevel;
  * the baseline, not the linkage.
  */
 public final class DeterministicBaseline {
+  /** The categories as bits: the taxonomy's codes; any other fails the masked queries. */
+  private static final CategoryMask MASK = CategoryMask.TAXONOMY;
 
   /** One trusted key: its column in both clean tables and what makes it trusted. */
   enum TrustedKey {
@@ -147,7 +150,7 @@ public final class DeterministicBaseline {
     }
     Dataset<Row> leaked =
         keyed(leakedClean
-            .withColumn("mask", CategoryMask.of(col("categories.code")))
+            .withColumn("mask", MASK.ofArray(col("categories.code")))
             .join(broadcast(brandsOfIncident), "incident_id", "left")
             .select(col("incident_id"), col("mask"), explode(concat(leakedKeys.toArray(new Column[0]))).as("_k")))
             .persist(StorageLevel.MEMORY_AND_DISK());
@@ -160,7 +163,9 @@ public final class DeterministicBaseline {
       // One row per customer of an incident with the union of its records' categories, then the
       // customers per category counted per incident: one shuffle of the matches, none of
       // matches x categories.
-      Column[] counts = CategoryMask.counts(col("mask"));
+      // Per code in bit order, then with the unknown bit.
+      Column[] counts = Arrays.copyOf(MASK.counts(col("mask")), MASK.unknownBit() + 1);
+      counts[MASK.unknownBit()] = MASK.unknownCount(col("mask"));
       Dataset<Row> perIncident =
           leaked
               .join(customers, scala.collection.JavaConverters.asScalaBuffer(List.of("kt", "kv")).toSeq())
@@ -170,11 +175,11 @@ public final class DeterministicBaseline {
               .agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length));
       List<ResultRow> rows = new ArrayList<>();
       for (Row r : perIncident.collectAsList()) {
-        long[] perCategory = new long[CategoryMask.UNKNOWN_BIT + 1];
-        for (int i = 0; i < perCategory.length; i++) {
-          perCategory[i] = r.getLong(1 + i);
+        long[] perCode = new long[MASK.unknownBit() + 1];
+        for (int i = 0; i < perCode.length; i++) {
+          perCode[i] = r.getLong(1 + i);
         }
-        rows.addAll(CategoryMask.resultRows(r.getString(0), perCategory));
+        rows.addAll(resultRows(r.getString(0), perCode));
       }
       rows.sort(ResultRow.ORDER);
       return rows;
@@ -216,9 +221,9 @@ public final class DeterministicBaseline {
    * engines' gap.
    */
   public static String sqlWithMasks(List<String> leakedFiles, List<String> customerFiles) {
-    return matches(leakedFiles, customerFiles, CategoryMask.sql("list_transform(categories, x -> x.code)"))
+    return matches(leakedFiles, customerFiles, MASK.sqlOfArray("list_transform(categories, x -> x.code)"))
         + "per_customer AS (SELECT incident_id, bit_or(codes) AS mask FROM matches GROUP BY incident_id, brand, customer_id)\n"
-        + "SELECT incident_id, " + CategoryMask.countsSql("mask") + " FROM per_customer GROUP BY incident_id";
+        + "SELECT incident_id, " + MASK.countsSql("mask") + " FROM per_customer GROUP BY incident_id";
   }
 
   /**
@@ -263,12 +268,33 @@ public final class DeterministicBaseline {
   /** Runs {@link #sqlWithMasks} the same way and unrolls its counts into result rows. */
   public static List<ResultRow> duckDbWithMasks(List<String> leakedFiles, List<String> customerFiles, Map<String, List<String>> brands) {
     return onDuckDb(sqlWithMasks(leakedFiles, customerFiles), brands, rs -> {
-      long[] counts = new long[CategoryMask.UNKNOWN_BIT + 1];
-      for (int i = 0; i < counts.length; i++) {
-        counts[i] = rs.getLong(2 + i);
+      long[] perCode = new long[MASK.unknownBit() + 1];
+      for (int i = 0; i < perCode.length; i++) {
+        perCode[i] = rs.getLong(2 + i);
       }
-      return CategoryMask.resultRows(rs.getString(1), counts);
+      return resultRows(rs.getString(1), perCode);
     });
+  }
+
+  /**
+   * The result rows of one incident: one per category with customers, in taxonomy order.
+   *
+   * @param perCode customers per code in bit order, then with the unknown bit
+   * @throws IllegalStateException when a code was not a category
+   */
+  private static List<ResultRow> resultRows(String incident, long[] perCode) {
+    if (perCode[MASK.unknownBit()] > 0) {
+      throw new IllegalStateException(
+          "deterministic baseline: leaked_records_clean.categories.code holds a code that is not a category (incident "
+              + incident + ")");
+    }
+    List<ResultRow> rows = new ArrayList<>();
+    for (int i = 0; i < MASK.unknownBit(); i++) {
+      if (perCode[i] > 0) {
+        rows.add(new ResultRow(incident, MASK.codes().get(i), perCode[i]));
+      }
+    }
+    return rows;
   }
 
   /** The result rows of the current row of a DuckDB result set. */
