@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.classify.CategoryMask;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,8 +139,17 @@ public final class ExposureByIncidentCategory {
    * scope and counted per bit. Two distinct counts per (incident, category, scope) over the
    * exposures joined with the customers instead had Spark copy every joined row twice, once per
    * category of the person (12.2M rows at a million records).
+   *
+   * @param exposures (incident_id, person_id, code), one row per record and category
+   * @param scopedLinks (scope_key, person_id, customer_id, brand): the customers of each scope
+   *     linked to each person
+   * @param categories the codes to count ({@link #categoriesOf})
    */
   static Dataset<Row> matched(Dataset<Row> exposures, Dataset<Row> scopedLinks, CategoryMask categories) {
+    if (categories.codes().isEmpty()) { // no record has a category: nothing to count
+      return exposures.where(lit(false)).select(col("incident_id"), col("code").as("category"),
+          lit(null).cast("string").as("scope_key"), lit(0L).as("matched_customers"), lit(0L).as("matched_persons"));
+    }
     Dataset<Row> exposed =
         exposures
             .groupBy("incident_id", "person_id")
@@ -161,7 +171,7 @@ public final class ExposureByIncidentCategory {
     Column[] counts = categories.counts(col("mask"));
     return masks
         .groupBy("incident_id", "scope_key")
-        .agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length))
+        .agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length))
         .select(col("incident_id"), col("scope_key"), categories.perCategory(name).as("c"))
         .select(col("incident_id"), col("scope_key"), col("c.category").as("category"), col("c." + name).as(name));
   }
