@@ -1,6 +1,7 @@
 package fr.breachimpact.classify;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.col;
@@ -80,6 +81,26 @@ public final class CategoryMask {
       mask = mask == null ? when(is, bit(i)) : mask.when(is, bit(i));
     }
     return when(code.isNull(), 0L).otherwise(mask == null ? lit(bit(unknownBit())) : mask.otherwise(bit(unknownBit())));
+  }
+
+  /** True where {@code mask} has the bit of {@code code}, one of {@link #codes()}. */
+  public Column contains(Column mask, String code) {
+    int i = codes.indexOf(code);
+    if (i < 0) {
+      throw new IllegalArgumentException("not one of the mask's codes: " + code);
+    }
+    return mask.bitwiseAND(bit(i)).notEqual(0L);
+  }
+
+  /**
+   * The {@code array<string>} of {@code value(code)} for each code of {@code mask}, in bit order;
+   * empty for 0.
+   */
+  public Column codesOf(Column mask, java.util.function.Function<String, Column> value) {
+    Column[] present = codes.stream().map(c -> when(contains(mask, c), value.apply(c))).toArray(Column[]::new);
+    return present.length == 0
+        ? array().cast("array<string>")
+        : array_compact(array(present)).cast("array<string>");
   }
 
   /** Name of the column {@link #counts} gives code i's count. */

@@ -8,8 +8,11 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import fr.breachimpact.classify.CategoryMask;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -44,6 +47,22 @@ public final class CategoryCounts {
             sum("verified").as("persons_verified"),
             sum("claimed").as("persons_claimed"),
             sum("detected").as("persons_detected"));
+  }
+
+  /**
+   * The category codes of the counts, as bits ({@link CategoryMask}, in sorted order): any code
+   * the classifier writes, whether or not it is in the taxonomy. Collects a few rows per incident.
+   *
+   * @param counts {@link #of}
+   * @throws IllegalStateException with one line, past {@link CategoryMask#MAX_CODES} codes
+   */
+  public static CategoryMask codes(Dataset<Row> counts) {
+    List<String> codes = counts.select("category").distinct().orderBy("category").as(Encoders.STRING()).collectAsList();
+    try {
+      return CategoryMask.of(codes);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("report: leaked_records_clean.categories.code: " + e.getMessage(), e);
+    }
   }
 
   /** 1 when the row's status is the given one, else 0: summed per person, then per cell. */

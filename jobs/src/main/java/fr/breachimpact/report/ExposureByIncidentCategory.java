@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -48,6 +47,7 @@ public final class ExposureByIncidentCategory {
    * @param incidentTotals {@link IncidentTotals#of}
    * @param exposures {@link ExposedRecords#categories}
    * @param categoryCounts {@link CategoryCounts#of}
+   * @param categories {@link CategoryCounts#codes} of them
    * @param links {@link CustomerLinks#of}
    * @param incidents {@link IncidentInfo#frame}
    * @param estimates {@link IncidentEstimates#build}
@@ -56,6 +56,7 @@ public final class ExposureByIncidentCategory {
       Dataset<Row> incidentTotals,
       Dataset<Row> exposures,
       Dataset<Row> categoryCounts,
+      CategoryMask categories,
       Dataset<Row> links,
       Dataset<Row> customersClean,
       Dataset<Row> incidents,
@@ -91,7 +92,7 @@ public final class ExposureByIncidentCategory {
             .withColumn("scope_key", scopeKey())
             .select("scope_key", "person_id", "customer_id", "brand");
 
-    Dataset<Row> matched = matched(exposures, scopedLinks, categoriesOf(categoryCounts));
+    Dataset<Row> matched = matched(exposures, scopedLinks, categories);
 
     Column leakTotal = col("leak_total");
     Column share = col("matched_persons").divide(col("sample_persons"));
@@ -143,7 +144,7 @@ public final class ExposureByIncidentCategory {
    * @param exposures (incident_id, person_id, code), one row per record and category
    * @param scopedLinks (scope_key, person_id, customer_id, brand): the customers of each scope
    *     linked to each person
-   * @param categories the codes to count ({@link #categoriesOf})
+   * @param categories the codes to count ({@link CategoryCounts#codes})
    */
   static Dataset<Row> matched(Dataset<Row> exposures, Dataset<Row> scopedLinks, CategoryMask categories) {
     if (categories.codes().isEmpty()) { // no record has a category: nothing to count
@@ -174,20 +175,6 @@ public final class ExposureByIncidentCategory {
         .agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length))
         .select(col("incident_id"), col("scope_key"), categories.perCategory(name).as("c"))
         .select(col("incident_id"), col("scope_key"), col("c.category").as("category"), col("c." + name).as(name));
-  }
-
-  /**
-   * The categories' codes present in the exposures, from their counts (a few rows per incident):
-   * any code the classifier writes is counted, whether or not it is in the taxonomy.
-   */
-  static CategoryMask categoriesOf(Dataset<Row> categoryCounts) {
-    List<String> codes = categoryCounts.select("category").distinct().orderBy("category")
-        .as(Encoders.STRING()).collectAsList();
-    try {
-      return CategoryMask.of(codes);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("report: leaked_records_clean.categories.code: " + e.getMessage(), e);
-    }
   }
 
   private static Column scopeKey() {

@@ -1,5 +1,6 @@
 package fr.breachimpact.report;
 
+import fr.breachimpact.classify.CategoryMask;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -38,11 +39,12 @@ public final class ImpactReports {
     exposures = ExposedRecords.categories(prepared).cache();
     links = CustomerLinks.of(prepared, in.customerPerson(), in.customerMatches(), in.customersClean()).cache();
     Dataset<Row> incidentFrame = IncidentInfo.frame(spark, incidents);
-    personScores = PersonScores.build(prepared, exposures, incidentFrame).cache();
-    incidentTotals = IncidentTotals.of(prepared).cache();
     categoryCounts = CategoryCounts.of(exposures).cache();
+    CategoryMask categories = CategoryCounts.codes(categoryCounts);
+    personScores = PersonScores.build(prepared, exposures, categories, incidentFrame).cache();
+    incidentTotals = IncidentTotals.of(prepared).cache();
     exposureByIncidentCategory =
-        ExposureByIncidentCategory.build(incidentTotals, exposures, categoryCounts, links, in.customersClean(), incidentFrame,
+        ExposureByIncidentCategory.build(incidentTotals, exposures, categoryCounts, categories, links, in.customersClean(), incidentFrame,
             IncidentEstimates.build(spark, prepared, incidents), minCellSize);
     incidentSeverity = IncidentSeverityReport.build(spark, prepared, incidentTotals, categoryCounts, incidents, runDate, minCellSize);
     personExposure = PersonExposureReport.build(personScores, pseudonyms);

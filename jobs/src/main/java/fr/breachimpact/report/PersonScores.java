@@ -2,7 +2,7 @@ package fr.breachimpact.report;
 
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import fr.breachimpact.classify.CategoryMask;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -42,8 +43,11 @@ public final class PersonScores {
   /**
    * person_id, incidents, incident_count, categories, first_exposure, last_exposure, dpc, ei,
    * cb, se, level, factors.
+   *
+   * @param categories {@link CategoryCounts#codes}: every code of {@code exposures}
    */
-  public static Dataset<Row> build(Dataset<Row> prepared, Dataset<Row> exposures, Dataset<Row> incidents) {
+  public static Dataset<Row> build(
+      Dataset<Row> prepared, Dataset<Row> exposures, CategoryMask categories, Dataset<Row> incidents) {
     // Per person and incident: the highest category base, with its code for the factors.
     Dataset<Row> catBase =
         exposures
@@ -73,17 +77,19 @@ public final class PersonScores {
                 max(struct(col("dpc_i"), col("incident_id"), col("dpc_why"))).as("dpc_top"),
                 max(struct(col("cb_i"), col("incident_id"), coalesce(col("cb_factors"), lit("unknown")).as("f"))).as("cb_top"));
 
-    // Categories, with those only ever claimed (failed their check) marked for the factors.
-    Dataset<Row> categories =
+    // Categories, with those only ever claimed (failed their check) marked for the factors: as
+    // bits merged per person, where sets of statuses per (person, code) and then of codes per
+    // person were two object aggregations over every exposure.
+    Column bit = categories.ofCode(col("code"));
+    Column checked = col("status").equalTo("verified").or(col("status").equalTo("detected"));
+    Dataset<Row> personCategories =
         exposures
-            .groupBy("person_id", "code")
-            .agg(collect_set("status").as("statuses"))
-            .withColumn("label", when(
-                    array_contains(col("statuses"), "verified").or(array_contains(col("statuses"), "detected")),
-                    col("code"))
-                .otherwise(concat(col("code"), lit(" (claimed only)"))))
             .groupBy("person_id")
-            .agg(array_sort(collect_set("code")).as("categories"), array_sort(collect_set("label")).as("category_labels"));
+            .agg(bit_or(bit).as("_codes"), bit_or(when(checked, bit).otherwise(0L)).as("_checked"))
+            .select(col("person_id"),
+                array_sort(categories.codesOf(col("_codes"), c -> lit(c))).as("categories"),
+                array_sort(categories.codesOf(col("_codes"), c -> when(categories.contains(col("_checked"), c), lit(c))
+                    .otherwise(lit(c + " (claimed only)")))).as("category_labels"));
 
     List<Column> flags = new ArrayList<>();
     for (Identifier id : Identifier.values()) {
@@ -94,7 +100,7 @@ public final class PersonScores {
 
     Column se = col("dpc").multiply(col("ei")).plus(col("cb"));
     return perIncident
-        .join(categories, Frames.seq("person_id"), "left")
+        .join(personCategories, Frames.seq("person_id"), "left")
         .join(identifiers, Frames.seq("person_id"))
         .withColumn("categories", coalesce(col("categories"), expr("cast(array() as array<string>)")))
         .withColumn("incident_count", size(col("incidents")))

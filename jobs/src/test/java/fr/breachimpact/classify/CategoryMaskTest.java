@@ -1,6 +1,7 @@
 package fr.breachimpact.classify;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -74,6 +75,19 @@ class CategoryMaskTest {
 
     assertEquals(List.of(RowFactory.create("x", 1L, "A", 1L), RowFactory.create("x", 1L, "B", 2L),
         RowFactory.create("y", 0L, "A", 0L), RowFactory.create("y", 0L, "B", 0L)), out);
+  }
+
+  @Test
+  void codesOfAMaskAreListedInBitOrderThroughTheGivenValue() {
+    CategoryMask mask = CategoryMask.of(List.of("A", "B", "C"));
+    StructType masks = new StructType().add("m", DataTypes.LongType);
+    List<Row> rows = TestSpark.session().createDataFrame(List.of(RowFactory.create(0b101L), RowFactory.create(0L)), masks)
+        .select(mask.codesOf(col("m"), c -> lit(c)), mask.codesOf(col("m"), c -> lit(c.toLowerCase())))
+        .collectAsList();
+
+    assertEquals(List.of("A", "C"), rows.get(0).getList(0));
+    assertEquals(List.of("a", "c"), rows.get(0).getList(1));
+    assertEquals(List.of(), rows.get(1).getList(0));
   }
 
   @Test

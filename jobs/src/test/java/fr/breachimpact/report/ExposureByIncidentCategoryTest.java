@@ -66,7 +66,7 @@ class ExposureByIncidentCategoryTest {
     Dataset<Row> exposures = exposures(RowFactory.create("i1", "p1", "SHOE_SIZE"));
     Dataset<Row> categoryCounts = exposures.withColumnRenamed("code", "category");
 
-    CategoryMask categories = ExposureByIncidentCategory.categoriesOf(categoryCounts);
+    CategoryMask categories = CategoryCounts.codes(categoryCounts);
 
     assertEquals(List.of("SHOE_SIZE"), categories.codes());
     assertEquals(List.of(RowFactory.create("i1", "SHOE_SIZE", AUCHAN, 1L, 1L),
