@@ -163,16 +163,14 @@ public final class DeterministicBaseline {
       // One row per customer of an incident with the union of its records' categories, then the
       // customers per category counted per incident: one shuffle of the matches, none of
       // matches x categories.
-      // Per code in bit order, then with the unknown bit.
-      Column[] counts = Arrays.copyOf(MASK.counts(col("mask")), MASK.unknownBit() + 1);
-      counts[MASK.unknownBit()] = MASK.unknownCount(col("mask"));
       Dataset<Row> perIncident =
-          leaked
-              .join(customers, scala.collection.JavaConverters.asScalaBuffer(List.of("kt", "kv")).toSeq())
-              .groupBy("incident_id", "brand", "customer_id")
-              .agg(bit_or(col("mask")).as("mask"))
-              .groupBy("incident_id")
-              .agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length));
+          MASK.countsPer(
+              leaked
+                  .join(customers, scala.collection.JavaConverters.asScalaBuffer(List.of("kt", "kv")).toSeq())
+                  .groupBy("incident_id", "brand", "customer_id")
+                  .agg(bit_or(col("mask")).as("mask"))
+                  .groupBy("incident_id"),
+              col("mask"));
       List<ResultRow> rows = new ArrayList<>();
       for (Row r : perIncident.collectAsList()) {
         long[] perCode = new long[MASK.unknownBit() + 1];

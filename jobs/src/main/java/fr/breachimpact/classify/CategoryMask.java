@@ -19,6 +19,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
+import org.apache.spark.sql.Row;
 
 /**
  * A set of category codes as the bits of one long: bit i is {@code codes().get(i)}, and any other
@@ -103,34 +106,34 @@ public final class CategoryMask {
         : array_compact(array(present)).cast("array<string>");
   }
 
-  /** Name of the column {@link #counts} gives code i's count. */
+  /** Name of the column {@link #countsPer} gives code i's count; i = {@link #unknownBit()} for the unknown bit. */
   public static String countColumn(int i) {
     return "_mask_n" + i;
   }
 
   /**
-   * Aggregations over a long column of masks, one per code in bit order ({@link #countColumn}):
-   * the number of rows whose mask has the code's bit.
+   * Per group, the number of rows whose {@code mask} has each code's bit, then the unknown bit:
+   * the grouping columns followed by {@link #countColumn}(0) to {@link #countColumn}({@link
+   * #unknownBit()}), in that order.
    */
-  public Column[] counts(Column mask) {
-    return IntStream.range(0, codes.size())
+  public Dataset<Row> countsPer(RelationalGroupedDataset groups, Column mask) {
+    Column[] counts = IntStream.rangeClosed(0, unknownBit())
         .mapToObj(i -> count_if(mask.bitwiseAND(bit(i)).notEqual(0L)).as(countColumn(i)))
         .toArray(Column[]::new);
-  }
-
-  /** The aggregation counting the masks with the unknown bit (a code that is none of these). */
-  public Column unknownCount(Column mask) {
-    return count_if(mask.bitwiseAND(bit(unknownBit())).notEqual(0L)).as("_mask_unknown");
+    return groups.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length));
   }
 
   /**
-   * Unrolls the columns of {@link #counts} into rows: a generator of {@code (category, <name>)},
-   * one row per code, for a {@code select}.
+   * Unrolls the code columns of {@link #countsPer} into rows: a generator of {@code (category,
+   * <name>)}, one row per code (none without codes), for a {@code select}.
    */
   public Column perCategory(String name) {
-    return explode(array(IntStream.range(0, codes.size())
+    Column[] cells = IntStream.range(0, codes.size())
         .mapToObj(i -> struct(lit(codes.get(i)).as("category"), col(countColumn(i)).as(name)))
-        .toArray(Column[]::new)));
+        .toArray(Column[]::new);
+    return explode(cells.length == 0
+        ? array().cast("array<struct<category:string," + name + ":bigint>>")
+        : array(cells));
   }
 
   /** {@link #ofArray} in DuckDB SQL, over an SQL expression of type {@code VARCHAR[]}. */
@@ -145,7 +148,7 @@ public final class CategoryMask {
         .append("))) > 0 THEN ").append(bit(unknownBit())).append(" ELSE 0 END)").toString();
   }
 
-  /** {@link #counts} then {@link #unknownCount} in DuckDB SQL: a select list, in the same order. */
+  /** The counts of {@link #countsPer} in DuckDB SQL: a select list, in the same order. */
   public String countsSql(String mask) {
     return IntStream.rangeClosed(0, unknownBit())
         .mapToObj(i -> "count_if((" + mask + " & " + bit(i) + ") <> 0)")

@@ -13,7 +13,6 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.classify.CategoryMask;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,10 +146,6 @@ public final class ExposureByIncidentCategory {
    * @param categories the codes to count ({@link CategoryCounts#codes})
    */
   static Dataset<Row> matched(Dataset<Row> exposures, Dataset<Row> scopedLinks, CategoryMask categories) {
-    if (categories.codes().isEmpty()) { // no record has a category: nothing to count
-      return exposures.where(lit(false)).select(col("incident_id"), col("code").as("category"),
-          lit(null).cast("string").as("scope_key"), lit(0L).as("matched_customers"), lit(0L).as("matched_persons"));
-    }
     Dataset<Row> exposed =
         exposures
             .groupBy("incident_id", "person_id")
@@ -169,10 +164,7 @@ public final class ExposureByIncidentCategory {
 
   /** Rows of masks counted per bit for each (incident_id, scope_key), one row per category. */
   private static Dataset<Row> perCategory(Dataset<Row> masks, CategoryMask categories, String name) {
-    Column[] counts = categories.counts(col("mask"));
-    return masks
-        .groupBy("incident_id", "scope_key")
-        .agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length))
+    return categories.countsPer(masks.groupBy("incident_id", "scope_key"), col("mask"))
         .select(col("incident_id"), col("scope_key"), categories.perCategory(name).as("c"))
         .select(col("incident_id"), col("scope_key"), col("c.category").as("category"), col("c." + name).as(name));
   }

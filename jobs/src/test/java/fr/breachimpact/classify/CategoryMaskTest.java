@@ -68,10 +68,10 @@ class CategoryMaskTest {
         RowFactory.create("x", 0b01L), RowFactory.create("x", 0b11L), RowFactory.create("x", 0b100L),
         RowFactory.create("y", 0L)), masks);
 
-    Column[] counts = mask.counts(col("m"));
-    List<Row> out = rows.groupBy("g").agg(counts[0], counts[1], mask.unknownCount(col("m")))
-        .select(col("g"), col("_mask_unknown"), mask.perCategory("n"))
-        .select("g", "_mask_unknown", "col.category", "col.n").orderBy("g", "category").collectAsList();
+    String unknown = CategoryMask.countColumn(mask.unknownBit());
+    List<Row> out = mask.countsPer(rows.groupBy("g"), col("m"))
+        .select(col("g"), col(unknown), mask.perCategory("n"))
+        .select("g", unknown, "col.category", "col.n").orderBy("g", "category").collectAsList();
 
     assertEquals(List.of(RowFactory.create("x", 1L, "A", 1L), RowFactory.create("x", 1L, "B", 2L),
         RowFactory.create("y", 0L, "A", 0L), RowFactory.create("y", 0L, "B", 0L)), out);
