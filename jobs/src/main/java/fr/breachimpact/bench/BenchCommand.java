@@ -69,9 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
     print("classify", records[0], classify, ratio("ingest", classify, ingest) + " (normalize+classify, written)");
     long customerCount = LakeTables.read(spark, config.lakeTable("customers_clean")).count();
     deterministic(spark, config, records[0]);
-    Sample link = median(() -> LinkCommand.run(spark, config, date, false));
+    Sample link = median(() -> LinkCommand.run(spark, config, date, false, null, true));
     print("link", records[0], link, " customers=" + customerCount);
-    Sample resolve = median(() -> ResolveCommand.run(spark, config, date));
+    Sample resolve = median(() -> ResolveCommand.run(spark, config, date, null, true));
     print("resolve", records[0], resolve, ratio("link", resolve, link));
     Sample report = median(() -> ReportCommand.run(spark, config, date));
     print("report", records[0], report, "");

@@ -53,13 +53,31 @@ public final class EvaluateCommand implements Callable<Integer> {
     Dataset<Row> recordTruth = LinkageEvaluation.recordTruth(leaked, truthRecords).cache();
     LinkageEvaluation.Report report = LinkageEvaluation.evaluate(matches, recordTruth, truthCustomers);
     report.lines().forEach(System.out::println);
+    String linkPairs = config.lakeTable("link_pairs");
+    if (io.delta.tables.DeltaTable.isDeltaTable(spark, linkPairs)) {
+      long records = spark.read().format("delta").load(config.lakeTable("leaked_records_clean")).count();
+      long customers = spark.read().format("delta").load(config.lakeTable("customers_clean")).count();
+      System.out.println(
+          LinkageEvaluation.blocking(
+                  spark.read().format("delta").load(linkPairs), recordTruth, truthCustomers, records, customers)
+              .line("blocking"));
+    }
     String recordPerson = config.lakeTable("record_person");
     if (io.delta.tables.DeltaTable.isDeltaTable(spark, recordPerson)) {
-      DedupMetrics dedup =
-          DedupEvaluation.evaluate(
-              spark.read().format("delta").load(recordPerson),
-              recordTruth.select(recordTruth.col("record_id"), recordTruth.col("person_id").as("true_person_id")));
+      Dataset<Row> truth = recordTruth.select(recordTruth.col("record_id"), recordTruth.col("person_id").as("true_person_id"));
+      DedupMetrics dedup = DedupEvaluation.evaluate(spark.read().format("delta").load(recordPerson), truth);
       System.out.println(dedup.lines());
+      long persons = spark.read().format("delta").load(recordPerson).select("person_id").distinct().count();
+      long truePersons = truth.select("true_person_id").distinct().count();
+      System.out.printf("dedup persons=%d true_persons=%d%n", persons, truePersons);
+      String dedupePairs = config.lakeTable("dedupe_pairs");
+      if (io.delta.tables.DeltaTable.isDeltaTable(spark, dedupePairs)) {
+        long parties =
+            spark.read().format("delta").load(recordPerson).count()
+                + spark.read().format("delta").load(config.lakeTable("customer_person")).count();
+        System.out.println(
+            DedupEvaluation.blocking(spark.read().format("delta").load(dedupePairs), truth, parties).line("dedup blocking"));
+      }
     }
     recordTruth.unpersist();
     return ExitCode.OK;

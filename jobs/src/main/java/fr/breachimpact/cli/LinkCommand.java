@@ -4,6 +4,10 @@ import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.link.CustomerLinkage;
 import fr.breachimpact.link.LinkSides;
+import fr.breachimpact.link.MatchSelection;
+import fr.breachimpact.link.ModelStore;
+import fr.breachimpact.config.LinkConfig;
+import fr.breachimpact.link.ModelDefinition;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -32,20 +36,45 @@ public final class LinkCommand implements Callable<Integer> {
       description = "Print the physical plan of the matches (joins, exchanges) before writing.")
   boolean explain;
 
+  @picocli.CommandLine.Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Score with this trained model (a model.json) instead of training or reusing one.")
+  String modelFile;
+
+  @picocli.CommandLine.Option(
+      names = "--retrain",
+      description = "Train a new model even when the stored one could be reused.")
+  boolean retrain;
+
   @Override
   public Integer call() {
-    return options.runJob("link", (spark, loaded, date) -> run(spark, loaded, date, explain));
+    return options.runJob("link", (spark, loaded, date) -> run(spark, loaded, date, explain, modelFile, retrain));
   }
 
   /** The job without its command line: for the nightly run and the tests. */
-  public static void run(SparkSession spark, LoadedConfig config, LocalDate runDate, boolean explain) {
+  public static void run(
+      SparkSession spark, LoadedConfig config, LocalDate runDate, boolean explain, String modelFile, boolean retrain) {
     Map<String, List<String>> brands = incidentBrands(config);
     long start = System.nanoTime();
     Dataset<Row> leaked = spark.read().format("delta").load(config.lakeTable("leaked_records_clean"));
     Dataset<Row> customers = spark.read().format("delta").load(config.lakeTable("customers_clean"));
+    LinkConfig settings = config.config().link();
+    ModelDefinition definition = linkModel(config);
+    ModelStore store = new ModelStore(spark.sparkContext().hadoopConfiguration(), config.resolve(config.config().lakeDir()), "link");
+    ModelStore.Choice choice =
+        store.choose(
+            modelFile, retrain, definition, settings.modelSettings(), leaked.count(), customers.count(),
+            settings.retrainDrift());
     CustomerLinkage.Result result =
         CustomerLinkage.link(
-            leaked, customers, LinkSides.incidentBrands(spark, brands), config.config().link());
+            leaked, customers, LinkSides.incidentBrands(spark, brands), settings, definition, choice.model());
+    if (choice.train()) {
+      store.save(
+          result.model(), settings.modelSettings(), result.trained().converged(), result.leakedRecords(),
+          result.customers(), result.pairs());
+    }
+    System.out.println("link model: " + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
     if (explain) {
       result.matches().explain("formatted");
     }
@@ -56,7 +85,15 @@ public final class LinkCommand implements Callable<Integer> {
         .mode("overwrite")
         .option("overwriteSchema", "true")
         .save(config.lakeTable("customer_matches"));
+    MatchSelection.candidates(
+            result.scoredPairs(), List.copyOf(result.pairsPerRule().keySet()), result.model().comparisons())
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("overwriteSchema", "true")
+        .save(config.lakeTable("link_pairs"));
     result.release();
+    result.pairsPerRule().forEach((rule, n) -> System.out.printf(Locale.ROOT, "link blocking rule=%s pairs=%d%n", rule, n));
     Dataset<Row> written = spark.read().format("delta").load(config.lakeTable("customer_matches"));
     long matches = written.count();
     System.out.printf(
@@ -68,6 +105,11 @@ public final class LinkCommand implements Callable<Integer> {
         result.pairsPerRecord(),
         matches,
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The link model of the config, checked: a wrong setting is one line naming its key (exit 2). */
+  public static ModelDefinition linkModel(LoadedConfig config) {
+    return ModelDefinition.forLink(config.config().link().modelSettings(), config.file().toString(), "link.model");
   }
 
   /** incident_id -> brands, from the manifests under incidents_dir (empty when none). */

@@ -26,11 +26,19 @@ import picocli.CommandLine.Mixin;
 public final class NightlyCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
+  @picocli.CommandLine.Option(
+      names = "--retrain",
+      description = "Train new link and deduplication models even where the stored ones could be reused.")
+  boolean retrain;
+
   @Override
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
     // No key, no report: checked before the lock and any stage, not after hours of work.
     fr.breachimpact.report.PseudonymKey.load(config, System.getenv());
+    // Likewise the models' settings: a wrong key stops the night before anything runs.
+    LinkCommand.linkModel(config);
+    ResolveCommand.dedupeModel(config);
     String runId = IngestCommand.runId();
     Path lock = lockFile(config.resolve(config.config().lakeDir()));
     try (RunLock held = RunLock.acquire(lock, runId)) {
@@ -38,7 +46,7 @@ public final class NightlyCommand implements Callable<Integer> {
         System.out.println("nightly: took over a stale lock left by a killed run");
       }
       SparkSession spark = SparkSessions.create("breach-impact nightly", config);
-      new Nightly(spark, config, options.runDate(), runId).run(stages(config));
+      new Nightly(spark, config, options.runDate(), runId).run(stages(config, retrain));
     }
     return ExitCode.OK;
   }
@@ -61,7 +69,7 @@ public final class NightlyCommand implements Callable<Integer> {
   }
 
   /** The stages after ingestion, in order, with what each depends on besides its config. */
-  static List<Nightly.Stage> stages(LoadedConfig config) {
+  static List<Nightly.Stage> stages(LoadedConfig config, boolean retrain) {
     JobConfig c = config.config();
     return List.of(
         // Customers are normalised with the run month's reference date, as classify does.
@@ -71,10 +79,11 @@ public final class NightlyCommand implements Callable<Integer> {
             (spark, loaded, date) -> ClassifyCommand.run(spark, loaded, ClassifyCommand.normalizer(date)),
             date -> date.withDayOfMonth(1).toString()),
         new Nightly.Stage("link", List.of("classify", "customers"), Nightly.json(c.link()), false,
-            (spark, loaded, date) -> LinkCommand.run(spark, loaded, date, false)),
+            (spark, loaded, date) -> LinkCommand.run(spark, loaded, date, false, null, retrain)),
         // Resolve keeps person ids stable from one night to the next and writes the overlap
         // reports of the run date; report writes the date's reports: both run every night.
-        new Nightly.Stage("resolve", List.of("link"), Nightly.json(c.resolve()), true, ResolveCommand::run),
+        new Nightly.Stage("resolve", List.of("link"), Nightly.json(c.resolve()), true,
+            (spark, loaded, date) -> ResolveCommand.run(spark, loaded, date, null, retrain)),
         new Nightly.Stage("report", List.of("resolve"), Nightly.json(c.report()), true, ReportCommand::run));
   }
 

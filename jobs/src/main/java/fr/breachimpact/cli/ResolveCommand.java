@@ -6,7 +6,10 @@ import static org.apache.spark.sql.functions.lit;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.InputException;
-import fr.breachimpact.resolve.CompactPairScorer;
+import fr.breachimpact.config.ConfigException;
+import fr.breachimpact.config.ModelSettings;
+import fr.breachimpact.link.ModelDefinition;
+import fr.breachimpact.link.ModelStore;
 import fr.breachimpact.resolve.GroupOverlap;
 import fr.breachimpact.resolve.IncidentOverlap;
 import fr.breachimpact.resolve.IncidentScope;
@@ -41,13 +44,29 @@ public final class ResolveCommand implements Callable<Integer> {
 
   @Mixin JobOptions options;
 
+  @picocli.CommandLine.Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Score record pairs with this trained deduplication model instead of training or reusing one.")
+  String modelFile;
+
+  @picocli.CommandLine.Option(
+      names = "--retrain",
+      description = "Train a new deduplication model even when the stored one could be reused.")
+  boolean retrain;
+
   @Override
   public Integer call() {
-    return options.runJob("resolve", ResolveCommand::run);
+    return options.runJob("resolve", (spark, loaded, date) -> run(spark, loaded, date, modelFile, retrain));
+  }
+
+  /** The job with the stored model reused when it fits, as the nightly run does. */
+  public static void run(SparkSession spark, LoadedConfig loaded, LocalDate runDate) {
+    run(spark, loaded, runDate, null, false);
   }
 
   /** The job without its command line: for the nightly run and the tests. */
-  public static void run(SparkSession spark, LoadedConfig loaded, LocalDate runDate) {
+  public static void run(SparkSession spark, LoadedConfig loaded, LocalDate runDate, String modelFile, boolean retrain) {
     long start = System.nanoTime();
     Map<String, IncidentScope> scopes = scopes(loaded);
 
@@ -58,6 +77,14 @@ public final class ResolveCommand implements Callable<Integer> {
     String customerPersonPath = loaded.lakeTable("customer_person");
     String personsPath = loaded.lakeTable("persons");
 
+    ModelDefinition definition = dedupeModel(loaded);
+    ModelSettings settings = loaded.config().resolve().modelSettings();
+    ModelStore store =
+        new ModelStore(spark.sparkContext().hadoopConfiguration(), loaded.resolve(loaded.config().lakeDir()), "dedupe");
+    ModelStore.Choice choice =
+        store.choose(
+            modelFile, retrain, definition, settings, records.count(), customers.count(),
+            loaded.config().link().retrainDrift());
     Resolution.Output out =
         Resolution.run(
             new Resolution.Inputs(
@@ -68,14 +95,23 @@ public final class ResolveCommand implements Callable<Integer> {
                 previous(spark, customerPersonPath, runDate),
                 previous(spark, personsPath, runDate)),
             loaded.config().resolve(),
-            CompactPairScorer.withDefaults(),
+            definition,
+            loaded.config().link(),
+            choice.model(),
             runDate);
+    if (choice.train()) {
+      store.save(
+          out.dedupeModel().model(), settings, out.dedupeModel().converged(), out.stats().parties(), 0,
+          out.stats().candidatePairs());
+    }
+    System.out.println("resolve model: " + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
 
     writeSnapshot(out.recordPerson(), recordPersonPath, runDate);
     writeSnapshot(out.customerPerson(), customerPersonPath, runDate);
     writeSnapshot(out.persons(), personsPath, runDate);
     writeSnapshot(out.clusterReview(), loaded.lakeTable("cluster_review"), runDate);
     writeMerges(spark, out.personMerges(), loaded.lakeTable("person_merges"), runDate);
+    writeSnapshot(out.dedupePairs(), loaded.lakeTable("dedupe_pairs"), runDate);
     out.release();
 
     // Reports read the tables just written, not the lineage of the whole stage.
@@ -98,6 +134,20 @@ public final class ResolveCommand implements Callable<Integer> {
         "resolve persons=%d merges=%d clusters_for_review=%d candidate_pairs=%d hubs=%s%n",
         stats.persons(), stats.merges(), stats.reviewClusters(), stats.candidatePairs(),
         stats.hubValues());
+  }
+
+  /**
+   * The deduplication model of the config, checked with its threshold: a wrong setting is one
+   * line naming its key (exit 2).
+   */
+  public static ModelDefinition dedupeModel(LoadedConfig loaded) {
+    String file = loaded.file().toString();
+    double threshold = loaded.config().resolve().matchThreshold();
+    if (!(threshold > 0 && threshold < 1)) {
+      throw ConfigException.at(
+          file, "resolve.match_threshold", "a match probability between 0 and 1 expected, got " + threshold);
+    }
+    return ModelDefinition.forDedupe(loaded.config().resolve().modelSettings(), file, "resolve.model");
   }
 
   /** incident id -> brands and group, from each incident's manifest.json. */

@@ -17,6 +17,10 @@ package fr.breachimpact.config;
  * @param emMaxIterations upper bound of EM iterations
  * @param emTolerance EM stops when no m probability moves more than this
  * @param seed seed of the random pair sample
+ * @param retrainDrift the stored model is reused while neither side's size moved more than this
+ *     share since it was trained (and the settings are the same); past it, a new one is trained
+ * @param model the comparisons and blocking rules ({@code schemas/linkage-model.json}); the shipped
+ *     model ({@link ModelSettings#linkDefaults()}) when absent
  */
 public record LinkConfig(
     Integer maxCustomersPerKey,
@@ -27,7 +31,9 @@ public record LinkConfig(
     Integer uSamplePairs,
     Integer emMaxIterations,
     Double emTolerance,
-    Long seed) {
+    Long seed,
+    Double retrainDrift,
+    ModelSettings model) {
 
   public LinkConfig {
     maxCustomersPerKey = maxCustomersPerKey == null ? 3 : maxCustomersPerKey;
@@ -39,9 +45,15 @@ public record LinkConfig(
     emMaxIterations = emMaxIterations == null ? 30 : emMaxIterations;
     emTolerance = emTolerance == null ? 1e-5 : emTolerance;
     seed = seed == null ? 42L : seed;
+    retrainDrift = retrainDrift == null ? 0.25 : retrainDrift;
+  }
+
+  /** The model's settings: the config's, else the shipped ones. */
+  public ModelSettings modelSettings() {
+    return model == null ? ModelSettings.linkDefaults() : model;
   }
 
   public static LinkConfig defaults() {
-    return new LinkConfig(null, null, null, null, null, null, null, null, null);
+    return new LinkConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -13,11 +13,15 @@ package fr.breachimpact.config;
  * @param maxBlockSize a blocking key value held by more records (or more customers) than this yields
  *     no candidate pairs of that kind (keeps pair generation near-linear; common surnames are
  *     blocked with more fields)
- * @param matchThreshold minimum match weight (sum of log2 Bayes factors) of a dedup edge
+ * @param matchThreshold minimum match probability of a dedup edge under the trained
+ *     {@code resolve.model} (a probability: until 2026-12 this was a weight in bits)
  * @param maxRounds connected components give up (error) after this many rounds
  * @param maxDriverEdges connected components of a graph with at most this many edges are found by
  *     a union-find in the driver (up to some 60 bytes of driver memory per edge); a larger graph
  *     is left to the distributed star rounds
+ * @param model the deduplication model's comparisons and blocking rules
+ *     ({@code schemas/linkage-model.json}); the shipped one ({@link ModelSettings#dedupeDefaults()})
+ *     when absent. EM and the random pairs take their settings from {@code link}
  */
 public record ResolveConfig(
     Integer maxClusterSize,
@@ -27,7 +31,8 @@ public record ResolveConfig(
     Integer maxBlockSize,
     Double matchThreshold,
     Integer maxRounds,
-    Long maxDriverEdges) {
+    Long maxDriverEdges,
+    ModelSettings model) {
 
   public ResolveConfig {
     maxClusterSize = maxClusterSize == null ? 50 : maxClusterSize;
@@ -35,9 +40,14 @@ public record ResolveConfig(
     maxNamesPerKey = maxNamesPerKey == null ? 3 : maxNamesPerKey;
     maxBirthDatesPerKey = maxBirthDatesPerKey == null ? 3 : maxBirthDatesPerKey;
     maxBlockSize = maxBlockSize == null ? 50 : maxBlockSize;
-    matchThreshold = matchThreshold == null ? 18.0 : matchThreshold;
+    matchThreshold = matchThreshold == null ? 0.99 : matchThreshold;
     maxRounds = maxRounds == null ? 60 : maxRounds;
     maxDriverEdges = maxDriverEdges == null ? 20_000_000L : maxDriverEdges;
+  }
+
+  /** The model's settings: the config's, else the shipped ones. */
+  public ModelSettings modelSettings() {
+    return model == null ? ModelSettings.dedupeDefaults() : model;
   }
 
   /**
@@ -49,6 +59,6 @@ public record ResolveConfig(
   }
 
   public static ResolveConfig defaults() {
-    return new ResolveConfig(null, null, null, null, null, null, null, null);
+    return new ResolveConfig(null, null, null, null, null, null, null, null, null);
   }
 }

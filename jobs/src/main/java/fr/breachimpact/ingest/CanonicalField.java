@@ -42,6 +42,11 @@ public enum CanonicalField {
   SENSITIVE_INFO(Category.OTHER_SENSITIVE),
   /** Professional identifier (RPPS, ADELI) of a health professional: public, identifies the person. */
   PROFESSIONAL_ID(Category.IDENTITY),
+  /**
+   * Any other identifier scheme a file carries (a social security number of another country, a
+   * member number shared with a partner): compared as an identifier, exposed as identity data.
+   */
+  OTHER_ID(Category.IDENTITY),
   /** The breached service's own account id; sequential ids feed the German-tank estimate. */
   ACCOUNT_ID(null),
   /** When the record was created or last seen by the breached service. */

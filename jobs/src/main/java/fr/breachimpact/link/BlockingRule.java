@@ -1,14 +1,21 @@
 package fr.breachimpact.link;
 
+import java.util.Set;
 import org.apache.spark.sql.Column;
 
 /**
  * One blocking rule: leaked record and customer become a candidate pair when their keys are equal.
  * A null key blocks nothing.
  *
- * @param name written in logs and used to tell EM which fields the rule constrains
+ * @param name written in logs and in {@code evaluate}'s per-rule lines
  * @param leftKey over the {@code l_} columns; an array of keys when {@code leftIsArray}
- * @param rightKey over the {@code r_} columns
- * @param leftIsArray the left key is an array, each element a key (brand-scoped keys)
+ * @param rightKey over the {@code r_} columns; an array of keys when {@code rightIsArray}
+ * @param columns the comparable columns the keys read (EM leaves the comparisons of those out of
+ *     this rule's pairs)
  */
-public record BlockingRule(String name, Column leftKey, Column rightKey, boolean leftIsArray) {}
+public record BlockingRule(
+    String name, Column leftKey, Column rightKey, boolean leftIsArray, boolean rightIsArray, Set<String> columns) {
+  public BlockingRule {
+    columns = Set.copyOf(columns);
+  }
+}

@@ -1,6 +1,7 @@
 package fr.breachimpact.link;
 
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 
 /**
@@ -13,18 +14,18 @@ import org.apache.spark.sql.Column;
  * @param level expression over the {@code l_} and {@code r_} columns of a pair
  * @param termFrequency customer-side column holding the frequency of the value, for the
  *     term-frequency adjustment of the {@code exact} level; null when the field has none
- * @param blockedBy names of blocking rules that constrain this field (its m is not learnt from the
- *     pairs of those rules)
+ * @param columns the comparable columns the levels read: a blocking rule keyed on one of them
+ *     fixes the field, so its m is not learnt from that rule's pairs
  */
 public record Comparison(
-    String field, List<String> levels, Column level, String termFrequency, List<String> blockedBy) {
+    String field, List<String> levels, Column level, String termFrequency, Set<String> columns) {
   public static final String NULL = "null";
   public static final String EXACT = "exact";
   public static final String ELSE = "else";
 
   public Comparison {
     levels = List.copyOf(levels);
-    blockedBy = List.copyOf(blockedBy);
+    columns = Set.copyOf(columns);
   }
 
   public String gammaColumn() {
@@ -38,5 +39,10 @@ public record Comparison(
   /** Index of a level in {@link #levels()}, -1 for {@link #NULL}. */
   public int indexOf(String levelName) {
     return NULL.equals(levelName) ? -1 : levels.indexOf(levelName);
+  }
+
+  /** Whether a blocking rule reading these columns leaves this field free to be learnt. */
+  public boolean independentOf(Set<String> ruleColumns) {
+    return columns.stream().noneMatch(ruleColumns::contains);
   }
 }

@@ -1,8 +1,11 @@
 package fr.breachimpact.link;
 
+import static org.apache.spark.sql.functions.col;
+
 import fr.breachimpact.config.LinkConfig;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -21,15 +24,21 @@ public final class CustomerLinkage {
    * @param matches the {@code customer_matches} rows
    * @param scoredPairs every candidate pair with its levels, Bayes factors and probability
    * @param pairs number of candidate pairs
+   * @param pairsPerRule candidate pairs each rule found first, in the rules' order
    */
   public record Result(
       Dataset<Row> matches,
       Dataset<Row> scoredPairs,
-      FellegiSunterModel model,
+      ModelTraining.Trained trained,
       long leakedRecords,
       long customers,
       long pairs,
+      Map<String, Long> pairsPerRule,
       List<Dataset<Row>> cached) {
+
+    public FellegiSunterModel model() {
+      return trained.model();
+    }
 
     public double pairsPerRecord() {
       return leakedRecords == 0 ? 0 : (double) pairs / leakedRecords;
@@ -41,24 +50,30 @@ public final class CustomerLinkage {
     }
   }
 
+  /** The ids a compared pair of the linkage carries. */
+  static final List<String> ID_COLUMNS = List.of("l_record_id", "l_incident_id", "r_brand", "r_customer_id");
+
   private CustomerLinkage() {}
 
   /**
    * @param leakedClean {@code leaked_records_clean}
    * @param customersClean {@code customers_clean}
    * @param incidentBrands see {@link LinkSides#incidentBrands}
+   * @param definition the comparisons and blocking rules of {@code link.model}
    */
   public static Result link(
       Dataset<Row> leakedClean,
       Dataset<Row> customersClean,
       Dataset<Row> incidentBrands,
-      LinkConfig config) {
-    List<Comparison> comparisons = Comparisons.all();
-    List<BlockingRule> rules = Blocking.rules();
+      LinkConfig config,
+      ModelDefinition definition,
+      FellegiSunterModel fixedModel) {
+    List<Comparison> comparisons = definition.comparisons();
+    List<BlockingRule> rules = definition.rules();
 
     Dataset<Row> leaked = LinkSides.leaked(leakedClean, incidentBrands).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> customers =
-        LinkSides.customers(customersClean, config.maxCustomersPerKey()).persist(StorageLevel.MEMORY_AND_DISK());
+        LinkSides.customers(customersClean, config.maxCustomersPerKey(), definition.termFrequencyColumns()).persist(StorageLevel.MEMORY_AND_DISK());
     long leakedCount = leaked.count();
     long customerCount = customers.count();
 
@@ -67,66 +82,49 @@ public final class CustomerLinkage {
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> paired = PairComparison.pairedCustomers(customers, pairs, pairs.count());
     Dataset<Row> compared =
-        PairComparison.compare(PairComparison.join(pairs, leaked, paired), comparisons)
+        PairComparison.compare(PairComparison.join(pairs, leaked, paired), comparisons, ID_COLUMNS, true)
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<PatternCount> patterns = PairComparison.patterns(compared, comparisons);
     pairs.unpersist();
     long pairCount = patterns.stream().mapToLong(PatternCount::count).sum();
-    for (int i = 0; i < rules.size(); i++) {
-      int rule = i;
-      long n = patterns.stream().filter(p -> p.rule() == rule).mapToLong(PatternCount::count).sum();
-      LOG.info("blocking rule={} pairs={}", rules.get(i).name(), n);
-    }
+    Map<String, Long> pairsPerRule = PatternCount.perRule(patterns, definition.ruleNames());
 
-    Dataset<Row> random =
-        RandomPairs.sample(leaked, customers, leakedCount, customerCount, config.uSamplePairs(), config.seed());
-    List<PatternCount> randomPatterns =
-        PairComparison.patterns(PairComparison.compare(random, comparisons), comparisons);
-    double[][] u = ExpectationMaximisation.levelShares(randomPatterns, comparisons);
-
-    ExpectationMaximisation.Result em =
-        ExpectationMaximisation.run(
-            patterns,
-            u,
-            ExpectationMaximisation.initialM(comparisons),
-            activeFields(rules, comparisons),
-            config.emMaxIterations(),
-            config.emTolerance());
-    double expected = em.expectedMatches();
-    double space = Math.max(1.0, (double) leakedCount * customerCount);
-    double prior =
-        Math.min(1 - FellegiSunterModel.FLOOR, Math.max(1.0 / space, expected / space));
-    FellegiSunterModel model = new FellegiSunterModel(comparisons, em.m(), u, prior, em.iterations());
+    ModelTraining.Trained trained =
+        fixedModel != null
+            ? ModelTraining.Trained.fixed(fixedModel)
+            : ModelTraining.train(
+                "link",
+                definition,
+                patterns,
+                PairComparison.patterns(
+                    PairComparison.compare(
+                        RandomPairs.sample(
+                            leaked, customers, col("l_record_id"), List.of(col("r_brand"), col("r_customer_id")),
+                            leakedCount, customerCount, config.uSamplePairs(), config.seed()),
+                        comparisons, ID_COLUMNS, false),
+                    comparisons),
+                (double) leakedCount * customerCount,
+                config.emMaxIterations(),
+                config.emTolerance());
+    FellegiSunterModel model = trained.model();
     LOG.info(
         String.format(
             Locale.ROOT,
-            "linkage records=%d customers=%d pairs=%d pairs_per_record=%.2f random_pairs=%d em_converged=%s expected_matches=%.0f",
+            "linkage records=%d customers=%d pairs=%d pairs_per_record=%.2f",
             leakedCount,
             customerCount,
             pairCount,
-            leakedCount == 0 ? 0.0 : (double) pairCount / leakedCount,
-            randomPatterns.stream().mapToLong(PatternCount::count).sum(),
-            em.converged(),
-            expected));
-    model.describe().forEach(line -> LOG.info("model {}", line));
+            leakedCount == 0 ? 0.0 : (double) pairCount / leakedCount));
 
     Dataset<Row> scored = MatchScoring.score(compared, model);
     Dataset<Row> matches =
         MatchSelection.output(
             MatchSelection.select(scored, config.matchThreshold(), config.allAboveThreshold()),
-            comparisons);
+            comparisons,
+            ModelFile.id(model));
     return new Result(
-        matches, scored, model, leakedCount, customerCount, pairCount, List.of(leaked, customers, compared));
+        matches, scored, trained, leakedCount, customerCount, pairCount, pairsPerRule,
+        List.of(leaked, customers, compared));
   }
 
-  /** active[rule][field]: a field constrained by a rule is not learnt from that rule's pairs. */
-  static boolean[][] activeFields(List<BlockingRule> rules, List<Comparison> comparisons) {
-    boolean[][] active = new boolean[rules.size()][comparisons.size()];
-    for (int r = 0; r < rules.size(); r++) {
-      for (int f = 0; f < comparisons.size(); f++) {
-        active[r][f] = !comparisons.get(f).blockedBy().contains(rules.get(r).name());
-      }
-    }
-    return active;
-  }
 }

@@ -1,6 +1,7 @@
 package fr.breachimpact.link;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -12,6 +13,7 @@ import fr.breachimpact.ingest.CanonicalField;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +36,8 @@ public final class CustomerMaster {
   public static final String CUSTOMER_ID = "customer_id";
   public static final String BRAND = "brand";
   public static final String GROUP_NAME = "group_name";
+  /** Targets that one source column at most may fill. */
+  private static final Set<String> SINGLE_SOURCE = Set.of(CUSTOMER_ID, BRAND, GROUP_NAME);
 
   private CustomerMaster() {}
 
@@ -63,7 +67,8 @@ public final class CustomerMaster {
         throw ConfigException.at(
             configFile, at + ".mapping." + e.getKey(), "unknown target column '" + e.getValue() + "'");
       }
-      if (!targets.add(e.getValue())) {
+      // Several columns may fill one field (house number and street line); the ids may not.
+      if (!targets.add(e.getValue()) && SINGLE_SOURCE.contains(e.getValue())) {
         throw ConfigException.at(
             configFile, at + ".mapping." + e.getKey(), "target '" + e.getValue() + "' mapped twice");
       }
@@ -136,25 +141,31 @@ public final class CustomerMaster {
   public static Dataset<Row> canonicalise(
       Dataset<Row> raw, CustomerSource source, String configFile, int index) {
     Set<String> present = new LinkedHashSet<>(Arrays.asList(raw.columns()));
-    Map<String, String> bySource = source.mapping();
-    Map<String, String> byTarget = new java.util.HashMap<>();
-    bySource.forEach(
-        (src, target) -> {
-          if (!present.contains(src)) {
-            throw ConfigException.at(
-                configFile,
-                "customers[" + index + "].mapping." + src,
-                "column not found in " + source.path());
-          }
-          byTarget.put(target, src);
-        });
+    source.mapping()
+        .keySet()
+        .forEach(
+            src -> {
+              if (!present.contains(src)) {
+                throw ConfigException.at(
+                    configFile,
+                    "customers[" + index + "].mapping." + src,
+                    "column not found in " + source.path());
+              }
+            });
+    // target -> its source columns, in the file's column order.
+    Map<String, List<String>> byTarget = new HashMap<>();
+    for (String src : present) {
+      String target = source.mapping().get(src);
+      if (target != null) {
+        byTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(src);
+      }
+    }
     List<Column> out = new ArrayList<>();
     for (String name : columns()) {
-      String src = byTarget.get(name);
+      List<String> srcs = byTarget.get(name);
       Column value;
-      if (src != null) {
-        Column trimmed = trim(col("`" + src + "`").cast(DataTypes.StringType));
-        value = when(trimmed.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(trimmed);
+      if (srcs != null) {
+        value = joined(srcs);
       } else if (BRAND.equals(name)) {
         value = lit(source.brand());
       } else if (GROUP_NAME.equals(name)) {
@@ -165,5 +176,16 @@ public final class CustomerMaster {
       out.add(value.as(name));
     }
     return raw.select(out.toArray(new Column[0]));
+  }
+
+  /** The trimmed values of the columns joined by a space (blank ones skipped); null when none. */
+  private static Column joined(List<String> sources) {
+    Column[] parts =
+        sources.stream()
+            .map(src -> trim(col("`" + src + "`").cast(DataTypes.StringType)))
+            .map(t -> when(t.notEqual(""), t))
+            .toArray(Column[]::new);
+    Column value = parts.length == 1 ? parts[0] : concat_ws(" ", parts);
+    return when(value.notEqual(""), value).otherwise(lit(null).cast(DataTypes.StringType));
   }
 }

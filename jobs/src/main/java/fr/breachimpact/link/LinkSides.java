@@ -6,11 +6,11 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,22 +28,9 @@ import org.apache.spark.sql.types.StructType;
  * adjustment.
  */
 public final class LinkSides {
-  /** Normalised columns of docs/tables.md read by the linkage (stage 2). */
-  static final List<String> PLAIN =
-      List.of(
-          "first_name_key",
-          "last_name_key",
-          "birth_date_norm",
-          "postcode_norm",
-          "department",
-          "city_key");
-
   /** Trusted keys of the customer side, nulled where too many customers of a brand share them. */
   private static final List<String> GUARDED_KEYS =
       List.of("r_email_det", "r_phone_det", "r_nir_det", "r_loyalty_det");
-
-  /** Names whose frequency weighs an agreement on them. */
-  private static final List<String> NAMES = List.of("r_first_name_key", "r_last_name_key");
 
   private LinkSides() {}
 
@@ -69,26 +56,8 @@ public final class LinkSides {
     return spark.createDataFrame(rows, schema);
   }
 
-  private static List<Column> common(String prefix) {
-    List<Column> cols = new ArrayList<>();
-    for (String c : PLAIN) {
-      cols.add(col(c).as(prefix + c));
-    }
-    Column email = KeyGuard.unlessPlaceholder(col("email_key"), KeyGuard.EMAIL_PLACEHOLDER);
-    Column phone = KeyGuard.unlessPlaceholder(col("phone_e164"), KeyGuard.PHONE_PLACEHOLDER);
-    cols.add(email.as(prefix + "email"));
-    cols.add(phone.as(prefix + "phone"));
-    cols.add(when(isTrue(col("email_valid")), email).as(prefix + "email_det"));
-    cols.add(when(isTrue(col("phone_valid")), phone).as(prefix + "phone_det"));
-    cols.add(when(isTrue(col("nir_valid")), col("nir_norm")).as(prefix + "nir_det"));
-    cols.add(
-        KeyGuard.unlessPlaceholder(col("loyalty_id_norm"), KeyGuard.LOYALTY_PLACEHOLDER)
-            .as(prefix + "loyalty_det"));
-    return cols;
-  }
-
-  private static Column isTrue(Column flag) {
-    return coalesce(flag, lit(false));
+  private static List<Column> common(Dataset<Row> clean, String prefix) {
+    return ComparableColumns.of(prefix, Set.of(clean.columns()));
   }
 
   /** Leaked records ({@code leaked_records_clean}) as the left side. */
@@ -96,7 +65,7 @@ public final class LinkSides {
     List<Column> cols = new ArrayList<>();
     cols.add(col("record_id").as("l_record_id"));
     cols.add(col("incident_id").as("l_incident_id"));
-    cols.addAll(common("l_"));
+    cols.addAll(common(clean, "l_"));
     Dataset<Row> side = clean.select(cols.toArray(new Column[0]));
     return side.join(
             broadcast(incidentBrands),
@@ -108,21 +77,27 @@ public final class LinkSides {
         .drop("_ib_incident_id", "_ib_brands");
   }
 
-  /** Customers ({@code customers_clean}) as the right side. */
-  public static Dataset<Row> customers(Dataset<Row> clean, int maxCustomersPerKey) {
+  /**
+   * Customers ({@code customers_clean}) as the right side, with the share of customers holding
+   * each value of the {@code termFrequency} columns (as {@code r_<column>_tf}).
+   */
+  public static Dataset<Row> customers(Dataset<Row> clean, int maxCustomersPerKey, List<String> termFrequency) {
     List<Column> cols = new ArrayList<>();
     cols.add(col("customer_id").as("r_customer_id"));
     cols.add(col("brand").as("r_brand"));
     cols.add(lower(col("brand")).as("r_brand_lc"));
-    cols.addAll(common("r_"));
+    cols.addAll(common(clean, "r_"));
     Dataset<Row> side = clean.select(cols.toArray(new Column[0]));
-    ValueCounts counts = ValueCounts.of(side, "r_brand", GUARDED_KEYS, maxCustomersPerKey, NAMES);
+    List<String> pooled = termFrequency.stream().map(c -> "r_" + c).toList();
+    ValueCounts counts = ValueCounts.of(side, "r_brand", GUARDED_KEYS, maxCustomersPerKey, pooled);
     for (String key : GUARDED_KEYS) {
       side = KeyGuard.dropOverused(side, "r_brand", key, counts.overused(key));
     }
     long total = Math.max(1, counts.rows());
-    side = withFrequency(side, "r_first_name_key", "r_first_name_tf", counts.pooled("r_first_name_key"), total);
-    return withFrequency(side, "r_last_name_key", "r_last_name_tf", counts.pooled("r_last_name_key"), total);
+    for (String c : pooled) {
+      side = withFrequency(side, c, c + "_tf", counts.pooled(c), total);
+    }
+    return side;
   }
 
   /**

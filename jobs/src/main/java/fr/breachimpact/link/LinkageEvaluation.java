@@ -67,7 +67,73 @@ public final class LinkageEvaluation {
     }
   }
 
+  /**
+   * How much blocking kept: pairs completeness is the share of true pairs among the candidate
+   * pairs (a true pair blocking lost can never be matched), reduction ratio the share of all
+   * possible pairs left out (records x customers for link, n(n-1)/2 for deduplication).
+   */
+  public record Blocking(long truePairsKept, long truePairs, long candidatePairs, long records, double space) {
+    public double pairsCompleteness() {
+      return truePairs == 0 ? 1.0 : (double) truePairsKept / truePairs;
+    }
+
+    public double reductionRatio() {
+      return space == 0 ? 1.0 : 1 - candidatePairs / space;
+    }
+
+    public double pairsPerRecord() {
+      return records == 0 ? 0 : (double) candidatePairs / records;
+    }
+
+    /** {@code what}: "blocking" for link, "dedup blocking" for resolve. */
+    public String line(String what) {
+      return String.format(
+          Locale.ROOT,
+          what + " pairs_completeness=%.4f reduction_ratio=%.6f pairs_per_record=%.2f true_pairs_kept=%d true_pairs=%d candidate_pairs=%d",
+          pairsCompleteness(), reductionRatio(), pairsPerRecord(), truePairsKept, truePairs, candidatePairs);
+    }
+  }
+
   private LinkageEvaluation() {}
+
+  /**
+   * @param linkPairs {@code link_pairs} (record_id, brand, customer_id)
+   * @param recordTruth record_id, incident_id, person_id
+   * @param customerTruth brand, customer_id, person_id
+   */
+  public static Blocking blocking(
+      Dataset<Row> linkPairs, Dataset<Row> recordTruth, Dataset<Row> customerTruth, long records, long customers) {
+    Dataset<Row> truePairs = truePairs(recordTruth, customerTruth);
+    long all = truePairs.count();
+    Dataset<Row> candidates =
+        linkPairs.select(col("record_id"), lower(col("brand")).as("brand"), col("customer_id")).distinct();
+    long kept =
+        candidates
+            .join(
+                truePairs,
+                col("record_id").equalTo(col("t_record_id"))
+                    .and(col("brand").equalTo(col("t_brand")))
+                    .and(col("customer_id").equalTo(col("t_customer_id"))))
+            .count();
+    return new Blocking(kept, all, candidates.count(), records, (double) records * customers);
+  }
+
+  /** t_record_id, t_incident_id, t_brand, t_customer_id of every record and customer of one person. */
+  static Dataset<Row> truePairs(Dataset<Row> recordTruth, Dataset<Row> customerTruth) {
+    return recordTruth
+        .where(col("person_id").isNotNull())
+        .select(col("record_id").as("t_record_id"), col("incident_id").as("t_incident_id"), col("person_id"))
+        .join(
+            customerTruth
+                .where(col("person_id").isNotNull())
+                .select(
+                    lower(col("brand")).as("t_brand"),
+                    col("customer_id").cast("string").as("t_customer_id"),
+                    col("person_id").cast("string").as("person_id")),
+            "person_id")
+        .select("t_record_id", "t_incident_id", "t_brand", "t_customer_id")
+        .distinct();
+  }
 
   /**
    * record_id -> person_id from {@code leaked_records} (record_id, incident_id, source_file,
@@ -96,20 +162,7 @@ public final class LinkageEvaluation {
    * @param customerTruth brand, customer_id, person_id
    */
   public static Report evaluate(Dataset<Row> matches, Dataset<Row> recordTruth, Dataset<Row> customerTruth) {
-    Dataset<Row> truePairs =
-        recordTruth
-            .where(col("person_id").isNotNull())
-            .select(col("record_id").as("t_record_id"), col("incident_id").as("t_incident_id"), col("person_id"))
-            .join(
-                customerTruth
-                    .where(col("person_id").isNotNull())
-                    .select(
-                        lower(col("brand")).as("t_brand"),
-                        col("customer_id").cast("string").as("t_customer_id"),
-                        col("person_id").cast("string").as("person_id")),
-                "person_id")
-            .select("t_record_id", "t_incident_id", "t_brand", "t_customer_id")
-            .distinct();
+    Dataset<Row> truePairs = truePairs(recordTruth, customerTruth);
     Dataset<Row> predicted =
         matches
             .select(

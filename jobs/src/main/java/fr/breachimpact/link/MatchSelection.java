@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,11 +27,18 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *       the pair is not contradicted (first names or birth dates that disagree outright, as for two
  *       members of a family sharing an email);
  *   <li>otherwise the best pair whose probability reaches the threshold and whose first names do
- *       not disagree outright (ties: smallest customer_id), or all of them when configured.
+ *       not disagree outright without an exact birth date or identifier agreeing (ties: smallest
+ *       customer_id), or all of them when configured.
  * </ol>
  */
 public final class MatchSelection {
   public static final String PROBABILISTIC = "probabilistic";
+
+  /** Comparisons whose exact agreement a relative does not share. */
+  static final List<String> CORROBORATING =
+      List.of(
+          "gamma_birth_date", "gamma_nir", "gamma_passport", "gamma_id_card", "gamma_france_travail_id",
+          "gamma_professional_id", "gamma_other_id");
 
   private MatchSelection() {}
 
@@ -44,31 +52,43 @@ public final class MatchSelection {
     return method;
   }
 
-  static Column contradicted() {
-    return differentFirstName().or(coalesce(col("gamma_birth_date").equalTo(Comparison.ELSE), lit(false)));
+  static Column contradicted(Set<String> columns) {
+    return differentFirstName(columns).or(levelIs(columns, "gamma_birth_date", Comparison.ELSE));
   }
 
   /**
    * Members of one household share surname, address, phone and often email: their evidence adds
-   * up to a high weight. A first name that disagrees outright vetoes the match.
+   * up to a high weight. A first name that disagrees outright vetoes the match, unless something
+   * only the person has agrees too (the birth date or an identifier): a first name mistyped beyond
+   * recognition is then the error, not a relative.
    */
-  static Column differentFirstName() {
-    return coalesce(col("gamma_first_name").equalTo(Comparison.ELSE), lit(false));
+  static Column differentFirstName(Set<String> columns) {
+    Column corroborated = lit(false);
+    for (String gamma : CORROBORATING) {
+      corroborated = corroborated.or(levelIs(columns, gamma, Comparison.EXACT));
+    }
+    return levelIs(columns, "gamma_first_name", Comparison.ELSE).and(corroborated.unary_$bang());
+  }
+
+  /** False where the model has no such comparison (the settings may leave it out). */
+  private static Column levelIs(Set<String> columns, String gamma, String level) {
+    return columns.contains(gamma) ? coalesce(col(gamma).equalTo(level), lit(false)) : lit(false);
   }
 
   public static Dataset<Row> select(Dataset<Row> scored, double threshold, boolean allAboveThreshold) {
     WindowSpec group = Window.partitionBy("l_record_id", "r_brand");
+    Set<String> columns = Set.of(scored.columns());
     Dataset<Row> candidates =
         scored
             .withColumn("_key_method", keyMethod())
-            .withColumn("_eligible", col("match_probability").geq(threshold).and(differentFirstName().unary_$bang()))
+            .withColumn("_eligible", col("match_probability").geq(threshold).and(differentFirstName(columns).unary_$bang()))
             .where(col("_key_method").isNotNull().or(col("_eligible")))
             .withColumn(
                 "_key_customers",
                 count(when(col("_key_method").isNotNull(), lit(1))).over(group))
             .withColumn(
                 "_trusted",
-                col("_key_method").isNotNull().and(col("_key_customers").equalTo(1)).and(contradicted().unary_$bang()))
+                col("_key_method").isNotNull().and(col("_key_customers").equalTo(1)).and(contradicted(columns).unary_$bang()))
             .withColumn("_group_trusted", max(col("_trusted").cast("int")).over(group));
     Dataset<Row> kept;
     if (allAboveThreshold) {
@@ -92,8 +112,28 @@ public final class MatchSelection {
     return kept.withColumn("method", when(col("_trusted"), col("_key_method")).otherwise(lit(PROBABILISTIC)));
   }
 
+  /**
+   * The columns of {@code link_pairs}: every candidate pair, whether chosen or not, with the rule
+   * that found it first and its score, so that blocking's recall and any pair's score can be
+   * checked afterwards.
+   */
+  public static Dataset<Row> candidates(Dataset<Row> scored, List<String> ruleNames, List<Comparison> comparisons) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(col("l_record_id").as("record_id"));
+    cols.add(col("l_incident_id").as("incident_id"));
+    cols.add(col("r_customer_id").as("customer_id"));
+    cols.add(col("r_brand").as("brand"));
+    cols.add(Blocking.ruleName(col("rule"), ruleNames).as("rule"));
+    cols.add(col("match_weight"));
+    cols.add(col("match_probability"));
+    for (Comparison c : comparisons) {
+      cols.add(col(c.gammaColumn()));
+    }
+    return scored.select(cols.toArray(new Column[0]));
+  }
+
   /** The columns of {@code customer_matches}, in order. */
-  public static Dataset<Row> output(Dataset<Row> selected, List<Comparison> comparisons) {
+  public static Dataset<Row> output(Dataset<Row> selected, List<Comparison> comparisons, String modelId) {
     List<Column> cols = new ArrayList<>();
     cols.add(col("l_record_id").as("record_id"));
     cols.add(col("l_incident_id").as("incident_id"));
@@ -107,6 +147,7 @@ public final class MatchSelection {
       keys.add(when(col("key_" + k), lit(k)));
     }
     cols.add(array_compact(array(keys.toArray(new Column[0]))).as("keys_agreeing"));
+    cols.add(lit(modelId).as("model_id"));
     for (Comparison c : comparisons) {
       cols.add(col(c.gammaColumn()));
     }

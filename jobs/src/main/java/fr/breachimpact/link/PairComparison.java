@@ -62,16 +62,24 @@ public final class PairComparison {
     return coalesce(col("l_" + c).equalTo(col("r_" + c)), lit(false));
   }
 
-  /** The comparison vector of joined pairs, with the ids, the rule and the name frequencies. */
-  public static Dataset<Row> compare(Dataset<Row> joined, List<Comparison> comparisons) {
+  /**
+   * The comparison vector of joined pairs, with the {@code ids}, the rule and the value
+   * frequencies of the right side; with {@code keyFlags}, the trusted keys that agree (linkage).
+   */
+  public static Dataset<Row> compare(
+      Dataset<Row> joined, List<Comparison> comparisons, List<String> ids, boolean keyFlags) {
     List<Column> cols = new ArrayList<>();
-    for (String id : List.of("l_record_id", "l_incident_id", "r_brand", "r_customer_id", "rule", "rules")) {
+    for (String id : ids) {
       cols.add(col(id));
     }
+    cols.add(col("rule"));
+    cols.add(col("rules"));
     for (Comparison c : comparisons) {
       cols.add(c.level().as(c.gammaColumn()));
     }
-    cols.addAll(keyFlags());
+    if (keyFlags) {
+      cols.addAll(keyFlags());
+    }
     for (Comparison c : comparisons) {
       if (c.termFrequency() != null) {
         cols.add(col("r_" + c.termFrequency()).as(c.termFrequency()));

@@ -1,6 +1,9 @@
 package fr.breachimpact.link;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How many pairs share one comparison vector: {@code levels[f]} is the level index of field f
@@ -30,6 +33,16 @@ public record PatternCount(int rule, long rules, int[] levels, long count) {
   /** Whether rule {@code index} found these pairs. */
   public boolean foundBy(int index) {
     return ((rules >>> index) & 1L) == 1L;
+  }
+
+  /** Pairs each rule found first, by rule name in the rules' order. */
+  public static Map<String, Long> perRule(List<PatternCount> patterns, List<String> ruleNames) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (int i = 0; i < ruleNames.size(); i++) {
+      int rule = i;
+      out.put(ruleNames.get(i), patterns.stream().filter(p -> p.rule() == rule).mapToLong(PatternCount::count).sum());
+    }
+    return out;
   }
 
   /** Orders patterns so that sums over them do not depend on the order Spark returned them in. */

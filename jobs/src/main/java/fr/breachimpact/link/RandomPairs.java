@@ -1,10 +1,11 @@
 package fr.breachimpact.link;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -27,31 +28,40 @@ public final class RandomPairs {
   /**
    * About {@code target} pairs {@code (l_*, r_*, rule = -1)} drawn from the two sides.
    *
-   * @param leakedCount rows of {@code leaked}
-   * @param customerCount rows of {@code customers}
+   * @param leftId a left row's id, hashed to sample it
+   * @param rightId a right row's id columns
+   * @param leftCount rows of {@code left}
+   * @param rightCount rows of {@code right}
    */
   public static Dataset<Row> sample(
-      Dataset<Row> leaked,
-      Dataset<Row> customers,
-      long leakedCount,
-      long customerCount,
+      Dataset<Row> left,
+      Dataset<Row> right,
+      Column leftId,
+      List<Column> rightId,
+      long leftCount,
+      long rightCount,
       long target,
       long seed) {
-    long[] kept = rowsKept(leakedCount, customerCount, target);
+    long[] kept = rowsKept(leftCount, rightCount, target);
     long keepL = kept[0];
     long keepC = kept[1];
     long buckets = Math.max(1, Math.round((double) keepL * keepC / target));
     Dataset<Row> l =
-        leaked
-            .where(pmod(xxhash64(lit(seed), col("l_record_id")), lit(Math.max(1, leakedCount))).lt(keepL))
-            .withColumn("_u", pmod(xxhash64(lit(seed + 1), col("l_record_id")), lit(buckets)));
+        left
+            .where(pmod(xxhash64(lit(seed), leftId), lit(Math.max(1, leftCount))).lt(keepL))
+            .withColumn("_u", pmod(xxhash64(lit(seed + 1), leftId), lit(buckets)));
     Dataset<Row> r =
-        customers
-            .where(
-                pmod(xxhash64(lit(seed + 2), col("r_brand"), col("r_customer_id")), lit(Math.max(1, customerCount)))
-                    .lt(keepC))
-            .withColumn("_u", pmod(xxhash64(lit(seed + 3), col("r_brand"), col("r_customer_id")), lit(buckets)));
+        right
+            .where(pmod(xxhash64(seeded(seed + 2, rightId)), lit(Math.max(1, rightCount))).lt(keepC))
+            .withColumn("_u", pmod(xxhash64(seeded(seed + 3, rightId)), lit(buckets)));
     return l.join(r, "_u").drop("_u").withColumn("rule", lit(-1)).withColumn("rules", lit(0L));
+  }
+
+  private static Column[] seeded(long seed, List<Column> ids) {
+    List<Column> cols = new java.util.ArrayList<>();
+    cols.add(lit(seed));
+    cols.addAll(ids);
+    return cols.toArray(new Column[0]);
   }
 
   /**

@@ -8,9 +8,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * The pairs of the blocks in one partition of (block_key, node_id) rows sorted by block_key: for
- * each run of rows with one key (a block) of 2 to {@code maxBlockSize} nodes, every pair of its
- * nodes as (node_a, node_b) with node_a < node_b. A block larger than the bound yields nothing;
+ * The pairs of the blocks in one partition of (block_key, node_id, rule) rows sorted by block_key:
+ * for each run of rows with one key (a block) of 2 to {@code maxBlockSize} nodes, every pair of its
+ * nodes as (node_a, node_b, rule) with node_a < node_b (a key's hash covers its rule, so a block is
+ * one rule's). A block larger than the bound yields nothing;
  * at most {@code maxBlockSize + 1} of its node ids are held at a time.
  */
 final class BlockPairs implements Iterator<Row> {
@@ -18,6 +19,7 @@ final class BlockPairs implements Iterator<Row> {
   private final int maxBlockSize;
   private final List<String> block = new ArrayList<>();
   private Row next;
+  private int rule;
   private int i;
   private int j;
 
@@ -53,7 +55,7 @@ final class BlockPairs implements Iterator<Row> {
     }
     String a = block.get(i);
     String b = block.get(j++);
-    return a.compareTo(b) < 0 ? RowFactory.create(a, b) : RowFactory.create(b, a);
+    return a.compareTo(b) < 0 ? RowFactory.create(a, b, rule) : RowFactory.create(b, a, rule);
   }
 
   /**
@@ -65,6 +67,7 @@ final class BlockPairs implements Iterator<Row> {
       Row first = next != null ? next : rows.next();
       next = null;
       long key = first.getLong(0);
+      rule = first.getInt(2);
       boolean oversized = false;
       block.clear();
       block.add(first.getString(1));

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
+import fr.breachimpact.link.LinkageEvaluation;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,6 +18,31 @@ import org.apache.spark.sql.Row;
  */
 public final class DedupEvaluation {
   private DedupEvaluation() {}
+
+  /**
+   * How much deduplication's blocking kept: the share of true record pairs (two records of one
+   * person) among {@code dedupe_pairs}.
+   *
+   * @param dedupePairs node_a, node_b (record nodes {@code r|<record_id>})
+   * @param truth record_id, true_person_id
+   * @param parties records and customers that were paired
+   */
+  public static LinkageEvaluation.Blocking blocking(Dataset<Row> dedupePairs, Dataset<Row> truth, long parties) {
+    Dataset<Row> nodes =
+        truth.where(col("true_person_id").isNotNull())
+            .select(Parties.recordNode(col("record_id")).as("node"), col("true_person_id"));
+    Dataset<Row> truePairs =
+        nodes.as("a")
+            .join(nodes.as("b"), "true_person_id")
+            .where(col("a.node").lt(col("b.node")))
+            .select(col("a.node").as("t_a"), col("b.node").as("t_b"));
+    long all = truePairs.count();
+    Dataset<Row> recordPairs = dedupePairs.where(col("node_a").startsWith("r|").and(col("node_b").startsWith("r|")));
+    long kept =
+        recordPairs.join(truePairs, col("node_a").equalTo(col("t_a")).and(col("node_b").equalTo(col("t_b")))).count();
+    return new LinkageEvaluation.Blocking(
+        kept, all, dedupePairs.count(), parties, (double) parties * (parties - 1) / 2);
+  }
 
   /**
    * @param recordPerson record_id, person_id (the prediction)

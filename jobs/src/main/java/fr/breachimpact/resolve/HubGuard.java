@@ -39,7 +39,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class HubGuard {
   /** The keys that link on equality alone. */
-  public static final List<String> KEYS = List.of("email_key", "phone_e164", "nir_norm");
+  public static final List<String> KEYS = List.of("email", "phone", "nir");
 
   private static final String PLACEHOLDER_LOCAL_PARTS =
       "^(test|contact|noreply|no-reply|none|null|nan|na|n-a|email|mail|info|admin|abc|toto|"
@@ -112,7 +112,10 @@ public final class HubGuard {
     for (String key : KEYS) {
       HashSet<String> values = byKey.get(key);
       if (values != null) {
-        out = out.withColumn(key, unlessIn(context.broadcast(values)).apply(col(key)));
+        // The trusted copy of the key (what a blocking rule may name) loses the hub too.
+        out =
+            out.withColumn(key, unlessIn(context.broadcast(values)).apply(col(key)))
+                .withColumn(key + "_det", col(key));
       }
     }
     return out;
@@ -136,12 +139,12 @@ public final class HubGuard {
 
   static Column placeholder(String key, Column value) {
     return switch (key) {
-      case "email_key" ->
+      case "email" ->
           substring_index(value, "@", 1)
               .rlike(PLACEHOLDER_LOCAL_PARTS)
               .or(substring_index(value, "@", 1).rlike("^(.)\\1*$"))
               .or(substring_index(value, "@", -1).rlike(PLACEHOLDER_DOMAINS));
-      case "phone_e164" -> value.rlike(PLACEHOLDER_PHONE);
+      case "phone" -> value.rlike(PLACEHOLDER_PHONE);
       default -> value.rlike("^(\\d)\\1+$");
     };
   }

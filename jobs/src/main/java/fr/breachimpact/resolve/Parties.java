@@ -3,23 +3,21 @@ package fr.breachimpact.resolve;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import fr.breachimpact.link.ComparableColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The vertices of the identity graph: leaked records and customers in one shape. A key that is
- * not valid (email_valid, phone_valid, nir_valid not true) is nulled here, so that nothing
- * downstream links on it.
- *
- * <p>Columns: node_id, kind ({@code record} or {@code customer}), record_id, incident_id,
- * customer_id, brand, first_name_key, last_name_key, birth_date_norm, email_key, phone_e164,
- * nir_norm, postcode_norm, department.
+ * The vertices of the identity graph: leaked records and customers in one shape. Columns: node_id,
+ * kind ({@code record} or {@code customer}), record_id, incident_id, customer_id, brand, then the
+ * comparable columns of {@link ComparableColumns}. The keys that may link alone ({@code email},
+ * {@code phone}, {@code nir}) are kept only where valid, so that nothing downstream links on an
+ * invalid one ({@link HubGuard} then drops the values several people share).
  */
 public final class Parties {
   public static final String RECORD = "record";
@@ -37,42 +35,30 @@ public final class Parties {
     return concat(lit("c|"), brand, lit("|"), customerId);
   }
 
-  /** The columns a pair is compared on, the same for records and customers. */
-  public static final List<String> IDENTITY_COLUMNS =
-      List.of("first_name_key", "last_name_key", "birth_date_norm", "email_key", "phone_e164", "nir_norm",
-          "postcode_norm", "department");
-
   public static Dataset<Row> fromRecords(Dataset<Row> recordsClean) {
-    return recordsClean.select(withIdentity(
+    return validKeysOnly(recordsClean.select(withIdentity(recordsClean,
         recordNode(col("record_id")).as("node_id"),
         lit(RECORD).as("kind"),
         col("record_id"),
         col("incident_id"),
         lit(null).cast("string").as("customer_id"),
-        lit(null).cast("string").as("brand")));
+        lit(null).cast("string").as("brand"))));
   }
 
   public static Dataset<Row> fromCustomers(Dataset<Row> customersClean) {
-    return customersClean.select(withIdentity(
+    return validKeysOnly(customersClean.select(withIdentity(customersClean,
         customerNode(col("brand"), col("customer_id")).as("node_id"),
         lit(CUSTOMER).as("kind"),
         lit(null).cast("string").as("record_id"),
         lit(null).cast("string").as("incident_id"),
         col("customer_id"),
-        col("brand")));
+        col("brand"))));
   }
 
-  /** The ids, then {@link #IDENTITY_COLUMNS}: blank text absent, keys kept only when valid. */
-  private static Column[] withIdentity(Column... ids) {
+  /** The ids, then the comparable columns, the linking keys valid only. */
+  private static Column[] withIdentity(Dataset<Row> clean, Column... ids) {
     List<Column> cols = new ArrayList<>(List.of(ids));
-    cols.add(text("first_name_key"));
-    cols.add(text("last_name_key"));
-    cols.add(col("birth_date_norm").cast("date").as("birth_date_norm"));
-    cols.add(validOnly("email_key", "email_valid"));
-    cols.add(validOnly("phone_e164", "phone_valid"));
-    cols.add(validOnly("nir_norm", "nir_valid"));
-    cols.add(text("postcode_norm"));
-    cols.add(text("department"));
+    cols.addAll(ComparableColumns.of("", Set.of(clean.columns())));
     return cols.toArray(new Column[0]);
   }
 
@@ -80,13 +66,11 @@ public final class Parties {
     return fromRecords(recordsClean).unionByName(fromCustomers(customersClean));
   }
 
-  /** Blank strings are absent values. */
-  private static Column text(String name) {
-    return when(trim(col(name)).notEqual(""), col(name)).as(name);
-  }
-
-  private static Column validOnly(String name, String validFlag) {
-    return when(col(validFlag).equalTo(true).and(trim(col(name)).notEqual("")), col(name))
-        .as(name);
+  /** The keys that link alone, kept only where valid (their trusted copies). */
+  private static Dataset<Row> validKeysOnly(Dataset<Row> parties) {
+    return parties
+        .withColumn("email", col("email_det"))
+        .withColumn("phone", col("phone_det"))
+        .withColumn("nir", col("nir_det"));
   }
 }

@@ -2,7 +2,11 @@ package fr.breachimpact.resolve;
 
 import static org.apache.spark.sql.functions.col;
 
+import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ResolveConfig;
+import fr.breachimpact.link.FellegiSunterModel;
+import fr.breachimpact.link.ModelDefinition;
+import fr.breachimpact.link.ModelTraining;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +67,10 @@ public final class Resolution {
     }
   }
 
-  /** The person tables; {@link #release()} once they are written frees the frames they share. */
+  /**
+   * The person tables, and every scored candidate pair of the deduplication ({@code dedupe_pairs});
+   * {@link #release()} once they are written frees the frames they share.
+   */
   public record Output(
       Dataset<Row> recordPerson,
       Dataset<Row> customerPerson,
@@ -71,6 +78,8 @@ public final class Resolution {
       Dataset<Row> clusterReview,
       Dataset<Row> personMerges,
       Dataset<Row> hubs,
+      Dataset<Row> dedupePairs,
+      ModelTraining.Trained dedupeModel,
       Stats stats,
       List<Dataset<Row>> cached) {
 
@@ -81,7 +90,18 @@ public final class Resolution {
 
   private Resolution() {}
 
-  public static Output run(Inputs in, ResolveConfig config, PairScorer scorer, LocalDate runDate) {
+  /**
+   * @param model the deduplication model ({@code resolve.model})
+   * @param training EM and random-pair settings (section {@code link})
+   * @param fixedModel a deduplication model to score with instead of training one (null: train)
+   */
+  public static Output run(
+      Inputs in,
+      ResolveConfig config,
+      ModelDefinition model,
+      LinkConfig training,
+      FellegiSunterModel fixedModel,
+      LocalDate runDate) {
     SparkSession spark = in.recordsClean().sparkSession();
     Dataset<Row> parties =
         Parties.all(in.recordsClean(), in.customersClean()).persist(StorageLevel.MEMORY_AND_DISK());
@@ -96,15 +116,16 @@ public final class Resolution {
     // A projection of the cached parties, read by the blocking rules and the pair scorer.
     Dataset<Row> guarded = HubGuard.withoutHubs(parties, hubs);
 
-    Dataset<Row> pairs = CandidatePairs.pairs(guarded, config.maxBlockSize());
-    long candidatePairs = pairs.count();
+    DedupeScoring.Result dedupe =
+        DedupeScoring.score(guarded, partyCount, model, config.maxBlockSize(), training, fixedModel);
+    long candidatePairs = dedupe.pairs();
     Dataset<Row> dedupEdges =
-        scorer
-            .score(CandidatePairs.withParties(pairs, guarded, candidatePairs))
-            .where(col("match_weight").geq(config.matchThreshold()))
+        dedupe.scored()
+            .where(col("match_probability").geq(config.matchThreshold()))
             .select(col("node_a").as("src"), col("node_b").as("dst"))
             .localCheckpoint(true);
     long dedupEdgeCount = dedupEdges.count();
+    dedupe.pairsPerRule().forEach((rule, n) -> LOG.info("dedupe blocking rule={} pairs={}", rule, n));
 
     Dataset<Row> overmatched =
         MatchEdges.overmatchedCustomers(in.customerMatches(), parties, config).localCheckpoint(true);
@@ -160,8 +181,10 @@ public final class Resolution {
         review,
         merges,
         hubs,
+        DedupeScoring.candidates(dedupe.scored(), List.copyOf(dedupe.pairsPerRule().keySet()), model.comparisons()),
+        dedupe.trained(),
         stats,
-        List.of(members, parties));
+        List.of(members, parties, dedupe.scored()));
   }
 
   /** node_id, person_id of the previous run, from its record_person and customer_person. */

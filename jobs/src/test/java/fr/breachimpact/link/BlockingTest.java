@@ -2,6 +2,7 @@ package fr.breachimpact.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.link.CleanRows.Rec;
 import fr.breachimpact.spark.TestSpark;
 import java.util.List;
@@ -46,11 +47,12 @@ class BlockingTest {
             .add(Rec.of("c-pierre", BRAND).name("pierre", "bernard").lives("35000", "rennes"))
             .add(Rec.of("c-orange", BRAND).email("jdupont75@orange.fr").lives("75002", "paris"))
             .add(Rec.of("c-lyon", BRAND).email("jdupont75@free.fr").lives("69003", "lyon"));
-    List<BlockingRule> rules = Blocking.rules();
+    ModelDefinition model = ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model");
+    List<BlockingRule> rules = model.rules();
     Dataset<Row> leakedSide =
         LinkSides.leaked(leaked.frame(), LinkSides.incidentBrands(TestSpark.session(), Map.of(LEAK, List.of(BRAND))));
     pairs = new TreeSet<>();
-    Dataset<Row> customerSide = LinkSides.customers(customers.frame(), 3);
+    Dataset<Row> customerSide = LinkSides.customers(customers.frame(), 3, model.termFrequencyColumns());
     for (Row r : Blocking.pairs(leakedSide, customerSide, rules, 200, 1_000_000).collectAsList()) {
       String rule = rules.get(r.<Integer>getAs("rule")).name();
       pairs.add(r.getAs("l_record_id") + " " + r.getAs("r_customer_id") + " " + rule);
@@ -63,21 +65,21 @@ class BlockingTest {
 
   @Test
   void aFirstNameAndBirthDatePairOnlyWithinOneDepartment() {
-    assertEquals(Set.of("r-marie c-paris " + Blocking.FIRST_NAME_BIRTH_DATE), pairsOf("r-marie"));
+    assertEquals(Set.of("r-marie c-paris " + "first_name+birth_date+department"), pairsOf("r-marie"));
   }
 
   @Test
   void aSurnameAndBirthDatePairOnlyWithTheSameFirstInitial() {
-    assertEquals(Set.of("r-jean c-jeanne " + Blocking.LAST_NAME_BIRTH_DATE), pairsOf("r-jean"));
+    assertEquals(Set.of("r-jean c-jeanne " + "last_name+first_initial+birth_date"), pairsOf("r-jean"));
   }
 
   @Test
   void aPostcodePairsSurnamesSoundingAlikeOnlyWithFirstNamesSoundingAlike() {
-    assertEquals(Set.of("r-louis c-lewis " + Blocking.POSTCODE_LAST_NAME_SOUNDEX), pairsOf("r-louis"));
+    assertEquals(Set.of("r-louis c-lewis " + "postcode+soundex(last_name)+soundex(first_name)"), pairsOf("r-louis"));
   }
 
   @Test
   void anEmailLocalPartPairsOnlyWithinOneDepartment() {
-    assertEquals(Set.of("r-email c-orange " + Blocking.EMAIL_LOCAL_PART), pairsOf("r-email"));
+    assertEquals(Set.of("r-email c-orange " + "email_local_part+department"), pairsOf("r-email"));
   }
 }

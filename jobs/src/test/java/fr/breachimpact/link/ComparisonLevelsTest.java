@@ -41,8 +41,11 @@ class ComparisonLevelsTest {
     pair("b-transposed", l("b-transposed").born("1980-03-12"), r("b-transposed").born("1980-12-03"));
     pair("b-year", l("b-year").born("1980-03-12"), r("b-year").born("1980-07-01"));
     pair("b-else", l("b-else").born("1980-03-12"), r("b-else").born("1975-03-12"));
+    pair("b-digit", l("b-digit").born("1980-03-12"), r("b-digit").born("1980-03-17"));
+    pair("b-month", l("b-month").born("1980-03-12"), r("b-month").born("1980-03-28"));
     pair("p-exact", l("p-exact").lives("75011", "paris"), r("p-exact").lives("75011", "paris"));
-    pair("p-dep", l("p-dep").lives("75011", "paris"), r("p-dep").lives("75015", "pariss"));
+    pair("p-dep", l("p-dep").lives("75011", "paris"), r("p-dep").lives("75020", "pariss"));
+    pair("p-digit", l("p-digit").lives("75011", "paris"), r("p-digit").lives("75015", "paris"));
     pair("p-city", l("p-city").lives("75011", "paris"), r("p-city").lives("75012", "paris"));
     pair("p-else", l("p-else").lives("75011", "paris"), r("p-else").lives("69003", "lyon"));
     pair("e-exact", l("e-exact").email("jean.dupont@gmail.com"), r("e-exact").email("jean.dupont@gmail.com"));
@@ -50,7 +53,8 @@ class ComparisonLevelsTest {
     pair("e-else", l("e-else").email("jean.dupont@gmail.com"), r("e-else").email("zorro77@free.fr"));
     pair("e-placeholder", l("e-placeholder").email("contact@gmail.com"), r("e-placeholder").email("contact@gmail.com"));
     pair("t-exact", l("t-exact").phone("+33612345678"), r("t-exact").phone("+33612345678"));
-    pair("t-else", l("t-else").phone("+33612345678"), r("t-else").phone("+33712345678"));
+    pair("t-else", l("t-else").phone("+33612345678"), r("t-else").phone("+33798765432"));
+    pair("t-digit", l("t-digit").phone("+33612345678"), r("t-digit").phone("+33612345679"));
     pair("t-placeholder", l("t-placeholder").phone("+33600000000"), r("t-placeholder").phone("+33600000000"));
     pairs = PairLevels.compare(LEFT, RIGHT);
   }
@@ -63,46 +67,50 @@ class ComparisonLevelsTest {
   void namesHaveExactJaroWinklerInitialSwappedAndElseLevels() {
     assertLevel("n-exact", "first_name", "exact");
     assertLevel("n-exact", "last_name", "exact");
-    assertLevel("n-jw92", "first_name", Comparisons.JW_092);
-    assertLevel("n-jw92", "last_name", Comparisons.JW_092);
-    assertLevel("n-jw80", "first_name", Comparisons.JW_080);
-    assertLevel("n-jw80", "last_name", Comparisons.JW_080);
-    assertLevel("n-initial", "first_name", Comparisons.INITIAL);
-    assertLevel("n-swapped", "first_name", Comparisons.SWAPPED);
-    assertLevel("n-swapped", "last_name", Comparisons.SWAPPED);
+    assertLevel("n-jw92", "first_name", "jaro_winkler_0.92");
+    assertLevel("n-jw92", "last_name", "jaro_winkler_0.92");
+    assertLevel("n-jw80", "first_name", "jaro_winkler_0.80");
+    assertLevel("n-jw80", "last_name", "jaro_winkler_0.80");
+    assertLevel("n-initial", "first_name", "initial");
+    assertLevel("n-swapped", "first_name", "swapped");
+    assertLevel("n-swapped", "last_name", "swapped");
     assertLevel("n-else", "first_name", "else");
     assertLevel("n-else", "last_name", "else");
     assertLevel("n-null", "first_name", "null");
   }
 
   @Test
-  void birthDatesHaveExactTransposedSameYearAndElseLevels() {
+  void birthDatesHaveExactTransposedOneDigitSameMonthWithinAYearAndElseLevels() {
     assertLevel("b-exact", "birth_date", "exact");
-    assertLevel("b-transposed", "birth_date", Comparisons.TRANSPOSED);
-    assertLevel("b-year", "birth_date", Comparisons.SAME_YEAR);
+    assertLevel("b-transposed", "birth_date", "date_transposed");
+    assertLevel("b-year", "birth_date", "within_years_1");
     assertLevel("b-else", "birth_date", "else");
+    assertLevel("b-digit", "birth_date", "date_one_digit");
+    assertLevel("b-month", "birth_date", "same_month_year");
     assertLevel("n-exact", "birth_date", "null");
   }
 
   @Test
-  void postcodesAndCitiesHaveExactDepartmentAndElseLevelsAndCityCountsOnlyWithoutPostcode() {
+  void postcodesAndCitiesHaveExactOneDigitDepartmentAndElseLevelsAndCityCountsOnlyWithoutPostcode() {
     assertLevel("p-exact", "postcode", "exact");
-    assertLevel("p-dep", "postcode", Comparisons.SAME_DEPARTMENT);
+    assertLevel("p-dep", "postcode", "same_department");
     assertLevel("p-else", "postcode", "else");
+    assertLevel("p-digit", "postcode", "levenshtein_1");
     assertLevel("p-exact", "city", "null");
     assertLevel("p-city", "city", "exact");
-    assertLevel("p-dep", "city", Comparisons.JW_090);
+    assertLevel("p-dep", "city", "jaro_winkler_0.90");
     assertLevel("p-else", "city", "else");
   }
 
   @Test
   void emailsAndPhonesHaveExactSimilarAndElseLevelsAndIgnorePlaceholders() {
     assertLevel("e-exact", "email", "exact");
-    assertLevel("e-local", "email", Comparisons.LOCAL_PART_SIMILAR);
+    assertLevel("e-local", "email", "levenshtein_2_email_local_part");
     assertLevel("e-else", "email", "else");
     assertLevel("e-placeholder", "email", "null");
     assertLevel("t-exact", "phone", "exact");
     assertLevel("t-else", "phone", "else");
+    assertLevel("t-digit", "phone", "levenshtein_1");
     assertLevel("t-placeholder", "phone", "null");
   }
 

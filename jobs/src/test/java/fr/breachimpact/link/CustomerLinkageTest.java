@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.breachimpact.config.LinkConfig;
+import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.link.CleanRows.Rec;
 import fr.breachimpact.spark.TestSpark;
 import java.util.List;
@@ -71,7 +72,9 @@ class CustomerLinkageTest {
             customers.frame(),
             LinkSides.incidentBrands(
                 TestSpark.session(), Map.of(AUCHAN_LEAK, List.of("Auchan"), FT_LEAK, List.of())),
-            LinkConfig.defaults());
+            LinkConfig.defaults(),
+            ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model"),
+            null);
     matches = result.matches().orderBy("record_id", "brand").collectAsList();
     scored = result.scoredPairs().collectAsList();
     if (System.getenv("LINK_DEBUG") != null) {
@@ -79,7 +82,7 @@ class CustomerLinkageTest {
       result.model().describe().forEach(line -> out.append(line).append('\n'));
       for (Row r : scored) {
         out.append(r.getAs("l_record_id") + " " + r.getAs("r_customer_id") + " rule=" + r.getAs("rule"));
-        for (Comparison c : Comparisons.all()) {
+        for (Comparison c : result.model().comparisons()) {
           out.append(" " + c.field() + "=" + r.getAs(c.gammaColumn()) + "/" + r.getAs(c.bayesFactorColumn()));
         }
         out.append(" w=" + r.getAs("match_weight") + " p=" + r.getAs("match_probability") + "\n");
@@ -180,7 +183,7 @@ class CustomerLinkageTest {
   void everyMatchCarriesItsLevelsBayesFactorsAndWeight() {
     assertFalse(matches.isEmpty());
     for (Row m : matches) {
-      for (Comparison c : Comparisons.all()) {
+      for (Comparison c : result.model().comparisons()) {
         assertNotNull(m.getAs(c.gammaColumn()), m.getAs("record_id") + " " + c.gammaColumn());
         assertNotNull(m.getAs(c.bayesFactorColumn()), m.getAs("record_id") + " " + c.bayesFactorColumn());
       }

@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** EM on pattern counts drawn from known m and u: a pure function, no Spark. */
 class ExpectationMaximisationTest {
   private static final List<Comparison> FIELDS =
       List.of(
-          new Comparison("a", List.of("exact", "else"), lit("x"), null, List.of()),
-          new Comparison("b", List.of("exact", "close", "else"), lit("x"), null, List.of("rule1")),
-          new Comparison("c", List.of("exact", "else"), lit("x"), null, List.of()));
+          new Comparison("a", List.of("exact", "else"), lit("x"), null, Set.of("a")),
+          new Comparison("b", List.of("exact", "close", "else"), lit("x"), null, Set.of("b")),
+          new Comparison("c", List.of("exact", "else"), lit("x"), null, Set.of("c")));
   private static final double[][] M = {{0.9, 0.1}, {0.7, 0.2, 0.1}, {0.85, 0.15}};
   private static final double[][] U = {{0.05, 0.95}, {0.02, 0.08, 0.9}, {0.1, 0.9}};
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.breachimpact.config.LinkConfig;
+import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.spark.TestSpark;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ class SyntheticLinkageTest {
             LinkSides.incidentBrands(
                 TestSpark.session(),
                 Map.of(SyntheticPopulation.AUCHAN_LEAK, List.of("Auchan"), SyntheticPopulation.FT_LEAK, List.of())),
-            LinkConfig.defaults());
+            LinkConfig.defaults(),
+            ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model"),
+            null);
     String plan = result.matches().queryExecution().executedPlan().toString();
     assertFalse(plan.contains("CartesianProduct") || plan.contains("BroadcastNestedLoopJoin"), "no cartesian product");
     LinkageEvaluation.Report report =

@@ -12,7 +12,7 @@ class BlockPairsTest {
   private static List<String> pairs(int maxBlockSize, Object... keyNode) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < keyNode.length; i += 2) {
-      rows.add(RowFactory.create(((Number) keyNode[i]).longValue(), keyNode[i + 1]));
+      rows.add(RowFactory.create(((Number) keyNode[i]).longValue(), keyNode[i + 1], 0));
     }
     List<String> out = new ArrayList<>();
     new BlockPairs(rows.iterator(), maxBlockSize).forEachRemaining(r -> out.add(r.getString(0) + "-" + r.getString(1)));

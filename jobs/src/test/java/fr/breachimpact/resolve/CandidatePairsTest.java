@@ -15,7 +15,7 @@ class CandidatePairsTest {
   private static Set<String> pairs(List<Row> records, List<Row> customers, int maxBlockSize) {
     Dataset<Row> parties = Parties.all(Fixtures.records(records), Fixtures.customers(customers));
     Set<String> out = new TreeSet<>();
-    for (Row r : CandidatePairs.pairs(parties, maxBlockSize).collectAsList()) {
+    for (Row r : CandidatePairs.pairs(parties, Fixtures.DEDUPE.rules(), maxBlockSize).collectAsList()) {
       out.add(r.getString(0) + " " + r.getString(1));
     }
     return out;

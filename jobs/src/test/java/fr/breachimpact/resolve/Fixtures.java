@@ -1,5 +1,11 @@
 package fr.breachimpact.resolve;
 
+import fr.breachimpact.config.ModelSettings;
+import fr.breachimpact.link.Comparison;
+import fr.breachimpact.link.ExpectationMaximisation;
+import fr.breachimpact.link.FellegiSunterModel;
+import fr.breachimpact.link.ModelDefinition;
+
 import fr.breachimpact.spark.TestSpark;
 import java.sql.Date;
 import java.util.List;
@@ -11,6 +17,34 @@ import org.apache.spark.sql.types.StructType;
 
 /** Tiny input frames with the columns docs/tables.md promises, built from readable identities. */
 final class Fixtures {
+  /** The shipped deduplication model. */
+  static final ModelDefinition DEDUPE =
+      ModelDefinition.forDedupe(ModelSettings.dedupeDefaults(), "default", "resolve.model");
+
+  /**
+   * A hand-set model over {@link #DEDUPE}'s comparisons, for tests of the graph and the ids: a
+   * few dozen parties are too few to train one. m is EM's starting point (the strongest level
+   * likeliest among matches); u gives an exact agreement one chance in a thousand, a partial one
+   * one in two hundred; prior one in ten thousand.
+   */
+  static final FellegiSunterModel MODEL = handSet();
+
+  private static FellegiSunterModel handSet() {
+    List<Comparison> comparisons = DEDUPE.comparisons();
+    double[][] u = new double[comparisons.size()][];
+    for (int f = 0; f < comparisons.size(); f++) {
+      int n = comparisons.get(f).levels().size();
+      u[f] = new double[n];
+      double rest = 1;
+      for (int l = 0; l < n - 1; l++) {
+        u[f][l] = l == 0 ? 0.001 : 0.005;
+        rest -= u[f][l];
+      }
+      u[f][n - 1] = rest;
+    }
+    return new FellegiSunterModel(comparisons, ExpectationMaximisation.initialM(comparisons), u, 1e-4, 0);
+  }
+
   static final StructType RECORDS =
       identityColumns(
           new StructType()

@@ -1,5 +1,6 @@
 package fr.breachimpact.resolve;
 
+import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ResolveConfig;
 import fr.breachimpact.resolve.Fixtures.Ident;
 import fr.breachimpact.spark.TestSpark;
@@ -81,7 +82,7 @@ class ResolveBench {
     Resolution.Output out =
         Resolution.run(
             new Resolution.Inputs(Fixtures.records(records), customers, matches, null, null, null),
-            ResolveConfig.defaults(), CompactPairScorer.withDefaults(), LocalDate.of(2026, 11, 29));
+            ResolveConfig.defaults(), Fixtures.DEDUPE, LinkConfig.defaults(), null, LocalDate.of(2026, 11, 29));
     Dataset<Row> recordPerson = out.recordPerson().localCheckpoint();
     double seconds = (System.nanoTime() - start) / 1e9;
     Resolution.Stats s = out.stats();

@@ -1,0 +1,77 @@
+package fr.breachimpact.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.breachimpact.config.ConfigException;
+import fr.breachimpact.config.ModelSettings;
+import fr.breachimpact.config.ModelSettings.BlockingRuleSettings;
+import fr.breachimpact.config.ModelSettings.ComparisonSettings;
+import fr.breachimpact.config.ModelSettings.LevelSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Settings become comparisons and rules, or one line naming the file and the key. */
+class ModelDefinitionTest {
+  private static LevelSettings level(String kind) {
+    return new LevelSettings(kind, null, null, null, null, null, null);
+  }
+
+  private static ModelSettings settings(ComparisonSettings c, BlockingRuleSettings rule) {
+    return new ModelSettings(List.of(c), List.of(rule));
+  }
+
+  private static String error(ModelSettings s) {
+    return assertThrows(ConfigException.class, () -> ModelDefinition.forLink(s, "cfg.json", "link.model")).getMessage();
+  }
+
+  private static final BlockingRuleSettings EMAIL = new BlockingRuleSettings("email", List.of("email_det"));
+
+  @Test
+  void theShippedModelsBuild() {
+    ModelDefinition link = ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model");
+    ModelDefinition dedupe = ModelDefinition.forDedupe(ModelSettings.dedupeDefaults(), "default", "resolve.model");
+    assertTrue(link.comparisons().size() >= 10);
+    assertEquals(List.of("first_name_key", "last_name_key"), link.termFrequencyColumns());
+    assertFalse(dedupe.rules().isEmpty());
+  }
+
+  @Test
+  void anUnknownLevelKindNamesItsKey() {
+    ComparisonSettings c = new ComparisonSettings("first_name", "first_name_key", List.of(level("soundex")), null, null);
+    String message = error(settings(c, EMAIL));
+    assertTrue(message.startsWith("cfg.json: link.model.comparisons[0].levels[0].kind: unknown level kind 'soundex'"), message);
+  }
+
+  @Test
+  void aLevelWithoutItsParameterNamesTheParameter() {
+    ComparisonSettings c = new ComparisonSettings("first_name", "first_name_key", List.of(level("jaro_winkler")), null, null);
+    assertTrue(error(settings(c, EMAIL)).contains("link.model.comparisons[0].levels[0].threshold: required"));
+  }
+
+  @Test
+  void anUnknownColumnOrKeyFunctionNamesItsKey() {
+    ComparisonSettings bad = new ComparisonSettings("x", "shoe_size", List.of(level("exact")), null, null);
+    assertTrue(error(settings(bad, EMAIL)).contains("link.model.comparisons[0].column: unknown comparable column 'shoe_size'"));
+    ComparisonSettings ok = new ComparisonSettings("email", "email", List.of(level("exact")), null, null);
+    BlockingRuleSettings rule = new BlockingRuleSettings("r", List.of("metaphone(last_name_key)"));
+    assertTrue(error(settings(ok, rule)).contains("link.model.blocking_rules[0].keys[0]: unknown key function 'metaphone'"));
+  }
+
+  @Test
+  void aComparisonIsNotTrainedOnTheRulesThatKeyOnItsColumns() {
+    ModelDefinition link = ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model");
+    boolean[][] active = link.activeFields();
+    int email = link.ruleNames().indexOf("email");
+    int names = link.ruleNames().indexOf("sorted_names+birth_date");
+    List<String> fields = link.comparisons().stream().map(Comparison::field).toList();
+    assertFalse(active[email][fields.indexOf("email")]);
+    assertTrue(active[email][fields.indexOf("birth_date")]);
+    assertFalse(active[names][fields.indexOf("first_name")]);
+    assertFalse(active[names][fields.indexOf("last_name")]);
+    assertFalse(active[names][fields.indexOf("birth_date")]);
+    assertTrue(active[names][fields.indexOf("postcode")]);
+  }
+}
