@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     description = {
       "Generate synthetic sample data (pure Java, no Spark): a French population, the Mulliez",
       "group's customer master, the seed incidents with their manifests, the ground truth",
-      "and <out>/config.json. Same seed and scale, byte-identical files."
+      "and <out>/config.json. Same seed, scale and noise, byte-identical files."
     })
 public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/demo",

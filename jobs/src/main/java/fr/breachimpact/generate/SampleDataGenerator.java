@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Writes the demo's inputs under an output folder: the customer master, one folder per seed
  * incident with its manifest, the ground truth, and a job config that points at them. The
- * same seed and scale give byte-identical files.
+ * same seed, scale and noise settings give byte-identical files.
  */
 public final class SampleDataGenerator {
   /** Persons at scale 1. */
