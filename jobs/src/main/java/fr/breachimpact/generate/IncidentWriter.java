@@ -68,6 +68,8 @@ final class IncidentWriter {
   private final NoiseSettings noise;
   private final PersonVariants variants;
   private final Map<String, BitSet> members = new HashMap<>();
+  /** Persons whose other values are in the ground truth already. */
+  private final BitSet variantsWritten = new BitSet();
 
   IncidentWriter(long seed, double scale, Population population, CustomerMaster customers, GroundTruth truth,
       NoiseSettings noise, PersonVariants variants) {
@@ -144,6 +146,10 @@ final class IncidentWriter {
           p = customers.leroyMerlinView(p);
         }
         SourceView.Recorded recorded = view.of(p);
+        if (recorded.alternates() != null && !variantsWritten.get(p.index())) {
+          variantsWritten.set(p.index());
+          truth.variants(p, recorded.alternates());
+        }
         if (brokenAt[j] != null) {
           LeakRow broken = renderer.render(recorded, Seeds.stream(seed, BROKEN, fileKey * 1_000_003L + j));
           out.malformed(broken, brokenAt[j], layout);

@@ -44,7 +44,7 @@ final class RowRenderer {
   }
 
   LeakRow render(Person p, SplittableRandom r) {
-    return render(new SourceView.Recorded(p, null, false), r);
+    return render(new SourceView.Recorded(p, null, null, false), r);
   }
 
   /** The row of a person as the source recorded them, a title written before a name if any. */

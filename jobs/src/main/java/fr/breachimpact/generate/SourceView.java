@@ -17,10 +17,11 @@ final class SourceView {
   private static final int MAX_INCIDENTS = 16;
 
   /**
+   * @param alternates the person's other values the source could use, null with no noise
    * @param title null, or a title the row writes before a name
    * @param titleOnFirstName the title goes before the first name rather than the last name
    */
-  record Recorded(Person person, String title, boolean titleOnFirstName) {}
+  record Recorded(Person person, PersonVariants.Alternates alternates, String title, boolean titleOnFirstName) {}
 
   private final long seed;
   private final NoiseSettings noise;
@@ -52,7 +53,7 @@ final class SourceView {
 
   Recorded of(Person p) {
     if (noise.equals(NoiseSettings.EASY)) {
-      return new Recorded(p, null, false);
+      return new Recorded(p, null, null, false);
     }
     // Every draw is made whatever the rates, in one order: a higher rate only adds differences.
     SplittableRandom r = Seeds.stream(seed, RECORDED, p.index() * (long) MAX_INCIDENTS + ordinal);
@@ -110,9 +111,9 @@ final class SourceView {
             elsewhere ? alt.city() : p.city(), elsewhere ? alt.inseeCode() : p.inseeCode(), p.nir(),
             p.iban(), p.cardNumber(), p.householdSize());
     if (title >= noise.title()) {
-      return new Recorded(recorded, null, false);
+      return new Recorded(recorded, alt, null, false);
     }
-    return new Recorded(recorded, title(p, r), r.nextDouble() < 0.3);
+    return new Recorded(recorded, alt, title(p, r), r.nextDouble() < 0.3);
   }
 
   private String title(Person p, SplittableRandom r) {

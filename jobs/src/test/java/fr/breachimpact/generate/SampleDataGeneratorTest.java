@@ -375,6 +375,29 @@ class SampleDataGeneratorTest {
     assertTrue(copied[0] < 0.03 && copied[1] < 0.03, "easy: emails " + copied[0] + ", phones " + copied[1]);
   }
 
+  @Test
+  void variantsListTheOtherValuesOfEveryLeakedPersonOnce() throws IOException {
+    Set<String> leaked = new HashSet<>();
+    for (Map<String, String> r : csv(out.resolve("ground-truth/leaked_records.csv"))) {
+      leaked.add(r.get("person_id"));
+    }
+    Map<String, Map<String, String>> persons = new HashMap<>();
+    for (Map<String, String> p : csv(out.resolve("ground-truth/persons.csv"))) {
+      persons.put(p.get("person_id"), p);
+    }
+    List<Map<String, String>> variants = csv(out.resolve("ground-truth/variants.csv"));
+    Set<String> listed = new HashSet<>();
+    for (Map<String, String> v : variants) {
+      String id = v.get("person_id");
+      assertTrue(listed.add(id), "listed twice: " + id);
+      Map<String, String> p = persons.get(id);
+      assertNotEquals(p.get("phone"), v.get("other_phone"), "other phone of " + id);
+      assertNotEquals(p.get("street"), v.get("other_street"), "other street of " + id);
+      assertTrue(v.get("birth_name").isEmpty() || p.get("sex").equals("F"), "birth name of " + id);
+    }
+    assertEquals(leaked, listed);
+  }
+
   /** Shares of third-party rows whose email, then phone, is not the person's in the master. */
   private static double[] thirdPartyContactsDiffering(Path root) throws IOException {
     Map<String, Map<String, String>> persons = new HashMap<>();
