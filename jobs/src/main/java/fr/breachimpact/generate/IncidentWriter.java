@@ -141,14 +141,12 @@ final class IncidentWriter {
     boolean leroyMerlin = plan.id().equals(IncidentCatalog.LEROY_MERLIN_2025);
     try (LeakFile out = new LeakFile(dir, plan.id(), file.spec(), file.columns(), file.quoteAll(), file.repostPath() != null, truth)) {
       for (int j = 0; j < rows; j++) {
-        Person p = population.person(persons[j]);
-        if (leroyMerlin) {
-          p = customers.leroyMerlinView(p);
-        }
-        SourceView.Recorded recorded = view.of(p);
+        Person master = population.person(persons[j]);
+        Person p = leroyMerlin ? customers.leroyMerlinView(master) : master;
+        SourceView.Recorded recorded = view.of(p, master);
         if (recorded.alternates() != null && !variantsWritten.get(p.index())) {
           variantsWritten.set(p.index());
-          truth.variants(p, recorded.alternates());
+          truth.variants(master, recorded.alternates());
         }
         if (brokenAt[j] != null) {
           LeakRow broken = renderer.render(recorded, Seeds.stream(seed, BROKEN, fileKey * 1_000_003L + j));

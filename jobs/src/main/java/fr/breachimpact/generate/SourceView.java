@@ -52,6 +52,14 @@ final class SourceView {
   }
 
   Recorded of(Person p) {
+    return of(p, p);
+  }
+
+  /**
+   * @param p the person as the source's records start from (Leroy Merlin's view for its dump)
+   * @param master the person of the population, whose other values are the same for every source
+   */
+  Recorded of(Person p, Person master) {
     if (noise.equals(NoiseSettings.EASY)) {
       return new Recorded(p, null, null, false);
     }
@@ -67,7 +75,7 @@ final class SourceView {
     double otherEmail = contacts.nextDouble();
     double otherPhone = contacts.nextDouble();
 
-    PersonVariants.Alternates alt = variants.of(p);
+    PersonVariants.Alternates alt = variants.of(master);
     String email = p.email();
     String mobile = p.mobile();
     String last = p.lastName();

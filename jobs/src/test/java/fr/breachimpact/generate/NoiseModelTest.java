@@ -108,6 +108,18 @@ class NoiseModelTest {
   }
 
   @Test
+  void otherValuesComeFromThePersonNotFromTheRecordASourceStartsFrom() {
+    SourceView retailer = retailer(NoiseSettings.HARD);
+    for (Person p : persons.subList(0, 500)) {
+      // As Leroy Merlin may know the person: a typo in the first name, another street.
+      Person known = new Person(p.index(), p.personId(), p.sex(), p.firstName() + "x", p.lastName(), p.birthDate(),
+          p.email(), p.mobile(), p.landline(), "1 Rue Neuve", p.postcode(), p.city(), p.inseeCode(), p.nir(),
+          p.iban(), p.cardNumber(), p.householdSize());
+      assertEquals(variants.of(p), retailer.of(known, p).alternates(), "other values of " + p.personId());
+    }
+  }
+
+  @Test
   void otherEmailsAndNumbersAreNoOtherPersonsFirstOnes() {
     Set<String> firstEmails = new HashSet<>();
     Set<String> firstPhones = new HashSet<>();
