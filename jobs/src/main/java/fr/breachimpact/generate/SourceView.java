@@ -63,7 +63,7 @@ final class SourceView {
     if (noise.equals(NoiseSettings.EASY)) {
       return new Recorded(p, null, null, false);
     }
-    // Every draw is made whatever the rates, in one order: a higher rate only adds differences.
+    // Every decision is drawn first, whatever the rates: raising a rate only adds differences.
     SplittableRandom r = Seeds.stream(seed, RECORDED, p.index() * (long) MAX_INCIDENTS + ordinal);
     double stale = r.nextDouble();
     double birthName = r.nextDouble();
@@ -83,7 +83,7 @@ final class SourceView {
     boolean elsewhere;
     LocalDate birthDate = p.birthDate();
     if (thirdParty) {
-      // Per person, not per source: someone who gives another address gives it to every third party.
+      // Per person, not per source: whoever gives a third party another email or number gives it to all.
       if (otherEmail < noise.otherEmail() && alt.email() != null) {
         email = alt.email();
       }
