@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The whole pipeline locally on generated sample data, then where the reports are.
-#   ./scripts/demo.sh [--out DIR] [--scale X] [--seed N] [--run-date YYYY-MM-DD] [--fresh]
+#   ./scripts/demo.sh [--out DIR] [--scale X] [--seed N] [--difficulty easy|realistic|hard] [--run-date YYYY-MM-DD] [--fresh]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 OUT="$ROOT/out/demo"
 SCALE=1
 SEED=42
+DIFFICULTY=realistic
 RUN_DATE=2026-11-29
 FRESH=0
 while [[ $# -gt 0 ]]; do
@@ -14,6 +15,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT="$2"; shift 2 ;;
     --scale) SCALE="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
+    --difficulty) DIFFICULTY="$2"; shift 2 ;;
     --run-date) RUN_DATE="$2"; shift 2 ;;
     --fresh) FRESH=1; shift ;;
     -h|--help) sed -n '2,3p' "$0"; exit 0 ;;
@@ -28,7 +30,7 @@ ensure_built
 {
   if [[ $FRESH -eq 1 || ! -f "$OUT/config.json" ]]; then
     rm -rf "$OUT/lake" "$OUT/reports" "$OUT/incidents" "$OUT/customers" "$OUT/ground-truth"
-    run_job generate --out "$OUT" --seed "$SEED" --scale "$SCALE"
+    run_job generate --out "$OUT" --seed "$SEED" --scale "$SCALE" --difficulty "$DIFFICULTY"
   fi
 
   # Reports need a pseudonym key. The demo makes a throwaway one beside its output; a real

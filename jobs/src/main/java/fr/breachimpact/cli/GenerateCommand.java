@@ -1,8 +1,11 @@
 package fr.breachimpact.cli;
 
+import fr.breachimpact.generate.NoiseSettings;
 import fr.breachimpact.generate.SampleDataGenerator;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
     description = {
       "Generate synthetic sample data (pure Java, no Spark): a French population, the Mulliez",
       "group's customer master, the seed incidents with their manifests, the ground truth",
-      "and <out>/config.json. Same seed and scale, byte-identical files."
+      "and <out>/config.json. Same seed, scale and noise, byte-identical files."
     })
 public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/demo",
@@ -34,6 +37,16 @@ public final class GenerateCommand implements Callable<Integer> {
           + "1.7 times the scale gives about twice as many customers as leaked rows.")
   Double populationScale;
 
+  @Option(names = "--difficulty", paramLabel = "LEVEL", defaultValue = "realistic",
+      description = "Noise profile of the leaks (docs/generator.md): easy (every source copies the customer master), "
+          + "realistic or hard (default: ${DEFAULT-VALUE}).")
+  String difficulty;
+
+  @Option(names = "--noise", paramLabel = "KEY=RATE",
+      description = "Sets one rate of the profile, repeatable: other_email, other_phone, birth_name, nickname, title, "
+          + "moved, birth_date_missing, birth_date_typo, stale_retail (docs/generator.md).")
+  Map<String, Double> noiseRates = new LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
     if (!(scale > 0) || scale > SampleDataGenerator.MAX_SCALE) {
@@ -46,14 +59,21 @@ public final class GenerateCommand implements Callable<Integer> {
           + SampleDataGenerator.MAX_POPULATION_SCALE);
       return ExitCode.BAD_CONFIG;
     }
+    NoiseSettings noise;
+    try {
+      noise = NoiseSettings.profile(difficulty).with(noiseRates);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      return ExitCode.BAD_CONFIG;
+    }
     long start = System.nanoTime();
-    SampleDataGenerator.Summary s = SampleDataGenerator.generate(out, seed, scale, population);
+    SampleDataGenerator.Summary s = SampleDataGenerator.generate(out, seed, scale, population, noise);
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "generate out=%s seed=%d scale=%s population_scale=%s persons=%d auchan_customers=%d leroy_merlin_customers=%d "
+        "generate out=%s seed=%d scale=%s population_scale=%s difficulty=%s persons=%d auchan_customers=%d leroy_merlin_customers=%d "
             + "incidents=%d leaked_rows=%d malformed_rows=%d seconds=%.1f%n",
-        out, seed, scale, population, s.persons(), s.auchanCustomers(), s.leroyMerlinCustomers(), s.incidents(),
+        out, seed, scale, population, difficulty.toLowerCase(Locale.ROOT), s.persons(), s.auchanCustomers(), s.leroyMerlinCustomers(), s.incidents(),
         s.leakedRows(), s.malformedRows(), seconds);
     return ExitCode.OK;
   }

@@ -18,6 +18,7 @@ final class GroundTruth implements Closeable {
   private final BufferedWriter malformed;
   private final BufferedWriter customers;
   private final BufferedWriter persons;
+  private final BufferedWriter variants;
   /** incident -> category -> status -> records. */
   private final Map<String, Map<String, Map<String, Long>>> categories = new TreeMap<>();
   static final String VERIFIED = "verified";
@@ -39,6 +40,7 @@ final class GroundTruth implements Closeable {
             "persons.csv",
             "person_id,sex,first_name,last_name,birth_date,email,phone,landline,nir,iban,card_number,"
                 + "street,postcode,city,alt_email,alt_street");
+    variants = open("variants.csv", "person_id,other_email,other_phone,birth_name,other_street");
   }
 
   private BufferedWriter open(String name, String header) throws IOException {
@@ -76,6 +78,12 @@ final class GroundTruth implements Closeable {
     persons.write('\n');
   }
 
+  /** The other values a leaked person may show (noise model), once per person of the leaks. */
+  void variants(Person p, PersonVariants.Alternates alt) throws IOException {
+    variants.write(CsvText.line(p.personId(), alt.email(), alt.phone(), alt.birthName(), alt.street()));
+    variants.write('\n');
+  }
+
   void category(String incident, String category, String status) {
     categories
         .computeIfAbsent(incident, k -> new TreeMap<>())
@@ -97,6 +105,7 @@ final class GroundTruth implements Closeable {
     malformed.close();
     customers.close();
     persons.close();
+    variants.close();
     try (BufferedWriter w =
         open(
             "categories.csv",

@@ -65,14 +65,31 @@ final class IncidentWriter {
   private final Population population;
   private final CustomerMaster customers;
   private final GroundTruth truth;
+  private final NoiseSettings noise;
+  private final PersonVariants variants;
   private final Map<String, BitSet> members = new HashMap<>();
+  /** Persons whose other values are in the ground truth already. */
+  private final BitSet variantsWritten = new BitSet();
 
-  IncidentWriter(long seed, double scale, Population population, CustomerMaster customers, GroundTruth truth) {
+  IncidentWriter(long seed, double scale, Population population, CustomerMaster customers, GroundTruth truth,
+      NoiseSettings noise, PersonVariants variants) {
     this.seed = seed;
     this.scale = scale;
     this.population = population;
     this.customers = customers;
     this.truth = truth;
+    this.noise = noise;
+    this.variants = variants;
+  }
+
+  /**
+   * How the incident's organisation recorded people: outside the group that owns the customer
+   * master (no brand of it), it recorded them independently.
+   */
+  SourceView view(IncidentPlan plan, int ordinal) {
+    boolean professionals =
+        plan.files().stream().flatMap(f -> f.columns().stream()).anyMatch(c -> c.field() == LeakField.PROFESSIONAL_ID);
+    return new SourceView(seed, noise, variants, ordinal, plan.manifest().brands().isEmpty(), professionals);
   }
 
   /** Writes the incident's manifest and files; returns the number of persons sampled. */
@@ -91,11 +108,12 @@ final class IncidentWriter {
       sample = withAccountIds(sample, accounts, ordinal);
     }
     RowRenderer.IncidentValues values = values(plan.id(), accounts);
+    SourceView view = view(plan, ordinal);
     int start = 0;
     for (int f = 0; f < plan.files().size(); f++) {
       FilePlan file = plan.files().get(f);
       int end = f == plan.files().size() - 1 ? sample.length : Math.min(sample.length, start + (int) Math.round(sample.length * file.share()));
-      writeFile(dir, plan, file, Arrays.copyOfRange(sample, start, end), values, ordinal * 16L + f);
+      writeFile(dir, plan, file, Arrays.copyOfRange(sample, start, end), values, view, ordinal * 16L + f);
       start = end;
     }
     return sample.length;
@@ -106,7 +124,7 @@ final class IncidentWriter {
   }
 
   private void writeFile(Path dir, IncidentPlan plan, FilePlan file, int[] persons,
-      RowRenderer.IncidentValues values, long fileKey) throws IOException {
+      RowRenderer.IncidentValues values, SourceView view, long fileKey) throws IOException {
     RowRenderer renderer = new RowRenderer(file.columns(), file.style(), values);
     SplittableRandom layout = Seeds.stream(seed, LAYOUT, fileKey);
     int rows = persons.length;
@@ -123,18 +141,21 @@ final class IncidentWriter {
     boolean leroyMerlin = plan.id().equals(IncidentCatalog.LEROY_MERLIN_2025);
     try (LeakFile out = new LeakFile(dir, plan.id(), file.spec(), file.columns(), file.quoteAll(), file.repostPath() != null, truth)) {
       for (int j = 0; j < rows; j++) {
-        Person p = population.person(persons[j]);
-        if (leroyMerlin) {
-          p = customers.leroyMerlinView(p);
+        Person master = population.person(persons[j]);
+        Person p = leroyMerlin ? customers.leroyMerlinView(master) : master;
+        SourceView.Recorded recorded = view.of(p, master);
+        if (recorded.alternates() != null && !variantsWritten.get(p.index())) {
+          variantsWritten.set(p.index());
+          truth.variants(master, recorded.alternates());
         }
         if (brokenAt[j] != null) {
-          LeakRow broken = renderer.render(p, Seeds.stream(seed, BROKEN, fileKey * 1_000_003L + j));
+          LeakRow broken = renderer.render(recorded, Seeds.stream(seed, BROKEN, fileKey * 1_000_003L + j));
           out.malformed(broken, brokenAt[j], layout);
         }
         if (j == blankAt) {
           out.blankLine();
         }
-        out.accepted(renderer.render(p, Seeds.stream(seed, ROWS, fileKey * 100_000_007L + j)));
+        out.accepted(renderer.render(recorded, Seeds.stream(seed, ROWS, fileKey * 100_000_007L + j)));
         if (layout.nextDouble() < file.duplicateRate()) {
           out.duplicateOfRecent(layout);
         }

@@ -92,6 +92,33 @@ final class Noise {
         .replace("yy", yy);
   }
 
+  /**
+   * A birth date mistyped into another valid date: day and month swapped (when the day could be
+   * a month), or one digit of the day, the month or the year's last two off by one.
+   */
+  static LocalDate mistypedDate(LocalDate date, SplittableRandom r) {
+    int day = date.getDayOfMonth();
+    int month = date.getMonthValue();
+    if (r.nextBoolean() && day <= 12 && day != month) {
+      return LocalDate.of(date.getYear(), day, month);
+    }
+    String digits = date.format(DateTimeFormatter.BASIC_ISO_DATE); // yyyyMMdd
+    for (int attempt = 0; attempt < 16; attempt++) {
+      int i = 2 + r.nextInt(6);
+      int d = digits.charAt(i) - '0' + (r.nextBoolean() ? 1 : -1);
+      if (d < 0 || d > 9) {
+        continue;
+      }
+      String typed = digits.substring(0, i) + d + digits.substring(i + 1);
+      try {
+        return LocalDate.parse(typed, DateTimeFormatter.BASIC_ISO_DATE);
+      } catch (java.time.format.DateTimeParseException e) {
+        // not a date (a 13th month, a 32nd day): type again
+      }
+    }
+    return day > 1 ? date.minusDays(1) : date.plusDays(1);
+  }
+
   /** Email as a user retyped it: case changed, or dots moved for Gmail (the same mailbox). */
   static String emailVariant(String email, SplittableRandom r) {
     int at = email.indexOf('@');

@@ -44,6 +44,12 @@ final class RowRenderer {
   }
 
   LeakRow render(Person p, SplittableRandom r) {
+    return render(new SourceView.Recorded(p, null, null, false), r);
+  }
+
+  /** The row of a person as the source recorded them, a title written before a name if any. */
+  LeakRow render(SourceView.Recorded recorded, SplittableRandom r) {
+    Person p = recorded.person();
     String first = p.firstName();
     String last = p.lastName();
     if (r.nextDouble() < style.typo()) {
@@ -69,6 +75,14 @@ final class RowRenderer {
       String t = first;
       first = last;
       last = t;
+    }
+    if (recorded.title() != null) {
+      // Typed into the name field itself, after any casing the system applies to names.
+      if (recorded.titleOnFirstName()) {
+        first = first == null ? recorded.title() : recorded.title() + " " + first;
+      } else {
+        last = last == null ? recorded.title() : recorded.title() + " " + last;
+      }
     }
     int broken = r.nextDouble() < style.invalid() ? 1 + r.nextInt(3) : 0; // 1 email, 2 phone, 3 NIR
     String[] values = new String[columns.size()];
@@ -118,6 +132,9 @@ final class RowRenderer {
         return Cell.of(r.nextBoolean() ? Noise.upper(last) + " " + first : first + " " + last);
       case BIRTH_DATE:
         {
+          if (p.birthDate() == null) {
+            return Cell.of(null);
+          }
           boolean impossible = r.nextDouble() < style.impossibleDate();
           String pattern = style.datePatterns().get(r.nextInt(style.datePatterns().size()));
           return new Cell(Noise.date(p.birthDate(), pattern, impossible), !impossible, null);

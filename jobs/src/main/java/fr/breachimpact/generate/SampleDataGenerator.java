@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Writes the demo's inputs under an output folder: the customer master, one folder per seed
  * incident with its manifest, the ground truth, and a job config that points at them. The
- * same seed and scale give byte-identical files.
+ * same seed, scale and noise settings give byte-identical files.
  */
 public final class SampleDataGenerator {
   /** Persons at scale 1. */
@@ -45,13 +45,20 @@ public final class SampleDataGenerator {
     return generate(out, seed, scale, scale);
   }
 
+  /** With the realistic noise of {@link NoiseSettings#REALISTIC}. */
+  public static Summary generate(Path out, long seed, double scale, double populationScale) throws IOException {
+    return generate(out, seed, scale, populationScale, NoiseSettings.REALISTIC);
+  }
+
   /**
    * @param scale sizes the leaks (about 11,000 leaked rows per unit)
    * @param populationScale sizes the population the leaks and the customer master are drawn from
    *     (20,000 persons per unit, about 13,000 customers): above {@code scale}, a customer master
    *     larger than the leaks, as a benchmark wants it
+   * @param noise how far the leaks drift from the customer master (docs/generator.md)
    */
-  public static Summary generate(Path out, long seed, double scale, double populationScale) throws IOException {
+  public static Summary generate(Path out, long seed, double scale, double populationScale, NoiseSettings noise)
+      throws IOException {
     if (!(scale > 0) || scale > MAX_SCALE) {
       throw new IllegalArgumentException("--scale must be in (0, " + MAX_SCALE + "]");
     }
@@ -72,7 +79,8 @@ public final class SampleDataGenerator {
     List<IncidentPlan> plans = IncidentCatalog.plans();
     try (GroundTruth truth = new GroundTruth(out.resolve("ground-truth"))) {
       customers.write(out, truth);
-      IncidentWriter incidents = new IncidentWriter(seed, scale, population, customers, truth);
+      PersonVariants variants = new PersonVariants(seed, communes, names);
+      IncidentWriter incidents = new IncidentWriter(seed, scale, population, customers, truth, noise, variants);
       for (int i = 0; i < plans.size(); i++) {
         incidents.write(out.resolve("incidents"), plans.get(i), i);
       }

@@ -66,6 +66,26 @@ class LibraryAgreementTest {
   }
 
   @Test
+  void otherNumbersAndEmailsAreValidAndOtherMobilesDistinct() throws NumberParseException {
+    PersonVariants variants = new PersonVariants(11, Communes.load(), NamePools.build(11));
+    EmailValidator emails = EmailValidator.getInstance();
+    for (int i = 0; i < population.size(); i++) {
+      PersonVariants.Alternates alt = variants.of(population.person(i));
+      assertTrue(PHONES.isValidNumber(PHONES.parse(alt.phone(), "FR")), "other phone of person " + i);
+      if (alt.email() != null) {
+        assertTrue(emails.isValid(alt.email()), "other email of person " + i);
+      }
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int k = 0; k < 20_000; k++) {
+      int index = k * 449;
+      String mobile = PersonVariants.otherMobile(index);
+      assertEquals(PhoneNumberUtil.PhoneNumberType.MOBILE, PHONES.getNumberType(PHONES.parse(mobile, "FR")), "other mobile of index " + index);
+      assertTrue(seen.add(mobile), "other mobile of index " + index + " given twice");
+    }
+  }
+
+  @Test
   void damagedPhonesAreInvalid() throws NumberParseException {
     assertFalse(PHONES.isValidNumber(PHONES.parse("0000000000", "FR")));
     for (int i = 0; i < 200; i++) {

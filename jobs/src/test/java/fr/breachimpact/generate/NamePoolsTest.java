@@ -49,4 +49,18 @@ class NamePoolsTest {
     }
     assertTrue(compound, "compound first names");
   }
+
+  @Test
+  void everyShortFormIsOfAFirstNameThePoolsGive() {
+    List<String> all = new java.util.ArrayList<>();
+    for (List<String> pool : List.of(NamePools.FEMALE_OLDER, NamePools.FEMALE_YOUNGER, NamePools.MALE_OLDER, NamePools.MALE_YOUNGER)) {
+      all.addAll(pool);
+    }
+    for (Map.Entry<String, List<String>> e : FirstNameVariants.SHORT_FORMS.entrySet()) {
+      assertTrue(all.contains(e.getKey()), "not a pool first name: " + e.getKey());
+      assertTrue(e.getValue().stream().noneMatch(e.getKey()::equals), "a short form equal to its name: " + e.getKey());
+    }
+    long withShortForm = all.stream().distinct().filter(FirstNameVariants::hasShortForm).count();
+    assertTrue(withShortForm >= 50, "first names with a short form: " + withShortForm);
+  }
 }

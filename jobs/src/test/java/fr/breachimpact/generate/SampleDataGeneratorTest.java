@@ -360,6 +360,112 @@ class SampleDataGeneratorTest {
         && c.get("category").equals("HEALTH") && Long.parseLong(c.get("records_with_valid_value")) > 0));
   }
 
+  /**
+   * Third parties recorded people independently: in their files, about a third of the persons
+   * give another email than the master's and half another phone; with the easy profile, none.
+   */
+  @Test
+  void thirdPartyFilesCarryAnotherEmailForAThirdAndAnotherPhoneForHalf() throws IOException {
+    double[] realistic = thirdPartyContactsDiffering(out);
+    assertEquals(1.0 / 3, realistic[0], 0.12, "share of third-party rows with another email");
+    assertEquals(0.5, realistic[1], 0.13, "share of third-party rows with another phone");
+    Path easy = tmp.resolve("easy");
+    SampleDataGenerator.generate(easy, SEED, SCALE, SCALE, NoiseSettings.EASY);
+    double[] copied = thirdPartyContactsDiffering(easy);
+    assertTrue(copied[0] < 0.03 && copied[1] < 0.03, "easy: emails " + copied[0] + ", phones " + copied[1]);
+  }
+
+  @Test
+  void variantsListTheOtherValuesOfEveryLeakedPersonOnce() throws IOException {
+    Set<String> leaked = new HashSet<>();
+    for (Map<String, String> r : csv(out.resolve("ground-truth/leaked_records.csv"))) {
+      leaked.add(r.get("person_id"));
+    }
+    Map<String, Map<String, String>> persons = new HashMap<>();
+    for (Map<String, String> p : csv(out.resolve("ground-truth/persons.csv"))) {
+      persons.put(p.get("person_id"), p);
+    }
+    List<Map<String, String>> variants = csv(out.resolve("ground-truth/variants.csv"));
+    Set<String> listed = new HashSet<>();
+    for (Map<String, String> v : variants) {
+      String id = v.get("person_id");
+      assertTrue(listed.add(id), "listed twice: " + id);
+      Map<String, String> p = persons.get(id);
+      assertNotEquals(p.get("phone"), v.get("other_phone"), "other phone of " + id);
+      assertNotEquals(p.get("street"), v.get("other_street"), "other street of " + id);
+      assertTrue(v.get("birth_name").isEmpty() || p.get("sex").equals("F"), "birth name of " + id);
+    }
+    assertEquals(leaked, listed);
+  }
+
+  /** Shares of third-party rows whose email, then phone, is not the person's in the master. */
+  private static double[] thirdPartyContactsDiffering(Path root) throws IOException {
+    Map<String, Map<String, String>> persons = new HashMap<>();
+    for (Map<String, String> p : csv(root.resolve("ground-truth/persons.csv"))) {
+      persons.put(p.get("person_id"), p);
+    }
+    Map<String, String> who = new HashMap<>();
+    for (Map<String, String> r : csv(root.resolve("ground-truth/leaked_records.csv"))) {
+      who.put(r.get("incident_id") + "/" + r.get("source_file") + ":" + r.get("line_number"), r.get("person_id"));
+    }
+    int[] counts = new int[4]; // emails compared, differing; phones compared, differing
+    for (IncidentPlan plan : IncidentCatalog.plans()) {
+      if (!plan.manifest().brands().isEmpty()) {
+        continue;
+      }
+      for (FileSpec spec : plan.manifest().files()) {
+        List<byte[]> lines = GeneratedFiles.lines(root.resolve("incidents").resolve(plan.id()).resolve(spec.path()), spec.isGzip());
+        List<String> header = spec.header() ? List.of(Checks.splitCsv(new String(lines.get(0), StandardCharsets.UTF_8))) : spec.columns();
+        String emailColumn = column(spec, "email");
+        String phoneColumn = column(spec, "phone");
+        for (int i = 0; i < lines.size(); i++) {
+          String person = who.get(plan.id() + "/" + spec.path() + ":" + (i + 1));
+          if (person == null) {
+            continue;
+          }
+          Map<String, String> row = row(spec, header, new String(lines.get(i), StandardCharsets.UTF_8));
+          Map<String, String> truth = persons.get(person);
+          String email = row.get(emailColumn);
+          if (email != null && email.contains("@") && !truth.get("email").isEmpty()) {
+            counts[0]++;
+            counts[1] += mailbox(email).equals(mailbox(truth.get("email"))) ? 0 : 1;
+          }
+          String phone = row.get(phoneColumn) == null ? "" : row.get(phoneColumn).replaceAll("\\D", "");
+          if (phone.length() >= 10 && !phone.startsWith("000")) {
+            counts[2]++;
+            counts[3] += phone.endsWith(truth.get("phone").substring(1)) ? 0 : 1;
+          }
+        }
+      }
+    }
+    assertTrue(counts[0] > 80 && counts[2] > 80, "third-party rows compared: " + counts[0] + ", " + counts[2]);
+    return new double[] {(double) counts[1] / counts[0], (double) counts[3] / counts[2]};
+  }
+
+  /** The file's column mapped onto a canonical field. */
+  private static String column(FileSpec spec, String canonical) {
+    return spec.mapping().entrySet().stream().filter(e -> e.getValue().equals(canonical)).findFirst().orElseThrow().getKey();
+  }
+
+  private static Map<String, String> row(FileSpec spec, List<String> header, String line) throws IOException {
+    Map<String, String> row = new HashMap<>();
+    if (spec.isJsonLines()) {
+      Json.mapper().readTree(line).fields().forEachRemaining(e -> row.put(e.getKey(), e.getValue().asText()));
+      return row;
+    }
+    String[] values = spec.delimiter().equals(",") ? Checks.splitCsv(line) : line.split(spec.delimiter(), -1);
+    for (int c = 0; c < header.size() && c < values.length; c++) {
+      row.put(header.get(c), values[c]);
+    }
+    return row;
+  }
+
+  /** The same mailbox whatever the case or Gmail's dots. */
+  private static String mailbox(String email) {
+    String e = email.toLowerCase(java.util.Locale.ROOT);
+    return e.endsWith("@gmail.com") ? e.substring(0, e.indexOf('@')).replace(".", "") + "@gmail.com" : e;
+  }
+
   private static IncidentManifest withDates(IncidentManifest m, fr.breachimpact.config.IncidentDates dates) {
     return new IncidentManifest(m.incidentId(), m.organisation(), m.brands(), m.group(), m.sector(),
         m.description(), dates, m.claimedTotalAffected(), m.notifiedTotalAffected(),
