@@ -27,15 +27,22 @@ public record ModelSettings(List<ComparisonSettings> comparisons, List<BlockingR
    * @param column the comparable column both sides carry
    * @param levels the agreement levels, strongest first
    * @param termFrequency an exact agreement weighs by how common the value is
-   * @param nullWhenEqual the comparison says nothing when these columns agree (a city counted
-   *     again when the postcodes already agree)
+   * @param nullWhenEqual the comparison says nothing when these columns agree
+   * @param nullWhenPresent the comparison says nothing when both sides hold these columns (a city
+   *     adds nothing where the postcodes were compared: it counts only where one is missing)
    */
   public record ComparisonSettings(
-      String name, String column, List<LevelSettings> levels, Boolean termFrequency, List<String> nullWhenEqual) {
+      String name,
+      String column,
+      List<LevelSettings> levels,
+      Boolean termFrequency,
+      List<String> nullWhenEqual,
+      List<String> nullWhenPresent) {
     public ComparisonSettings {
       levels = levels == null ? List.of() : List.copyOf(levels);
       termFrequency = termFrequency == null ? Boolean.FALSE : termFrequency;
       nullWhenEqual = nullWhenEqual == null ? List.of() : List.copyOf(nullWhenEqual);
+      nullWhenPresent = nullWhenPresent == null ? List.of() : List.copyOf(nullWhenPresent);
     }
   }
 

@@ -2,6 +2,7 @@ package fr.breachimpact.link;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
@@ -52,7 +53,16 @@ public final class ComparableColumns {
     Column street = text(col("street_key"));
     Column number = regexp_extract(street, HOUSE_NUMBER, 1);
     m.put("house_number", new Source(when(number.notEqual(""), regexp_replace(number, "\\s", "")), List.of("street_key")));
-    m.put("street_name_key", new Source(text(trim(regexp_replace(street, HOUSE_NUMBER, ""))), List.of("street_key")));
+    Column streetName = text(trim(regexp_replace(street, HOUSE_NUMBER, "")));
+    m.put("street_name_key", new Source(streetName, List.of("street_key")));
+    // The whole address in one value, so that one comparison weighs it once: a household shares
+    // postcode, street and number, and three comparisons would count that fact three times.
+    Column postcode = text(col("postcode_norm"));
+    m.put(
+        "address_key",
+        new Source(
+            when(streetName.isNotNull().and(postcode.isNotNull()), concat_ws(" ", coalesce(number, lit("")), streetName, postcode)),
+            List.of("street_key", "postcode_norm")));
     Column email = KeyGuard.unlessPlaceholder(col("email_key"), KeyGuard.EMAIL_PLACEHOLDER);
     Column local = substring_index(email, "@", 1);
     m.put("email", new Source(email, List.of("email_key")));

@@ -88,6 +88,12 @@ public final class ComparisonLibrary {
       columns.add(c);
       missing = missing.or(coalesce(l(c).equalTo(r(c)), lit(false)));
     }
+    for (int i = 0; i < s.nullWhenPresent().size(); i++) {
+      String c = s.nullWhenPresent().get(i);
+      requireColumn(c, file, at + ".null_when_present[" + i + "]");
+      columns.add(c);
+      missing = missing.or(l(c).isNotNull().and(r(c).isNotNull()));
+    }
     Column level = when(missing, lit(Comparison.NULL));
     List<String> names = new ArrayList<>();
     Set<String> seen = new HashSet<>();

@@ -43,6 +43,7 @@ final class CleanRows {
             r.postcode,
             r.postcode == null ? null : r.postcode.substring(0, 2),
             r.city,
+            r.street,
             r.email,
             r.email == null ? null : Boolean.TRUE,
             r.phone,
@@ -65,7 +66,7 @@ final class CleanRows {
       f.add(DataTypes.createStructField(c, DataTypes.StringType, true));
     }
     f.add(DataTypes.createStructField("birth_date_norm", DataTypes.DateType, true));
-    for (String c : List.of("postcode_norm", "department", "city_key", "email_key")) {
+    for (String c : List.of("postcode_norm", "department", "city_key", "street_key", "email_key")) {
       f.add(DataTypes.createStructField(c, DataTypes.StringType, true));
     }
     f.add(DataTypes.createStructField("email_valid", DataTypes.BooleanType, true));
@@ -86,6 +87,7 @@ final class CleanRows {
     String birth;
     String postcode;
     String city;
+    String street;
     String email;
     String phone;
     String loyalty;
@@ -114,6 +116,11 @@ final class CleanRows {
     Rec lives(String postcode, String city) {
       this.postcode = postcode;
       this.city = city;
+      return this;
+    }
+
+    Rec street(String street) {
+      this.street = street;
       return this;
     }
 

@@ -46,7 +46,10 @@ class ComparisonLevelsTest {
     pair("p-exact", l("p-exact").lives("75011", "paris"), r("p-exact").lives("75011", "paris"));
     pair("p-dep", l("p-dep").lives("75011", "paris"), r("p-dep").lives("75020", "pariss"));
     pair("p-digit", l("p-digit").lives("75011", "paris"), r("p-digit").lives("75015", "paris"));
-    pair("p-city", l("p-city").lives("75011", "paris"), r("p-city").lives("75012", "paris"));
+    pair("c-exact", l("c-exact").lives(null, "paris"), r("c-exact").lives("75012", "paris"));
+    pair("c-jw", l("c-jw").lives(null, "paris"), r("c-jw").lives(null, "pariss"));
+    pair("a-same", l("a-same").lives("75011", "paris").street("12 rue de la paix"), r("a-same").lives("75011", "paris").street("12 rue de la paix"));
+    pair("a-typo", l("a-typo").lives("75011", "paris").street("12 rue de la paix"), r("a-typo").lives("75011", "paris").street("12 rue de la pai"));
     pair("p-else", l("p-else").lives("75011", "paris"), r("p-else").lives("69003", "lyon"));
     pair("e-exact", l("e-exact").email("jean.dupont@gmail.com"), r("e-exact").email("jean.dupont@gmail.com"));
     pair("e-local", l("e-local").email("jean.dupont@gmail.com"), r("e-local").email("jean.dupond@orange.fr"));
@@ -91,15 +94,18 @@ class ComparisonLevelsTest {
   }
 
   @Test
-  void postcodesAndCitiesHaveExactOneDigitDepartmentAndElseLevelsAndCityCountsOnlyWithoutPostcode() {
-    assertLevel("p-exact", "postcode", "exact");
-    assertLevel("p-dep", "postcode", "same_department");
-    assertLevel("p-else", "postcode", "else");
-    assertLevel("p-digit", "postcode", "levenshtein_1");
+  void addressesHaveWholeAddressPostcodeOneDigitDepartmentAndElseLevelsAndCityCountsOnlyWithoutPostcode() {
+    assertLevel("a-same", "address", "same_address_key");
+    assertLevel("a-typo", "address", "jaro_winkler_0.92_address_key");
+    assertLevel("p-exact", "address", "exact");
+    assertLevel("p-digit", "address", "levenshtein_1");
+    assertLevel("p-dep", "address", "same_department");
+    assertLevel("p-else", "address", "else");
     assertLevel("p-exact", "city", "null");
-    assertLevel("p-city", "city", "exact");
-    assertLevel("p-dep", "city", "jaro_winkler_0.90");
-    assertLevel("p-else", "city", "else");
+    assertLevel("p-dep", "city", "null");
+    assertLevel("c-exact", "city", "exact");
+    assertLevel("c-jw", "city", "jaro_winkler_0.90");
+    assertLevel("c-exact", "address", "null");
   }
 
   @Test

@@ -40,22 +40,22 @@ class ModelDefinitionTest {
 
   @Test
   void anUnknownLevelKindNamesItsKey() {
-    ComparisonSettings c = new ComparisonSettings("first_name", "first_name_key", List.of(level("soundex")), null, null);
+    ComparisonSettings c = new ComparisonSettings("first_name", "first_name_key", List.of(level("soundex")), null, null, null);
     String message = error(settings(c, EMAIL));
     assertTrue(message.startsWith("cfg.json: link.model.comparisons[0].levels[0].kind: unknown level kind 'soundex'"), message);
   }
 
   @Test
   void aLevelWithoutItsParameterNamesTheParameter() {
-    ComparisonSettings c = new ComparisonSettings("first_name", "first_name_key", List.of(level("jaro_winkler")), null, null);
+    ComparisonSettings c = new ComparisonSettings("first_name", "first_name_key", List.of(level("jaro_winkler")), null, null, null);
     assertTrue(error(settings(c, EMAIL)).contains("link.model.comparisons[0].levels[0].threshold: required"));
   }
 
   @Test
   void anUnknownColumnOrKeyFunctionNamesItsKey() {
-    ComparisonSettings bad = new ComparisonSettings("x", "shoe_size", List.of(level("exact")), null, null);
+    ComparisonSettings bad = new ComparisonSettings("x", "shoe_size", List.of(level("exact")), null, null, null);
     assertTrue(error(settings(bad, EMAIL)).contains("link.model.comparisons[0].column: unknown comparable column 'shoe_size'"));
-    ComparisonSettings ok = new ComparisonSettings("email", "email", List.of(level("exact")), null, null);
+    ComparisonSettings ok = new ComparisonSettings("email", "email", List.of(level("exact")), null, null, null);
     BlockingRuleSettings rule = new BlockingRuleSettings("r", List.of("metaphone(last_name_key)"));
     assertTrue(error(settings(ok, rule)).contains("link.model.blocking_rules[0].keys[0]: unknown key function 'metaphone'"));
   }
@@ -72,6 +72,6 @@ class ModelDefinitionTest {
     assertFalse(active[names][fields.indexOf("first_name")]);
     assertFalse(active[names][fields.indexOf("last_name")]);
     assertFalse(active[names][fields.indexOf("birth_date")]);
-    assertTrue(active[names][fields.indexOf("postcode")]);
+    assertTrue(active[names][fields.indexOf("address")]);
   }
 }
