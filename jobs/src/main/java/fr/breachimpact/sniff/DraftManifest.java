@@ -46,11 +46,11 @@ public final class DraftManifest {
       // The record keeps its maps unordered; the draft lists them in column order, to read beside the file.
       ObjectNode mapping = file.putObject("mapping");
       ObjectNode categories = file.putObject("categories");
-      for (ColumnProposal c : f.columns()) {
-        if (c.field() != null) {
-          mapping.put(c.column(), c.field().columnName());
-        } else if (c.category() != null) {
-          categories.put(c.column(), c.category().name());
+      for (ColumnProposal col : f.columns()) {
+        if (col.field() != null) {
+          mapping.put(col.column(), col.field().columnName());
+        } else if (col.category() != null) {
+          categories.put(col.column(), col.category().name());
         }
       }
       file.set("categories", file.remove("categories"));
