@@ -74,11 +74,15 @@ public final class StageProgress implements AutoCloseable {
     String name = null;
     if (job != null) {
       SparkJobInfo info = tracker.getJobInfo(job).getOrElse(() -> null);
+      java.util.Set<Integer> active = new java.util.HashSet<>();
+      for (int s : tracker.getActiveStageIds()) {
+        active.add(s);
+      }
       if (info != null) {
+        // The job's latest submitted stage (tasks may not have started yet: 0/8).
         for (int s : info.stageIds()) {
-          SparkStageInfo si = tracker.getStageInfo(s).getOrElse(() -> null);
-          if (si != null && si.numActiveTasks() + si.numCompletedTasks() > 0 && si.numCompletedTasks() < si.numTasks()
-              && (stageId == null || s > stageId)) {
+          SparkStageInfo si = active.contains(s) ? tracker.getStageInfo(s).getOrElse(() -> null) : null;
+          if (si != null && (stageId == null || s > stageId)) {
             stageId = s;
             done = si.numCompletedTasks();
             total = si.numTasks();
