@@ -22,7 +22,8 @@ public final class StageTimesHtml {
           .append("</td><td>").append(String.format(Locale.ROOT, "%.1f", l.seconds()))
           .append("</td><td class=\"t\">").append(l.slowestSparkStage() == null ? "" : esc(l.slowestSparkStage())).append("</td></tr>\n");
     }
-    return h.append("</table>\n<p class=\"note\">From run_log, the stages before this report; the report's own row is written as it ends.</p>\n")
+    return h.append("</table>\n<p class=\"note\">From run_log, the latest nightly run of this date: during that run, the stages"
+        + " before this report (its own row is written as it ends).</p>\n")
         .toString();
   }
 

@@ -83,6 +83,21 @@ class SniffTest {
   }
 
   @Test
+  void textNeitherUtf8NorWindows1252DecodesExitsThreeNamingTheFile() throws IOException {
+    // 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in Windows-1252 and invalid alone in UTF-8.
+    byte[] line = {'a', ';', 'b', (byte) 0x81, 'c', ';', (byte) 0x9D, '\n'};
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < 100; i++) {
+      bytes.writeBytes(line);
+    }
+    Path file = Files.write(incident().resolve("odd.csv"), bytes.toByteArray());
+    ConsoleCapture.Captured<Integer> run = ConsoleCapture.capture(() -> sniff(file.toString()));
+    assertEquals(ExitCode.INPUT_PROBLEM, run.value());
+    assertTrue(run.err().contains("odd.csv") && run.err().contains("not decodable"), run.err());
+    assertFalse(Files.exists(file.resolveSibling("manifest.json")));
+  }
+
+  @Test
   void anExistingManifestIsOverwrittenOnlyWithForce() throws IOException {
     Path file = Files.writeString(incident().resolve("clients.csv"), rows(','));
     Path manifest = Files.writeString(file.resolveSibling("manifest.json"), "{\"hand\": \"written\"}");
