@@ -37,8 +37,14 @@ public record FileProposal(
         categories.put(c.column(), c.category().name());
       }
     }
+    return spec(path, layout, encoding.encoding(), gzip, mapping, categories);
+  }
+
+  /** A manifest file entry for this layout (multi-line records off: the manifests' default). */
+  static FileSpec spec(String path, Layout layout, String encoding, boolean gzip, Map<String, String> mapping,
+      Map<String, String> categories) {
     return new FileSpec(path, layout.format(), layout.delimiter(), layout.header(),
-        layout.header() || layout.jsonLines() ? List.of() : layout.columns(), layout.quote(), encoding.encoding(),
-        gzip ? "gzip" : "none", mapping, categories, null);
+        layout.header() || layout.jsonLines() ? List.of() : layout.columns(), layout.quote(), encoding,
+        gzip ? "gzip" : "none", mapping, categories);
   }
 }

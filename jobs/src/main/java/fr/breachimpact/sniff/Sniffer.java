@@ -24,9 +24,7 @@ public final class Sniffer {
       throw new InputException(name + ": no line decodes as " + encoding.encoding());
     }
     Layout layout = new LayoutSniffer().sniff(name, lines);
-    FileSpec bare = new FileSpec(relativePath, layout.format(), layout.delimiter(), layout.header(),
-        layout.header() || layout.jsonLines() ? List.of() : layout.columns(), layout.quote(), encoding.encoding(),
-        prefix.gzip() ? "gzip" : "none", Map.of(), Map.of(), null);
+    FileSpec bare = FileProposal.spec(relativePath, layout, encoding.encoding(), prefix.gzip(), Map.of(), Map.of());
     IngestPreview preview = IngestPreview.of(prefix, bare, layout.jsonLines() ? List.of() : layout.columns());
     Map<String, ContentProfile> profiles = new LinkedHashMap<>();
     preview.values().forEach((column, values) -> profiles.put(column, ContentProfile.of(values)));

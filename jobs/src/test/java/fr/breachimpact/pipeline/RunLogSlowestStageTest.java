@@ -46,6 +46,19 @@ class RunLogSlowestStageTest {
     assertNull(rows.get(0).getAs("slowest_spark_stage"), "the older row has none");
   }
 
+  @Test
+  void theTableWrittenHasTheColumnsOfItsContract() throws java.io.IOException {
+    String path = dir.resolve("run_log").toString();
+    new RunLog(SPARK, path).append(entry("link", null));
+    List<String> contract = new java.util.ArrayList<>();
+    for (var c : new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of("..", "schemas", "run_log.json").toFile()).get("columns")) {
+      contract.add(c.get("name").asText() + " " + c.get("type").asText());
+    }
+    List<String> actual = Arrays.stream(SPARK.read().format("delta").load(path).schema().fields())
+        .map(f -> f.name() + " " + f.dataType().simpleString()).toList();
+    assertEquals(contract, actual, "run_log columns as in schemas/run_log.json");
+  }
+
   private static Row entryRow() {
     RunLog.Entry e = entry("ingest", null);
     return org.apache.spark.sql.RowFactory.create(e.runId(), java.sql.Date.valueOf(e.runDate()), e.stage(), e.status(), e.reason(),

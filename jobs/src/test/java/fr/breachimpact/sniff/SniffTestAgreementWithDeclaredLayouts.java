@@ -126,7 +126,7 @@ class SniffTestAgreementWithDeclaredLayouts {
       try (var in = getClass().getResourceAsStream("/febrl/" + name)) {
         Files.copy(in, file);
       }
-      FileSpec spec = new FileSpec(name, "csv", ",", true, null, "\"", "UTF-8", "none", mapping, categories, null);
+      FileSpec spec = new FileSpec(name, "csv", ",", true, null, "\"", "UTF-8", "none", mapping, categories);
       rows.add(SniffAgreement.of("FEBRL", name, file, spec, headerOf(file, spec)));
     }
     return rows;
