@@ -41,7 +41,7 @@ public final class SniffCommand implements Callable<Integer> {
   @Option(names = "--incident", paramLabel = "ID", description = "incident id (default: the manifest folder's name)")
   String incident;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "manifest to write (default: manifest.json in the first file's folder)")
+  @Option(names = "--out", paramLabel = "FILE", description = "manifest to write (default: manifest.json in the folder holding all the files)")
   Path out;
 
   @Option(names = "--force", description = "overwrite an existing manifest")

@@ -44,6 +44,7 @@ public final class ColumnMapper {
             && c.share(ValueKind.NAME) >= CONTENT_SHARE && c.share(ValueKind.UPPER_NAME) < 0.2) {
           out.set(i, new ColumnProposal(p.column(), CanonicalField.FIRST_NAME, null,
               "first_name: " + c.evidence(ValueKind.NAME) + ", in mixed case beside a family name in capitals"));
+          break; // one first-name column; any other is left for a person to name
         }
       }
     }
