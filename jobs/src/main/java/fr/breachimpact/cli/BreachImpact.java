@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       NightlyCommand.class,
       EvaluateCommand.class,
+      SniffCommand.class,
       fr.breachimpact.bench.BenchCommand.class
     })
 public final class BreachImpact implements Runnable {

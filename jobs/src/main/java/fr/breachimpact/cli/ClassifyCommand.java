@@ -33,7 +33,9 @@ public final class ClassifyCommand implements Callable<Integer> {
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
     SparkSession spark = SparkSessions.create("breach-impact classify", config);
-    run(spark, config, normalizer(options.runDate()));
+    try (var progress = fr.breachimpact.spark.StageProgress.start(spark, "classify")) {
+      run(spark, config, normalizer(options.runDate()));
+    }
     return ExitCode.OK;
   }
 

@@ -43,7 +43,9 @@ public final class IngestCommand implements Callable<Integer> {
     List<Incident> incidents = IncidentCatalog.load(config);
     List<FileTask> tasks = IngestPlanner.plan(incidents, config.config().ingest());
     SparkSession spark = SparkSessions.create("breach-impact ingest", config);
-    run(spark, config, tasks, options.runDate(), runId());
+    try (var progress = fr.breachimpact.spark.StageProgress.start(spark, "ingest")) {
+      run(spark, config, tasks, options.runDate(), runId());
+    }
     return ExitCode.OK;
   }
 

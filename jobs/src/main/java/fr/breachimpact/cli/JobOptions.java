@@ -30,7 +30,11 @@ public final class JobOptions {
   /** Loads the config, takes the process's SparkSession and runs the job: a subcommand's body. */
   public int runJob(String name, fr.breachimpact.pipeline.StageRunner job) {
     fr.breachimpact.config.LoadedConfig loaded = fr.breachimpact.config.LoadedConfig.load(config);
-    job.run(fr.breachimpact.spark.SparkSessions.create("breach-impact " + name, loaded), loaded, runDate());
+    org.apache.spark.sql.SparkSession spark = fr.breachimpact.spark.SparkSessions.create("breach-impact " + name, loaded);
+    // A stage run on its own shows its progress as it does within the nightly run.
+    try (var progress = fr.breachimpact.spark.StageProgress.start(spark, name)) {
+      job.run(spark, loaded, runDate());
+    }
     return ExitCode.OK;
   }
 }

@@ -94,7 +94,8 @@ public final class ReportCommand implements Callable<Integer> {
     String html;
     try {
       html = ReportWriter.writeBeside(spark.sparkContext().hadoopConfiguration(), root, "summary.html",
-          SummaryHtml.render(data, runDate, k));
+          fr.breachimpact.pipeline.StageTimesHtml.addTo(SummaryHtml.render(data, runDate, k),
+              fr.breachimpact.pipeline.StageTimes.latestRun(spark, loaded.lakeTable("run_log"), runDate)));
     } catch (IOException e) {
       throw new InputException(root + "/../summary.html: cannot write the HTML summary: " + e.getMessage(), e);
     }

@@ -72,6 +72,8 @@ public final class Nightly {
   private final RunLog log;
   private final Map<String, String> fingerprints = new LinkedHashMap<>();
   private final List<Outcome> outcomes = new ArrayList<>();
+  /** The pipeline stage running now: its progress lines and its slowest Spark stage. */
+  private fr.breachimpact.spark.StageProgress progress;
 
   public Nightly(SparkSession spark, LoadedConfig config, LocalDate runDate, String runId) {
     this.spark = spark;
@@ -93,9 +95,13 @@ public final class Nightly {
   public List<Outcome> run(List<Stage> stages) {
     Instant start = Instant.now();
     try {
-      ingest();
+      try (var p = track("ingest")) {
+        ingest();
+      }
       for (Stage stage : stages) {
-        runStage(stage);
+        try (var p = track(stage.name())) {
+          runStage(stage);
+        }
       }
       log.append(new RunLog.Entry(runId, runDate, "nightly", "succeeded", summary(), null, start, Instant.now(), 0, Map.copyOf(fingerprints), null));
       return List.copyOf(outcomes);
@@ -104,6 +110,11 @@ public final class Nightly {
       log.append(new RunLog.Entry(runId, runDate, "nightly", "failed", summary(), null, start, Instant.now(), 0, Map.copyOf(fingerprints), line));
       throw e;
     }
+  }
+
+  private fr.breachimpact.spark.StageProgress track(String stage) {
+    progress = fr.breachimpact.spark.StageProgress.start(spark, stage);
+    return progress;
   }
 
   private String summary() {
@@ -285,7 +296,8 @@ public final class Nightly {
     double seconds = (end.toEpochMilli() - start.toEpochMilli()) / 1000.0;
     Outcome outcome = new Outcome(stage, status, reason, fp, seconds);
     outcomes.add(outcome);
-    log.append(new RunLog.Entry(runId, runDate, stage, status, reason, fp, start, end, rows, Map.copyOf(versions), null));
+    String slowest = progress == null ? null : progress.slowest().map(fr.breachimpact.spark.SparkStageTimes.SlowStage::describe).orElse(null);
+    log.append(new RunLog.Entry(runId, runDate, stage, status, reason, fp, start, end, rows, Map.copyOf(versions), null, slowest));
     System.out.printf(java.util.Locale.ROOT, "nightly: stage=%s %s in %.1f s: %s%n", stage, status, seconds, reason);
     return outcome;
   }

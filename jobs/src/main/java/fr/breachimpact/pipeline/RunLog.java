@@ -36,7 +36,15 @@ public final class RunLog {
       Instant endedAt,
       long rowsOut,
       Map<String, String> inputVersions,
-      String error) {}
+      String error,
+      String slowestSparkStage) {
+
+    /** A row whose stage ran no Spark stage worth naming (or the run's own row). */
+    public Entry(String runId, LocalDate runDate, String stage, String status, String reason, String fingerprint,
+        Instant startedAt, Instant endedAt, long rowsOut, Map<String, String> inputVersions, String error) {
+      this(runId, runDate, stage, status, reason, fingerprint, startedAt, endedAt, rowsOut, inputVersions, error, null);
+    }
+  }
 
   public static final StructType SCHEMA =
       new StructType()
@@ -51,7 +59,8 @@ public final class RunLog {
           .add("seconds", "double", false)
           .add("rows_out", "long", false)
           .add("input_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
-          .add("error", "string", true);
+          .add("error", "string", true)
+          .add("slowest_spark_stage", "string", true);
 
   private final SparkSession spark;
   private final String path;
@@ -67,8 +76,10 @@ public final class RunLog {
             e.runId(), Date.valueOf(e.runDate()), e.stage(), e.status(), e.reason(), e.fingerprint(),
             Timestamp.from(e.startedAt()), Timestamp.from(e.endedAt()),
             (e.endedAt().toEpochMilli() - e.startedAt().toEpochMilli()) / 1000.0, e.rowsOut(),
-            ScalaMaps.of(e.inputVersions()), e.error());
-    spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().format("delta").mode(SaveMode.Append).save(path);
+            ScalaMaps.of(e.inputVersions()), e.error(), e.slowestSparkStage());
+    // mergeSchema: a run_log written before slowest_spark_stage existed gains the column.
+    spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().format("delta").mode(SaveMode.Append)
+        .option("mergeSchema", "true").save(path);
   }
 
   /** A stage's latest completed execution: its fingerprint and the input versions it read. */
