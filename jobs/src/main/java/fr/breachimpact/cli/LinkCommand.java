@@ -36,20 +36,11 @@ public final class LinkCommand implements Callable<Integer> {
       description = "Print the physical plan of the matches (joins, exchanges) before writing.")
   boolean explain;
 
-  @picocli.CommandLine.Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description = "Score with this trained model (a model.json) instead of training or reusing one.")
-  String modelFile;
-
-  @picocli.CommandLine.Option(
-      names = "--retrain",
-      description = "Train a new model even when the stored one could be reused.")
-  boolean retrain;
+  @Mixin ModelOptions model;
 
   @Override
   public Integer call() {
-    return options.runJob("link", (spark, loaded, date) -> run(spark, loaded, date, explain, modelFile, retrain));
+    return options.runJob("link", (spark, loaded, date) -> run(spark, loaded, date, explain, model.file, model.retrain));
   }
 
   /** The job without its command line: for the nightly run and the tests. */

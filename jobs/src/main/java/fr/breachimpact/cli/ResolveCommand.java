@@ -44,20 +44,11 @@ public final class ResolveCommand implements Callable<Integer> {
 
   @Mixin JobOptions options;
 
-  @picocli.CommandLine.Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description = "Score record pairs with this trained deduplication model instead of training or reusing one.")
-  String modelFile;
-
-  @picocli.CommandLine.Option(
-      names = "--retrain",
-      description = "Train a new deduplication model even when the stored one could be reused.")
-  boolean retrain;
+  @Mixin ModelOptions model;
 
   @Override
   public Integer call() {
-    return options.runJob("resolve", (spark, loaded, date) -> run(spark, loaded, date, modelFile, retrain));
+    return options.runJob("resolve", (spark, loaded, date) -> run(spark, loaded, date, model.file, model.retrain));
   }
 
   /** The job with the stored model reused when it fits, as the nightly run does. */

@@ -112,24 +112,15 @@ public final class MatchSelection {
     return kept.withColumn("method", when(col("_trusted"), col("_key_method")).otherwise(lit(PROBABILISTIC)));
   }
 
-  /**
-   * The columns of {@code link_pairs}: every candidate pair, whether chosen or not, with the rule
-   * that found it first and its score, so that blocking's recall and any pair's score can be
-   * checked afterwards.
-   */
+  /** The columns of {@code link_pairs}: every candidate pair, whether chosen or not. */
   public static Dataset<Row> candidates(Dataset<Row> scored, List<String> ruleNames, List<Comparison> comparisons) {
-    List<Column> cols = new ArrayList<>();
-    cols.add(col("l_record_id").as("record_id"));
-    cols.add(col("l_incident_id").as("incident_id"));
-    cols.add(col("r_customer_id").as("customer_id"));
-    cols.add(col("r_brand").as("brand"));
-    cols.add(Blocking.ruleName(col("rule"), ruleNames).as("rule"));
-    cols.add(col("match_weight"));
-    cols.add(col("match_probability"));
-    for (Comparison c : comparisons) {
-      cols.add(col(c.gammaColumn()));
-    }
-    return scored.select(cols.toArray(new Column[0]));
+    List<Column> ids =
+        List.of(
+            col("l_record_id").as("record_id"),
+            col("l_incident_id").as("incident_id"),
+            col("r_customer_id").as("customer_id"),
+            col("r_brand").as("brand"));
+    return PairComparison.explained(scored, ids, ruleNames, comparisons);
   }
 
   /** The columns of {@code customer_matches}, in order. */

@@ -88,6 +88,23 @@ public final class PairComparison {
     return joined.select(cols.toArray(new Column[0]));
   }
 
+  /**
+   * Scored pairs as a table of their own ({@code link_pairs}, {@code dedupe_pairs}): the pair's
+   * {@code ids}, the rule that found it first by name, its weight, probability and levels, so
+   * that blocking's recall and any pair's score can be checked afterwards.
+   */
+  public static Dataset<Row> explained(
+      Dataset<Row> scored, List<Column> ids, List<String> ruleNames, List<Comparison> comparisons) {
+    List<Column> cols = new ArrayList<>(ids);
+    cols.add(Blocking.ruleName(col("rule"), ruleNames).as("rule"));
+    cols.add(col("match_weight"));
+    cols.add(col("match_probability"));
+    for (Comparison c : comparisons) {
+      cols.add(col(c.gammaColumn()));
+    }
+    return scored.select(cols.toArray(new Column[0]));
+  }
+
   /** Pattern counts of compared pairs: the input of EM and of the u estimate. */
   public static List<PatternCount> patterns(Dataset<Row> compared, List<Comparison> comparisons) {
     List<Column> group = new ArrayList<>();

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import fr.breachimpact.config.LinkConfig;
-import fr.breachimpact.link.Blocking;
 import fr.breachimpact.link.Comparison;
 import fr.breachimpact.link.FellegiSunterModel;
 import fr.breachimpact.link.MatchScoring;
@@ -97,18 +96,9 @@ public final class DedupeScoring {
         "dedupe", definition, patterns, randomPatterns, space, training.emMaxIterations(), training.emTolerance());
   }
 
-  /** The columns of {@code dedupe_pairs}: the pair, the rule that found it first, its score and levels. */
+  /** The columns of {@code dedupe_pairs}: every candidate pair of parties, linked or not. */
   public static Dataset<Row> candidates(Dataset<Row> scored, List<String> ruleNames, List<Comparison> comparisons) {
-    List<Column> cols = new ArrayList<>();
-    cols.add(col("node_a"));
-    cols.add(col("node_b"));
-    cols.add(Blocking.ruleName(col("rule"), ruleNames).as("rule"));
-    cols.add(col("match_weight"));
-    cols.add(col("match_probability"));
-    for (Comparison c : comparisons) {
-      cols.add(col(c.gammaColumn()));
-    }
-    return scored.select(cols.toArray(new Column[0]));
+    return PairComparison.explained(scored, List.of(col("node_a"), col("node_b")), ruleNames, comparisons);
   }
 
   /** Each term-frequency column's share of parties holding the value, as {@code <column>_tf}. */
