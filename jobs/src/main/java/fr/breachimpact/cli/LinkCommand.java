@@ -87,15 +87,18 @@ public final class LinkCommand implements Callable<Integer> {
     result.pairsPerRule().forEach((rule, n) -> System.out.printf(Locale.ROOT, "link blocking rule=%s pairs=%d%n", rule, n));
     Dataset<Row> written = spark.read().format("delta").load(config.lakeTable("customer_matches"));
     long matches = written.count();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    // Pairs blocked, compared and scored per second of the whole stage.
     System.out.printf(
         Locale.ROOT,
-        "stage=link records=%d customers=%d pairs=%d pairs_per_record=%.2f matches=%d seconds=%.1f%n",
+        "stage=link records=%d customers=%d pairs=%d pairs_per_record=%.2f matches=%d seconds=%.1f pairs_per_s=%.0f%n",
         result.leakedRecords(),
         result.customers(),
         result.pairs(),
         result.pairsPerRecord(),
         matches,
-        (System.nanoTime() - start) / 1e9);
+        seconds,
+        result.pairs() / Math.max(seconds, 1e-3));
   }
 
   /** The link model of the config, checked: a wrong setting is one line naming its key (exit 2). */

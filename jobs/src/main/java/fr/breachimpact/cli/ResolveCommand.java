@@ -17,6 +17,7 @@ import fr.breachimpact.resolve.Resolution;
 import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -118,9 +119,12 @@ public final class ResolveCommand implements Callable<Integer> {
 
     Resolution.Stats stats = out.stats();
     long recordCount = recordPerson.count();
+    double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
-        "stage=resolve records=%d edges=%d rounds=%d seconds=%.1f%n",
-        recordCount, stats.edges(), stats.rounds(), (System.nanoTime() - start) / 1e9);
+        Locale.ROOT,
+        "stage=resolve records=%d edges=%d rounds=%d seconds=%.1f pairs=%d pairs_per_s=%.0f%n",
+        recordCount, stats.edges(), stats.rounds(), seconds, stats.candidatePairs(),
+        stats.candidatePairs() / Math.max(seconds, 1e-3));
     System.out.printf(
         "resolve persons=%d merges=%d clusters_for_review=%d candidate_pairs=%d hubs=%s%n",
         stats.persons(), stats.merges(), stats.reviewClusters(), stats.candidatePairs(),

@@ -37,7 +37,7 @@ public record LinkConfig(
 
   public LinkConfig {
     maxCustomersPerKey = maxCustomersPerKey == null ? 3 : maxCustomersPerKey;
-    matchThreshold = matchThreshold == null ? 0.95 : matchThreshold;
+    matchThreshold = matchThreshold == null ? 0.6 : matchThreshold;
     allAboveThreshold = allAboveThreshold == null ? Boolean.FALSE : allAboveThreshold;
     maxBlockSize = maxBlockSize == null ? 200 : maxBlockSize;
     maxBlockPairs = maxBlockPairs == null ? 1000 : maxBlockPairs;

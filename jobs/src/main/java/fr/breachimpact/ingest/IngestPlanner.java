@@ -99,7 +99,7 @@ public final class IngestPlanner {
   }
 
   /** Header names as given, a repeated name suffixed {@code #2}, {@code #3}: no column is lost. */
-  static List<String> uniqueNames(List<String> names) {
+  public static List<String> uniqueNames(List<String> names) {
     Set<String> seen = new LinkedHashSet<>();
     for (String raw : names) {
       String name = raw.strip();

@@ -1,13 +1,12 @@
 package fr.breachimpact.sniff;
 
 import fr.breachimpact.ingest.CsvLineSplitter;
+import fr.breachimpact.ingest.IngestPlanner;
 import fr.breachimpact.ingest.InputException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -112,14 +111,6 @@ public final class LayoutSniffer {
 
   /** Repeated names suffixed #2, #3 as ingestion names them, so that mappings match its header. */
   static List<String> unique(List<String> names) {
-    Set<String> seen = new LinkedHashSet<>();
-    for (String raw : names) {
-      String name = raw.strip();
-      String candidate = name;
-      for (int k = 2; !seen.add(candidate); k++) {
-        candidate = name + "#" + k;
-      }
-    }
-    return List.copyOf(seen);
+    return IngestPlanner.uniqueNames(names);
   }
 }
