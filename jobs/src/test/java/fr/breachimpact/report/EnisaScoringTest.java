@@ -62,11 +62,28 @@ class EnisaScoringTest {
   }
 
   @Test
-  void behaviouralLoyaltyDataWithNameAndAddressScoresHighWhenSoldMaliciously() {
-    SeverityScore s = score(List.of(new CategoryEvidence("LOYALTY_PURCHASES", 50, 0, 0)), List.of(),
+  void behaviouralPurchaseHistoryWithNameAndAddressScoresHighWhenSoldMaliciously() {
+    SeverityScore s = score(List.of(new CategoryEvidence("PURCHASE_HISTORY", 50, 0, 0)), List.of(),
         EnumSet.of(Identifier.FULL_NAME, Identifier.POSTAL_ADDRESS), new Circumstances("sold", null, null, true));
     assertEquals(3.0, s.se());
     assertEquals(EnisaLevel.HIGH, s.level());
+  }
+
+  @Test
+  void aLoyaltyCardNumberIsSimpleDataAndAPurchaseHistoryBehavioural() {
+    var card = DataProcessingContext.score(
+        List.of(new CategoryEvidence("IDENTITY", 50, 0, 0), new CategoryEvidence("LOYALTY_ID", 50, 0, 0)), List.of());
+    assertEquals(1, card.dpc(), card.factors());
+    var habits = DataProcessingContext.score(
+        List.of(new CategoryEvidence("LOYALTY_ID", 50, 0, 0), new CategoryEvidence("PURCHASE_HISTORY", 50, 0, 0)), List.of());
+    assertEquals(2, habits.dpc(), habits.factors());
+    assertTrue(habits.factors().startsWith("base 2 from PURCHASE_HISTORY"), habits.factors());
+  }
+
+  @Test
+  void anInsurersNameAloneIsSimpleData() {
+    var insurer = DataProcessingContext.score(List.of(new CategoryEvidence("INSURANCE", 50, 0, 0)), List.of());
+    assertEquals(1, insurer.dpc(), insurer.factors());
   }
 
   @Test

@@ -94,7 +94,7 @@ class ImpactReportsTest {
     assertEquals(4L, (long) shop.getAs("records"));
     assertTrue((boolean) shop.getAs("art34_required"));
     assertTrue((boolean) shop.getAs("art33_deadline_passed"));
-    assertTrue(shop.<String>getAs("dpc_factors").contains("LOYALTY_PURCHASES"), shop.<String>getAs("dpc_factors"));
+    assertTrue(shop.<String>getAs("dpc_factors").contains("PURCHASE_HISTORY"), shop.<String>getAs("dpc_factors"));
     assertTrue(shop.<String>getAs("ei_factors").contains("full name + postal address"), shop.<String>getAs("ei_factors"));
     assertTrue(shop.<String>getAs("cb_factors").contains("published"));
     assertEquals(java.sql.Timestamp.from(java.time.Instant.parse("2025-08-04T10:00:00Z")), shop.getAs("art33_deadline"));
