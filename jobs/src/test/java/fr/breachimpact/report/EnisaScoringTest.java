@@ -24,26 +24,27 @@ class EnisaScoringTest {
   @Test
   void supermarketCustomerListWithNamesAndPhonesScoresLow() {
     // A loyalty list of names and phone numbers sent to the wrong recipient: simple data,
-    // a phone reaches the person (EI 0.75), limited loss of confidentiality.
+    // a name with the person's phone identifies directly (EI 1), limited loss of confidentiality.
     SeverityScore s = score(
         List.of(new CategoryEvidence("IDENTITY", 500, 0, 0), new CategoryEvidence("CONTACT", 500, 0, 0)),
         List.of(), EnumSet.of(Identifier.FULL_NAME, Identifier.PHONE),
         new Circumstances("limited", null, null, false));
     assertEquals(1, s.dpc());
-    assertEquals(0.75, s.ei());
+    assertEquals(1.0, s.ei());
     assertEquals(0.25, s.cb());
-    assertEquals(1.0, s.se());
+    assertEquals(1.25, s.se());
     assertEquals(EnisaLevel.LOW, s.level());
   }
 
   @Test
-  void supermarketListStaysLowEvenWhenPublishedByAnAttacker() {
+  void supermarketListPublishedByAnAttackerIsMediumWithoutArt34() {
     SeverityScore s = score(
         List.of(new CategoryEvidence("IDENTITY", 500, 0, 0), new CategoryEvidence("CONTACT", 500, 0, 0)),
         List.of(), EnumSet.of(Identifier.FULL_NAME, Identifier.PHONE),
         new Circumstances("published", null, null, true));
-    assertEquals(1.75, s.se());
-    assertEquals(EnisaLevel.LOW, s.level());
+    assertEquals(2.0, s.se());
+    assertEquals(EnisaLevel.MEDIUM, s.level());
+    assertEquals(false, s.level().requiresNotification());
   }
 
   @Test

@@ -122,9 +122,9 @@ class ImpactReportsTest {
     assertTrue(p1.<String>getAs("factors").contains("HEALTH"), p1.<String>getAs("factors"));
 
     Row p2 = rows.get(pseudonyms.pseudonym("person", "p2"));
-    assertEquals(0.75, (double) p2.getAs("ei"));
-    assertEquals(1.75, (double) p2.getAs("se"));
-    assertEquals("low", p2.getAs("level"));
+    assertEquals(1.0, (double) p2.getAs("ei"), "a full name with the person's phone identifies directly");
+    assertEquals(2.0, (double) p2.getAs("se"));
+    assertEquals("medium", p2.getAs("level"));
     assertTrue(p2.<String>getAs("factors").contains("CONTACT (claimed only)"), p2.<String>getAs("factors"));
 
     Row p3 = rows.get(pseudonyms.pseudonym("person", "p3"));
