@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.breachimpact.config.Circumstances;
-import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.ContextAdjustment;
 import java.util.EnumSet;
 import java.util.List;
@@ -116,16 +115,16 @@ class EnisaScoringTest {
 
   @Test
   void circumstancesAddUpToTwo() {
-    var cb = CircumstancesScore.score(new Circumstances("severe", "limited", "severe", true), "m.json");
+    var cb = CircumstancesScore.score(new Circumstances("severe", "limited", "permanent", true), "m.json");
     assertEquals(1.75, cb.cb());
     assertEquals(0.0, CircumstancesScore.score(Circumstances.none(), "m.json").cb());
   }
 
   @Test
-  void unknownCircumstanceLevelNamesTheManifestAndField() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> CircumstancesScore.score(new Circumstances("leaked", null, null, false), "inc/manifest.json"));
-    assertTrue(e.getMessage().startsWith("inc/manifest.json: circumstances.confidentiality:"), e.getMessage());
+  void availabilityFollowsEnisasTemporaryAndPermanentScale() {
+    assertEquals(0.25, CircumstancesScore.score(new Circumstances(null, null, "temporary", false), "m.json").cb());
+    assertEquals(0.5, CircumstancesScore.score(new Circumstances(null, null, "permanent", false), "m.json").cb());
+    assertThrows(fr.breachimpact.config.InvalidField.class, () -> new Circumstances(null, null, "severe", false));
   }
 
   @Test
