@@ -184,8 +184,9 @@ public final class ExposureByIncidentCategory {
               "leak_total", "leak_total_basis",
               "estimated_exposed_customers", "estimated_exposed_customers_low",
               "estimated_exposed_customers_high", "estimate_method",
-              "german_tank_leak_size", "german_tank_low", "german_tank_high",
+              "german_tank_leak_size", "german_tank_low", "german_tank_high", "german_tank_note",
               "capture_recapture_leak_size", "capture_recapture_low", "capture_recapture_high",
+              "capture_recapture_note",
               "suppressed")
           .map(org.apache.spark.sql.functions::col)
           .toArray(Column[]::new);
