@@ -1,6 +1,7 @@
 package fr.breachimpact.report;
 
 import fr.breachimpact.classify.CategoryMask;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -35,6 +36,16 @@ public final class ImpactReports {
   public ImpactReports(
       SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
       int minCellSize) {
+    this(spark, in, incidents, pseudonyms, runDate, Instant.now(), minCellSize);
+  }
+
+  /**
+   * @param assessedAt the run's instant, which art. 33 deadlines are compared with (kept within
+   *     the run date, {@link IncidentSeverityReport#assessedAt})
+   */
+  public ImpactReports(
+      SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
+      Instant assessedAt, int minCellSize) {
     prepared = ExposedRecords.prepare(in.leakedRecordsClean(), in.recordPerson()).cache();
     exposures = ExposedRecords.categories(prepared).cache();
     links = CustomerLinks.of(prepared, in.customerPerson(), in.customerMatches(), in.customersClean()).cache();
@@ -46,7 +57,8 @@ public final class ImpactReports {
     exposureByIncidentCategory =
         ExposureByIncidentCategory.build(incidentTotals, exposures, categoryCounts, categories, links, in.customersClean(), incidentFrame,
             IncidentEstimates.build(spark, prepared, incidents), minCellSize);
-    incidentSeverity = IncidentSeverityReport.build(spark, prepared, incidentTotals, categoryCounts, incidents, runDate, minCellSize);
+    incidentSeverity = IncidentSeverityReport.build(spark, prepared, incidentTotals, categoryCounts, incidents,
+        IncidentSeverityReport.assessedAt(runDate, assessedAt), minCellSize);
     personExposure = PersonExposureReport.build(personScores, pseudonyms);
     customerRisk = CustomerRiskReport.build(links, personScores, pseudonyms);
   }

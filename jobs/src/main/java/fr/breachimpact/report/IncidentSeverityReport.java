@@ -3,6 +3,7 @@ package fr.breachimpact.report;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -56,7 +57,7 @@ public final class IncidentSeverityReport {
   public static Dataset<Row> build(
       SparkSession spark, Dataset<Row> prepared, Dataset<Row> incidentTotals, Dataset<Row> categoryCounts,
       List<IncidentInfo> incidents,
-      LocalDate runDate, int minCellSize) {
+      Instant assessedAt, int minCellSize) {
     Map<String, IncidentCounts> counts = collect(prepared, incidentTotals, categoryCounts);
     List<Row> rows = new ArrayList<>();
     for (IncidentInfo info : incidents) {
@@ -67,9 +68,8 @@ public final class IncidentSeverityReport {
       SeverityScore score = score(info, c);
       OffsetDateTime aware = info.becameAware();
       OffsetDateTime deadline = aware == null ? null : aware.plusHours(72);
-      // Passed at the run date: the deadline falls before the end of that day (UTC).
-      Boolean passed = deadline == null ? null
-          : deadline.toInstant().isBefore(runDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+      // Instants, not days: a deadline at 07:15 has not passed for a run at 02:00 the same day.
+      Boolean passed = deadline == null ? null : !deadline.toInstant().isAfter(assessedAt);
       boolean small = Suppression.isSmall(c.persons(), minCellSize) || Suppression.isSmall(c.records(), minCellSize);
       rows.add(RowFactory.create(
           info.id(), info.manifest().organisation(),
@@ -81,6 +81,17 @@ public final class IncidentSeverityReport {
     }
     rows.sort(java.util.Comparator.comparing(r -> r.getString(0)));
     return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  /**
+   * The instant the art. 33 deadlines are judged at: the run's own instant, kept within its run
+   * date (UTC). A run of a past date (a re-run, a backfill) is judged at the end of that date, a
+   * run of a date still to come at its start.
+   */
+  public static Instant assessedAt(LocalDate runDate, Instant now) {
+    Instant start = runDate.atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant end = runDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000);
+    return now.isBefore(start) ? start : now.isAfter(end) ? end : now;
   }
 
   static SeverityScore score(IncidentInfo info, IncidentCounts c) {
