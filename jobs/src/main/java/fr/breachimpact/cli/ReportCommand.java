@@ -6,6 +6,7 @@ import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.report.CustomerRiskReport;
+import fr.breachimpact.report.DetectionMinimum;
 import fr.breachimpact.report.ExposureByIncidentCategory;
 import fr.breachimpact.report.ImpactReports;
 import fr.breachimpact.report.IncidentInfo;
@@ -56,6 +57,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (k < 1) {
       throw ConfigException.at(loaded.file().toString(), "report.min_cell_size", "must be at least 1");
     }
+    DetectionMinimum detection = detection(loaded);
     ImpactReports.Inputs in =
         new ImpactReports.Inputs(
             delta(spark, loaded, "leaked_records_clean"),
@@ -73,7 +75,8 @@ public final class ReportCommand implements Callable<Integer> {
     List<IncidentInfo> incidents = manifests(loaded, records);
 
     String root = loaded.resolve(loaded.config().reportsDir());
-    ImpactReports reports = new ImpactReports(spark, in, incidents, pseudonyms, runDate, k);
+    ImpactReports reports =
+        new ImpactReports(spark, in, incidents, pseudonyms, runDate, java.time.Instant.now(), k, detection);
     try {
       ReportWriter.write(reports.exposureByIncidentCategory(), root, ExposureByIncidentCategory.NAME, runDate);
       ReportWriter.write(reports.incidentSeverity(), root, IncidentSeverityReport.NAME, runDate);
@@ -102,6 +105,17 @@ public final class ReportCommand implements Callable<Integer> {
     System.out.println("reports: " + root + "/{" + String.join(",", ExposureByIncidentCategory.NAME,
         IncidentSeverityReport.NAME, PersonExposureReport.NAME, CustomerRiskReport.NAME) + "}/report_date=" + runDate);
     System.out.println("summary: " + html);
+  }
+
+  private static DetectionMinimum detection(LoadedConfig loaded) {
+    var report = loaded.config().report();
+    if (report.detectionMinRecords() < 1) {
+      throw ConfigException.at(loaded.file().toString(), "report.detection_min_records", "must be at least 1");
+    }
+    if (report.detectionMinShare() < 0 || report.detectionMinShare() > 1) {
+      throw ConfigException.at(loaded.file().toString(), "report.detection_min_share", "must be within 0..1");
+    }
+    return new DetectionMinimum(report.detectionMinRecords(), report.detectionMinShare());
   }
 
   private static Dataset<Row> delta(SparkSession spark, LoadedConfig loaded, String table) {

@@ -58,11 +58,11 @@ public final class ExposedRecords {
         .withColumn("ei_rule", IdentificationEase.ruleIndexColumn());
   }
 
-  /** One row per record and category: record_id, incident_id, person_id, code, status. */
+  /** One row per record and category: record_id, incident_id, source_file, person_id, code, status. */
   public static Dataset<Row> categories(Dataset<Row> prepared) {
     return prepared
-        .select(col("record_id"), col("incident_id"), col("person_id"), explode(col("categories")).as("c"))
-        .select(col("record_id"), col("incident_id"), col("person_id"),
+        .select(col("record_id"), col("incident_id"), col("source_file"), col("person_id"), explode(col("categories")).as("c"))
+        .select(col("record_id"), col("incident_id"), col("source_file"), col("person_id"),
             upper(col("c.code")).as("code"), expr("lower(c.status)").as("status"))
         .where(col("code").isNotNull())
         .dropDuplicates("record_id", "code", "status");

@@ -124,6 +124,7 @@ public final class ExposureByIncidentCategory {
     counts.put("persons_verified", List.of());
     counts.put("persons_claimed", List.of());
     counts.put("persons_detected", List.of());
+    counts.put("records_detected", List.of());
     counts.put("matched_customers", List.of("share_of_customer_base"));
     counts.put("matched_persons", sampleDerived);
     counts.put("sample_persons", sampleDerived);
@@ -177,7 +178,7 @@ public final class ExposureByIncidentCategory {
   static final Column[] COLUMNS =
       java.util.stream.Stream.of(
               "incident_id", "organisation", "incident_brands", "incident_group", "category",
-              "records", "persons", "persons_verified", "persons_claimed", "persons_detected",
+              "records", "persons", "persons_verified", "persons_claimed", "persons_detected", "records_detected",
               "customer_scope", "customer_brand", "customer_group",
               "matched_customers", "matched_persons", "customer_base", "share_of_customer_base",
               "sample_persons", "sample_share", "sample_share_low", "sample_share_high",

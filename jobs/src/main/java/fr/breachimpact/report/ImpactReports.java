@@ -33,21 +33,30 @@ public final class ImpactReports {
       Dataset<Row> customerMatches,
       Dataset<Row> customersClean) {}
 
+  /** Every content detection counts ({@link DetectionMinimum#NONE}), deadlines judged now. */
   public ImpactReports(
       SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
       int minCellSize) {
     this(spark, in, incidents, pseudonyms, runDate, Instant.now(), minCellSize);
   }
 
-  /**
-   * @param assessedAt the run's instant, which art. 33 deadlines are compared with (kept within
-   *     the run date, {@link IncidentSeverityReport#assessedAt})
-   */
+  /** Every content detection counts ({@link DetectionMinimum#NONE}). */
   public ImpactReports(
       SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
       Instant assessedAt, int minCellSize) {
+    this(spark, in, incidents, pseudonyms, runDate, assessedAt, minCellSize, DetectionMinimum.NONE);
+  }
+
+  /**
+   * @param assessedAt the run's instant, which art. 33 deadlines are compared with (kept within
+   *     the run date, {@link IncidentSeverityReport#assessedAt})
+   * @param detection how much content detection a category resting on it alone needs
+   */
+  public ImpactReports(
+      SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
+      Instant assessedAt, int minCellSize, DetectionMinimum detection) {
     prepared = ExposedRecords.prepare(in.leakedRecordsClean(), in.recordPerson()).cache();
-    exposures = ExposedRecords.categories(prepared).cache();
+    exposures = detection.apply(prepared, ExposedRecords.categories(prepared)).cache();
     links = CustomerLinks.of(prepared, in.customerPerson(), in.customerMatches(), in.customersClean()).cache();
     Dataset<Row> incidentFrame = IncidentInfo.frame(spark, incidents);
     categoryCounts = CategoryCounts.of(exposures).cache();

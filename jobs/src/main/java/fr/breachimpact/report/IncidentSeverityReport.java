@@ -34,6 +34,8 @@ public final class IncidentSeverityReport {
           .add("organisation", DataTypes.StringType, true)
           .add("dpc", DataTypes.IntegerType, false)
           .add("dpc_factors", DataTypes.StringType, false)
+          .add("dpc_category", DataTypes.StringType, true)
+          .add("dpc_detected_records", DataTypes.LongType, true)
           .add("ei", DataTypes.DoubleType, false)
           .add("ei_factors", DataTypes.StringType, false)
           .add("cb", DataTypes.DoubleType, false)
@@ -65,7 +67,9 @@ public final class IncidentSeverityReport {
       if (c == null) {
         continue; // an incident without records in the lake has nothing to score yet
       }
-      SeverityScore score = score(info, c);
+      DataProcessingContext.Score dpc =
+          DataProcessingContext.score(c.categories().values(), info.manifest().contextAdjustments(), minCellSize);
+      SeverityScore score = score(info, c, dpc);
       OffsetDateTime aware = info.becameAware();
       OffsetDateTime deadline = aware == null ? null : aware.plusHours(72);
       // Instants, not days: a deadline at 07:15 has not passed for a run at 02:00 the same day.
@@ -73,7 +77,8 @@ public final class IncidentSeverityReport {
       boolean small = Suppression.isSmall(c.persons(), minCellSize) || Suppression.isSmall(c.records(), minCellSize);
       rows.add(RowFactory.create(
           info.id(), info.manifest().organisation(),
-          score.dpc(), score.dpcFactors(), score.ei(), score.eiFactors(), score.cb(), score.cbFactors(),
+          score.dpc(), score.dpcFactors(), dpc.category(), dpc.detectedRecords(),
+          score.ei(), score.eiFactors(), score.cb(), score.cbFactors(),
           score.se(), score.level().label(),
           small ? null : c.records(), small ? null : c.persons(), small,
           IncidentInfo.timestamp(aware), IncidentInfo.timestamp(deadline), passed,
@@ -94,9 +99,7 @@ public final class IncidentSeverityReport {
     return now.isBefore(start) ? start : now.isAfter(end) ? end : now;
   }
 
-  static SeverityScore score(IncidentInfo info, IncidentCounts c) {
-    DataProcessingContext.Score dpc =
-        DataProcessingContext.score(c.categories().values(), info.manifest().contextAdjustments());
+  static SeverityScore score(IncidentInfo info, IncidentCounts c, DataProcessingContext.Score dpc) {
     Map.Entry<Integer, long[]> top = c.eiRules().firstEntry();
     IdentificationEase.Rule rule = IdentificationEase.RULES.get(top == null ? IdentificationEase.RULES.size() - 1 : top.getKey());
     String eiFactors = IdentificationEase.describe(rule)
@@ -112,10 +115,11 @@ public final class IncidentSeverityReport {
     }
     Map<String, Map<String, CategoryEvidence>> cats = new HashMap<>();
     for (Row r : categoryCounts
-        .select("incident_id", "category", "persons_verified", "persons_claimed", "persons_detected")
+        .select("incident_id", "category", "persons_verified", "persons_claimed", "persons_detected", "records_detected")
         .collectAsList()) {
       cats.computeIfAbsent(r.getString(0), x -> new TreeMap<>())
-          .put(r.getString(1), new CategoryEvidence(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4)));
+          .put(r.getString(1),
+              new CategoryEvidence(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
     }
     Map<String, TreeMap<Integer, long[]>> rules = new HashMap<>();
     for (Row r : prepared.groupBy("incident_id", "ei_rule").agg(count(lit(1))).collectAsList()) {

@@ -74,11 +74,12 @@ public final class SummaryHtml {
   private static void severityTable(StringBuilder h, SummaryData d, LocalDate runDate) {
     DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     h.append("<h2>Incident severity</h2>\n<table id=\"severity\"><tr><th>incident</th><th>organisation</th>")
-        .append("<th>DPC</th><th>EI</th><th>CB</th><th>SE</th><th>level</th><th>persons</th>")
+        .append("<th>DPC</th><th>DPC set by</th><th>EI</th><th>CB</th><th>SE</th><th>level</th><th>persons</th>")
         .append("<th>art. 33 deadline</th><th>passed on ").append(runDate).append("</th><th>art. 34</th></tr>\n");
     for (SummaryData.IncidentLine l : d.incidents()) {
       h.append("<tr><td>").append(esc(l.incidentId())).append("</td><td class=\"t\">").append(esc(l.organisation()))
-          .append("</td><td>").append(l.dpc()).append("</td><td>").append(l.ei()).append("</td><td>").append(l.cb())
+          .append("</td><td>").append(l.dpc()).append("</td><td class=\"t\">").append(driver(l))
+          .append("</td><td>").append(l.ei()).append("</td><td>").append(l.cb())
           .append("</td><td>").append(l.se()).append("</td><td><span class=\"lvl\" style=\"background:")
           .append(LEVEL_COLOURS.getOrDefault(l.level(), "#777")).append("\">").append(esc(l.level()))
           .append("</span></td><td>").append(l.persons() == null ? "suppressed" : String.format(Locale.ROOT, "%,d", l.persons()))
@@ -87,6 +88,16 @@ public final class SummaryHtml {
           .append("</td><td>").append(l.art34Required() ? "notify persons" : "no").append("</td></tr>\n");
     }
     h.append("</table>\n");
+  }
+
+  /** The category behind DPC, and the records it was detected in when detection alone found it. */
+  private static String driver(SummaryData.IncidentLine l) {
+    if (l.dpcCategory() == null) {
+      return "";
+    }
+    String s = esc(l.dpcCategory());
+    return l.dpcDetectedRecords() == null ? s
+        : s + " (detected in " + String.format(Locale.ROOT, "%,d", l.dpcDetectedRecords()) + " records)";
   }
 
   /** Horizontal bars; a suppressed value gets no bar, only its {@code <k} label. */

@@ -95,6 +95,8 @@ class ImpactReportsTest {
     assertTrue((boolean) shop.getAs("art34_required"));
     assertTrue((boolean) shop.getAs("art33_deadline_passed"));
     assertTrue(shop.<String>getAs("dpc_factors").contains("PURCHASE_HISTORY"), shop.<String>getAs("dpc_factors"));
+    assertEquals("PURCHASE_HISTORY", shop.getAs("dpc_category"));
+    assertNull(shop.getAs("dpc_detected_records"), "purchase history is verified, not detected");
     assertTrue(shop.<String>getAs("ei_factors").contains("full name + postal address"), shop.<String>getAs("ei_factors"));
     assertTrue(shop.<String>getAs("cb_factors").contains("published"));
     assertEquals(java.sql.Timestamp.from(java.time.Instant.parse("2025-08-04T10:00:00Z")), shop.getAs("art33_deadline"));
@@ -200,6 +202,8 @@ class ImpactReportsTest {
     assertEquals(2L, (long) health.getAs("persons"));
     assertEquals("notified", health.getAs("leak_total_basis"));
     assertNull(health.getAs("german_tank_leak_size"), "clinic ids are not sequential");
+    assertNull(health.getAs("records_detected"), "HEALTH rests on detection alone in one record, below k = 2");
+    assertEquals(0L, (long) exposureRow("clinic-2025", "IDENTITY", "group", null).getAs("records_detected"));
     // shop's 4 categories and clinic's 3, each for Auchan, Leroy Merlin and the group
     assertEquals((4 + 3) * 3, exposure.size());
   }
