@@ -33,9 +33,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code report}: reads the restricted Delta tables and the manifests, writes the impact reports
- * (Parquet, one date replaced), {@code summary.html} beside the reports folder, and a short
- * count-only summary on stdout.
+ * {@code report}: reads the restricted Delta tables and the manifests, writes the aggregate
+ * reports (Parquet, one date replaced) to {@code reports_dir}, the per-person reports to the
+ * notification zone ({@code notification_dir}), {@code summary.html} beside the reports folder,
+ * and a short count-only summary on stdout.
  */
 @Command(
     name = "report",
@@ -75,13 +76,15 @@ public final class ReportCommand implements Callable<Integer> {
     List<IncidentInfo> incidents = manifests(loaded, records);
 
     String root = loaded.resolve(loaded.config().reportsDir());
+    String notifications = loaded.notificationRoot();
     ImpactReports reports =
         new ImpactReports(spark, in, incidents, pseudonyms, runDate, java.time.Instant.now(), k, detection);
     try {
       ReportWriter.write(reports.exposureByIncidentCategory(), root, ExposureByIncidentCategory.NAME, runDate);
       ReportWriter.write(reports.incidentSeverity(), root, IncidentSeverityReport.NAME, runDate);
-      ReportWriter.write(reports.personExposure(), root, PersonExposureReport.NAME, runDate);
-      ReportWriter.write(reports.customerRisk(), root, CustomerRiskReport.NAME, runDate);
+      // One row per person or customer: the notification zone, never the aggregate reports.
+      ReportWriter.write(reports.personExposure(), notifications, PersonExposureReport.NAME, runDate);
+      ReportWriter.write(reports.customerRisk(), notifications, CustomerRiskReport.NAME, runDate);
     } finally {
       reports.release();
     }
@@ -89,8 +92,8 @@ public final class ReportCommand implements Callable<Integer> {
     SummaryData data =
         SummaryData.collect(
             spark.read().parquet(ReportWriter.partitionPath(root, IncidentSeverityReport.NAME, runDate)),
-            spark.read().parquet(ReportWriter.partitionPath(root, PersonExposureReport.NAME, runDate)),
-            spark.read().parquet(ReportWriter.partitionPath(root, CustomerRiskReport.NAME, runDate)),
+            spark.read().parquet(ReportWriter.partitionPath(notifications, PersonExposureReport.NAME, runDate)),
+            spark.read().parquet(ReportWriter.partitionPath(notifications, CustomerRiskReport.NAME, runDate)),
             ReportWriter.readIfPresent(spark, root, "incident_overlap", runDate),
             ReportWriter.readIfPresent(spark, root, "group_overlap", runDate));
     // Written to a hidden temporary file and renamed into place: never visible half-written.
@@ -103,7 +106,9 @@ public final class ReportCommand implements Callable<Integer> {
     }
     System.out.print(TextSummary.render(data, k));
     System.out.println("reports: " + root + "/{" + String.join(",", ExposureByIncidentCategory.NAME,
-        IncidentSeverityReport.NAME, PersonExposureReport.NAME, CustomerRiskReport.NAME) + "}/report_date=" + runDate);
+        IncidentSeverityReport.NAME) + "}/report_date=" + runDate);
+    System.out.println("notifications: " + notifications + "/{" + String.join(",", PersonExposureReport.NAME,
+        CustomerRiskReport.NAME) + "}/report_date=" + runDate);
     System.out.println("summary: " + html);
   }
 

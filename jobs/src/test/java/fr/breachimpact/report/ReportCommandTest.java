@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,12 @@ class ReportCommandTest {
     Files.writeString(config, "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"out/reports\","
         + "\"report\":" + reportSection + "}");
     return config;
+  }
+
+  private static List<String> folders(Path root) throws java.io.IOException {
+    try (var dirs = Files.list(root)) {
+      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   private static int run(String... args) {
@@ -75,8 +82,13 @@ class ReportCommandTest {
     }
     String console = captured.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, console);
+    assertEquals(List.of("exposure_by_incident_category", "incident_severity"), folders(dir.resolve("out/reports")),
+        "the reports folder holds aggregates only");
+    assertEquals(List.of("customer_risk", "person_exposure"), folders(dir.resolve("out/notifications")),
+        "the per-person reports are in the notification zone, by default beside the reports");
     for (String name : new String[] {"exposure_by_incident_category", "incident_severity", "person_exposure", "customer_risk"}) {
-      Path part = dir.resolve("out/reports").resolve(name).resolve("report_date=2025-11-30");
+      String zone = name.startsWith("person") || name.startsWith("customer") ? "out/notifications" : "out/reports";
+      Path part = dir.resolve(zone).resolve(name).resolve("report_date=2025-11-30");
       assertTrue(Files.isDirectory(part), name);
       try (var files = Files.list(part)) {
         assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet")), name + " has Parquet files");
