@@ -69,12 +69,12 @@ public final class IncidentSeverityReport {
       }
       DataProcessingContext.Score dpc =
           DataProcessingContext.score(c.categories().values(), info.manifest().contextAdjustments(), minCellSize);
-      SeverityScore score = score(info, c, dpc);
+      boolean small = Suppression.isSmall(c.persons(), minCellSize) || Suppression.isSmall(c.records(), minCellSize);
+      SeverityScore score = score(info, c, dpc, minCellSize, small);
       OffsetDateTime aware = info.becameAware();
       OffsetDateTime deadline = aware == null ? null : aware.plusHours(72);
       // Instants, not days: a deadline at 07:15 has not passed for a run at 02:00 the same day.
       Boolean passed = deadline == null ? null : !deadline.toInstant().isAfter(assessedAt);
-      boolean small = Suppression.isSmall(c.persons(), minCellSize) || Suppression.isSmall(c.records(), minCellSize);
       rows.add(RowFactory.create(
           info.id(), info.manifest().organisation(),
           score.dpc(), score.dpcFactors(), dpc.category(), dpc.detectedRecords(),
@@ -99,11 +99,20 @@ public final class IncidentSeverityReport {
     return now.isBefore(start) ? start : now.isAfter(end) ? end : now;
   }
 
-  static SeverityScore score(IncidentInfo info, IncidentCounts c, DataProcessingContext.Score dpc) {
+  /**
+   * @param suppressed the row's counts are hidden: the factors then name no total either, and a
+   *     count below k is written "fewer than k", so that the text gives back no hidden cell
+   */
+  static SeverityScore score(IncidentInfo info, IncidentCounts c, DataProcessingContext.Score dpc, int k,
+      boolean suppressed) {
     Map.Entry<Integer, long[]> top = c.eiRules().firstEntry();
     IdentificationEase.Rule rule = IdentificationEase.RULES.get(top == null ? IdentificationEase.RULES.size() - 1 : top.getKey());
-    String eiFactors = IdentificationEase.describe(rule)
-        + (top == null ? "" : " in " + top.getValue()[0] + " of " + c.records() + " records");
+    String eiFactors = IdentificationEase.describe(rule);
+    if (top != null) {
+      long reach = top.getValue()[0];
+      String count = Suppression.isSmall(reach, k) ? "fewer than " + k : Long.toString(reach);
+      eiFactors += suppressed ? " in " + count + " records" : " in " + count + " of " + c.records() + " records";
+    }
     return SeverityScore.of(dpc, rule, eiFactors, info.cb());
   }
 

@@ -25,8 +25,16 @@ public final class SummaryHtml {
 
   private SummaryHtml() {}
 
-  /** A bar of a chart. */
-  record Bar(String label, long value, String colour) {}
+  /**
+   * A bar of a chart.
+   *
+   * @param hidden hidden by complementary suppression although not small itself
+   */
+  record Bar(String label, long value, String colour, boolean hidden) {
+    Bar(String label, long value, String colour) {
+      this(label, value, colour, false);
+    }
+  }
 
   public static String render(SummaryData d, LocalDate runDate, int k) {
     StringBuilder h = new StringBuilder(16_384);
@@ -39,9 +47,18 @@ public final class SummaryHtml {
         .append(".note{color:#666;font-size:12px}svg text{font-size:12px}")
         .append("</style></head><body>\n");
     h.append("<h1>Breach impact summary, ").append(runDate).append("</h1>\n");
+    // The totals of the header are the sums of the level bars and of the to-notify bars: a
+    // hidden bar must not come back as the total minus the shown bars.
+    List<Long> levelCounts = new ArrayList<>();
+    LEVELS.forEach(l -> levelCounts.add(d.personsByLevel().getOrDefault(l, 0L)));
+    Suppression.Hidden byLevel = Suppression.complement(levelCounts, d.personsExposed(), k);
+    List<Long> notifyCounts = new ArrayList<>();
+    d.customersByBrand().values().forEach(v -> notifyCounts.add(v[1]));
+    long toNotify = notifyCounts.stream().mapToLong(Long::longValue).sum();
+    Suppression.Hidden byBrand = Suppression.complement(notifyCounts, toNotify, k);
     h.append("<p>").append(d.incidents().size()).append(" incidents; ")
-        .append(count(d.personsExposed(), k)).append(" distinct persons exposed; ")
-        .append(count(d.customersByBrand().values().stream().mapToLong(v -> v[1]).sum(), k))
+        .append(byLevel.total() ? "suppressed" : count(d.personsExposed(), k)).append(" distinct persons exposed; ")
+        .append(byBrand.total() ? "suppressed" : count(toNotify, k))
         .append(" customers to notify.</p>\n");
     severityTable(h, d, runDate);
     h.append("<h2>Persons exposed per data category</h2>\n");
@@ -55,13 +72,16 @@ public final class SummaryHtml {
     groupTable(h, d, k);
     h.append("<h2>Risk level of exposed persons</h2>\n");
     List<Bar> levels = new ArrayList<>();
-    for (String l : LEVELS) {
-      levels.add(new Bar(l, d.personsByLevel().getOrDefault(l, 0L), LEVEL_COLOURS.get(l)));
+    for (int i = 0; i < LEVELS.size(); i++) {
+      levels.add(new Bar(LEVELS.get(i), levelCounts.get(i), LEVEL_COLOURS.get(LEVELS.get(i)), byLevel.part(i)));
     }
     h.append(barChart("chart-risk", levels, k));
     h.append("<h2>Customers to notify per brand (art. 34)</h2>\n");
     List<Bar> brands = new ArrayList<>();
-    d.customersByBrand().forEach((b, v) -> brands.add(new Bar(b + " to notify", v[1], "#b71c1c")));
+    int brandIndex = 0;
+    for (Map.Entry<String, long[]> e : d.customersByBrand().entrySet()) {
+      brands.add(new Bar(e.getKey() + " to notify", e.getValue()[1], "#b71c1c", byBrand.part(brandIndex++)));
+    }
     d.customersByBrand().forEach((b, v) -> brands.add(new Bar(b + " exposed", v[0], "#90a4ae")));
     h.append(barChart("chart-notify", brands, k));
     h.append("<p class=\"note\">Counts below ").append(k)
@@ -102,7 +122,9 @@ public final class SummaryHtml {
 
   /** Horizontal bars; a suppressed value gets no bar, only its {@code <k} label. */
   static String barChart(String id, List<Bar> bars, int k) {
-    long maxValue = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
+    // The scale from the shown bars only: a hidden maximum would come back from the widths.
+    long maxValue = Math.max(1, bars.stream().filter(b -> !b.hidden() && !Suppression.isSmall(b.value(), k))
+        .mapToLong(Bar::value).max().orElse(1));
     int plot = WIDTH - LABEL - 90;
     int height = Math.max(1, bars.size()) * ROW + 10;
     StringBuilder s = new StringBuilder();
@@ -115,7 +137,7 @@ public final class SummaryHtml {
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       int y = 5 + i * ROW;
-      boolean hidden = Suppression.isSmall(b.value(), k);
+      boolean hidden = b.hidden() || Suppression.isSmall(b.value(), k);
       long w = hidden ? 0 : Math.round((double) b.value() / maxValue * plot);
       if (b.value() > 0 && !hidden) {
         w = Math.max(w, 2);
@@ -127,7 +149,7 @@ public final class SummaryHtml {
             .append(w).append("\" height=\"").append(ROW - 8).append("\" fill=\"").append(b.colour()).append("\"/>");
       }
       s.append("<text x=\"").append(LABEL + w + 6).append("\" y=\"").append(y + 18).append("\">")
-          .append(count(b.value(), k)).append("</text>\n");
+          .append(hidden && !Suppression.isSmall(b.value(), k) ? "suppressed" : count(b.value(), k)).append("</text>\n");
     }
     return s.append("</svg>\n").toString();
   }
