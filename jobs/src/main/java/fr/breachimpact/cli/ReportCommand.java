@@ -5,6 +5,9 @@ import fr.breachimpact.config.IncidentManifest;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.InputException;
+import fr.breachimpact.config.DpoContact;
+import fr.breachimpact.config.Json;
+import fr.breachimpact.report.CnilDraft;
 import fr.breachimpact.report.CustomerRiskReport;
 import fr.breachimpact.report.DetectionMinimum;
 import fr.breachimpact.report.ExposureByIncidentCategory;
@@ -85,6 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
       // One row per person or customer: the notification zone, never the aggregate reports.
       ReportWriter.write(reports.personExposure(), notifications, PersonExposureReport.NAME, runDate);
       ReportWriter.write(reports.customerRisk(), notifications, CustomerRiskReport.NAME, runDate);
+      writeCnilDrafts(spark, loaded, notifications, incidents, reports, runDate);
     } finally {
       reports.release();
     }
@@ -110,6 +114,55 @@ public final class ReportCommand implements Callable<Integer> {
     System.out.println("notifications: " + notifications + "/{" + String.join(",", PersonExposureReport.NAME,
         CustomerRiskReport.NAME) + "}/report_date=" + runDate);
     System.out.println("summary: " + html);
+  }
+
+  /**
+   * One CNIL notification draft per incident, {@code <notification_dir>/<incident>/cnil.json} and
+   * {@code cnil.md}. A draft already there from an earlier date makes this one complementary.
+   */
+  private static void writeCnilDrafts(SparkSession spark, LoadedConfig loaded, String notifications,
+      List<IncidentInfo> incidents, ImpactReports reports, LocalDate runDate) {
+    Map<String, Row> severity = new java.util.HashMap<>();
+    reports.incidentSeverity().collectAsList().forEach(r -> severity.put(r.getAs("incident_id"), r));
+    Map<String, Row> estimates = new java.util.HashMap<>();
+    reports.estimates().forEach(r -> estimates.put(r.getAs("incident_id"), r));
+    Map<String, List<Row>> categories = new java.util.HashMap<>();
+    reports.categoryCounts().forEach(r ->
+        categories.computeIfAbsent(r.getAs("incident_id"), x -> new ArrayList<>()).add(r));
+    DpoContact dpo = loaded.config().report().dpoContact();
+    var conf = spark.sparkContext().hadoopConfiguration();
+    for (IncidentInfo info : incidents) {
+      String folder = notifications + "/" + info.id();
+      try {
+        var json = CnilDraft.json(info, severity.get(info.id()), categories.getOrDefault(info.id(), List.of()),
+            estimates.get(info.id()), dpo, runDate, previousDraftDate(conf, folder + "/cnil.json"));
+        ReportWriter.writeInto(conf, folder, "cnil.json", Json.mapper().writeValueAsString(json) + "\n");
+        ReportWriter.writeInto(conf, folder, "cnil.md", CnilDraft.markdown(json));
+      } catch (IOException e) {
+        throw new InputException(folder + ": cannot write the CNIL draft: " + e.getMessage(), e);
+      }
+    }
+    if (!incidents.isEmpty() && (dpo == null || !dpo.complete())) {
+      System.out.println("warning: report.dpo_contact missing in " + loaded.file() + ": " + incidents.size()
+          + " CNIL draft(s) written with the DPO contact marked missing");
+    }
+  }
+
+  /** The report date of the draft already in place, or null. */
+  private static LocalDate previousDraftDate(org.apache.hadoop.conf.Configuration conf, String file) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
+      var fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        return null;
+      }
+      try (var in = fs.open(p)) {
+        String date = Json.mapper().readTree(in).path("report_date").asText("");
+        return date.isEmpty() ? null : LocalDate.parse(date);
+      }
+    } catch (IOException | RuntimeException e) {
+      return null; // an unreadable old draft: this one is written as initial
+    }
   }
 
   private static DetectionMinimum detection(LoadedConfig loaded) {

@@ -8,10 +8,12 @@ package fr.breachimpact.config;
  *     it was detected in at least this many records of the file: one word in one free-text cell
  *     must not set an incident's DPC
  * @param detectionMinShare ... and in at least this share (0..1) of the file's records
+ * @param dpoContact who the CNIL notification drafts name as the DPO; without it the drafts mark
+ *     the field missing
  */
 public record ReportConfig(
     Integer minCellSize, String pseudonymKeyEnv, String pseudonymKeyFile, Integer detectionMinRecords,
-    Double detectionMinShare) {
+    Double detectionMinShare, DpoContact dpoContact) {
   public ReportConfig {
     minCellSize = minCellSize == null ? 10 : minCellSize;
     pseudonymKeyEnv = pseudonymKeyEnv == null ? "BREACH_IMPACT_PSEUDONYM_KEY" : pseudonymKeyEnv;
@@ -21,10 +23,10 @@ public record ReportConfig(
 
   /** Default detection minimums. */
   public ReportConfig(Integer minCellSize, String pseudonymKeyEnv, String pseudonymKeyFile) {
-    this(minCellSize, pseudonymKeyEnv, pseudonymKeyFile, null, null);
+    this(minCellSize, pseudonymKeyEnv, pseudonymKeyFile, null, null, null);
   }
 
   public static ReportConfig defaults() {
-    return new ReportConfig(null, null, null, null, null);
+    return new ReportConfig(null, null, null, null, null, null);
   }
 }

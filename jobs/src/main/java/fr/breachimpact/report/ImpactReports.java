@@ -24,6 +24,7 @@ public final class ImpactReports {
   private final Dataset<Row> incidentSeverity;
   private final Dataset<Row> personExposure;
   private final Dataset<Row> customerRisk;
+  private final Dataset<Row> estimates;
 
   /** The restricted inputs, as docs/tables.md names them. */
   public record Inputs(
@@ -63,9 +64,10 @@ public final class ImpactReports {
     CategoryMask categories = CategoryCounts.codes(categoryCounts);
     personScores = PersonScores.build(prepared, exposures, categories, incidentFrame).cache();
     incidentTotals = IncidentTotals.of(prepared).cache();
+    estimates = IncidentEstimates.build(spark, prepared, incidents);
     exposureByIncidentCategory =
         ExposureByIncidentCategory.build(incidentTotals, exposures, categoryCounts, categories, links, in.customersClean(), incidentFrame,
-            IncidentEstimates.build(spark, prepared, incidents), minCellSize);
+            estimates, minCellSize);
     incidentSeverity = IncidentSeverityReport.build(spark, prepared, incidentTotals, categoryCounts, incidents,
         IncidentSeverityReport.assessedAt(runDate, assessedAt), minCellSize);
     personExposure = PersonExposureReport.build(personScores, pseudonyms);
@@ -86,6 +88,16 @@ public final class ImpactReports {
 
   public Dataset<Row> customerRisk() {
     return customerRisk;
+  }
+
+  /** Per incident and category: records, persons, persons by status, records_detected (a few rows). */
+  public List<Row> categoryCounts() {
+    return categoryCounts.orderBy("incident_id", "category").collectAsList();
+  }
+
+  /** The leak-size estimates of each incident, one row each. */
+  public List<Row> estimates() {
+    return estimates.collectAsList();
   }
 
   public void release() {

@@ -28,13 +28,19 @@ class ComplementarySuppressionTest {
   /** A relation: the total's cell and its parts' cells, each with its shown value (null: hidden). */
   private record Relation(String name, Long total, Long trueTotal, List<Long> parts, List<Long> trueParts) {}
 
-  private static List<Row> rows(int k, boolean severity) {
-    ImpactReports r = ReportFixtures.reports(k);
-    try {
-      return (severity ? r.incidentSeverity() : r.exposureByIncidentCategory()).collectAsList();
-    } finally {
-      r.release();
-    }
+  /** Both reports of each k, built once: [exposure, severity]. */
+  private static final Map<Integer, List<List<Row>>> BUILT = new HashMap<>();
+
+  private static synchronized List<Row> rows(int k, boolean severity) {
+    List<List<Row>> built = BUILT.computeIfAbsent(k, x -> {
+      ImpactReports r = ReportFixtures.reports(k);
+      try {
+        return List.of(r.exposureByIncidentCategory().collectAsList(), r.incidentSeverity().collectAsList());
+      } finally {
+        r.release();
+      }
+    });
+    return built.get(severity ? 1 : 0);
   }
 
   private static String key(Row r) {

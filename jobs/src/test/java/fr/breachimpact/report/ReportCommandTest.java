@@ -84,8 +84,8 @@ class ReportCommandTest {
     assertEquals(0, code, console);
     assertEquals(List.of("exposure_by_incident_category", "incident_severity"), folders(dir.resolve("out/reports")),
         "the reports folder holds aggregates only");
-    assertEquals(List.of("customer_risk", "person_exposure"), folders(dir.resolve("out/notifications")),
-        "the per-person reports are in the notification zone, by default beside the reports");
+    assertEquals(List.of("clinic-2025", "customer_risk", "person_exposure", "shop-2025"), folders(dir.resolve("out/notifications")),
+        "the per-person reports and each incident's CNIL draft are in the notification zone, by default beside the reports");
     for (String name : new String[] {"exposure_by_incident_category", "incident_severity", "person_exposure", "customer_risk"}) {
       String zone = name.startsWith("person") || name.startsWith("customer") ? "out/notifications" : "out/reports";
       Path part = dir.resolve(zone).resolve(name).resolve("report_date=2025-11-30");
@@ -99,5 +99,11 @@ class ReportCommandTest {
     assertTrue(console.contains("distinct persons exposed: 5"), console);
     assertTrue(console.contains("Auchan") && console.contains("2 of 3 exposed customers"), console);
     assertFalse(console.contains("k1") || console.contains("p1 "), "no ids or keys of the records");
+    for (String incident : List.of("clinic-2025", "shop-2025")) {
+      Path draft = dir.resolve("out/notifications").resolve(incident);
+      assertTrue(Files.isRegularFile(draft.resolve("cnil.json")) && Files.isRegularFile(draft.resolve("cnil.md")), incident);
+      assertTrue(Files.readString(draft.resolve("cnil.json")).contains("\"status\" : \"missing\""), "no DPO in this config");
+    }
+    assertEquals(1, console.lines().filter(l -> l.contains("report.dpo_contact missing")).count(), console);
   }
 }
