@@ -9,6 +9,7 @@ import fr.breachimpact.config.DpoContact;
 import fr.breachimpact.config.Json;
 import fr.breachimpact.report.CnilDraft;
 import fr.breachimpact.report.CustomerRiskReport;
+import fr.breachimpact.report.ExposureChanges;
 import fr.breachimpact.report.DetectionMinimum;
 import fr.breachimpact.report.ExposureByIncidentCategory;
 import fr.breachimpact.report.ImpactReports;
@@ -92,6 +93,23 @@ public final class ReportCommand implements Callable<Integer> {
     } finally {
       reports.release();
     }
+    Map<String, List<Long>> changeCounts = new java.util.TreeMap<>();
+    LocalDate since = previousDate(spark, notifications, runDate);
+    Dataset<Row> changes = ExposureChanges.detail(
+        spark.read().parquet(ReportWriter.partitionPath(notifications, PersonExposureReport.NAME, runDate)),
+        since == null ? null : spark.read().parquet(ReportWriter.partitionPath(notifications, PersonExposureReport.NAME, since)),
+        spark.read().parquet(ReportWriter.partitionPath(notifications, CustomerRiskReport.NAME, runDate)),
+        since == null ? null : spark.read().parquet(ReportWriter.partitionPath(notifications, CustomerRiskReport.NAME, since)),
+        since);
+    ReportWriter.write(changes, notifications, ExposureChanges.DETAIL_NAME, runDate);
+    ReportWriter.write(ExposureChanges.counts(
+        spark.read().parquet(ReportWriter.partitionPath(notifications, ExposureChanges.DETAIL_NAME, runDate)), k),
+        root, ExposureChanges.NAME, runDate);
+    for (Row r : ExposureChanges.counts(
+        spark.read().parquet(ReportWriter.partitionPath(notifications, ExposureChanges.DETAIL_NAME, runDate)), 1)
+        .collectAsList()) {
+      changeCounts.computeIfAbsent(r.getAs("change"), x -> new ArrayList<>()).add(r.getAs("count"));
+    }
     // The summary reads back what was written: it shows exactly what analysts will query.
     SummaryData data =
         SummaryData.collect(
@@ -99,7 +117,8 @@ public final class ReportCommand implements Callable<Integer> {
             spark.read().parquet(ReportWriter.partitionPath(notifications, PersonExposureReport.NAME, runDate)),
             spark.read().parquet(ReportWriter.partitionPath(notifications, CustomerRiskReport.NAME, runDate)),
             ReportWriter.readIfPresent(spark, root, "incident_overlap", runDate),
-            ReportWriter.readIfPresent(spark, root, "group_overlap", runDate));
+            ReportWriter.readIfPresent(spark, root, "group_overlap", runDate))
+            .withChanges(changeCounts, since);
     // Written to a hidden temporary file and renamed into place: never visible half-written.
     String html;
     try {
@@ -110,9 +129,9 @@ public final class ReportCommand implements Callable<Integer> {
     }
     System.out.print(TextSummary.render(data, k));
     System.out.println("reports: " + root + "/{" + String.join(",", ExposureByIncidentCategory.NAME,
-        IncidentSeverityReport.NAME) + "}/report_date=" + runDate);
+        IncidentSeverityReport.NAME, ExposureChanges.NAME) + "}/report_date=" + runDate);
     System.out.println("notifications: " + notifications + "/{" + String.join(",", PersonExposureReport.NAME,
-        CustomerRiskReport.NAME) + "}/report_date=" + runDate);
+        CustomerRiskReport.NAME, ExposureChanges.DETAIL_NAME) + "}/report_date=" + runDate);
     System.out.println("summary: " + html);
   }
 
@@ -145,6 +164,30 @@ public final class ReportCommand implements Callable<Integer> {
     if (!incidents.isEmpty() && (dpo == null || !dpo.complete())) {
       System.out.println("warning: report.dpo_contact missing in " + loaded.file() + ": " + incidents.size()
           + " CNIL draft(s) written with the DPO contact marked missing");
+    }
+  }
+
+  /** The latest report date of person_exposure before the run date in the notification zone, or null. */
+  private static LocalDate previousDate(SparkSession spark, String notifications, LocalDate runDate) {
+    try {
+      org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(notifications + "/" + PersonExposureReport.NAME);
+      var fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(folder)) {
+        return null;
+      }
+      LocalDate latest = null;
+      for (var status : fs.listStatus(folder)) {
+        String name = status.getPath().getName();
+        if (status.isDirectory() && name.startsWith("report_date=")) {
+          LocalDate d = LocalDate.parse(name.substring("report_date=".length()));
+          if (d.isBefore(runDate) && (latest == null || d.isAfter(latest))) {
+            latest = d;
+          }
+        }
+      }
+      return latest;
+    } catch (IOException | java.time.DateTimeException e) {
+      throw new InputException(notifications + ": cannot list the previous report dates: " + e.getMessage(), e);
     }
   }
 

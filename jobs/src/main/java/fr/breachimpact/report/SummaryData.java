@@ -26,7 +26,27 @@ public record SummaryData(
     Map<String, Long> personsByLevel,
     Map<String, long[]> customersByBrand,
     List<Overlap> overlaps,
-    List<GroupLine> groups) {
+    List<GroupLine> groups,
+    Map<String, List<Long>> changes,
+    java.time.LocalDate changesSince) {
+
+  /** Without the changes since the previous report date. */
+  public SummaryData(List<IncidentLine> incidents, long personsExposed, Map<String, Long> personsByCategory,
+      Map<String, Long> personsByLevel, Map<String, long[]> customersByBrand, List<Overlap> overlaps,
+      List<GroupLine> groups) {
+    this(incidents, personsExposed, personsByCategory, personsByLevel, customersByBrand, overlaps, groups, Map.of(), null);
+  }
+
+  /**
+   * The same figures with what changed since the previous report date.
+   *
+   * @param changes change to the counts of exposure_changes' rows of that change (per brand and
+   *     incident), whose sum the summary shows
+   */
+  public SummaryData withChanges(Map<String, List<Long>> changes, java.time.LocalDate since) {
+    return new SummaryData(incidents, personsExposed, personsByCategory, personsByLevel, customersByBrand, overlaps,
+        groups, changes, since);
+  }
 
   /** Convenience for callers without a group roll-up. */
   public SummaryData(List<IncidentLine> incidents, long personsExposed, Map<String, Long> personsByCategory,

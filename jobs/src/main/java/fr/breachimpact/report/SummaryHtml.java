@@ -47,6 +47,7 @@ public final class SummaryHtml {
         .append(".note{color:#666;font-size:12px}svg text{font-size:12px}")
         .append("</style></head><body>\n");
     h.append("<h1>Breach impact summary, ").append(runDate).append("</h1>\n");
+    changes(h, d, k);
     // The totals of the header are the sums of the level bars and of the to-notify bars: a
     // hidden bar must not come back as the total minus the shown bars.
     List<Long> levelCounts = new ArrayList<>();
@@ -89,6 +90,27 @@ public final class SummaryHtml {
         .append("Scores: ENISA 2013, SE = DPC x EI + CB; see the incident_severity report for the factors.</p>\n");
     h.append("</body></html>\n");
     return h.toString();
+  }
+
+  /**
+   * What changed since the previous report date, first: what the risk team reads each morning.
+   * Each figure is the sum of its exposure_changes rows; it is suppressed when the rows hidden
+   * there would come back as this sum minus the shown ones.
+   */
+  private static void changes(StringBuilder h, SummaryData d, int k) {
+    if (d.changes().isEmpty()) {
+      return;
+    }
+    h.append("<h2>Changes since ").append(d.changesSince() == null ? "the first report" : d.changesSince())
+        .append("</h2>\n<table id=\"changes\"><tr><th>change</th><th>count</th></tr>\n");
+    for (String change : ExposureChanges.CHANGES) {
+      List<Long> parts = d.changes().getOrDefault(change, List.of());
+      long total = parts.stream().mapToLong(Long::longValue).sum();
+      Suppression.Hidden hidden = Suppression.complement(parts, total, k);
+      h.append("<tr><td>").append(change.replace('_', ' ')).append("</td><td>")
+          .append(hidden.total() && !Suppression.isSmall(total, k) ? "suppressed" : count(total, k)).append("</td></tr>\n");
+    }
+    h.append("</table>\n");
   }
 
   private static void severityTable(StringBuilder h, SummaryData d, LocalDate runDate) {

@@ -82,9 +82,10 @@ class ReportCommandTest {
     }
     String console = captured.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, console);
-    assertEquals(List.of("exposure_by_incident_category", "incident_severity"), folders(dir.resolve("out/reports")),
+    assertEquals(List.of("exposure_by_incident_category", "exposure_changes", "incident_severity"), folders(dir.resolve("out/reports")),
         "the reports folder holds aggregates only");
-    assertEquals(List.of("clinic-2025", "customer_risk", "person_exposure", "shop-2025"), folders(dir.resolve("out/notifications")),
+    assertEquals(List.of("clinic-2025", "customer_risk", "exposure_change_pseudonyms", "person_exposure", "shop-2025"),
+        folders(dir.resolve("out/notifications")),
         "the per-person reports and each incident's CNIL draft are in the notification zone, by default beside the reports");
     for (String name : new String[] {"exposure_by_incident_category", "incident_severity", "person_exposure", "customer_risk"}) {
       String zone = name.startsWith("person") || name.startsWith("customer") ? "out/notifications" : "out/reports";
@@ -96,6 +97,8 @@ class ReportCommandTest {
     }
     String html = Files.readString(dir.resolve("out/summary.html"));
     assertTrue(html.contains("shop-2025") && html.contains("chart-risk"));
+    assertTrue(html.indexOf("<table id=\"changes\">") < html.indexOf("<table id=\"severity\">"),
+        "what changed comes first");
     assertTrue(console.contains("distinct persons exposed: 5"), console);
     assertTrue(console.contains("Auchan") && console.contains("2 of 3 exposed customers"), console);
     assertFalse(console.contains("k1") || console.contains("p1 "), "no ids or keys of the records");
