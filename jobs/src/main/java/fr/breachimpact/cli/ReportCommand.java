@@ -7,6 +7,7 @@ import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.config.DpoContact;
 import fr.breachimpact.config.Json;
+import fr.breachimpact.report.Art34Mailing;
 import fr.breachimpact.report.CnilDraft;
 import fr.breachimpact.report.CustomerRiskReport;
 import fr.breachimpact.report.ExposureChanges;
@@ -90,6 +91,7 @@ public final class ReportCommand implements Callable<Integer> {
       ReportWriter.write(reports.personExposure(), notifications, PersonExposureReport.NAME, runDate);
       ReportWriter.write(reports.customerRisk(), notifications, CustomerRiskReport.NAME, runDate);
       writeCnilDrafts(spark, loaded, notifications, incidents, reports, runDate);
+      writeArt34Mailing(spark, loaded, notifications, incidents, reports.art34Contacts(in.customersClean()));
     } finally {
       reports.release();
     }
@@ -165,6 +167,33 @@ public final class ReportCommand implements Callable<Integer> {
       System.out.println("warning: report.dpo_contact missing in " + loaded.file() + ": " + incidents.size()
           + " CNIL draft(s) written with the DPO contact marked missing");
     }
+  }
+
+  /**
+   * The art. 34 contact list to the lake (Delta, restricted: customer ids for the CRM), and one
+   * notice template per incident and category mix to {@code <notification_dir>/<incident>/art34/}.
+   */
+  private static void writeArt34Mailing(SparkSession spark, LoadedConfig loaded, String notifications,
+      List<IncidentInfo> incidents, Dataset<Row> contacts) {
+    String table = loaded.lakeTable(Art34Mailing.TABLE);
+    contacts.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(table);
+    Map<String, IncidentInfo> byId = new java.util.HashMap<>();
+    incidents.forEach(i -> byId.put(i.id(), i));
+    List<Row> templates = spark.read().format("delta").load(table)
+        .select("incident_id", "categories", "template_id").distinct().orderBy("template_id").collectAsList();
+    var conf = spark.sparkContext().hadoopConfiguration();
+    for (Row t : templates) {
+      IncidentInfo info = byId.get(t.<String>getAs("incident_id"));
+      String folder = notifications + "/" + info.id() + "/art34";
+      try {
+        ReportWriter.writeInto(conf, folder, t.<String>getAs("template_id") + ".md",
+            Art34Mailing.template(info, t.getList(t.fieldIndex("categories")), loaded.config().report().dpoContact()));
+      } catch (IOException e) {
+        throw new InputException(folder + ": cannot write the art. 34 template: " + e.getMessage(), e);
+      }
+    }
+    System.out.println("art34: " + templates.size() + " notice template(s) in " + notifications
+        + "/<incident>/art34, the contact list in " + table);
   }
 
   /** The latest report date of person_exposure before the run date in the notification zone, or null. */

@@ -95,6 +95,11 @@ public final class ImpactReports {
     return categoryCounts.orderBy("incident_id", "category").collectAsList();
   }
 
+  /** The art. 34 contact list ({@link Art34Mailing#contacts}): restricted, for the lake only. */
+  public Dataset<Row> art34Contacts(Dataset<Row> customersClean) {
+    return Art34Mailing.contacts(links, personScores, exposures, customersClean);
+  }
+
   /** The leak-size estimates of each incident, one row each. */
   public List<Row> estimates() {
     return estimates.collectAsList();

@@ -73,8 +73,8 @@ class NoPersonalDataOutsideTheLakeTest {
         Path.of(run.config().notificationRoot()))) {
       try (Stream<Path> dirs = Files.list(root)) {
         for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-          if (!isReport(dir)) { // an incident's CNIL draft: text files
-            try (Stream<Path> files = Files.list(dir)) {
+          if (!isReport(dir)) { // an incident's CNIL draft and art. 34 templates: text files
+            try (Stream<Path> files = Files.walk(dir)) {
               for (Path file : files.filter(Files::isRegularFile).toList()) {
                 seen++;
                 leaks(Files.readString(file)).forEach(leak -> problems.add(dir.getFileName() + "/" + file.getFileName() + ": " + leak));
