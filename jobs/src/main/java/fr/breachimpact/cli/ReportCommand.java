@@ -156,7 +156,7 @@ public final class ReportCommand implements Callable<Integer> {
       String folder = notifications + "/" + info.id();
       try {
         var json = CnilDraft.json(info, severity.get(info.id()), categories.getOrDefault(info.id(), List.of()),
-            estimates.get(info.id()), dpo, runDate, previousDraftDate(conf, folder + "/cnil.json"));
+            estimates.get(info.id()), dpo, runDate, previousDraftDate(conf, folder + "/cnil.json", runDate));
         ReportWriter.writeInto(conf, folder, "cnil.json", Json.mapper().writeValueAsString(json) + "\n");
         ReportWriter.writeInto(conf, folder, "cnil.md", CnilDraft.markdown(json));
       } catch (IOException e) {
@@ -220,8 +220,12 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  /** The report date of the draft already in place, or null. */
-  private static LocalDate previousDraftDate(org.apache.hadoop.conf.Configuration conf, String file) {
+  /**
+   * The date of the draft this one complements: the report date of the draft already in place,
+   * or, when that draft is of the run date itself (a re-run), the date it complemented; null
+   * when this one is the initial notification.
+   */
+  private static LocalDate previousDraftDate(org.apache.hadoop.conf.Configuration conf, String file, LocalDate runDate) {
     try {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
       var fs = p.getFileSystem(conf);
@@ -229,8 +233,16 @@ public final class ReportCommand implements Callable<Integer> {
         return null;
       }
       try (var in = fs.open(p)) {
-        String date = Json.mapper().readTree(in).path("report_date").asText("");
-        return date.isEmpty() ? null : LocalDate.parse(date);
+        var previous = Json.mapper().readTree(in);
+        String date = previous.path("report_date").asText("");
+        if (date.isEmpty()) {
+          return null;
+        }
+        if (!LocalDate.parse(date).equals(runDate)) {
+          return LocalDate.parse(date);
+        }
+        String complemented = previous.path("complements_draft_of").asText("");
+        return complemented.isEmpty() ? null : LocalDate.parse(complemented);
       }
     } catch (IOException | RuntimeException e) {
       return null; // an unreadable old draft: this one is written as initial

@@ -98,8 +98,8 @@ public final class SummaryHtml {
    * there would come back as this sum minus the shown ones.
    */
   private static void changes(StringBuilder h, SummaryData d, int k) {
-    if (d.changes().isEmpty()) {
-      return;
+    if (d.changes().isEmpty() && d.changesSince() == null) {
+      return; // no comparison made (a summary without the changes)
     }
     h.append("<h2>Changes since ").append(d.changesSince() == null ? "the first report" : d.changesSince())
         .append("</h2>\n<table id=\"changes\"><tr><th>change</th><th>count</th></tr>\n");

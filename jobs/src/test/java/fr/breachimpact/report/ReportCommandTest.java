@@ -108,5 +108,14 @@ class ReportCommandTest {
       assertTrue(Files.readString(draft.resolve("cnil.json")).contains("\"status\" : \"missing\""), "no DPO in this config");
     }
     assertEquals(1, console.lines().filter(l -> l.contains("report.dpo_contact missing")).count(), console);
+
+    // The next night: complementary drafts, and the summary opens with what changed since.
+    for (int rerun = 0; rerun < 2; rerun++) { // the same date twice: a re-run stays complementary
+      assertEquals(0, run("report", "--config", config.toString(), "--run-date", "2025-12-01"));
+      var draft = Json.mapper().readTree(dir.resolve("out/notifications/shop-2025/cnil.json").toFile());
+      assertEquals("complementary", draft.path("notification").asText(), "run " + rerun);
+      assertEquals("2025-11-30", draft.path("complements_draft_of").asText(), "run " + rerun);
+    }
+    assertTrue(Files.readString(dir.resolve("out/summary.html")).contains("Changes since 2025-11-30"));
   }
 }
