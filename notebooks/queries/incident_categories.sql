@@ -13,7 +13,7 @@ per_category AS (
   SELECT e.incident_id, e.category,
          CASE WHEN e.category IN ('HEALTH', 'OTHER_SENSITIVE') THEN 4
               WHEN e.category IN ('FINANCIAL', 'GOVERNMENT_ID') THEN 3
-              WHEN e.category IN ('LOYALTY_PURCHASES', 'LOCATION', 'CREDENTIALS') THEN 2
+              WHEN e.category IN ('PURCHASE_HISTORY', 'LOCATION', 'CREDENTIALS') THEN 2
               ELSE 1 END AS enisa_base,
          MAX(e.persons) AS persons, MAX(e.persons_verified) AS persons_verified,
          MAX(e.persons_claimed) AS persons_claimed, MAX(e.persons_detected) AS persons_detected

@@ -47,8 +47,10 @@ import scala.collection.Iterator;
  *   <li>CONTACT: email valid / phone valid: verified; present but invalid: claimed.
  *   <li>POSTAL_ADDRESS: street or city key with a letter: verified; postcode valid: verified,
  *       invalid: claimed. A country alone is not an address.
- *   <li>LOYALTY_PURCHASES: loyalty id with a letter or digit, a loyalty balance with a digit
- *       (zero included), purchase history plausible: verified.
+ *   <li>LOYALTY_ID: loyalty id with a letter or digit, a loyalty balance with a digit (zero
+ *       included): verified. Simple data: a card number identifies an account, it tells no habit.
+ *   <li>PURCHASE_HISTORY: purchase history plausible: verified (behavioural). Where a loyalty
+ *       export does reveal habits, the manifest's context adjustment says so.
  *   <li>LOCATION: geolocation as "lat, lon" within range: verified; other plausible text: claimed.
  *   <li>CREDENTIALS: a password of any kind (plain or hash, see password_kind), a security answer
  *       plausible: verified. How much a password exposes is password_kind's business.
@@ -56,15 +58,19 @@ import scala.collection.Iterator;
  *       letters and digits), identity card (9-12), France Travail id (6-11): verified when
  *       shaped so, claimed otherwise.
  *   <li>FINANCIAL: IBAN mod-97 / card Luhn: verified, failing: claimed; income plausible: verified.
- *   <li>HEALTH: health info, health insurance plausible: verified (no validator exists).
+ *   <li>HEALTH: health info plausible: verified (no validator exists).
+ *   <li>INSURANCE: health insurance (an insurer's name) plausible: verified. Simple data: the
+ *       name of a mutuelle says nothing of a person's health; beside a health field, HEALTH is
+ *       there anyway from that field.
  *   <li>OTHER_SENSITIVE: sensitive info plausible: verified.
  * </ul>
  * The manifest's declarations ({@code extra_categories}: extra column -> category code or HIBP
  * class name, see {@link HibpDataClasses}) make the category verified when that extra column
  * holds a plausible value in the record: the manifest vouches for what the column is.
  * Content detection ({@link ContentDetector}) over every {@code extra} value and over the
- * free-text fields (health_info, health_insurance, sensitive_info, purchase_history,
- * household, security_answer) adds categories as detected.
+ * free-text fields (health_info, sensitive_info, purchase_history, household,
+ * security_answer) adds categories as detected; not over health_insurance, whose insurer names
+ * would read as health vocabulary.
  */
 public final class Classifier {
   public static final String COLUMN = "categories";
@@ -75,7 +81,7 @@ public final class Classifier {
       "(?i)^\\s*(n/?a|nan|null|none|nil|inconnu|unknown|non renseigne|non renseigné|-+|\\.+|\\?+|0+|x+|#n/a)\\s*$";
   private static final String GEO = "^\\s*-?\\d{1,2}(\\.\\d+)?\\s*[,; ]\\s*-?\\d{1,3}(\\.\\d+)?\\s*$";
   private static final List<String> FREE_TEXT =
-      List.of("health_info", "health_insurance", "sensitive_info", "purchase_history", "household", "security_answer");
+      List.of("health_info", "sensitive_info", "purchase_history", "household", "security_answer");
 
   private static final StructType MASKS =
       new StructType().add("declared", DataTypes.IntegerType).add("detected", DataTypes.IntegerType);
@@ -116,10 +122,10 @@ public final class Classifier {
         when(f.get("street_key").rlike("[a-z]"), VERIFIED),
         when(f.get("city_key").rlike("[a-z]"), VERIFIED),
         validated(f.get("postcode_valid"), f.get("postcode"))));
-    ranks.get(Category.LOYALTY_PURCHASES).addAll(List.of(
+    ranks.get(Category.LOYALTY_ID).addAll(List.of(
         when(f.get("loyalty_id_norm").isNotNull(), VERIFIED),
-        when(f.get("loyalty_balance").rlike("\\d"), VERIFIED), // a zero balance still shows the account
-        plausibleRank(f.get("purchase_history"))));
+        when(f.get("loyalty_balance").rlike("\\d"), VERIFIED))); // a zero balance still shows the account
+    ranks.get(Category.PURCHASE_HISTORY).add(plausibleRank(f.get("purchase_history")));
     ranks.get(Category.LOCATION).add(
         when(f.get("geolocation").rlike(GEO), VERIFIED).when(plausible(f.get("geolocation")), CLAIMED));
     ranks.get(Category.CREDENTIALS).addAll(List.of(
@@ -134,8 +140,8 @@ public final class Classifier {
         validated(f.get("iban_valid"), f.get("iban")),
         validated(f.get("card_valid"), f.get("card_number")),
         plausibleRank(f.get("income"))));
-    ranks.get(Category.HEALTH).addAll(List.of(
-        plausibleRank(f.get("health_info")), plausibleRank(f.get("health_insurance"))));
+    ranks.get(Category.HEALTH).add(plausibleRank(f.get("health_info")));
+    ranks.get(Category.INSURANCE).add(plausibleRank(f.get("health_insurance")));
     ranks.get(Category.OTHER_SENSITIVE).add(plausibleRank(f.get("sensitive_info")));
 
     List<Column> texts = new ArrayList<>();

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *       issuer range (Luhn alone passes one random number in ten);
  *   <li>GOVERNMENT_ID: a NIR whose key matches;
  *   <li>HEALTH: a word of the French medical vocabulary below (accents and case ignored,
- *       plurals and derived forms by prefix: "traitements", "allergique").
+ *       plurals and derived forms by prefix: "traitements", "allergique"). "Mutuelle" is not
+ *       in it: an insurer's name says nothing of a person's health.
  * </ul>
  * Stateless; the patterns and validators are static and shared.
  */
@@ -44,7 +45,7 @@ public final class ContentDetector {
                   "|",
                   List.of(
                       "consultation", "teleconsultation", "ordonnance", "traitement", "diagnostic",
-                      "mutuelle", "medecin", "pathologi", "symptom", "allergi", "grossesse",
+                      "medecin", "pathologi", "symptom", "allergi", "grossesse",
                       "diabet", "cancer", "chimiotherapi", "hospitalis", "chirurgi", "psychiatr",
                       "psycholog", "depressi", "hypertension", "asthme", "medicament", "posologi",
                       "prescri", "vaccin", "infirmi", "kinesitherap", "radiologi", "pediatr",

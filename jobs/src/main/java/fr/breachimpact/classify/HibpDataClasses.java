@@ -18,6 +18,11 @@ import java.util.TreeMap;
 public final class HibpDataClasses {
   public static final String RESOURCE = "/hibp-data-classes.json";
   private static final Map<String, Category> BY_LOWER_NAME = load();
+  /**
+   * The code before loyalty identifiers and purchase histories were told apart: a column a
+   * manifest declared with it was declared as purchases, so it keeps meaning purchase history.
+   */
+  static final String LEGACY_PURCHASES = "LOYALTY_PURCHASES";
 
   private HibpDataClasses() {}
 
@@ -35,6 +40,9 @@ public final class HibpDataClasses {
       return Optional.empty();
     }
     String s = declared.strip();
+    if (s.equalsIgnoreCase(LEGACY_PURCHASES)) {
+      return Optional.of(Category.PURCHASE_HISTORY);
+    }
     try {
       return Optional.of(Category.valueOf(s.toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException notACode) {

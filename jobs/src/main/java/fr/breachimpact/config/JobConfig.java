@@ -12,7 +12,10 @@ import java.util.Map;
  * @param incidents incident ids to take from {@code incidentsDir}; empty means all of them
  * @param customers customer master sources
  * @param lakeDir restricted zone: Delta tables of stages 1 to 4
- * @param reportsDir analyst-facing Parquet reports
+ * @param reportsDir analyst-facing Parquet reports: aggregates only
+ * @param notificationDir the notification zone: the per-person reports (person_exposure,
+ *     customer_risk), one row per person or customer, for the DPO and the team that notifies;
+ *     by default {@code notifications} beside the reports folder, never inside it
  * @param link settings of customer matching
  * @param spark extra Spark settings for local runs (ignored keys on a cluster are harmless)
  * @param resolve deduplication settings (over-linking guards, threshold)
@@ -24,6 +27,7 @@ public record JobConfig(
     List<CustomerSource> customers,
     String lakeDir,
     String reportsDir,
+    String notificationDir,
     IngestConfig ingest,
     ReportConfig report,
     LinkConfig link,
@@ -44,6 +48,6 @@ public record JobConfig(
 
   /** A config with every section at its defaults. */
   public static JobConfig of(String incidentsDir, List<CustomerSource> customers, String lakeDir, String reportsDir) {
-    return new JobConfig(incidentsDir, null, customers, lakeDir, reportsDir, null, null, null, null, null, null);
+    return new JobConfig(incidentsDir, null, customers, lakeDir, reportsDir, null, null, null, null, null, null, null);
   }
 }

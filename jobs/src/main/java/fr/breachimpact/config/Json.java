@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -47,6 +48,12 @@ public final class Json {
       return mapper.readValue(Files.readAllBytes(file), type);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": file not found");
+    } catch (ValueInstantiationException e) {
+      if (e.getCause() instanceof InvalidField f) {
+        String at = path(e);
+        throw ConfigException.at(file.toString(), at.equals("(root)") ? f.field() : at + "." + f.field(), f.problem());
+      }
+      throw ConfigException.at(file.toString(), path(e), firstLine(e.getOriginalMessage()));
     } catch (UnrecognizedPropertyException e) {
       throw ConfigException.at(file.toString(), path(e), "unknown key '" + e.getPropertyName() + "'");
     } catch (JsonMappingException e) {

@@ -14,7 +14,14 @@ public record LoadedConfig(Path file, JobConfig config) {
     JobConfig config = Json.read(absolute, JobConfig.class);
     require(file, config.lakeDir(), "lake_dir");
     require(file, config.reportsDir(), "reports_dir");
-    return new LoadedConfig(absolute, config);
+    LoadedConfig loaded = new LoadedConfig(absolute, config);
+    String reports = trimSlash(loaded.resolve(config.reportsDir()));
+    String notifications = trimSlash(loaded.notificationRoot());
+    // Per-person rows inside the reports folder would make it an aggregate zone no longer.
+    if (notifications.equals(reports) || notifications.startsWith(reports + "/")) {
+      throw ConfigException.at(file.toString(), "notification_dir", "must lie outside reports_dir");
+    }
+    return loaded;
   }
 
   private static void require(Path file, String value, String field) {
@@ -44,5 +51,22 @@ public record LoadedConfig(Path file, JobConfig config) {
 
   public String reportPath(String name) {
     return resolve(config.reportsDir()) + "/" + name;
+  }
+
+  /**
+   * The notification zone: {@code notification_dir}, or {@code notifications} beside the
+   * reports folder when the config does not name one.
+   */
+  public String notificationRoot() {
+    if (config.notificationDir() != null && !config.notificationDir().isBlank()) {
+      return resolve(config.notificationDir());
+    }
+    org.apache.hadoop.fs.Path reports = new org.apache.hadoop.fs.Path(trimSlash(resolve(config.reportsDir())));
+    org.apache.hadoop.fs.Path parent = reports.getParent();
+    return parent == null ? "notifications" : new org.apache.hadoop.fs.Path(parent, "notifications").toString();
+  }
+
+  private static String trimSlash(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 }

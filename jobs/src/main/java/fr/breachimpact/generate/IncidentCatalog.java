@@ -103,7 +103,8 @@ final class IncidentCatalog {
             new IncidentDates(
                 LocalDate.parse("2025-08-14"), OffsetDateTime.parse("2025-08-19T16:00:00+02:00"),
                 LocalDate.parse("2025-08-21")),
-            300_000L, null, false, new Circumstances("published", "none", "none", true),
+            // Two halves of one dump, not independent samples: no capture-recapture.
+            300_000L, null, false, false, new Circumstances("published", "none", "none", true),
             List.of(), List.of(part1, part2, repost));
     return new IncidentPlan(
         manifest,
@@ -243,7 +244,7 @@ final class IncidentCatalog {
             new IncidentDates(
                 LocalDate.parse("2025-11-20"), OffsetDateTime.parse("2025-11-20T07:15:00+01:00"),
                 LocalDate.parse("2025-11-21")),
-            null, 23_000L, false, new Circumstances("limited", "none", "severe", true),
+            null, 23_000L, false, new Circumstances("limited", "none", "temporary", true),
             List.of(new ContextAdjustment(-1, "professional contact data largely public in the RPPS directory")),
             List.of(spec));
     return new IncidentPlan(

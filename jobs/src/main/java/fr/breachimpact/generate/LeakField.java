@@ -37,7 +37,7 @@ enum LeakField {
   /** Unmapped, no category: a health professional's specialty. */
   SPECIALTY(null, null),
   /** Unmapped, but declared by the manifest as purchases. */
-  LAST_PURCHASE(null, Category.LOYALTY_PURCHASES);
+  LAST_PURCHASE(null, Category.PURCHASE_HISTORY);
 
   private final CanonicalField canonical;
   private final Category category;

@@ -18,7 +18,8 @@ import org.apache.spark.sql.Row;
 /**
  * Per incident and category: {@code records}, {@code persons}, and the persons with at least one
  * verified, claimed or detected exposure ({@code persons_verified}, {@code persons_claimed},
- * {@code persons_detected}). Both exposure_by_incident_category and incident_severity read these
+ * {@code persons_detected}), and the records whose category rests on content detection alone
+ * ({@code records_detected}: the evidence of a detected category). Both exposure_by_incident_category and incident_severity read these
  * counts: computed once, a few rows per incident.
  */
 public final class CategoryCounts {
@@ -36,6 +37,7 @@ public final class CategoryCounts {
             .groupBy("incident_id", "code", "person_id")
             .agg(
                 countDistinct("record_id").as("records"),
+                sum(statusFlag("detected")).as("detected_records"),
                 max(statusFlag("verified")).as("verified"),
                 max(statusFlag("claimed")).as("claimed"),
                 max(statusFlag("detected")).as("detected"));
@@ -46,7 +48,8 @@ public final class CategoryCounts {
             count(lit(1)).as("persons"),
             sum("verified").as("persons_verified"),
             sum("claimed").as("persons_claimed"),
-            sum("detected").as("persons_detected"));
+            sum("detected").as("persons_detected"),
+            sum("detected_records").as("records_detected"));
   }
 
   /**

@@ -7,13 +7,11 @@ import java.util.Map;
 
 /**
  * ENISA CB, the circumstances of the breach: loss of confidentiality (none 0, limited 0.25,
- * severe, published or sold 0.5), of integrity and of availability (none 0, limited 0.25,
- * severe 0.5), plus 0.5 for malicious intent.
+ * severe, published or sold 0.5), of integrity (none 0, limited 0.25, severe 0.5) and of
+ * availability (none 0, temporary 0.25, permanent 0.5), plus 0.5 for malicious intent. The
+ * scales are {@link Circumstances}'s, which refuses other levels when the manifest is read.
  */
 public final class CircumstancesScore {
-  private static final Map<String, Double> CONFIDENTIALITY =
-      Map.of("none", 0.0, "limited", 0.25, "severe", 0.5, "published", 0.5, "sold", 0.5);
-  private static final Map<String, Double> LOSS = Map.of("none", 0.0, "limited", 0.25, "severe", 0.5);
 
   private CircumstancesScore() {}
 
@@ -23,9 +21,9 @@ public final class CircumstancesScore {
    * @param source the manifest path, for the error line when a level is unknown
    */
   public static Score score(Circumstances c, String source) {
-    double conf = level(CONFIDENTIALITY, c.confidentiality(), source, "circumstances.confidentiality");
-    double integ = level(LOSS, c.integrity(), source, "circumstances.integrity");
-    double avail = level(LOSS, c.availability(), source, "circumstances.availability");
+    double conf = level(Circumstances.CONFIDENTIALITY, c.confidentiality(), source, "circumstances.confidentiality");
+    double integ = level(Circumstances.INTEGRITY, c.integrity(), source, "circumstances.integrity");
+    double avail = level(Circumstances.AVAILABILITY, c.availability(), source, "circumstances.availability");
     double malicious = Boolean.TRUE.equals(c.malicious()) ? 0.5 : 0.0;
     String factors =
         "confidentiality " + norm(c.confidentiality()) + " " + conf

@@ -15,15 +15,35 @@ import java.util.Locale;
  * <p>Verified, detected and claimed categories all count: a value that fails its check (a NIR
  * with a wrong key, a malformed IBAN) is still the category's data in the attacker's hands,
  * and the breach is assessed at its worst. A category present only as claimed is named so in
- * the factors, so that an analyst can discount it.
+ * the factors, so that an analyst can discount it; one found only by content detection is
+ * named "detected only", with the records it was detected in, since a DPO must see when a word
+ * in free text drove the score.
  */
 public final class DataProcessingContext {
   private DataProcessingContext() {}
 
-  /** A DPC score and the readable factors that produced it. */
-  public record Score(int dpc, String factors) {}
+  /**
+   * A DPC score and the readable factors that produced it.
+   *
+   * @param category the category that sets the base, null when none is exposed
+   * @param detectedRecords when that category rests on content detection alone, the records it
+   *     was detected in (null otherwise, and when fewer than k: a small count is not written)
+   */
+  public record Score(int dpc, String factors, String category, Long detectedRecords) {
+    public Score(int dpc, String factors) {
+      this(dpc, factors, null, null);
+    }
+  }
 
+  /** Detection counts written as they are (k = 1). */
   public static Score score(Collection<CategoryEvidence> categories, List<ContextAdjustment> adjustments) {
+    return score(categories, adjustments, 1);
+  }
+
+  /**
+   * @param k counts of detection evidence below it are written "fewer than k"
+   */
+  public static Score score(Collection<CategoryEvidence> categories, List<ContextAdjustment> adjustments, int k) {
     List<CategoryEvidence> present = new ArrayList<>();
     for (CategoryEvidence c : categories) {
       if (c.present()) {
@@ -41,12 +61,18 @@ public final class DataProcessingContext {
       if (top.claimedOnly()) {
         f.append(" (claimed only)");
       }
+      if (top.detectedOnly()) {
+        f.append(" (detected in ").append(records(top.detectedRecords(), k)).append(')');
+      }
       f.append("; categories ");
       for (int i = 0; i < present.size(); i++) {
         CategoryEvidence c = present.get(i);
         f.append(i == 0 ? "" : ", ").append(c.code()).append('=').append(base(c.code()));
         if (c.claimedOnly()) {
           f.append(" claimed only");
+        }
+        if (c.detectedOnly()) {
+          f.append(" detected only");
         }
       }
     }
@@ -62,7 +88,14 @@ public final class DataProcessingContext {
     if (dpc != adjusted) {
       f.append("; kept within 1..4");
     }
-    return new Score(dpc, f.toString());
+    CategoryEvidence top = present.isEmpty() ? null : present.get(0);
+    Long detected = top != null && top.detectedOnly() && !Suppression.isSmall(top.detectedRecords(), k)
+        ? top.detectedRecords() : null;
+    return new Score(dpc, f.toString(), top == null ? null : top.code(), detected);
+  }
+
+  private static String records(long n, int k) {
+    return Suppression.isSmall(n, k) ? "fewer than " + k + " records" : n + (n == 1 ? " record" : " records");
   }
 
   public static int clamp(int dpc) {

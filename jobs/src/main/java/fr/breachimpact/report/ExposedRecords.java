@@ -36,7 +36,7 @@ public final class ExposedRecords {
     cols.add(Frames.colOrNull(leakedClean, "account_id", "string").as("account_id"));
     cols.add(Frames.colOrNull(leakedClean, "source_file", "string").as("source_file"));
     cols.add(col("categories"));
-    for (String c : new String[] {"first_name_key", "last_name_key", "street_key"}) {
+    for (String c : new String[] {"first_name_key", "last_name_key", "street_key", "professional_id"}) {
       cols.add(Frames.colOrNull(leakedClean, c, "string").as(c));
     }
     cols.add(Frames.colOrNull(leakedClean, "birth_date_norm", "date").as("birth_date_norm"));
@@ -52,17 +52,17 @@ public final class ExposedRecords {
     return records
         .join(persons, Frames.seq("record_id"), "left")
         .withColumn("person_id", coalesce(col("person_id"), concat(lit(UNRESOLVED_PREFIX), col("record_id"))))
-        .drop("first_name_key", "last_name_key", "street_key", "birth_date_norm",
+        .drop("first_name_key", "last_name_key", "street_key", "professional_id", "birth_date_norm",
             "email_valid", "phone_valid", "postcode_valid", "nir_valid")
         .withColumn("ei", IdentificationEase.eiColumn())
         .withColumn("ei_rule", IdentificationEase.ruleIndexColumn());
   }
 
-  /** One row per record and category: record_id, incident_id, person_id, code, status. */
+  /** One row per record and category: record_id, incident_id, source_file, person_id, code, status. */
   public static Dataset<Row> categories(Dataset<Row> prepared) {
     return prepared
-        .select(col("record_id"), col("incident_id"), col("person_id"), explode(col("categories")).as("c"))
-        .select(col("record_id"), col("incident_id"), col("person_id"),
+        .select(col("record_id"), col("incident_id"), col("source_file"), col("person_id"), explode(col("categories")).as("c"))
+        .select(col("record_id"), col("incident_id"), col("source_file"), col("person_id"),
             upper(col("c.code")).as("code"), expr("lower(c.status)").as("status"))
         .where(col("code").isNotNull())
         .dropDuplicates("record_id", "code", "status");

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.bround;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
@@ -20,6 +22,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -124,12 +131,88 @@ public final class ExposureByIncidentCategory {
     counts.put("persons_verified", List.of());
     counts.put("persons_claimed", List.of());
     counts.put("persons_detected", List.of());
+    counts.put("records_detected", List.of());
     counts.put("matched_customers", List.of("share_of_customer_base"));
     counts.put("matched_persons", sampleDerived);
     counts.put("sample_persons", sampleDerived);
-    return Suppression.apply(rows, minCellSize, counts)
+    return Suppression.apply(complementary(rows, minCellSize), hideFlags(minCellSize), counts)
         .select(COLUMNS)
         .orderBy("incident_id", "category", "customer_scope", "customer_group", "customer_brand");
+  }
+
+  /**
+   * The complementary suppression of {@link Suppression#complement}, as boolean columns
+   * {@code _c_<count>}, over the two relations of the report where shown figures add up:
+   * persons verified, claimed and detected against persons (a person usually has one status, so
+   * the three nearly add up), and each brand's matched customers and persons against their
+   * group's row of the same incident and category. A few hundred rows: a window per relation
+   * and the Java rule of {@link Suppression}, as the HTML summary applies it.
+   */
+  static Dataset<Row> complementary(Dataset<Row> rows, int k) {
+    UserDefinedFunction statuses = udf(
+        (UDF4<Long, Long, Long, Long, Row>) (v, c, d, persons) -> {
+          Suppression.Hidden h = Suppression.complement(
+              java.util.Arrays.asList(nz(v), nz(c), nz(d)), nz(persons), k);
+          return org.apache.spark.sql.RowFactory.create(h.part(0), h.part(1), h.part(2), h.total());
+        },
+        new StructType().add("v", DataTypes.BooleanType).add("c", DataTypes.BooleanType)
+            .add("d", DataTypes.BooleanType).add("p", DataTypes.BooleanType));
+    Dataset<Row> out = rows.withColumn("_c_status",
+        statuses.apply(col("persons_verified"), col("persons_claimed"), col("persons_detected"), col("persons")));
+    WindowSpec relation = Window.partitionBy("incident_id", "category", "customer_group");
+    for (String count : List.of("matched_customers", "matched_persons")) {
+      UserDefinedFunction hidden = udf(
+          (UDF3<scala.collection.Seq<Row>, String, String, Boolean>) (members, scope, brand) ->
+              hiddenInGroup(members, scope, brand, k),
+          DataTypes.BooleanType);
+      out = out.withColumn("_c_" + count, hidden.apply(
+          collect_list(struct(col("customer_scope"), col("customer_brand"), col(count))).over(relation),
+          col("customer_scope"), col("customer_brand")));
+    }
+    return out;
+  }
+
+  /** Whether a brand row's, or the group row's, count is hidden in its group's relation. */
+  static boolean hiddenInGroup(scala.collection.Seq<Row> members, String scope, String brand, int k) {
+    List<Long> parts = new java.util.ArrayList<>();
+    List<String> brands = new java.util.ArrayList<>();
+    Long total = null;
+    scala.collection.Iterator<Row> it = members.iterator();
+    while (it.hasNext()) {
+      Row m = it.next();
+      long value = m.isNullAt(2) ? 0 : m.getLong(2);
+      if ("group".equals(m.getString(0))) {
+        total = value;
+      } else {
+        parts.add(value);
+        brands.add(m.getString(1));
+      }
+    }
+    if (total == null) { // brands without a group: no relation, only their own size counts
+      long own = parts.get(brands.indexOf(brand));
+      return Suppression.isSmall(own, k);
+    }
+    Suppression.Hidden h = Suppression.complement(parts, total, k);
+    return "group".equals(scope) ? h.total() : h.part(brands.indexOf(brand));
+  }
+
+  private static long nz(Long v) {
+    return v == null ? 0 : v;
+  }
+
+  /** Each count's hiding condition: small, or hidden by {@link #complementary}. */
+  private static Map<String, Column> hideFlags(int k) {
+    Map<String, Column> hide = new LinkedHashMap<>();
+    hide.put("records", Suppression.small(col("records"), k));
+    hide.put("persons", Suppression.small(col("persons"), k).or(col("_c_status.p")));
+    hide.put("persons_verified", col("_c_status.v"));
+    hide.put("persons_claimed", col("_c_status.c"));
+    hide.put("persons_detected", col("_c_status.d"));
+    hide.put("records_detected", Suppression.small(col("records_detected"), k));
+    hide.put("matched_customers", col("_c_matched_customers"));
+    hide.put("matched_persons", col("_c_matched_persons"));
+    hide.put("sample_persons", Suppression.small(col("sample_persons"), k));
+    return hide;
   }
 
   /**
@@ -177,15 +260,16 @@ public final class ExposureByIncidentCategory {
   static final Column[] COLUMNS =
       java.util.stream.Stream.of(
               "incident_id", "organisation", "incident_brands", "incident_group", "category",
-              "records", "persons", "persons_verified", "persons_claimed", "persons_detected",
+              "records", "persons", "persons_verified", "persons_claimed", "persons_detected", "records_detected",
               "customer_scope", "customer_brand", "customer_group",
               "matched_customers", "matched_persons", "customer_base", "share_of_customer_base",
               "sample_persons", "sample_share", "sample_share_low", "sample_share_high",
               "leak_total", "leak_total_basis",
               "estimated_exposed_customers", "estimated_exposed_customers_low",
               "estimated_exposed_customers_high", "estimate_method",
-              "german_tank_leak_size", "german_tank_low", "german_tank_high",
+              "german_tank_leak_size", "german_tank_low", "german_tank_high", "german_tank_note",
               "capture_recapture_leak_size", "capture_recapture_low", "capture_recapture_high",
+              "capture_recapture_note",
               "suppressed")
           .map(org.apache.spark.sql.functions::col)
           .toArray(Column[]::new);

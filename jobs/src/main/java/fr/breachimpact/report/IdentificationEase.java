@@ -8,6 +8,7 @@ import static fr.breachimpact.report.Identifier.NATIONAL_ID;
 import static fr.breachimpact.report.Identifier.PHONE;
 import static fr.breachimpact.report.Identifier.POSTAL_ADDRESS;
 import static fr.breachimpact.report.Identifier.POSTCODE;
+import static fr.breachimpact.report.Identifier.PROFESSIONAL_ID;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -22,10 +23,12 @@ import org.apache.spark.sql.functions;
  * made concrete by the rule table below; the first rule whose identifiers are all present wins,
  * rules being ordered from the highest level down.
  *
- * <p>Why these rules: a national id, or a full name with a birth date or a street address,
- * singles a person out directly (maximum). A valid email or phone reaches one person and is
- * usually tied to a name by any search, with or without the name in the leak; a name within a
- * postcode, or a birth date at an address, narrows to a handful (significant). A full name
+ * <p>Why these rules: a national id, a public professional id (RPPS, ADELI: the directory gives
+ * the name and practice), or a full name with a birth date, a street address, an email or a
+ * phone singles a person out directly (maximum): ENISA's "maximum" is data that identifies
+ * without further effort, and a name with the person's own email or phone does. A valid email
+ * or phone alone reaches one person and is usually tied to a name by any search; a name within
+ * a postcode, or a birth date at an address, narrows to a handful (significant). A full name
  * alone has many homonyms in a country of 68 million; an address is a household; a last name
  * with a birth date or postcode, or a birth date with a postcode, are quasi-identifiers
  * (limited). Anything less is negligible.
@@ -50,6 +53,9 @@ public final class IdentificationEase {
           rule(1.0, "maximum", "national id identifies directly", NATIONAL_ID),
           rule(1.0, "maximum", "full name with birth date identifies directly", FULL_NAME, BIRTH_DATE),
           rule(1.0, "maximum", "full name with street address identifies directly", FULL_NAME, POSTAL_ADDRESS),
+          rule(1.0, "maximum", "full name with the person's email identifies directly", FULL_NAME, EMAIL),
+          rule(1.0, "maximum", "full name with the person's phone identifies directly", FULL_NAME, PHONE),
+          rule(1.0, "maximum", "a public professional id (RPPS, ADELI) identifies directly", PROFESSIONAL_ID),
           rule(0.75, "significant", "an email reaches one person", EMAIL),
           rule(0.75, "significant", "a phone number reaches one person", PHONE),
           rule(0.75, "significant", "a name within a postcode narrows to few people", FULL_NAME, POSTCODE),

@@ -23,7 +23,12 @@ public enum Identifier {
   /** phone_valid. */
   PHONE("phone_valid = true"),
   /** nir_valid: the French national id, key checked. */
-  NATIONAL_ID("nir_valid = true");
+  NATIONAL_ID("nir_valid = true"),
+  /**
+   * professional_id shaped as an RPPS (11 digits) or ADELI (9 digits) number: public
+   * directories give the health professional's name and practice from it.
+   */
+  PROFESSIONAL_ID("trim(professional_id) RLIKE '^([0-9]{9}|[0-9]{11})$'");
 
   private final String sqlCondition;
 

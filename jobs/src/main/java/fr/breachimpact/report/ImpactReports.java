@@ -1,6 +1,7 @@
 package fr.breachimpact.report;
 
 import fr.breachimpact.classify.CategoryMask;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -23,6 +24,7 @@ public final class ImpactReports {
   private final Dataset<Row> incidentSeverity;
   private final Dataset<Row> personExposure;
   private final Dataset<Row> customerRisk;
+  private final Dataset<Row> estimates;
 
   /** The restricted inputs, as docs/tables.md names them. */
   public record Inputs(
@@ -32,21 +34,42 @@ public final class ImpactReports {
       Dataset<Row> customerMatches,
       Dataset<Row> customersClean) {}
 
+  /** Every content detection counts ({@link DetectionMinimum#NONE}), deadlines judged now. */
   public ImpactReports(
       SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
       int minCellSize) {
+    this(spark, in, incidents, pseudonyms, runDate, Instant.now(), minCellSize);
+  }
+
+  /** Every content detection counts ({@link DetectionMinimum#NONE}). */
+  public ImpactReports(
+      SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
+      Instant assessedAt, int minCellSize) {
+    this(spark, in, incidents, pseudonyms, runDate, assessedAt, minCellSize, DetectionMinimum.NONE);
+  }
+
+  /**
+   * @param assessedAt the run's instant, which art. 33 deadlines are compared with (kept within
+   *     the run date, {@link IncidentSeverityReport#assessedAt})
+   * @param detection how much content detection a category resting on it alone needs
+   */
+  public ImpactReports(
+      SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
+      Instant assessedAt, int minCellSize, DetectionMinimum detection) {
     prepared = ExposedRecords.prepare(in.leakedRecordsClean(), in.recordPerson()).cache();
-    exposures = ExposedRecords.categories(prepared).cache();
+    exposures = detection.apply(prepared, ExposedRecords.categories(prepared)).cache();
     links = CustomerLinks.of(prepared, in.customerPerson(), in.customerMatches(), in.customersClean()).cache();
     Dataset<Row> incidentFrame = IncidentInfo.frame(spark, incidents);
     categoryCounts = CategoryCounts.of(exposures).cache();
     CategoryMask categories = CategoryCounts.codes(categoryCounts);
     personScores = PersonScores.build(prepared, exposures, categories, incidentFrame).cache();
     incidentTotals = IncidentTotals.of(prepared).cache();
+    estimates = IncidentEstimates.build(spark, prepared, incidents);
     exposureByIncidentCategory =
         ExposureByIncidentCategory.build(incidentTotals, exposures, categoryCounts, categories, links, in.customersClean(), incidentFrame,
-            IncidentEstimates.build(spark, prepared, incidents), minCellSize);
-    incidentSeverity = IncidentSeverityReport.build(spark, prepared, incidentTotals, categoryCounts, incidents, runDate, minCellSize);
+            estimates, minCellSize);
+    incidentSeverity = IncidentSeverityReport.build(spark, prepared, incidentTotals, categoryCounts, incidents,
+        IncidentSeverityReport.assessedAt(runDate, assessedAt), minCellSize);
     personExposure = PersonExposureReport.build(personScores, pseudonyms);
     customerRisk = CustomerRiskReport.build(links, personScores, pseudonyms);
   }
@@ -65,6 +88,21 @@ public final class ImpactReports {
 
   public Dataset<Row> customerRisk() {
     return customerRisk;
+  }
+
+  /** Per incident and category: records, persons, persons by status, records_detected (a few rows). */
+  public List<Row> categoryCounts() {
+    return categoryCounts.orderBy("incident_id", "category").collectAsList();
+  }
+
+  /** The art. 34 contact list ({@link Art34Mailing#contacts}): restricted, for the lake only. */
+  public Dataset<Row> art34Contacts(Dataset<Row> customersClean) {
+    return Art34Mailing.contacts(links, personScores, exposures, customersClean);
+  }
+
+  /** The leak-size estimates of each incident, one row each. */
+  public List<Row> estimates() {
+    return estimates.collectAsList();
   }
 
   public void release() {

@@ -3,6 +3,7 @@ package fr.breachimpact.report;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,6 +34,8 @@ public final class IncidentSeverityReport {
           .add("organisation", DataTypes.StringType, true)
           .add("dpc", DataTypes.IntegerType, false)
           .add("dpc_factors", DataTypes.StringType, false)
+          .add("dpc_category", DataTypes.StringType, true)
+          .add("dpc_detected_records", DataTypes.LongType, true)
           .add("ei", DataTypes.DoubleType, false)
           .add("ei_factors", DataTypes.StringType, false)
           .add("cb", DataTypes.DoubleType, false)
@@ -56,7 +59,7 @@ public final class IncidentSeverityReport {
   public static Dataset<Row> build(
       SparkSession spark, Dataset<Row> prepared, Dataset<Row> incidentTotals, Dataset<Row> categoryCounts,
       List<IncidentInfo> incidents,
-      LocalDate runDate, int minCellSize) {
+      Instant assessedAt, int minCellSize) {
     Map<String, IncidentCounts> counts = collect(prepared, incidentTotals, categoryCounts);
     List<Row> rows = new ArrayList<>();
     for (IncidentInfo info : incidents) {
@@ -64,16 +67,18 @@ public final class IncidentSeverityReport {
       if (c == null) {
         continue; // an incident without records in the lake has nothing to score yet
       }
-      SeverityScore score = score(info, c);
+      DataProcessingContext.Score dpc =
+          DataProcessingContext.score(c.categories().values(), info.manifest().contextAdjustments(), minCellSize);
+      boolean small = Suppression.isSmall(c.persons(), minCellSize) || Suppression.isSmall(c.records(), minCellSize);
+      SeverityScore score = score(info, c, dpc, minCellSize, small);
       OffsetDateTime aware = info.becameAware();
       OffsetDateTime deadline = aware == null ? null : aware.plusHours(72);
-      // Passed at the run date: the deadline falls before the end of that day (UTC).
-      Boolean passed = deadline == null ? null
-          : deadline.toInstant().isBefore(runDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-      boolean small = Suppression.isSmall(c.persons(), minCellSize) || Suppression.isSmall(c.records(), minCellSize);
+      // Instants, not days: a deadline at 07:15 has not passed for a run at 02:00 the same day.
+      Boolean passed = deadline == null ? null : !deadline.toInstant().isAfter(assessedAt);
       rows.add(RowFactory.create(
           info.id(), info.manifest().organisation(),
-          score.dpc(), score.dpcFactors(), score.ei(), score.eiFactors(), score.cb(), score.cbFactors(),
+          score.dpc(), score.dpcFactors(), dpc.category(), dpc.detectedRecords(),
+          score.ei(), score.eiFactors(), score.cb(), score.cbFactors(),
           score.se(), score.level().label(),
           small ? null : c.records(), small ? null : c.persons(), small,
           IncidentInfo.timestamp(aware), IncidentInfo.timestamp(deadline), passed,
@@ -83,13 +88,31 @@ public final class IncidentSeverityReport {
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  static SeverityScore score(IncidentInfo info, IncidentCounts c) {
-    DataProcessingContext.Score dpc =
-        DataProcessingContext.score(c.categories().values(), info.manifest().contextAdjustments());
+  /**
+   * The instant the art. 33 deadlines are judged at: the run's own instant, kept within its run
+   * date (UTC). A run of a past date (a re-run, a backfill) is judged at the end of that date, a
+   * run of a date still to come at its start.
+   */
+  public static Instant assessedAt(LocalDate runDate, Instant now) {
+    Instant start = runDate.atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant end = runDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000);
+    return now.isBefore(start) ? start : now.isAfter(end) ? end : now;
+  }
+
+  /**
+   * @param suppressed the row's counts are hidden: the factors then name no total either, and a
+   *     count below k is written "fewer than k", so that the text gives back no hidden cell
+   */
+  static SeverityScore score(IncidentInfo info, IncidentCounts c, DataProcessingContext.Score dpc, int k,
+      boolean suppressed) {
     Map.Entry<Integer, long[]> top = c.eiRules().firstEntry();
     IdentificationEase.Rule rule = IdentificationEase.RULES.get(top == null ? IdentificationEase.RULES.size() - 1 : top.getKey());
-    String eiFactors = IdentificationEase.describe(rule)
-        + (top == null ? "" : " in " + top.getValue()[0] + " of " + c.records() + " records");
+    String eiFactors = IdentificationEase.describe(rule);
+    if (top != null) {
+      long reach = top.getValue()[0];
+      String count = Suppression.isSmall(reach, k) ? "fewer than " + k : Long.toString(reach);
+      eiFactors += suppressed ? " in " + count + " records" : " in " + count + " of " + c.records() + " records";
+    }
     return SeverityScore.of(dpc, rule, eiFactors, info.cb());
   }
 
@@ -101,10 +124,11 @@ public final class IncidentSeverityReport {
     }
     Map<String, Map<String, CategoryEvidence>> cats = new HashMap<>();
     for (Row r : categoryCounts
-        .select("incident_id", "category", "persons_verified", "persons_claimed", "persons_detected")
+        .select("incident_id", "category", "persons_verified", "persons_claimed", "persons_detected", "records_detected")
         .collectAsList()) {
       cats.computeIfAbsent(r.getString(0), x -> new TreeMap<>())
-          .put(r.getString(1), new CategoryEvidence(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4)));
+          .put(r.getString(1),
+              new CategoryEvidence(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
     }
     Map<String, TreeMap<Integer, long[]>> rules = new HashMap<>();
     for (Row r : prepared.groupBy("incident_id", "ei_rule").agg(count(lit(1))).collectAsList()) {

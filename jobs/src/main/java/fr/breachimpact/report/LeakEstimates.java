@@ -57,10 +57,15 @@ public final class LeakEstimates {
     return new Interval(estimate, low, high, "german_tank_mvue, max-order-statistic 95%");
   }
 
+  /** Fewer shared persons than this and Chapman's estimate is biased (Robson and Regier's rule). */
+  public static final long MIN_SHARED = 7;
+
   /**
    * Chapman's capture-recapture estimate of a population from two independent samples of n1 and
-   * n2 persons sharing m: N = (n1 + 1)(n2 + 1)/(m + 1) - 1, with Seber's variance and a normal
-   * 95% interval, never below the persons actually seen (n1 + n2 - m).
+   * n2 persons sharing m: N = (n1 + 1)(n2 + 1)/(m + 1) - 1, Seber's variance, and Chao's
+   * log-normal 95% interval: with S = n1 + n2 - m the persons seen and f0 = N - S the unseen,
+   * C = exp(z sqrt(ln(1 + var / f0^2))), low = S + f0 / C, high = S + f0 C. Unlike the normal
+   * interval it is skewed as the estimate's distribution is and never falls below S.
    */
   public static Interval chapman(long n1, long n2, long m) {
     if (m < 0 || m > Math.min(n1, n2)) {
@@ -69,8 +74,33 @@ public final class LeakEstimates {
     double estimate = (double) (n1 + 1) * (n2 + 1) / (m + 1) - 1;
     double variance =
         (double) (n1 + 1) * (n2 + 1) * (n1 - m) * (n2 - m) / ((double) (m + 1) * (m + 1) * (m + 2));
-    double half = Z95 * Math.sqrt(variance);
     double seen = n1 + n2 - m;
-    return new Interval(estimate, Math.max(seen, estimate - half), estimate + half, "chapman_95_normal");
+    double unseen = estimate - seen;
+    if (unseen <= 0 || variance <= 0) {
+      return new Interval(estimate, estimate, estimate, "chapman_95_chao_lognormal");
+    }
+    double c = Math.exp(Z95 * Math.sqrt(Math.log(1 + variance / (unseen * unseen))));
+    return new Interval(estimate, seen + unseen / c, seen + unseen * c, "chapman_95_chao_lognormal");
+  }
+
+  /**
+   * Whether a sample of sequential ids looks like a random sample of 1..N, which the German-tank
+   * estimate assumes: null when it does, else why not. Two failures are caught. The ids fill more
+   * than half of 1..max (max / k below 2): a contiguous run such as the first accounts of the
+   * service, whose maximum is about the sample size and whose interval would be falsely tight.
+   * The lowest id is far above max / k (lowest x k / max above ln 1000, which a random sample
+   * exceeds with probability 1/1000): a block of accounts starting at an offset.
+   */
+  public static String germanTankNotApplicable(long lowest, long m, long k) {
+    if (k <= 0 || m < k) {
+      return "not applicable: fewer numeric ids than the highest id requires";
+    }
+    if ((double) m / k < 2) {
+      return "not applicable: the ids fill more than half of 1..max, a contiguous run (the first accounts, say), not a random sample";
+    }
+    if ((double) lowest * k / m > Math.log(1000)) {
+      return "not applicable: the lowest id is far above max/k, a block of accounts starting at an offset, not a random sample";
+    }
+    return null;
   }
 }

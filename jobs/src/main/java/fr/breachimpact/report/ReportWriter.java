@@ -64,14 +64,31 @@ public final class ReportWriter {
    * @return where the file is
    */
   public static String writeBeside(Configuration conf, String reportsRoot, String fileName, String content) throws IOException {
-    byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    String tmpName = "." + fileName + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp";
     boolean local = reportsRoot.startsWith("file:") || !reportsRoot.contains("://");
     if (local) {
       java.nio.file.Path root = reportsRoot.startsWith("file:")
           ? java.nio.file.Path.of(java.net.URI.create(reportsRoot))
           : java.nio.file.Path.of(reportsRoot);
-      java.nio.file.Path target = root.toAbsolutePath().normalize().getParent().resolve(fileName);
+      return writeInto(conf, root.toAbsolutePath().normalize().getParent().toString(), fileName, content);
+    }
+    return writeInto(conf, new Path(reportsRoot).getParent().toString(), fileName, content);
+  }
+
+  /**
+   * Writes a file into a folder (created if needed) all at once, as {@link #writeBeside} does:
+   * a hidden temporary file renamed over the previous version.
+   *
+   * @return where the file is
+   */
+  public static String writeInto(Configuration conf, String folderPath, String fileName, String content) throws IOException {
+    byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String tmpName = "." + fileName + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp";
+    boolean local = folderPath.startsWith("file:") || !folderPath.contains("://");
+    if (local) {
+      java.nio.file.Path root = folderPath.startsWith("file:")
+          ? java.nio.file.Path.of(java.net.URI.create(folderPath))
+          : java.nio.file.Path.of(folderPath);
+      java.nio.file.Path target = root.toAbsolutePath().normalize().resolve(fileName);
       java.nio.file.Path folder = target.getParent();
       java.nio.file.Files.createDirectories(folder);
       try (var stale = java.nio.file.Files.newDirectoryStream(folder, "." + fileName + ".*.tmp")) {
@@ -88,7 +105,7 @@ public final class ReportWriter {
       }
       return target.toString();
     }
-    Path target = new Path(new Path(reportsRoot).getParent(), fileName);
+    Path target = new Path(new Path(folderPath), fileName);
     Path tmp = new Path(target.getParent(), tmpName);
     FileSystem fs = target.getFileSystem(conf);
     try {

@@ -26,7 +26,27 @@ public record SummaryData(
     Map<String, Long> personsByLevel,
     Map<String, long[]> customersByBrand,
     List<Overlap> overlaps,
-    List<GroupLine> groups) {
+    List<GroupLine> groups,
+    Map<String, List<Long>> changes,
+    java.time.LocalDate changesSince) {
+
+  /** Without the changes since the previous report date. */
+  public SummaryData(List<IncidentLine> incidents, long personsExposed, Map<String, Long> personsByCategory,
+      Map<String, Long> personsByLevel, Map<String, long[]> customersByBrand, List<Overlap> overlaps,
+      List<GroupLine> groups) {
+    this(incidents, personsExposed, personsByCategory, personsByLevel, customersByBrand, overlaps, groups, Map.of(), null);
+  }
+
+  /**
+   * The same figures with what changed since the previous report date.
+   *
+   * @param changes change to the counts of exposure_changes' rows of that change (per brand and
+   *     incident), whose sum the summary shows
+   */
+  public SummaryData withChanges(Map<String, List<Long>> changes, java.time.LocalDate since) {
+    return new SummaryData(incidents, personsExposed, personsByCategory, personsByLevel, customersByBrand, overlaps,
+        groups, changes, since);
+  }
 
   /** Convenience for callers without a group roll-up. */
   public SummaryData(List<IncidentLine> incidents, long personsExposed, Map<String, Long> personsByCategory,
@@ -38,10 +58,24 @@ public record SummaryData(
   public record GroupLine(String group, Long personsExposed, Long personsMultiIncident, Long personsExposedCustomers,
       Long multiBrandCustomersExposed) {}
 
-  /** One row of the severity table. */
+  /**
+   * One row of the severity table.
+   *
+   * @param dpcCategory the category that sets DPC's base, null when none
+   * @param dpcDetectedRecords when that category rests on content detection alone, the records
+   *     it was detected in (null otherwise or below k)
+   */
   public record IncidentLine(
       String incidentId, String organisation, int dpc, double ei, double cb, double se, String level,
-      Long persons, Timestamp art33Deadline, Boolean art33Passed, boolean art34Required) {}
+      Long persons, Timestamp art33Deadline, Boolean art33Passed, boolean art34Required, String dpcCategory,
+      Long dpcDetectedRecords) {
+
+    /** A line without the DPC driver. */
+    public IncidentLine(String incidentId, String organisation, int dpc, double ei, double cb, double se, String level,
+        Long persons, Timestamp art33Deadline, Boolean art33Passed, boolean art34Required) {
+      this(incidentId, organisation, dpc, ei, cb, se, level, persons, art33Deadline, art33Passed, art34Required, null, null);
+    }
+  }
 
   /** One pair of the incident overlap report. */
   public record Overlap(String a, String b, long personsBoth, double jaccard) {}
@@ -65,7 +99,8 @@ public record SummaryData(
       lines.add(new IncidentLine(
           r.getAs("incident_id"), r.getAs("organisation"), r.<Integer>getAs("dpc"), r.<Double>getAs("ei"),
           r.<Double>getAs("cb"), r.<Double>getAs("se"), r.getAs("level"), r.getAs("persons"),
-          r.getAs("art33_deadline"), r.getAs("art33_deadline_passed"), r.<Boolean>getAs("art34_required")));
+          r.getAs("art33_deadline"), r.getAs("art33_deadline_passed"), r.<Boolean>getAs("art34_required"),
+          r.getAs("dpc_category"), r.getAs("dpc_detected_records")));
     }
     long persons = personExposure.count();
     Map<String, Long> byCategory = new TreeMap<>();

@@ -25,8 +25,16 @@ public final class SummaryHtml {
 
   private SummaryHtml() {}
 
-  /** A bar of a chart. */
-  record Bar(String label, long value, String colour) {}
+  /**
+   * A bar of a chart.
+   *
+   * @param hidden hidden by complementary suppression although not small itself
+   */
+  record Bar(String label, long value, String colour, boolean hidden) {
+    Bar(String label, long value, String colour) {
+      this(label, value, colour, false);
+    }
+  }
 
   public static String render(SummaryData d, LocalDate runDate, int k) {
     StringBuilder h = new StringBuilder(16_384);
@@ -39,9 +47,19 @@ public final class SummaryHtml {
         .append(".note{color:#666;font-size:12px}svg text{font-size:12px}")
         .append("</style></head><body>\n");
     h.append("<h1>Breach impact summary, ").append(runDate).append("</h1>\n");
+    changes(h, d, k);
+    // The totals of the header are the sums of the level bars and of the to-notify bars: a
+    // hidden bar must not come back as the total minus the shown bars.
+    List<Long> levelCounts = new ArrayList<>();
+    LEVELS.forEach(l -> levelCounts.add(d.personsByLevel().getOrDefault(l, 0L)));
+    Suppression.Hidden byLevel = Suppression.complement(levelCounts, d.personsExposed(), k);
+    List<Long> notifyCounts = new ArrayList<>();
+    d.customersByBrand().values().forEach(v -> notifyCounts.add(v[1]));
+    long toNotify = notifyCounts.stream().mapToLong(Long::longValue).sum();
+    Suppression.Hidden byBrand = Suppression.complement(notifyCounts, toNotify, k);
     h.append("<p>").append(d.incidents().size()).append(" incidents; ")
-        .append(count(d.personsExposed(), k)).append(" distinct persons exposed; ")
-        .append(count(d.customersByBrand().values().stream().mapToLong(v -> v[1]).sum(), k))
+        .append(byLevel.total() ? "suppressed" : count(d.personsExposed(), k)).append(" distinct persons exposed; ")
+        .append(byBrand.total() ? "suppressed" : count(toNotify, k))
         .append(" customers to notify.</p>\n");
     severityTable(h, d, runDate);
     h.append("<h2>Persons exposed per data category</h2>\n");
@@ -55,13 +73,16 @@ public final class SummaryHtml {
     groupTable(h, d, k);
     h.append("<h2>Risk level of exposed persons</h2>\n");
     List<Bar> levels = new ArrayList<>();
-    for (String l : LEVELS) {
-      levels.add(new Bar(l, d.personsByLevel().getOrDefault(l, 0L), LEVEL_COLOURS.get(l)));
+    for (int i = 0; i < LEVELS.size(); i++) {
+      levels.add(new Bar(LEVELS.get(i), levelCounts.get(i), LEVEL_COLOURS.get(LEVELS.get(i)), byLevel.part(i)));
     }
     h.append(barChart("chart-risk", levels, k));
     h.append("<h2>Customers to notify per brand (art. 34)</h2>\n");
     List<Bar> brands = new ArrayList<>();
-    d.customersByBrand().forEach((b, v) -> brands.add(new Bar(b + " to notify", v[1], "#b71c1c")));
+    int brandIndex = 0;
+    for (Map.Entry<String, long[]> e : d.customersByBrand().entrySet()) {
+      brands.add(new Bar(e.getKey() + " to notify", e.getValue()[1], "#b71c1c", byBrand.part(brandIndex++)));
+    }
     d.customersByBrand().forEach((b, v) -> brands.add(new Bar(b + " exposed", v[0], "#90a4ae")));
     h.append(barChart("chart-notify", brands, k));
     h.append("<p class=\"note\">Counts below ").append(k)
@@ -71,14 +92,36 @@ public final class SummaryHtml {
     return h.toString();
   }
 
+  /**
+   * What changed since the previous report date, first: what the risk team reads each morning.
+   * Each figure is the sum of its exposure_changes rows; it is suppressed when the rows hidden
+   * there would come back as this sum minus the shown ones.
+   */
+  private static void changes(StringBuilder h, SummaryData d, int k) {
+    if (d.changes().isEmpty() && d.changesSince() == null) {
+      return; // no comparison made (a summary without the changes)
+    }
+    h.append("<h2>Changes since ").append(d.changesSince() == null ? "the first report" : d.changesSince())
+        .append("</h2>\n<table id=\"changes\"><tr><th>change</th><th>count</th></tr>\n");
+    for (String change : ExposureChanges.CHANGES) {
+      List<Long> parts = d.changes().getOrDefault(change, List.of());
+      long total = parts.stream().mapToLong(Long::longValue).sum();
+      Suppression.Hidden hidden = Suppression.complement(parts, total, k);
+      h.append("<tr><td>").append(change.replace('_', ' ')).append("</td><td>")
+          .append(hidden.total() && !Suppression.isSmall(total, k) ? "suppressed" : count(total, k)).append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+  }
+
   private static void severityTable(StringBuilder h, SummaryData d, LocalDate runDate) {
     DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     h.append("<h2>Incident severity</h2>\n<table id=\"severity\"><tr><th>incident</th><th>organisation</th>")
-        .append("<th>DPC</th><th>EI</th><th>CB</th><th>SE</th><th>level</th><th>persons</th>")
+        .append("<th>DPC</th><th>DPC set by</th><th>EI</th><th>CB</th><th>SE</th><th>level</th><th>persons</th>")
         .append("<th>art. 33 deadline</th><th>passed on ").append(runDate).append("</th><th>art. 34</th></tr>\n");
     for (SummaryData.IncidentLine l : d.incidents()) {
       h.append("<tr><td>").append(esc(l.incidentId())).append("</td><td class=\"t\">").append(esc(l.organisation()))
-          .append("</td><td>").append(l.dpc()).append("</td><td>").append(l.ei()).append("</td><td>").append(l.cb())
+          .append("</td><td>").append(l.dpc()).append("</td><td class=\"t\">").append(driver(l))
+          .append("</td><td>").append(l.ei()).append("</td><td>").append(l.cb())
           .append("</td><td>").append(l.se()).append("</td><td><span class=\"lvl\" style=\"background:")
           .append(LEVEL_COLOURS.getOrDefault(l.level(), "#777")).append("\">").append(esc(l.level()))
           .append("</span></td><td>").append(l.persons() == null ? "suppressed" : String.format(Locale.ROOT, "%,d", l.persons()))
@@ -89,9 +132,21 @@ public final class SummaryHtml {
     h.append("</table>\n");
   }
 
+  /** The category behind DPC, and the records it was detected in when detection alone found it. */
+  private static String driver(SummaryData.IncidentLine l) {
+    if (l.dpcCategory() == null) {
+      return "";
+    }
+    String s = esc(l.dpcCategory());
+    return l.dpcDetectedRecords() == null ? s
+        : s + " (detected in " + String.format(Locale.ROOT, "%,d", l.dpcDetectedRecords()) + " records)";
+  }
+
   /** Horizontal bars; a suppressed value gets no bar, only its {@code <k} label. */
   static String barChart(String id, List<Bar> bars, int k) {
-    long maxValue = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
+    // The scale from the shown bars only: a hidden maximum would come back from the widths.
+    long maxValue = Math.max(1, bars.stream().filter(b -> !b.hidden() && !Suppression.isSmall(b.value(), k))
+        .mapToLong(Bar::value).max().orElse(1));
     int plot = WIDTH - LABEL - 90;
     int height = Math.max(1, bars.size()) * ROW + 10;
     StringBuilder s = new StringBuilder();
@@ -104,7 +159,7 @@ public final class SummaryHtml {
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       int y = 5 + i * ROW;
-      boolean hidden = Suppression.isSmall(b.value(), k);
+      boolean hidden = b.hidden() || Suppression.isSmall(b.value(), k);
       long w = hidden ? 0 : Math.round((double) b.value() / maxValue * plot);
       if (b.value() > 0 && !hidden) {
         w = Math.max(w, 2);
@@ -116,7 +171,7 @@ public final class SummaryHtml {
             .append(w).append("\" height=\"").append(ROW - 8).append("\" fill=\"").append(b.colour()).append("\"/>");
       }
       s.append("<text x=\"").append(LABEL + w + 6).append("\" y=\"").append(y + 18).append("\">")
-          .append(count(b.value(), k)).append("</text>\n");
+          .append(hidden && !Suppression.isSmall(b.value(), k) ? "suppressed" : count(b.value(), k)).append("</text>\n");
     }
     return s.append("</svg>\n").toString();
   }

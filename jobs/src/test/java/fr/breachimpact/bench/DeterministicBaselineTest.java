@@ -63,18 +63,18 @@ class DeterministicBaselineTest {
     List<Row> leaked = List.of(
         leaked("r1", "auchan-1", "alice@mail.fr", true, null, null, "CONTACT", "IDENTITY"), // email
         leaked("r2", "auchan-1", null, null, "+33611111111", null, "CONTACT"), // phone
-        leaked("r3", "auchan-1", null, null, null, "L123", "LOYALTY_PURCHASES"), // loyalty, right brand
-        leaked("r4", "auchan-1", null, null, null, "L999", "LOYALTY_PURCHASES"), // loyalty of another brand
+        leaked("r3", "auchan-1", null, null, null, "L123", "LOYALTY_ID"), // loyalty, right brand
+        leaked("r4", "auchan-1", null, null, null, "L999", "LOYALTY_ID"), // loyalty of another brand
         leaked("r5", "auchan-1", "bob@mail.fr", true, "+33622222222", null, "CONTACT"), // two keys, one person
         leaked("r6", "auchan-1", "alice@mail.fr", true, null, null), // no categories
         leaked("r7", "auchan-1", "alice@mail.fr", false, null, null, "CREDENTIALS"), // invalid email on the leak
         leaked("r8", "auchan-1", "eve@mail.fr", true, null, null, "FINANCIAL"), // invalid email on the customer
-        leaked("r9", "lm-1", null, null, null, "L999", "LOYALTY_PURCHASES"), // loyalty, right brand
-        leaked("r10", "lm-1", null, null, null, "L123", "LOYALTY_PURCHASES"), // Auchan's id in a Leroy Merlin leak
+        leaked("r9", "lm-1", null, null, null, "L999", "LOYALTY_ID"), // loyalty, right brand
+        leaked("r10", "lm-1", null, null, null, "L123", "LOYALTY_ID"), // Auchan's id in a Leroy Merlin leak
         leaked("r11", "lm-1", "bob@mail.fr", true, null, null, "IDENTITY"), // email: any brand
         leaked("r12", "lm-1", "bob@mail.fr", true, null, null, "IDENTITY", "HEALTH"), // same person again
-        leaked("r13", "group-1", null, null, null, "L123", "LOYALTY_PURCHASES"), // either brand of the incident
-        leaked("r14", "group-1", null, null, null, "L999", "LOYALTY_PURCHASES"),
+        leaked("r13", "group-1", null, null, null, "L123", "LOYALTY_ID"), // either brand of the incident
+        leaked("r14", "group-1", null, null, null, "L999", "LOYALTY_ID"),
         leaked("r15", "other-1", "alice@mail.fr", true, null, "L123", "CONTACT"), // no brands: email only
         leaked("r16", "quiet-1", "alice@mail.fr", true, null, null)); // matched, but no categories: no row
     spark.createDataFrame(customers, CUSTOMERS).write().parquet(dir.resolve("customers").toString());
@@ -92,11 +92,11 @@ class DeterministicBaselineTest {
     List<ResultRow> expected = new ArrayList<>(List.of(
         new ResultRow("auchan-1", "CONTACT", 3), // c1, c2, c5 (by email and phone, once)
         new ResultRow("auchan-1", "IDENTITY", 1), // c1
-        new ResultRow("auchan-1", "LOYALTY_PURCHASES", 1), // c3, not c4
-        new ResultRow("group-1", "LOYALTY_PURCHASES", 2), // c3 and c4
+        new ResultRow("auchan-1", "LOYALTY_ID", 1), // c3, not c4
+        new ResultRow("group-1", "LOYALTY_ID", 2), // c3 and c4
         new ResultRow("lm-1", "HEALTH", 1), // c5
         new ResultRow("lm-1", "IDENTITY", 1), // c5 through two records
-        new ResultRow("lm-1", "LOYALTY_PURCHASES", 1), // c4, not c3
+        new ResultRow("lm-1", "LOYALTY_ID", 1), // c4, not c3
         new ResultRow("other-1", "CONTACT", 1))); // c1
     expected.sort(ResultRow.ORDER);
     assertEquals(expected, onSpark);

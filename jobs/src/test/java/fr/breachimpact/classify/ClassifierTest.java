@@ -60,7 +60,11 @@ class ClassifierTest {
     fixture("address", "POSTAL_ADDRESS:verified", "street", "12 rue de la Paix", "postcode", "75002", "city", "Paris");
     fixture("postcode-bad", "POSTAL_ADDRESS:claimed", "postcode", "00100");
     fixture("country-alone", "");
-    fixture("loyalty", "LOYALTY_PURCHASES:verified", "loyalty_id", "ACH-001", "loyalty_balance", "0");
+    fixture("loyalty-card-is-simple-data", "LOYALTY_ID:verified", "loyalty_id", "ACH-001", "loyalty_balance", "0");
+    fixture("purchase-history-is-behavioural", "PURCHASE_HISTORY:verified", "purchase_history", "couches bébé x3");
+    fixture("insurer-alone-is-insurance-not-health", "INSURANCE:verified", "health_insurance", "Harmonie Mutuelle");
+    fixture("insurer-with-health-field", "HEALTH:verified INSURANCE:verified",
+        "health_insurance", "MGEN", "health_info", "angine");
     fixture("location", "LOCATION:verified", "geolocation", "48.8566, 2.3522");
     fixture("location-text", "LOCATION:claimed", "geolocation", "près de la gare");
     fixture("password-hash", "CREDENTIALS:verified", "password", BCRYPT);

@@ -27,7 +27,7 @@ class ContentDetectorTest {
           DIABÈTE de type 2, traitement par insuline                   | HEALTH
           allergique à la pénicilline                                  | HEALTH
           suivi de grossesse                                           | HEALTH
-          mutuelle MGEN                                                | HEALTH
+          mutuelle MGEN                                                |
           "patient vu par le Dr Martin, tel 0612345678"                | HEALTH CONTACT
           client fidèle depuis 2012                                    |
           commande 123456789012 livrée                                 |

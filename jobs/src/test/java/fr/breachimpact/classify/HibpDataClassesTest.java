@@ -39,7 +39,8 @@ class HibpDataClassesTest {
           Health insurance information    | HEALTH
           Medical records                 | HEALTH
           Prescriptions                   | HEALTH
-          Purchases                       | LOYALTY_PURCHASES
+          Purchases                       | PURCHASE_HISTORY
+          Reward program balances         | LOYALTY_ID
           Geographic locations            | LOCATION
           Religions                       | OTHER_SENSITIVE
           Sexual orientations             | OTHER_SENSITIVE

@@ -34,6 +34,23 @@ class LoadedConfigTest {
   }
 
   @Test
+  void theNotificationZoneIsBesideTheReportsUnlessNamed() throws IOException {
+    Files.writeString(dir.resolve("n1.json"), "{\"lake_dir\":\"lake\",\"reports_dir\":\"out/reports\"}");
+    assertEquals(dir.resolve("out/notifications").toString(), LoadedConfig.load(dir.resolve("n1.json")).notificationRoot());
+    Files.writeString(dir.resolve("n2.json"),
+        "{\"lake_dir\":\"lake\",\"reports_dir\":\"hdfs://nn/r/reports\",\"notification_dir\":\"hdfs://nn/dpo/n\"}");
+    assertEquals("hdfs://nn/dpo/n", LoadedConfig.load(dir.resolve("n2.json")).notificationRoot());
+  }
+
+  @Test
+  void aNotificationZoneInsideTheReportsIsRefused() throws IOException {
+    Files.writeString(dir.resolve("n3.json"),
+        "{\"lake_dir\":\"lake\",\"reports_dir\":\"reports\",\"notification_dir\":\"reports/people\"}");
+    ConfigException e = assertThrows(ConfigException.class, () -> LoadedConfig.load(dir.resolve("n3.json")));
+    assertEquals(dir.resolve("n3.json") + ": notification_dir: must lie outside reports_dir", e.getMessage());
+  }
+
+  @Test
   void hadoopUrisAreKeptAsTheyAre() throws IOException {
     Files.writeString(dir.resolve("c.json"), "{\"lake_dir\":\"s3a://bucket/lake\",\"reports_dir\":\"hdfs://nn/reports\"}");
     LoadedConfig c = LoadedConfig.load(dir.resolve("c.json"));

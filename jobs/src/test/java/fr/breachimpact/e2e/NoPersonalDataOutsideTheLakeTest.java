@@ -3,6 +3,7 @@ package fr.breachimpact.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.breachimpact.spark.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,23 +79,41 @@ class NoPersonalDataOutsideTheLakeTest {
 
   @Test
   void noReportHoldsARawValue() throws IOException {
-    Path reports = Path.of(run.config().resolve(run.config().config().reportsDir()));
     List<String> problems = new ArrayList<>();
     int seen = 0;
-    try (Stream<Path> dirs = Files.list(reports)) {
-      for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-        Dataset<Row> report = run.report(dir.getFileName().toString());
-        Dataset<Row> asText = report.select(functions.to_json(functions.struct(functions.col("*"))));
-        for (Row r : asText.collectAsList()) {
-          seen++;
-          for (String leak : leaks(r.getString(0))) {
-            problems.add(dir.getFileName() + ": " + leak);
+    // The aggregate reports and the notification zone's per-person reports alike.
+    for (Path root : List.of(Path.of(run.config().resolve(run.config().config().reportsDir())),
+        Path.of(run.config().notificationRoot()))) {
+      try (Stream<Path> dirs = Files.list(root)) {
+        for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+          if (!isReport(dir)) { // an incident's CNIL draft and art. 34 templates: text files
+            try (Stream<Path> files = Files.walk(dir)) {
+              for (Path file : files.filter(Files::isRegularFile).toList()) {
+                seen++;
+                leaks(Files.readString(file)).forEach(leak -> problems.add(dir.getFileName() + "/" + file.getFileName() + ": " + leak));
+              }
+            }
+            continue;
+          }
+          Dataset<Row> report = TestSpark.session().read().parquet(dir.toString());
+          Dataset<Row> asText = report.select(functions.to_json(functions.struct(functions.col("*"))));
+          for (Row r : asText.collectAsList()) {
+            seen++;
+            for (String leak : leaks(r.getString(0))) {
+              problems.add(dir.getFileName() + ": " + leak);
+            }
           }
         }
       }
     }
     assertTrue(seen > 100, "reports were read");
     assertEquals(List.of(), problems.stream().distinct().toList());
+  }
+
+  private static boolean isReport(Path dir) throws IOException {
+    try (Stream<Path> parts = Files.list(dir)) {
+      return parts.anyMatch(p -> p.getFileName().toString().startsWith("report_date="));
+    }
   }
 
   @Test

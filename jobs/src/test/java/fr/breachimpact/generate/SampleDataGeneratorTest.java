@@ -469,7 +469,7 @@ class SampleDataGeneratorTest {
   private static IncidentManifest withDates(IncidentManifest m, fr.breachimpact.config.IncidentDates dates) {
     return new IncidentManifest(m.incidentId(), m.organisation(), m.brands(), m.group(), m.sector(),
         m.description(), dates, m.claimedTotalAffected(), m.notifiedTotalAffected(),
-        m.sequentialAccountIds(), m.circumstances(), m.contextAdjustments(), m.files());
+        m.sequentialAccountIds(), m.independentSamples(), m.circumstances(), m.contextAdjustments(), m.files());
   }
 
   private static char quote(FileSpec spec) {

@@ -123,7 +123,7 @@ final class ReportFixture {
       "clinic-2025", new long[][] {{0, 120, 118, 0, 0}, {8, 110, 60, 0, 50}},
       "tiny-2025", new long[][] {{1, -1, -1, -1, -1}});
   private static final List<String> CODES = List.of(
-      "IDENTITY", "CONTACT", "POSTAL_ADDRESS", "LOYALTY_PURCHASES", "LOCATION", "CREDENTIALS", "GOVERNMENT_ID",
+      "IDENTITY", "CONTACT", "POSTAL_ADDRESS", "PURCHASE_HISTORY", "LOCATION", "CREDENTIALS", "GOVERNMENT_ID",
       "FINANCIAL", "HEALTH", "OTHER_SENSITIVE");
 
   private static List<Map<String, Object>> exposure() {
@@ -189,7 +189,7 @@ final class ReportFixture {
       List<String> incidents = clinic ? List.of("clinic-2025")
           : both ? List.of("auchan-2024", "leroy-merlin-2025") : List.of("auchan-2024");
       List<String> categories = clinic ? List.of("HEALTH", "IDENTITY")
-          : both ? List.of("CONTACT", "IDENTITY", "LOYALTY_PURCHASES") : List.of("IDENTITY", "LOYALTY_PURCHASES");
+          : both ? List.of("CONTACT", "IDENTITY", "PURCHASE_HISTORY") : List.of("IDENTITY", "PURCHASE_HISTORY");
       rows.add(row("person_pseudonym", pseudonym("aaa", p), "incidents", incidents, "incident_count", incidents.size(),
           "categories", categories, "first_exposure", clinic ? "2025-11-28" : "2024-11-30",
           "last_exposure", both ? "2025-11-29" : clinic ? "2025-11-28" : "2024-11-30",

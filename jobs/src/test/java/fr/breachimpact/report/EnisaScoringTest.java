@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.breachimpact.config.Circumstances;
-import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.ContextAdjustment;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,26 +23,27 @@ class EnisaScoringTest {
   @Test
   void supermarketCustomerListWithNamesAndPhonesScoresLow() {
     // A loyalty list of names and phone numbers sent to the wrong recipient: simple data,
-    // a phone reaches the person (EI 0.75), limited loss of confidentiality.
+    // a name with the person's phone identifies directly (EI 1), limited loss of confidentiality.
     SeverityScore s = score(
         List.of(new CategoryEvidence("IDENTITY", 500, 0, 0), new CategoryEvidence("CONTACT", 500, 0, 0)),
         List.of(), EnumSet.of(Identifier.FULL_NAME, Identifier.PHONE),
         new Circumstances("limited", null, null, false));
     assertEquals(1, s.dpc());
-    assertEquals(0.75, s.ei());
+    assertEquals(1.0, s.ei());
     assertEquals(0.25, s.cb());
-    assertEquals(1.0, s.se());
+    assertEquals(1.25, s.se());
     assertEquals(EnisaLevel.LOW, s.level());
   }
 
   @Test
-  void supermarketListStaysLowEvenWhenPublishedByAnAttacker() {
+  void supermarketListPublishedByAnAttackerIsMediumWithoutArt34() {
     SeverityScore s = score(
         List.of(new CategoryEvidence("IDENTITY", 500, 0, 0), new CategoryEvidence("CONTACT", 500, 0, 0)),
         List.of(), EnumSet.of(Identifier.FULL_NAME, Identifier.PHONE),
         new Circumstances("published", null, null, true));
-    assertEquals(1.75, s.se());
-    assertEquals(EnisaLevel.LOW, s.level());
+    assertEquals(2.0, s.se());
+    assertEquals(EnisaLevel.MEDIUM, s.level());
+    assertEquals(false, s.level().requiresNotification());
   }
 
   @Test
@@ -62,11 +62,28 @@ class EnisaScoringTest {
   }
 
   @Test
-  void behaviouralLoyaltyDataWithNameAndAddressScoresHighWhenSoldMaliciously() {
-    SeverityScore s = score(List.of(new CategoryEvidence("LOYALTY_PURCHASES", 50, 0, 0)), List.of(),
+  void behaviouralPurchaseHistoryWithNameAndAddressScoresHighWhenSoldMaliciously() {
+    SeverityScore s = score(List.of(new CategoryEvidence("PURCHASE_HISTORY", 50, 0, 0)), List.of(),
         EnumSet.of(Identifier.FULL_NAME, Identifier.POSTAL_ADDRESS), new Circumstances("sold", null, null, true));
     assertEquals(3.0, s.se());
     assertEquals(EnisaLevel.HIGH, s.level());
+  }
+
+  @Test
+  void aLoyaltyCardNumberIsSimpleDataAndAPurchaseHistoryBehavioural() {
+    var card = DataProcessingContext.score(
+        List.of(new CategoryEvidence("IDENTITY", 50, 0, 0), new CategoryEvidence("LOYALTY_ID", 50, 0, 0)), List.of());
+    assertEquals(1, card.dpc(), card.factors());
+    var habits = DataProcessingContext.score(
+        List.of(new CategoryEvidence("LOYALTY_ID", 50, 0, 0), new CategoryEvidence("PURCHASE_HISTORY", 50, 0, 0)), List.of());
+    assertEquals(2, habits.dpc(), habits.factors());
+    assertTrue(habits.factors().startsWith("base 2 from PURCHASE_HISTORY"), habits.factors());
+  }
+
+  @Test
+  void anInsurersNameAloneIsSimpleData() {
+    var insurer = DataProcessingContext.score(List.of(new CategoryEvidence("INSURANCE", 50, 0, 0)), List.of());
+    assertEquals(1, insurer.dpc(), insurer.factors());
   }
 
   @Test
@@ -98,16 +115,16 @@ class EnisaScoringTest {
 
   @Test
   void circumstancesAddUpToTwo() {
-    var cb = CircumstancesScore.score(new Circumstances("severe", "limited", "severe", true), "m.json");
+    var cb = CircumstancesScore.score(new Circumstances("severe", "limited", "permanent", true), "m.json");
     assertEquals(1.75, cb.cb());
     assertEquals(0.0, CircumstancesScore.score(Circumstances.none(), "m.json").cb());
   }
 
   @Test
-  void unknownCircumstanceLevelNamesTheManifestAndField() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> CircumstancesScore.score(new Circumstances("leaked", null, null, false), "inc/manifest.json"));
-    assertTrue(e.getMessage().startsWith("inc/manifest.json: circumstances.confidentiality:"), e.getMessage());
+  void availabilityFollowsEnisasTemporaryAndPermanentScale() {
+    assertEquals(0.25, CircumstancesScore.score(new Circumstances(null, null, "temporary", false), "m.json").cb());
+    assertEquals(0.5, CircumstancesScore.score(new Circumstances(null, null, "permanent", false), "m.json").cb());
+    assertThrows(fr.breachimpact.config.InvalidField.class, () -> new Circumstances(null, null, "severe", false));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static fr.breachimpact.report.Identifier.NATIONAL_ID;
 import static fr.breachimpact.report.Identifier.PHONE;
 import static fr.breachimpact.report.Identifier.POSTAL_ADDRESS;
 import static fr.breachimpact.report.Identifier.POSTCODE;
+import static fr.breachimpact.report.Identifier.PROFESSIONAL_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.breachimpact.spark.TestSpark;
@@ -32,8 +33,10 @@ class IdentificationEaseTest {
         Arguments.of(EnumSet.of(NATIONAL_ID), 1.0),
         Arguments.of(EnumSet.of(FULL_NAME, BIRTH_DATE), 1.0),
         Arguments.of(EnumSet.of(FULL_NAME, POSTAL_ADDRESS, POSTCODE), 1.0),
-        Arguments.of(EnumSet.of(FULL_NAME, EMAIL), 0.75),
-        Arguments.of(EnumSet.of(FULL_NAME, PHONE), 0.75),
+        Arguments.of(EnumSet.of(FULL_NAME, EMAIL), 1.0),
+        Arguments.of(EnumSet.of(FULL_NAME, PHONE), 1.0),
+        Arguments.of(EnumSet.of(PROFESSIONAL_ID), 1.0),
+        Arguments.of(EnumSet.of(LAST_NAME, EMAIL), 0.75),
         Arguments.of(EnumSet.of(EMAIL), 0.75),
         Arguments.of(EnumSet.of(PHONE), 0.75),
         Arguments.of(EnumSet.of(FULL_NAME, POSTCODE), 0.75),

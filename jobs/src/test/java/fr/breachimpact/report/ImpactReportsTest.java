@@ -94,7 +94,9 @@ class ImpactReportsTest {
     assertEquals(4L, (long) shop.getAs("records"));
     assertTrue((boolean) shop.getAs("art34_required"));
     assertTrue((boolean) shop.getAs("art33_deadline_passed"));
-    assertTrue(shop.<String>getAs("dpc_factors").contains("LOYALTY_PURCHASES"), shop.<String>getAs("dpc_factors"));
+    assertTrue(shop.<String>getAs("dpc_factors").contains("PURCHASE_HISTORY"), shop.<String>getAs("dpc_factors"));
+    assertEquals("PURCHASE_HISTORY", shop.getAs("dpc_category"));
+    assertNull(shop.getAs("dpc_detected_records"), "purchase history is verified, not detected");
     assertTrue(shop.<String>getAs("ei_factors").contains("full name + postal address"), shop.<String>getAs("ei_factors"));
     assertTrue(shop.<String>getAs("cb_factors").contains("published"));
     assertEquals(java.sql.Timestamp.from(java.time.Instant.parse("2025-08-04T10:00:00Z")), shop.getAs("art33_deadline"));
@@ -122,9 +124,9 @@ class ImpactReportsTest {
     assertTrue(p1.<String>getAs("factors").contains("HEALTH"), p1.<String>getAs("factors"));
 
     Row p2 = rows.get(pseudonyms.pseudonym("person", "p2"));
-    assertEquals(0.75, (double) p2.getAs("ei"));
-    assertEquals(1.75, (double) p2.getAs("se"));
-    assertEquals("low", p2.getAs("level"));
+    assertEquals(1.0, (double) p2.getAs("ei"), "a full name with the person's phone identifies directly");
+    assertEquals(2.0, (double) p2.getAs("se"));
+    assertEquals("medium", p2.getAs("level"));
     assertTrue(p2.<String>getAs("factors").contains("CONTACT (claimed only)"), p2.<String>getAs("factors"));
 
     Row p3 = rows.get(pseudonyms.pseudonym("person", "p3"));
@@ -166,7 +168,7 @@ class ImpactReportsTest {
     Row group = exposureRow("shop-2025", "CONTACT", "group", null);
     assertEquals(3L, (long) group.getAs("records"));
     assertEquals(3L, (long) group.getAs("persons"));
-    assertEquals(2L, (long) group.getAs("persons_verified"));
+    assertNull(group.getAs("persons_verified"), "hidden too: persons minus verified would give the claimed one back");
     assertNull(group.getAs("persons_claimed"), "one claimed person is below k = 2");
     assertEquals(0L, (long) group.getAs("persons_detected"));
     assertTrue((boolean) group.getAs("suppressed"));
@@ -186,7 +188,7 @@ class ImpactReportsTest {
     assertEquals(List.of("Auchan"), group.getList(group.fieldIndex("incident_brands")));
 
     Row auchan = exposureRow("shop-2025", "CONTACT", "brand", "Auchan");
-    assertEquals(3L, (long) auchan.getAs("matched_customers"));
+    assertNull(auchan.getAs("matched_customers"), "hidden too: the group's 4 minus Auchan's 3 would give Leroy Merlin's 1 back");
     assertEquals(10L, (long) auchan.getAs("customer_base"));
 
     Row lm = exposureRow("shop-2025", "CONTACT", "brand", "Leroy Merlin");
@@ -200,6 +202,8 @@ class ImpactReportsTest {
     assertEquals(2L, (long) health.getAs("persons"));
     assertEquals("notified", health.getAs("leak_total_basis"));
     assertNull(health.getAs("german_tank_leak_size"), "clinic ids are not sequential");
+    assertNull(health.getAs("records_detected"), "HEALTH rests on detection alone in one record, below k = 2");
+    assertEquals(0L, (long) exposureRow("clinic-2025", "IDENTITY", "group", null).getAs("records_detected"));
     // shop's 4 categories and clinic's 3, each for Auchan, Leroy Merlin and the group
     assertEquals((4 + 3) * 3, exposure.size());
   }

@@ -1,6 +1,7 @@
 package fr.breachimpact.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,30 @@ class LeakEstimatesTest {
   }
 
   @Test
-  void chapmanOnKnownValues() {
-    // n1 = 100, n2 = 80, m = 20: N = 101 * 81 / 21 - 1 = 388.57.
+  void chapmanHasChaosLogNormalIntervalNeverBelowThePersonsSeen() {
+    // n1 = 100, n2 = 80, m = 20: N = 101 * 81 / 21 - 1 = 388.57, seen S = 160.
     LeakEstimates.Interval c = LeakEstimates.chapman(100, 80, 20);
     assertEquals(101.0 * 81 / 21 - 1, c.estimate(), 1e-9);
-    assertTrue(c.low() >= 160 && c.low() < c.estimate() && c.high() > c.estimate());
+    double variance = 101.0 * 81 * 80 * 60 / (21.0 * 21 * 22);
+    double unseen = c.estimate() - 160;
+    double factor = Math.exp(LeakEstimates.Z95 * Math.sqrt(Math.log(1 + variance / (unseen * unseen))));
+    assertEquals(160 + unseen / factor, c.low(), 1e-9);
+    assertEquals(160 + unseen * factor, c.high(), 1e-9);
+    // Skewed as the estimate is: further above it than below.
+    assertTrue(c.high() - c.estimate() > c.estimate() - c.low());
+    assertTrue(c.low() > 160);
+  }
+
+  @Test
+  void germanTankIsNotApplicableToTheFirstAccountsOrABlockAtAnOffset() {
+    assertTrue(LeakEstimates.germanTankNotApplicable(1, 1_000, 1_000).contains("contiguous"),
+        "the first 1,000 accounts: max = k");
+    assertTrue(LeakEstimates.germanTankNotApplicable(50_000, 51_000, 1_000).startsWith("not applicable"),
+        "accounts 50,000..51,000");
+    assertTrue(LeakEstimates.germanTankNotApplicable(90_000, 200_000, 100).contains("offset"),
+        "100 ids all above 90,000 of 200,000");
+    // Random ids of 1..1,000,000: the lowest is of the order of max / k.
+    assertNull(LeakEstimates.germanTankNotApplicable(800, 999_000, 1_000));
+    assertNull(LeakEstimates.germanTankNotApplicable(3, 999_000, 1_000), "a low first id is no evidence against");
   }
 }

@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  * shop-2025 (claimed 1000, sequential ids, published + malicious: CB 1)
  *   r1 p1  email                          CONTACT verified
  *   r2 p2  full name, phone               IDENTITY verified, CONTACT claimed
- *   r3 p3  full name, street, postcode    IDENTITY, POSTAL_ADDRESS, LOYALTY_PURCHASES verified
+ *   r3 p3  full name, street, postcode    IDENTITY, POSTAL_ADDRESS, PURCHASE_HISTORY verified
  *   r4 p3  email                          CONTACT verified
  * clinic-2025 (notified 500, severe + malicious: CB 1)
  *   r5 p1  full name, birth date          IDENTITY verified, HEALTH detected
@@ -74,7 +74,7 @@ final class ReportFixtures {
         record("r2", "shop-2025", "20", "k1", "k2", null, null, true, null, null,
             cat("IDENTITY", "verified"), cat("CONTACT", "claimed")),
         record("r3", "shop-2025", "35", "k3", "k4", null, null, null, true, "s1",
-            cat("IDENTITY", "verified"), cat("POSTAL_ADDRESS", "verified"), cat("LOYALTY_PURCHASES", "verified")),
+            cat("IDENTITY", "verified"), cat("POSTAL_ADDRESS", "verified"), cat("PURCHASE_HISTORY", "verified")),
         record("r4", "shop-2025", "40", null, null, null, true, null, null, null, cat("CONTACT", "verified")),
         record("r5", "clinic-2025", null, "k5", "k6", "1980-01-01", null, null, null, null,
             cat("IDENTITY", "verified"), cat("HEALTH", "detected")),

@@ -47,6 +47,19 @@ class SummaryHtmlTest {
     }
   }
 
+  @Test
+  void theSeverityTableSaysWhenDetectionAloneSetDpc() {
+    SummaryData d = new SummaryData(
+        List.of(new SummaryData.IncidentLine("notes-2025", "Notes", 4, 1.0, 0.5, 4.5, "very high", 1200L, null, null,
+            true, "HEALTH", 34L),
+            new SummaryData.IncidentLine("shop-2025", "Shop", 1, 1.0, 1.0, 2.0, "medium", 900L, null, null,
+            false, "LOYALTY_ID", null)),
+        2100, Map.of(), Map.of(), new TreeMap<>(), List.of());
+    String html = SummaryHtml.render(d, java.time.LocalDate.of(2025, 12, 1), 10);
+    assertTrue(html.contains("HEALTH (detected in 34 records)"), "the detected driver with its evidence");
+    assertTrue(html.contains(">LOYALTY_ID<"), "a verified driver without evidence note");
+  }
+
   static SummaryData sample() {
     return new SummaryData(
         List.of(
