@@ -81,9 +81,9 @@ public final class NameMatcher {
     WORDS.put("password", CanonicalField.PASSWORD);
     WORDS.put("nom", CanonicalField.LAST_NAME);
     WORDS.put("surname", CanonicalField.LAST_NAME);
-    CATEGORY_WORDS.put("achat", Category.LOYALTY_PURCHASES);
-    CATEGORY_WORDS.put("purchase", Category.LOYALTY_PURCHASES);
-    CATEGORY_WORDS.put("commande", Category.LOYALTY_PURCHASES);
+    CATEGORY_WORDS.put("achat", Category.PURCHASE_HISTORY);
+    CATEGORY_WORDS.put("purchase", Category.PURCHASE_HISTORY);
+    CATEGORY_WORDS.put("commande", Category.PURCHASE_HISTORY);
     CATEGORY_WORDS.put("state", Category.POSTAL_ADDRESS);
     CATEGORY_WORDS.put("region", Category.POSTAL_ADDRESS);
     CATEGORY_WORDS.put("departement", Category.POSTAL_ADDRESS);
