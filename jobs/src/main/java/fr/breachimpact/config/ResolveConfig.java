@@ -40,7 +40,7 @@ public record ResolveConfig(
     maxNamesPerKey = maxNamesPerKey == null ? 3 : maxNamesPerKey;
     maxBirthDatesPerKey = maxBirthDatesPerKey == null ? 3 : maxBirthDatesPerKey;
     maxBlockSize = maxBlockSize == null ? 50 : maxBlockSize;
-    matchThreshold = matchThreshold == null ? 0.99 : matchThreshold;
+    matchThreshold = matchThreshold == null ? 0.9 : matchThreshold;
     maxRounds = maxRounds == null ? 60 : maxRounds;
     maxDriverEdges = maxDriverEdges == null ? 20_000_000L : maxDriverEdges;
   }

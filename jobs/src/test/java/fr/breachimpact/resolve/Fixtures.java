@@ -2,7 +2,6 @@ package fr.breachimpact.resolve;
 
 import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.link.Comparison;
-import fr.breachimpact.link.ExpectationMaximisation;
 import fr.breachimpact.link.FellegiSunterModel;
 import fr.breachimpact.link.ModelDefinition;
 
@@ -21,30 +20,35 @@ final class Fixtures {
   static final ModelDefinition DEDUPE =
       ModelDefinition.forDedupe(ModelSettings.dedupeDefaults(), "default", "resolve.model");
 
+  /** Comparisons of identifiers, whose exact agreement weighs most in {@link #MODEL}. */
+  private static final java.util.Set<String> IDENTIFIERS =
+      java.util.Set.of("email", "phone", "nir", "passport", "id_card", "france_travail_id", "professional_id", "other_id");
+
   /**
    * A hand-set model over {@link #DEDUPE}'s comparisons, for tests of the graph and the ids: a
-   * few dozen parties are too few to train one. m is EM's starting point (the strongest level
-   * likeliest among matches); u gives an exact agreement one chance in a thousand, a partial one
-   * one in two hundred; prior one in a hundred thousand, so that names and a postcode alone (about
-   * 4 bits with this small population's name frequencies) stay below the 0.99 threshold, as a
-   * "Jean Martin, 75011" does in a real population, while a shared key with the names links.
+   * few dozen parties are too few to train one. Weights in bits: an identifier's exact agreement
+   * (email, phone, NIR, ...) 14, any other comparison's strongest level 10, a partial level 6,
+   * {@code else} -3; names weigh by their frequency among the parties (m 0.9 over it); prior
+   * 2^-16. So names and a postcode alone stay below the 0.9 threshold ("Jean Martin, 75011" is
+   * not a person), and a shared key with the names links.
    */
   static final FellegiSunterModel MODEL = handSet();
 
   private static FellegiSunterModel handSet() {
     List<Comparison> comparisons = DEDUPE.comparisons();
+    double[][] m = new double[comparisons.size()][];
     double[][] u = new double[comparisons.size()][];
     for (int f = 0; f < comparisons.size(); f++) {
       int n = comparisons.get(f).levels().size();
+      m[f] = new double[n];
       u[f] = new double[n];
-      double rest = 1;
-      for (int l = 0; l < n - 1; l++) {
-        u[f][l] = l == 0 ? 0.001 : 0.005;
-        rest -= u[f][l];
+      for (int l = 0; l < n; l++) {
+        m[f][l] = l == 0 ? 0.9 : 0.1 / (n - 1);
+        double bits = l == n - 1 ? -3 : l > 0 ? 6 : IDENTIFIERS.contains(comparisons.get(f).field()) ? 14 : 10;
+        u[f][l] = m[f][l] / Math.pow(2, bits);
       }
-      u[f][n - 1] = rest;
     }
-    return new FellegiSunterModel(comparisons, ExpectationMaximisation.initialM(comparisons), u, 1e-5, 0);
+    return new FellegiSunterModel(comparisons, m, u, Math.pow(2, -16), 0);
   }
 
   static final StructType RECORDS =

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.breachimpact.cli.BreachImpact;
 import fr.breachimpact.config.Json;
+import fr.breachimpact.config.ModelSettings;
+import fr.breachimpact.link.ModelFile;
 import fr.breachimpact.resolve.Fixtures.Ident;
 import fr.breachimpact.spark.TestSpark;
 import java.nio.file.Files;
@@ -64,9 +66,17 @@ class ResolveCommandTest {
     assertEquals(2L, overlap.<Long>getAs("persons_both"));
   }
 
-  private int resolve(String date) {
+  /** With the hand-set model as a model file: five records are too few to train one. */
+  private int resolve(String date) throws Exception {
+    Path model = dir.resolve("model.json");
+    if (!Files.exists(model)) {
+      Files.writeString(
+          model,
+          ModelFile.toJson(
+              Fixtures.MODEL, "dedupe", ModelSettings.dedupeDefaults(), true, Json.mapper().createObjectNode()));
+    }
     return BreachImpact.execute(
-        "resolve", "--config", dir.resolve("config.json").toString(), "--run-date", date);
+        "resolve", "--config", dir.resolve("config.json").toString(), "--run-date", date, "--model", model.toString());
   }
 
   private void manifest(String id, String brands, String group) throws Exception {
