@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed incidents of DESIGN.md, each with its own layout: column names in French or
+ * The seed incidents (README, "What it does"), each with its own layout: column names in French or
  * English, delimiters {@code ;} {@code ,} {@code |} and tab, Windows-1252 or UTF-8, JSON lines,
  * gzip, a file without header, and a sample posted twice. Manifests do not depend on the seed
  * or the scale, so the committed examples are exactly what the generator writes.
