@@ -73,7 +73,6 @@ public final class BlockingKeys {
     }
     Set<String> columns = new LinkedHashSet<>();
     List<Column> parts = new ArrayList<>();
-    boolean isArray = false;
     for (int i = 0; i < s.keys().size(); i++) {
       String keyAt = at + ".keys[" + i + "]";
       String k = s.keys().get(i).strip();
@@ -109,7 +108,7 @@ public final class BlockingKeys {
                 file, keyAt, "unknown key function '" + fn + "' (known: " + String.join(", ", FUNCTIONS) + ")");
       }
     }
-    return new Parsed(joined(parts), isArray, columns);
+    return new Parsed(joined(parts), false, columns);
   }
 
   /** Each identifier present, tagged with its scheme: a passport number never meets an id card. */
