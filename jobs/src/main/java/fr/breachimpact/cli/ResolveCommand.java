@@ -73,9 +73,12 @@ public final class ResolveCommand implements Callable<Integer> {
     ModelSettings settings = loaded.config().resolve().modelSettings();
     ModelStore store =
         new ModelStore(spark.sparkContext().hadoopConfiguration(), loaded.resolve(loaded.config().lakeDir()), "dedupe");
+    // Counted once: the stored model is compared and saved with the same sizes.
+    long recordCount = records.count();
+    long customerCount = customers.count();
     ModelStore.Choice choice =
         store.choose(
-            modelFile, retrain, definition, settings, records.count(), customers.count(),
+            modelFile, retrain, definition, settings, recordCount, customerCount,
             loaded.config().link().retrainDrift());
     Resolution.Output out =
         Resolution.run(
@@ -93,7 +96,7 @@ public final class ResolveCommand implements Callable<Integer> {
             runDate);
     if (choice.train()) {
       store.save(
-          out.dedupeModel().model(), settings, out.dedupeModel().converged(), out.stats().parties(), 0,
+          out.dedupeModel().model(), settings, out.dedupeModel().converged(), recordCount, customerCount,
           out.stats().candidatePairs());
     }
     System.out.println("resolve model: " + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
@@ -118,7 +121,6 @@ public final class ResolveCommand implements Callable<Integer> {
         loaded.reportPath("group_overlap"), runDate);
 
     Resolution.Stats stats = out.stats();
-    long recordCount = recordPerson.count();
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
