@@ -61,9 +61,7 @@ public final class LinkCommand implements Callable<Integer> {
         CustomerLinkage.link(
             leaked, customers, LinkSides.incidentBrands(spark, brands), settings, definition, choice.model());
     if (choice.train()) {
-      store.save(
-          result.model(), settings.modelSettings(), result.trained().converged(), result.leakedRecords(),
-          result.customers(), result.pairs());
+      store.save(result.trained(), settings.modelSettings(), result.leakedRecords(), result.customers(), result.pairs());
     }
     System.out.println("link model: " + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
     if (explain) {

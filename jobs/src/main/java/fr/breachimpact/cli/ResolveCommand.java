@@ -95,9 +95,7 @@ public final class ResolveCommand implements Callable<Integer> {
             choice.model(),
             runDate);
     if (choice.train()) {
-      store.save(
-          out.dedupeModel().model(), settings, out.dedupeModel().converged(), recordCount, customerCount,
-          out.stats().candidatePairs());
+      store.save(out.dedupeModel(), settings, recordCount, customerCount, out.stats().candidatePairs());
     }
     System.out.println("resolve model: " + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
 

@@ -3,7 +3,10 @@ package fr.breachimpact.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Fellegi-Sunter model declared as data (section {@code link.model} or {@code resolve.model}):
@@ -12,11 +15,32 @@ import java.util.List;
  * {@code dedupe-model.json} beside this class. The columns named here are the comparable
  * columns of docs/linkage.md, the same on both sides of a pair.
  */
-public record ModelSettings(List<ComparisonSettings> comparisons, List<BlockingRuleSettings> blockingRules) {
+public record ModelSettings(
+    List<ComparisonSettings> comparisons, List<BlockingRuleSettings> blockingRules, PriorSettings prior) {
 
   public ModelSettings {
     comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
     blockingRules = blockingRules == null ? List.of() : List.copyOf(blockingRules);
+  }
+
+  /**
+   * How the prior (the probability that two random rows are the same person) is estimated, as
+   * Splink does: the pairs that deterministic rules accept, divided by the share of true pairs
+   * those rules are assumed to find, over all possible pairs. Without this section, the prior is
+   * EM's expected matches over all possible pairs.
+   *
+   * @param deterministicRules each rule maps comparison names to the level that comparison must be
+   *     at ({@code {"email": "exact"}}); a pair any rule accepts counts
+   * @param recall the share of the true pairs the rules are assumed to accept, in (0, 1]
+   */
+  public record PriorSettings(List<Map<String, String>> deterministicRules, Double recall) {
+    public PriorSettings {
+      deterministicRules =
+          deterministicRules == null
+              ? List.of()
+              // In the given order: the settings hash is taken over these settings as JSON.
+              : deterministicRules.stream().map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList();
+    }
   }
 
   /**

@@ -105,7 +105,9 @@ public final class CustomerLinkage {
                     comparisons),
                 (double) leakedCount * customerCount,
                 config.emMaxIterations(),
-                config.emTolerance());
+                config.emTolerance())
+                .withTermFrequencies(
+                    TermFrequencySummary.of(customers, "r_", definition.termFrequencyColumns(), customerCount));
     FellegiSunterModel model = trained.model();
     LOG.info(
         String.format(

@@ -13,10 +13,13 @@ import java.util.Set;
  * as keys, checked once (an unknown kind, column or key function, a name given twice: one line
  * naming the file and the key). Link and resolve build theirs from the same settings format.
  */
-public record ModelDefinition(List<Comparison> comparisons, List<BlockingRule> rules) {
+public record ModelDefinition(List<Comparison> comparisons, List<BlockingRule> rules, DeterministicPrior prior) {
   /** Rules are a bit set of one long in the pairs, with room to spare. */
   static final int MAX_RULES = 62;
 
+  /**
+   * @param prior how the prior is estimated, or null for EM's expected matches
+   */
   public ModelDefinition {
     comparisons = List.copyOf(comparisons);
     rules = List.copyOf(rules);
@@ -60,7 +63,9 @@ public record ModelDefinition(List<Comparison> comparisons, List<BlockingRule> r
       }
       rules.add(rule);
     }
-    return new ModelDefinition(comparisons, rules);
+    DeterministicPrior prior =
+        settings.prior() == null ? null : DeterministicPrior.of(settings.prior(), comparisons, file, at + ".prior");
+    return new ModelDefinition(comparisons, rules, prior);
   }
 
   /** The comparable columns whose value frequencies the term-frequency adjustment needs. */

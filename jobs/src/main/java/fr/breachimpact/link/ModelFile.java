@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * A trained model as a file ({@code model.json}): m, u and the weight of every level, the prior,
- * how EM went, the hash of the settings it was trained under and the code version. The file is
+ * how EM went, a summary of the term frequencies it was trained with (no value), the hash of the settings it was trained under and the code version. The file is
  * what {@code link --model FILE} scores with instead of training, and its id is kept on every
  * match. A file made under other settings is refused (one line naming the file and the key), so a
  * model never scores comparisons it was not trained on.
@@ -58,8 +58,8 @@ public final class ModelFile {
    * @param kind {@code link} or {@code dedupe}
    * @param trainedOn counts of the data it was trained on (records, customers, pairs)
    */
-  public static String toJson(
-      FellegiSunterModel model, String kind, ModelSettings settings, boolean converged, ObjectNode trainedOn) {
+  public static String toJson(ModelTraining.Trained trained, String kind, ModelSettings settings, ObjectNode trainedOn) {
+    FellegiSunterModel model = trained.model();
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("format", FORMAT);
     root.put("model_id", id(model));
@@ -70,8 +70,18 @@ public final class ModelFile {
     root.put("prior_weight", model.priorWeight());
     ObjectNode em = root.putObject("em");
     em.put("iterations", model.emIterations());
-    em.put("converged", converged);
+    em.put("converged", trained.converged());
     root.set("trained_on", trainedOn);
+    ArrayNode frequencies = root.putArray("term_frequencies");
+    for (TermFrequencySummary tf : trained.termFrequencies()) {
+      ObjectNode tn = frequencies.addObject();
+      tn.put("column", tf.column());
+      tn.put("values", tf.values());
+      tn.put("rows_with_value", tf.rowsWithValue());
+      tn.put("rows", tf.rows());
+      tn.put("max_share", tf.maxShare());
+      tn.put("agreement_probability", tf.agreementProbability());
+    }
     ArrayNode comparisons = root.putArray("comparisons");
     for (int f = 0; f < model.comparisons().size(); f++) {
       Comparison c = model.comparisons().get(f);

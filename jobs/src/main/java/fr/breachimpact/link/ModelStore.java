@@ -102,12 +102,13 @@ public final class ModelStore {
   }
 
   /** Keeps a trained model for the next runs. */
-  public void save(FellegiSunterModel model, ModelSettings settings, boolean converged, long records, long customers, long pairs) {
+  public void save(ModelTraining.Trained trained, ModelSettings settings, long records, long customers, long pairs) {
+    FellegiSunterModel model = trained.model();
     ObjectNode trainedOn = Json.mapper().createObjectNode();
     trainedOn.put("records", records);
     trainedOn.put("customers", customers);
     trainedOn.put("pairs", pairs);
-    String json = ModelFile.toJson(model, kind, settings, converged, trainedOn);
+    String json = ModelFile.toJson(trained, kind, settings, trainedOn);
     Path p = new Path(path());
     try {
       FileSystem fs = p.getFileSystem(hadoop);

@@ -14,6 +14,7 @@ import fr.breachimpact.link.ModelTraining;
 import fr.breachimpact.link.PairComparison;
 import fr.breachimpact.link.PatternCount;
 import fr.breachimpact.link.RandomPairs;
+import fr.breachimpact.link.TermFrequencySummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,8 @@ public final class DedupeScoring {
         PairComparison.patterns(PairComparison.compare(random, comparisons, ID_COLUMNS, false), comparisons);
     double space = (double) partyCount * (partyCount - 1) / 2;
     return ModelTraining.train(
-        "dedupe", definition, patterns, randomPatterns, space, training.emMaxIterations(), training.emTolerance());
+            "dedupe", definition, patterns, randomPatterns, space, training.emMaxIterations(), training.emTolerance())
+        .withTermFrequencies(TermFrequencySummary.of(withTf, "", tf, partyCount));
   }
 
   /** The columns of {@code dedupe_pairs}: every candidate pair of parties, linked or not. */

@@ -10,7 +10,10 @@ import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.config.ModelSettings.BlockingRuleSettings;
 import fr.breachimpact.config.ModelSettings.ComparisonSettings;
 import fr.breachimpact.config.ModelSettings.LevelSettings;
+import fr.breachimpact.config.ModelSettings.PriorSettings;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Settings become comparisons and rules, or one line naming the file and the key. */
@@ -20,7 +23,7 @@ class ModelDefinitionTest {
   }
 
   private static ModelSettings settings(ComparisonSettings c, BlockingRuleSettings rule) {
-    return new ModelSettings(List.of(c), List.of(rule));
+    return new ModelSettings(List.of(c), List.of(rule), null);
   }
 
   private static String error(ModelSettings s) {
@@ -73,5 +76,45 @@ class ModelDefinitionTest {
     assertFalse(active[names][fields.indexOf("last_name")]);
     assertFalse(active[names][fields.indexOf("birth_date")]);
     assertTrue(active[names][fields.indexOf("address")]);
+  }
+
+  @Test
+  void aDeterministicRuleOnAnUnknownComparisonOrLevelNamesItsKey() {
+    ComparisonSettings email = new ComparisonSettings("email", "email", List.of(level("exact")), null, null, null);
+    ModelSettings unknownField =
+        new ModelSettings(List.of(email), List.of(EMAIL), new PriorSettings(List.of(Map.of("phone", "exact")), 0.8));
+    assertTrue(
+        error(unknownField).startsWith("cfg.json: link.model.prior.deterministic_rules[0].phone: no comparison of that name"),
+        error(unknownField));
+    ModelSettings unknownLevel =
+        new ModelSettings(List.of(email), List.of(EMAIL), new PriorSettings(List.of(Map.of("email", "else")), 0.8));
+    assertTrue(error(unknownLevel).contains("link.model.prior.deterministic_rules[0].email: 'else' is not a level of email"));
+    ModelSettings badRecall =
+        new ModelSettings(List.of(email), List.of(EMAIL), new PriorSettings(List.of(Map.of("email", "exact")), 1.5));
+    assertTrue(error(badRecall).contains("link.model.prior.recall: a share in (0, 1]"));
+  }
+
+  @Test
+  void thePriorCountsThePairsAnyDeterministicRuleAcceptsOverTheRecall() {
+    ModelDefinition link = ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model");
+    List<String> fields = link.comparisons().stream().map(Comparison::field).toList();
+    int[] emailOnly = new int[fields.size()];
+    int[] namesAndDate = new int[fields.size()];
+    int[] namesOnly = new int[fields.size()];
+    Arrays.fill(emailOnly, -1);
+    Arrays.fill(namesAndDate, -1);
+    Arrays.fill(namesOnly, -1);
+    emailOnly[fields.indexOf("email")] = 0;
+    for (String f : List.of("first_name", "last_name", "birth_date")) {
+      namesAndDate[fields.indexOf(f)] = 0;
+    }
+    namesOnly[fields.indexOf("first_name")] = 0;
+    namesOnly[fields.indexOf("last_name")] = 0;
+    List<PatternCount> patterns =
+        List.of(
+            new PatternCount(0, 1, emailOnly, 30), new PatternCount(1, 2, namesAndDate, 50),
+            new PatternCount(1, 2, namesOnly, 1000));
+    assertEquals(80, link.prior().acceptedPairs(patterns));
+    assertEquals(80 / 0.8 / 1e6, link.prior().prior(patterns, 1e6), 1e-15);
   }
 }

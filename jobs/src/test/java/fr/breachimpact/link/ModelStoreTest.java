@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.breachimpact.config.ConfigException;
+import fr.breachimpact.config.Json;
 import fr.breachimpact.config.ModelSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +44,7 @@ class ModelStoreTest {
     ModelStore store = store();
     assertTrue(store.choose(null, false, DEFINITION, SETTINGS, 1000, 2000, 0.25).train(), "nothing stored yet");
     FellegiSunterModel trained = model();
-    store.save(trained, SETTINGS, true, 1000, 2000, 1500);
+    store.save(ModelTraining.Trained.fixed(trained), SETTINGS, 1000, 2000, 1500);
 
     ModelStore.Choice reused = store.choose(null, false, DEFINITION, SETTINGS, 1100, 2000, 0.25);
     assertEquals(ModelFile.id(trained), ModelFile.id(reused.model()), reused.reason());
@@ -54,7 +57,7 @@ class ModelStoreTest {
   void aModelFileMadeUnderOtherSettingsIsRefusedNamingTheKey() throws Exception {
     ModelSettings other = ModelSettings.dedupeDefaults();
     Path file = lake.resolve("other.json");
-    Files.writeString(file, ModelFile.toJson(model(), "link", other, true, fr.breachimpact.config.Json.mapper().createObjectNode()));
+    Files.writeString(file, ModelFile.toJson(ModelTraining.Trained.fixed(model()), "link", other, Json.mapper().createObjectNode()));
     ConfigException e =
         assertThrows(ConfigException.class, () -> store().choose(file.toString(), false, DEFINITION, SETTINGS, 1, 1, 0.25));
     assertTrue(e.getMessage().startsWith(file + ": settings_hash: "), e.getMessage());
@@ -63,9 +66,22 @@ class ModelStoreTest {
   @Test
   void aModelFileRoundTripsItsWeights() {
     FellegiSunterModel m = model();
-    String json = ModelFile.toJson(m, "link", SETTINGS, true, fr.breachimpact.config.Json.mapper().createObjectNode());
+    String json = ModelFile.toJson(ModelTraining.Trained.fixed(m), "link", SETTINGS, Json.mapper().createObjectNode());
     FellegiSunterModel back = ModelFile.fromJson(json, "model.json", DEFINITION, SETTINGS);
     assertEquals(ModelFile.id(m), ModelFile.id(back));
     assertEquals(m.prior(), back.prior());
+  }
+
+  @Test
+  void aModelFileKeepsTheTermFrequencySummaryItWasTrainedWith() throws Exception {
+    TermFrequencySummary lastNames = new TermFrequencySummary("last_name_key", 2, 4, 5, 0.6, 0.4);
+    String json =
+        ModelFile.toJson(
+            new ModelTraining.Trained(model(), null, 0, List.of(lastNames)), "link", SETTINGS, Json.mapper().createObjectNode());
+    JsonNode tf = Json.mapper().readTree(json).path("term_frequencies");
+    assertEquals(1, tf.size());
+    assertEquals("last_name_key", tf.get(0).path("column").asText());
+    assertEquals(2, tf.get(0).path("values").asLong());
+    assertEquals(0.4, tf.get(0).path("agreement_probability").asDouble(), 1e-12);
   }
 }

@@ -7,6 +7,7 @@ import fr.breachimpact.cli.BreachImpact;
 import fr.breachimpact.config.Json;
 import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.link.ModelFile;
+import fr.breachimpact.link.ModelTraining;
 import fr.breachimpact.resolve.Fixtures.Ident;
 import fr.breachimpact.spark.TestSpark;
 import java.nio.file.Files;
@@ -73,7 +74,8 @@ class ResolveCommandTest {
       Files.writeString(
           model,
           ModelFile.toJson(
-              Fixtures.MODEL, "dedupe", ModelSettings.dedupeDefaults(), true, Json.mapper().createObjectNode()));
+              ModelTraining.Trained.fixed(Fixtures.MODEL), "dedupe", ModelSettings.dedupeDefaults(),
+              Json.mapper().createObjectNode()));
     }
     return BreachImpact.execute(
         "resolve", "--config", dir.resolve("config.json").toString(), "--run-date", date, "--model", model.toString());
