@@ -40,8 +40,9 @@ ensure_built
       (umask 077 && head -c 32 /dev/urandom | base64 > "$OUT/pseudonym.key")
       echo "demo: generated a throwaway pseudonym key in $OUT/pseudonym.key (demo only)"
     fi
-    BREACH_IMPACT_PSEUDONYM_KEY="$(cat "$OUT/pseudonym.key")"
-    export BREACH_IMPACT_PSEUDONYM_KEY
+    # Named in the demo's config, so that a stage re-run by hand (the hint below) finds it too.
+    java -cp "$(cat "$ROOT/jobs/target/classpath.txt")" "$ROOT/scripts/EditConfig.java" "$OUT/config.json" \
+      report.pseudonym_key_file=pseudonym.key
   fi
 
   run_job nightly --config "$OUT/config.json" --run-date "$RUN_DATE"

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 /** Writes the demo's sample data: customers, seed incidents, ground truth and a job config. */
 @Command(
     name = "generate",
+    header = "Generate synthetic sample data: a population, customers, incidents and their ground truth.",
     mixinStandardHelpOptions = true,
     description = {
       "Generate synthetic sample data (pure Java, no Spark): a French population, the Mulliez",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Mixin;
 /** Stage 1: leaked files -> {@code leaked_records}, {@code quarantine}, {@code ingested_files}. */
 @Command(
     name = "ingest",
+    header = "Read every incident's files into leaked_records and quarantine; no row lost.",
     mixinStandardHelpOptions = true,
     description = {
       "Reads every incident's manifest and files into the Delta tables leaked_records and",

@@ -26,8 +26,12 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "link",
+    header = "Match leaked records with customers: Fellegi-Sunter scores, a trusted key held by one customer wins.",
     mixinStandardHelpOptions = true,
-    description = "Match leaked records with customers (deterministic keys, then Fellegi-Sunter).")
+    description = {
+      "Match leaked records with customers: candidate pairs from the blocking rules, each scored by the",
+      "Fellegi-Sunter model (trained or reused, link.model); a trusted key held by one customer wins."
+    })
 public final class LinkCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 /** The scheduler's entry point: every stage for a run date, incremental, one run at a time. */
 @Command(
     name = "nightly",
+    header = "Run every stage for --run-date, reusing the stages whose inputs did not change.",
     mixinStandardHelpOptions = true,
     description = {
       "Runs ingest, customers, classify, link, resolve and report for --run-date. Stages whose",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
 /** Proposes a manifest for new leaked files: plain Java over a bounded prefix, no Spark. */
 @Command(
     name = "sniff",
+    header = "Draft a manifest for a new incident's files: encoding, format and each column's field.",
     mixinStandardHelpOptions = true,
     description = {
       "Reads the first 10 MB or 100,000 lines of each file (gzip included) and writes a draft",
