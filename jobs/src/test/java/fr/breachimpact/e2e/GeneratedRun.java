@@ -1,27 +1,32 @@
 package fr.breachimpact.e2e;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.cli.BreachImpact;
-import fr.breachimpact.testing.ConsoleCapture;
 import fr.breachimpact.cli.ExitCode;
+import fr.breachimpact.config.Json;
 import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.generate.NoiseSettings;
 import fr.breachimpact.generate.SampleDataGenerator;
+import fr.breachimpact.testing.ConsoleCapture;
 import fr.breachimpact.spark.TestSpark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One generated data set and one pipeline run over it, shared by every end-to-end test class of
+ * A generated data set and one pipeline run over it, shared by every end-to-end test class of
  * the JVM (generating and running once keeps the suite fast).
  */
 public final class GeneratedRun {
   public static final String RUN_DATE = "2026-11-29";
   public static final double SCALE = 0.1;
-  private static GeneratedRun instance;
+  private static final Map<String, GeneratedRun> RUNS = new HashMap<>();
 
   private final Path root;
   private final LoadedConfig config;
@@ -33,25 +38,36 @@ public final class GeneratedRun {
   }
 
   public static synchronized GeneratedRun get() {
-    if (instance == null) {
-      try {
-        Path root = Files.createTempDirectory("breach-impact-e2e");
-        SampleDataGenerator.generate(root, 42, SCALE);
-        // A throwaway pseudonym key in a file named by the config (tests cannot set env vars).
-        Files.writeString(root.resolve("pseudonym.key"), "e2e-throwaway-key-" + Long.toHexString(System.nanoTime()));
-        Path config = root.resolve("config.json");
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) fr.breachimpact.config.Json.mapper().readTree(config.toFile());
-        tree.with("report").put("pseudonym_key_file", "pseudonym.key");
-        fr.breachimpact.config.Json.mapper().writeValue(config.toFile(), tree);
-        TestSpark.session();
-        GeneratedRun run = new GeneratedRun(root);
-        run.console = ConsoleCapture.during(() -> run.stage("nightly"));
-        instance = run;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    return of(42, NoiseSettings.REALISTIC);
+  }
+
+  /**
+   * One data set per seed and noise profile, each generated and run once per JVM: the default
+   * one ({@link #get()}) and a second seed with harder settings.
+   */
+  public static synchronized GeneratedRun of(long seed, NoiseSettings noise) {
+    String key = seed + "/" + noise;
+    GeneratedRun cached = RUNS.get(key);
+    if (cached != null) {
+      return cached;
     }
-    return instance;
+    try {
+      Path root = Files.createTempDirectory("breach-impact-e2e");
+      SampleDataGenerator.generate(root, seed, SCALE, SCALE, noise);
+      // A throwaway pseudonym key in a file named by the config (tests cannot set env vars).
+      Files.writeString(root.resolve("pseudonym.key"), "e2e-throwaway-key-" + Long.toHexString(System.nanoTime()));
+      Path config = root.resolve("config.json");
+      ObjectNode tree = (ObjectNode) Json.mapper().readTree(config.toFile());
+      tree.with("report").put("pseudonym_key_file", "pseudonym.key");
+      Json.mapper().writeValue(config.toFile(), tree);
+      TestSpark.session();
+      GeneratedRun run = new GeneratedRun(root);
+      run.console = ConsoleCapture.during(() -> run.stage("nightly"));
+      RUNS.put(key, run);
+      return run;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void stage(String name, String... more) {
