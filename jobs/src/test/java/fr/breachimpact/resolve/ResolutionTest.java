@@ -173,11 +173,10 @@ class ResolutionTest {
     assertEquals(kept, ids2.get("r20"));
     assertEquals(kept, ids2.get("r21"));
     assertEquals(kept, ids2.get("r22"));
-    List<Row> merges = run2.personMerges().collectAsList();
-    assertEquals(1, merges.size());
-    assertEquals(LocalDate.of(2026, 11, 29), merges.get(0).getDate(0).toLocalDate());
-    assertEquals(kept, merges.get(0).getString(1));
-    assertEquals(merged, merges.get(0).getString(2));
+    fr.breachimpact.testing.Frames.assertEqual(
+        fr.breachimpact.testing.Frames.frame("run_date DATE, surviving_person_id STRING, merged_person_id STRING",
+            fr.breachimpact.testing.Frames.row(java.sql.Date.valueOf(LocalDate.of(2026, 11, 29)), kept, merged)),
+        run2.personMerges());
     assertEquals(0, run1.personMerges().count());
   }
 
