@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.col;
 import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ResolveConfig;
 import fr.breachimpact.resolve.Fixtures.Ident;
+import fr.breachimpact.testing.Frames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -173,9 +174,9 @@ class ResolutionTest {
     assertEquals(kept, ids2.get("r20"));
     assertEquals(kept, ids2.get("r21"));
     assertEquals(kept, ids2.get("r22"));
-    fr.breachimpact.testing.Frames.assertEqual(
-        fr.breachimpact.testing.Frames.frame("run_date DATE, surviving_person_id STRING, merged_person_id STRING",
-            fr.breachimpact.testing.Frames.row(java.sql.Date.valueOf(LocalDate.of(2026, 11, 29)), kept, merged)),
+    Frames.assertEqual(
+        Frames.frame("run_date DATE, surviving_person_id STRING, merged_person_id STRING",
+            Frames.row(java.sql.Date.valueOf(LocalDate.of(2026, 11, 29)), kept, merged)),
         run2.personMerges());
     assertEquals(0, run1.personMerges().count());
   }

@@ -64,7 +64,7 @@ public final class Frames {
   public static void assertApproximatelyEqual(Dataset<Row> expected, Dataset<Row> actual, double tolerance) {
     Pair p = comparable(expected, actual);
     synchronized (COMPARER) {
-      COMPARER.start(p.expected.columns().length);
+      COMPARER.start(p.expected.columns());
       COMPARER.assertDataFrameApproximateEquals(
           p.expected, p.actual, tolerance, Duration.ZERO, COMPARER::capture);
     }
@@ -74,7 +74,7 @@ public final class Frames {
   public static void assertEqualIgnoringOrder(Dataset<Row> expected, Dataset<Row> actual) {
     Pair p = comparable(expected, actual);
     synchronized (COMPARER) {
-      COMPARER.start(p.expected.columns().length);
+      COMPARER.start(p.expected.columns());
       COMPARER.assertDataFrameNoOrderEquals(p.expected, p.actual);
     }
   }
@@ -132,11 +132,13 @@ public final class Frames {
    * carry the differing rows.
    */
   private static final class Comparer extends JavaDataFrameSuiteBase {
+    private String header;
     private int columns;
     private final List<String> unequal = new ArrayList<>();
 
-    void start(int columns) {
-      this.columns = columns;
+    void start(String[] names) {
+      header = "columns  " + Arrays.toString(names);
+      columns = names.length;
       unequal.clear();
     }
 
@@ -172,7 +174,7 @@ public final class Frames {
     public void fail(String message) {
       throw new AssertionFailedError(
           "frames differ row by row (first " + SHOWN + " differences, expected row then actual row):\n  "
-              + String.join("\n  ", unequal));
+              + header + "\n  " + String.join("\n  ", unequal));
     }
 
     /**
@@ -199,7 +201,7 @@ public final class Frames {
       }
       throw new AssertionFailedError(
           "frames differ in which rows they hold (first " + SHOWN + " differences):\n  "
-              + String.join("\n  ", lines));
+              + header + "\n  " + String.join("\n  ", lines));
     }
 
     private static String times(Object count) {

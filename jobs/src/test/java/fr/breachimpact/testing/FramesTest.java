@@ -38,6 +38,7 @@ class FramesTest {
   void aDifferingValueFailsNamingBothRows() {
     Dataset<Row> actual = frame(SCHEMA, row("a", 1L, 0.5), row("b", 3L, null), row("c", 2L, 0.25));
     AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Frames.assertEqual(abc(), actual));
+    assertTrue(e.getMessage().contains("columns  [id, n, share]"), e.getMessage());
     assertTrue(e.getMessage().contains("expected [b, 2, null]"), e.getMessage());
     assertTrue(e.getMessage().contains("actual   [b, 3, null]"), e.getMessage());
   }
