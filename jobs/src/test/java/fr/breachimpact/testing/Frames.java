@@ -70,7 +70,10 @@ public final class Frames {
     }
   }
 
-  /** Same columns, same rows, each as many times, in any order. */
+  /**
+   * Same columns, same rows, each as many times, in any order. Not for frames with a map column:
+   * the library counts rows by grouping on every column, and Spark cannot group on a map.
+   */
   public static void assertEqualIgnoringOrder(Dataset<Row> expected, Dataset<Row> actual) {
     Pair p = comparable(expected, actual);
     synchronized (COMPARER) {
