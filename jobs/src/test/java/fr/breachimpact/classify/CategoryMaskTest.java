@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.testing.Frames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,12 +70,15 @@ class CategoryMaskTest {
         RowFactory.create("y", 0L)), masks);
 
     String unknown = CategoryMask.countColumn(mask.unknownBit());
-    List<Row> out = mask.countsPer(rows.groupBy("g"), col("m"))
+    Dataset<Row> out = mask.countsPer(rows.groupBy("g"), col("m"))
         .select(col("g"), col(unknown), mask.perCategory("n"))
-        .select("g", unknown, "col.category", "col.n").orderBy("g", "category").collectAsList();
+        .select("g", unknown, "col.category", "col.n").orderBy("g", "category");
 
-    assertEquals(List.of(RowFactory.create("x", 1L, "A", 1L), RowFactory.create("x", 1L, "B", 2L),
-        RowFactory.create("y", 0L, "A", 0L), RowFactory.create("y", 0L, "B", 0L)), out);
+    Frames.assertEqual(
+        Frames.frame("g STRING, `" + unknown + "` BIGINT, category STRING, n BIGINT",
+            Frames.row("x", 1L, "A", 1L), Frames.row("x", 1L, "B", 2L),
+            Frames.row("y", 0L, "A", 0L), Frames.row("y", 0L, "B", 0L)),
+        out);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import fr.breachimpact.normalize.Expect;
 import fr.breachimpact.normalize.RawFrames;
 import fr.breachimpact.normalize.RecordNormalizer;
+import fr.breachimpact.testing.Frames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -147,12 +148,9 @@ class ClassifierTest {
     java.util.Collections.reverse(reversed);
     Dataset<Row> one = RawFrames.leaked(new ArrayList<>(ROWS.values())).repartition(1);
     Dataset<Row> many = RawFrames.leaked(reversed).repartition(5);
-    List<Row> a = one.transform(NORMALIZER::normalize).transform(new Classifier()::classify).orderBy("record_id").collectAsList();
-    List<Row> b = many.transform(NORMALIZER::normalize).transform(new Classifier()::classify).orderBy("record_id").collectAsList();
-    assertEquals(a.size(), b.size(), "rows");
-    for (int i = 0; i < a.size(); i++) {
-      assertEquals(a.get(i), b.get(i), "row " + i + " differs between partitionings");
-    }
+    Frames.assertEqual(
+        one.transform(NORMALIZER::normalize).transform(new Classifier()::classify).orderBy("record_id"),
+        many.transform(NORMALIZER::normalize).transform(new Classifier()::classify).orderBy("record_id"));
   }
 
   @Test

@@ -1,12 +1,12 @@
 package fr.breachimpact.link;
 
+import static fr.breachimpact.testing.Frames.frame;
+import static fr.breachimpact.testing.Frames.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.breachimpact.link.CleanRows.Rec;
+import fr.breachimpact.testing.Frames;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class ValueCountsTest {
@@ -24,28 +24,26 @@ class ValueCountsTest {
           2,
           List.of("first_name_key", "last_name_key"));
 
+  private static final String POOLED = "value STRING, n BIGINT";
+
   @Test
   void keepsOnlyTheValuesHeldByMoreRowsOfOneBrandThanTheBound() {
-    List<Row> overused = COUNTS.overused("phone_e164").collectAsList();
-    assertEquals(1, overused.size(), "the Leroy Merlin holder and the single +33166666666 are not overused");
-    assertEquals("Auchan", overused.get(0).getAs("brand"));
-    assertEquals(3L, overused.get(0).<Long>getAs("n"));
+    // The Leroy Merlin holder and the single +33166666666 are not overused.
+    Frames.assertEqual(
+        frame("brand STRING, value STRING, n BIGINT", row("Auchan", "+33155555555", 3L)),
+        COUNTS.overused("phone_e164"));
   }
 
   @Test
   void countsEveryValueOfAPooledColumnOverAllBrandsAndNoNulls() {
-    assertEquals(Map.of("camille", 3L, "louis", 2L), asMap(COUNTS.pooled("first_name_key").collectAsList()));
-    assertEquals(Map.of("martin", 3L, "durand", 1L), asMap(COUNTS.pooled("last_name_key").collectAsList()));
+    Frames.assertEqualIgnoringOrder(
+        frame(POOLED, row("camille", 3L), row("louis", 2L)), COUNTS.pooled("first_name_key"));
+    Frames.assertEqualIgnoringOrder(
+        frame(POOLED, row("martin", 3L), row("durand", 1L)), COUNTS.pooled("last_name_key"));
   }
 
   @Test
   void countsTheRowsInTheSamePass() {
     assertEquals(5, COUNTS.rows());
-  }
-
-  private static Map<String, Long> asMap(List<Row> rows) {
-    Map<String, Long> out = new TreeMap<>();
-    rows.forEach(r -> out.put(r.getAs("value"), r.getAs("n")));
-    return out;
   }
 }

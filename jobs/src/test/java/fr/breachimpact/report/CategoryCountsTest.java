@@ -1,8 +1,10 @@
 package fr.breachimpact.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static fr.breachimpact.testing.Frames.frame;
+import static fr.breachimpact.testing.Frames.row;
 
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.testing.Frames;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -32,13 +34,13 @@ class CategoryCountsTest {
             exposure("r3", "p2", "email", "claimed"),
             exposure("r4", "p3", "email", "detected"),
             exposure("r4", "p3", "phone", "verified"));
-    List<Row> rows =
+    Frames.assertEqual(
+        frame("category STRING, records BIGINT, persons BIGINT,"
+                + " persons_verified BIGINT, persons_claimed BIGINT, persons_detected BIGINT",
+            row("email", 4L, 3L, 1L, 2L, 1L),
+            row("phone", 1L, 1L, 1L, 0L, 0L)),
         CategoryCounts.of(TestSpark.session().createDataFrame(exposures, EXPOSURES))
             .orderBy("category")
-            .select("category", "records", "persons", "persons_verified", "persons_claimed", "persons_detected")
-            .collectAsList();
-    assertEquals(2, rows.size());
-    assertEquals(RowFactory.create("email", 4L, 3L, 1L, 2L, 1L), rows.get(0));
-    assertEquals(RowFactory.create("phone", 1L, 1L, 1L, 0L, 0L), rows.get(1));
+            .select("category", "records", "persons", "persons_verified", "persons_claimed", "persons_detected"));
   }
 }

@@ -1,15 +1,15 @@
 package fr.breachimpact.report;
 
+import static fr.breachimpact.testing.Frames.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.breachimpact.config.ContextAdjustment;
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.testing.Frames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -31,7 +31,7 @@ class DetectionMinimumTest {
    * word or number), CONTACT verified in 1. small.csv: 20 records, HEALTH detected in 1 (5% of
    * the file, but one record).
    */
-  private static Set<String> kept(DetectionMinimum minimum) {
+  private static Dataset<Row> kept(DetectionMinimum minimum) {
     List<Row> prepared = new ArrayList<>();
     List<Row> exposures = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -48,26 +48,31 @@ class DetectionMinimumTest {
     exposures.add(RowFactory.create("s0", "i", "small.csv", "q0", "HEALTH", "detected"));
     var spark = TestSpark.session();
     Dataset<Row> out = minimum.apply(spark.createDataFrame(prepared, PREPARED), spark.createDataFrame(exposures, EXPOSURES));
-    Set<String> result = new TreeSet<>();
-    for (Row r : out.groupBy("source_file", "code").count().collectAsList()) {
-      result.add(r.getString(0) + ":" + r.getString(1) + "=" + r.getLong(2));
-    }
-    return result;
+    return out.groupBy("source_file", "code").count();
+  }
+
+  /** Records kept per file and category. */
+  private static Dataset<Row> counts(Object[]... rows) {
+    return Frames.frame("source_file STRING, code STRING, count BIGINT", rows);
   }
 
   @Test
   void aSingleDetectedRecordNoLongerExposesACategory() {
-    assertEquals(Set.of("notes.csv:HEALTH=30", "notes.csv:CONTACT=1"), kept(new DetectionMinimum(10, 0.01)));
+    Frames.assertEqualIgnoringOrder(
+        counts(row("notes.csv", "HEALTH", 30L), row("notes.csv", "CONTACT", 1L)), kept(new DetectionMinimum(10, 0.01)));
   }
 
   @Test
   void theShareOfTheFileIsRequiredToo() {
-    assertEquals(Set.of("notes.csv:CONTACT=1"), kept(new DetectionMinimum(10, 0.2)), "30 of 200 is below 20%");
+    // 30 of 200 is below 20%.
+    Frames.assertEqualIgnoringOrder(counts(row("notes.csv", "CONTACT", 1L)), kept(new DetectionMinimum(10, 0.2)));
   }
 
   @Test
   void withoutAMinimumEveryDetectionCounts() {
-    assertEquals(Set.of("notes.csv:HEALTH=30", "notes.csv:FINANCIAL=1", "notes.csv:CONTACT=1", "small.csv:HEALTH=1"),
+    Frames.assertEqualIgnoringOrder(
+        counts(row("notes.csv", "HEALTH", 30L), row("notes.csv", "FINANCIAL", 1L), row("notes.csv", "CONTACT", 1L),
+            row("small.csv", "HEALTH", 1L)),
         kept(DetectionMinimum.NONE));
   }
 

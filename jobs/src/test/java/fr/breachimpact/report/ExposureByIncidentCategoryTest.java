@@ -1,9 +1,12 @@
 package fr.breachimpact.report;
 
+import static fr.breachimpact.testing.Frames.frame;
+import static fr.breachimpact.testing.Frames.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.breachimpact.classify.CategoryMask;
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.testing.Frames;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,10 +38,13 @@ class ExposureByIncidentCategoryTest {
         RowFactory.create(GROUP, "p2", "c1", "Auchan")), LINKS);
   }
 
-  private static List<Row> matched(Dataset<Row> exposures, CategoryMask categories) {
+  private static final String MATCHED =
+      "incident_id STRING, category STRING, scope_key STRING, matched_customers BIGINT, matched_persons BIGINT";
+
+  private static Dataset<Row> matched(Dataset<Row> exposures, CategoryMask categories) {
     return ExposureByIncidentCategory.matched(exposures, links(), categories)
         .select("incident_id", "category", "scope_key", "matched_customers", "matched_persons")
-        .orderBy("incident_id", "category", "scope_key").collectAsList();
+        .orderBy("incident_id", "category", "scope_key");
   }
 
   @Test
@@ -51,13 +57,14 @@ class ExposureByIncidentCategoryTest {
         RowFactory.create("i1", "p3", "CONTACT"), // not a customer
         RowFactory.create("i2", "p2", "HEALTH"));
 
-    assertEquals(List.of(
-            RowFactory.create("i1", "CONTACT", AUCHAN, 1L, 2L), // c1, through p1 and p2
-            RowFactory.create("i1", "CONTACT", GROUP, 2L, 2L), // c1 and c9
-            RowFactory.create("i1", "HEALTH", AUCHAN, 1L, 1L),
-            RowFactory.create("i1", "HEALTH", GROUP, 2L, 1L),
-            RowFactory.create("i2", "HEALTH", AUCHAN, 1L, 1L),
-            RowFactory.create("i2", "HEALTH", GROUP, 1L, 1L)),
+    Frames.assertEqual(
+        frame(MATCHED,
+            row("i1", "CONTACT", AUCHAN, 1L, 2L), // c1, through p1 and p2
+            row("i1", "CONTACT", GROUP, 2L, 2L), // c1 and c9
+            row("i1", "HEALTH", AUCHAN, 1L, 1L),
+            row("i1", "HEALTH", GROUP, 2L, 1L),
+            row("i2", "HEALTH", AUCHAN, 1L, 1L),
+            row("i2", "HEALTH", GROUP, 1L, 1L)),
         matched(exposures, CategoryMask.of(List.of("CONTACT", "HEALTH"))));
   }
 
@@ -69,12 +76,13 @@ class ExposureByIncidentCategoryTest {
     CategoryMask categories = CategoryCounts.codes(categoryCounts);
 
     assertEquals(List.of("SHOE_SIZE"), categories.codes());
-    assertEquals(List.of(RowFactory.create("i1", "SHOE_SIZE", AUCHAN, 1L, 1L),
-        RowFactory.create("i1", "SHOE_SIZE", GROUP, 2L, 1L)), matched(exposures, categories));
+    Frames.assertEqual(
+        frame(MATCHED, row("i1", "SHOE_SIZE", AUCHAN, 1L, 1L), row("i1", "SHOE_SIZE", GROUP, 2L, 1L)),
+        matched(exposures, categories));
   }
 
   @Test
   void noCategoryAtAllMatchesNothing() {
-    assertEquals(List.of(), matched(exposures(), CategoryMask.of(List.of())));
+    Frames.assertEqual(frame(MATCHED), matched(exposures(), CategoryMask.of(List.of())));
   }
 }

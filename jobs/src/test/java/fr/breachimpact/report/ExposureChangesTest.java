@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.testing.Frames;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -28,6 +27,9 @@ class ExposureChangesTest {
   private static final StructType CUSTOMERS = new StructType().add("customer_pseudonym", DataTypes.StringType)
       .add("brand", DataTypes.StringType).add("notify", DataTypes.BooleanType);
   private static final LocalDate SINCE = LocalDate.of(2025, 11, 29);
+  /** The per-change detail, as in schemas/exposure_change_pseudonyms.json. */
+  private static final String DETAIL =
+      "change STRING, person_pseudonym STRING, customer_pseudonym STRING, brand STRING, incident_id STRING, since DATE";
 
   private static Dataset<Row> persons(Row... rows) {
     return TestSpark.session().createDataFrame(List.of(rows), PERSONS);
@@ -50,23 +52,28 @@ class ExposureChangesTest {
 
   @Test
   void newPersonsNewIncidentsRisenLevelsNewCustomersAndNewlyToNotifyAreFound() {
-    Set<String> found = new TreeSet<>();
-    for (Row r : detail().collectAsList()) {
-      found.add(r.getAs("change") + ":" + (r.getAs("person_pseudonym") == null ? r.getAs("customer_pseudonym")
-          : r.getAs("person_pseudonym")) + ":" + r.getAs("incident_id"));
-      assertEquals(java.sql.Date.valueOf(SINCE), r.getAs("since"));
-    }
-    assertEquals(new TreeSet<>(List.of("new_person:pc:i2", "new_incident:pa:i2", "level_rose:pa:null",
-        "new_customer:cc:null", "newly_to_notify:ca:null", "newly_to_notify:cc:null")), found);
+    java.sql.Date since = java.sql.Date.valueOf(SINCE);
+    Frames.assertEqualIgnoringOrder(
+        Frames.frame(DETAIL,
+            Frames.row("new_person", "pc", null, null, "i2", since),
+            Frames.row("new_incident", "pa", null, null, "i2", since),
+            Frames.row("level_rose", "pa", null, null, null, since),
+            Frames.row("new_customer", null, "cc", "Leroy Merlin", null, since),
+            Frames.row("newly_to_notify", null, "ca", "Auchan", null, since),
+            Frames.row("newly_to_notify", null, "cc", "Leroy Merlin", null, since)),
+        detail());
   }
 
   @Test
   void withoutAPreviousDateEveryPersonAndCustomerIsNew() {
     Dataset<Row> first = ExposureChanges.detail(persons(RowFactory.create("pa", List.of("i1"), "high")), null,
         customers(RowFactory.create("ca", "Auchan", true)), null, null);
-    Set<String> changes = new TreeSet<>();
-    first.collectAsList().forEach(r -> changes.add(r.getAs("change")));
-    assertEquals(Set.of("new_person", "new_customer", "newly_to_notify"), changes);
+    Frames.assertEqualIgnoringOrder(
+        Frames.frame(DETAIL,
+            Frames.row("new_person", "pa", null, null, "i1", null),
+            Frames.row("new_customer", null, "ca", "Auchan", null, null),
+            Frames.row("newly_to_notify", null, "ca", "Auchan", null, null)),
+        first);
   }
 
   @Test

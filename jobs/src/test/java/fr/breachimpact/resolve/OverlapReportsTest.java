@@ -1,8 +1,10 @@
 package fr.breachimpact.resolve;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static fr.breachimpact.testing.Frames.frame;
+import static fr.breachimpact.testing.Frames.row;
 
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.testing.Frames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,24 +49,18 @@ class OverlapReportsTest {
 
   @Test
   void incidentPairsCountDistinctPersonsAndJaccard() {
-    List<Row> rows = IncidentOverlap.compute(IncidentOverlap.exposures(recordPerson()), 10).collectAsList();
-    assertEquals(6, rows.size(), "every pair of four incidents once");
-    Row first = rows.get(0);
-    assertEquals("auchan-2024", first.getString(0));
-    assertEquals("auchan-2025", first.getString(1));
-    assertEquals(3L, first.getLong(2));
-    assertEquals(3L, first.getLong(3));
-    assertEquals(2L, first.getLong(4));
-    assertEquals(4L, first.getLong(5));
-    assertEquals(0.5, first.getDouble(6), 1e-9);
-    assertEquals(true, first.getBoolean(7), "counts below 10 are flagged");
-    Row lm = rows.get(1); // auchan-2024 x lm-2025: p3 only, either p1 p2 p3 p5
-    assertEquals("lm-2025", lm.getString(1));
-    assertEquals(1L, lm.getLong(4));
-    assertEquals(0.25, lm.getDouble(6), 1e-9);
-    Row none = rows.get(2); // auchan-2024 x medecin-2025
-    assertEquals(0L, none.getLong(4));
-    assertEquals(0.0, none.getDouble(6), 1e-9);
+    // Every pair of four incidents once, in order; every count is below 10, so every row is flagged.
+    Frames.assertApproximatelyEqual(
+        frame("incident_a STRING, incident_b STRING, persons_a BIGINT, persons_b BIGINT, persons_both BIGINT,"
+                + " persons_either BIGINT, jaccard DOUBLE, below_min_cell_size BOOLEAN",
+            row("auchan-2024", "auchan-2025", 3L, 3L, 2L, 4L, 0.5, true), // p2 p3 of p1..p4
+            row("auchan-2024", "lm-2025", 3L, 2L, 1L, 4L, 0.25, true), // p3 of p1 p2 p3 p5
+            row("auchan-2024", "medecin-2025", 3L, 1L, 0L, 4L, 0.0, true),
+            row("auchan-2025", "lm-2025", 3L, 2L, 1L, 4L, 0.25, true), // p3 of p2 p3 p4 p5
+            row("auchan-2025", "medecin-2025", 3L, 1L, 0L, 4L, 0.0, true),
+            row("lm-2025", "medecin-2025", 2L, 1L, 0L, 3L, 0.0, true)),
+        IncidentOverlap.compute(IncidentOverlap.exposures(recordPerson()), 10),
+        1e-9);
   }
 
   @Test
@@ -88,27 +84,21 @@ class OverlapReportsTest {
             "auchan-2025", new IncidentScope(List.of("auchan "), null),
             "lm-2025", new IncidentScope(List.of("Leroy Merlin"), null),
             "medecin-2025", new IncidentScope(List.of("MédecinDirect"), null));
-    List<Row> rows =
+    Frames.assertEqual(
+        frame("group_name STRING, brands BIGINT, incidents BIGINT, persons_exposed BIGINT,"
+                + " persons_multi_incident BIGINT, persons_exposed_customers BIGINT,"
+                + " persons_multi_brand_customers BIGINT, persons_multi_brand_customers_exposed BIGINT,"
+                + " below_min_cell_size BOOLEAN",
+            // 2 brands, 3 incidents; p1..p5 exposed, each once; p2 and p3 in more than one incident;
+            // exposed and customers: p1 p3 p5; customers of both brands: p3 p7, of those exposed: p3.
+            row("Mulliez", 2L, 3L, 5L, 2L, 3L, 2L, 1L, true),
+            // Decathlon's customer p6 is exposed only by an incident outside the group.
+            row("Other", 1L, 0L, 0L, 0L, 0L, 0L, 0L, false)),
         GroupOverlap.compute(
-                IncidentOverlap.exposures(recordPerson()),
-                spark.createDataFrame(customerPerson, CUSTOMER_PERSON),
-                spark.createDataFrame(customers, CUSTOMERS),
-                scopes,
-                10)
-            .collectAsList();
-    assertEquals(2, rows.size());
-    Row mulliez = rows.get(0);
-    assertEquals("Mulliez", mulliez.getString(0));
-    assertEquals(2L, mulliez.getLong(1), "brands");
-    assertEquals(3L, mulliez.getLong(2), "incidents");
-    assertEquals(5L, mulliez.getLong(3), "persons exposed p1..p5, each once");
-    assertEquals(2L, mulliez.getLong(4), "p2 and p3 in more than one incident");
-    assertEquals(3L, mulliez.getLong(5), "exposed and customers: p1 p3 p5");
-    assertEquals(2L, mulliez.getLong(6), "customers of both brands: p3 p7");
-    assertEquals(1L, mulliez.getLong(7), "of those exposed: p3");
-    Row other = rows.get(1);
-    assertEquals("Other", other.getString(0));
-    assertEquals(0L, other.getLong(2));
-    assertEquals(0L, other.getLong(3));
+            IncidentOverlap.exposures(recordPerson()),
+            spark.createDataFrame(customerPerson, CUSTOMER_PERSON),
+            spark.createDataFrame(customers, CUSTOMERS),
+            scopes,
+            10));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.testing.Frames;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,10 @@ class PersonIdsTest {
   void growingClusterKeepsItsIdEvenWhenASmallerNodeJoins() {
     Dataset<Row> previous = pairs("person_id", "b", "p1", "c", "p1");
     Dataset<Row> clusters = pairs("component", "a", "a", "b", "a", "c", "a");
-    Map<String, String> ids = asMap(PersonIds.assign(previous, clusters, RUN).assignment());
-    assertEquals(Map.of("a", "p1", "b", "p1", "c", "p1"), ids);
+    Frames.assertEqualIgnoringOrder(
+        Frames.frame("node_id STRING, person_id STRING",
+            Frames.row("a", "p1"), Frames.row("b", "p1"), Frames.row("c", "p1")),
+        PersonIds.assign(previous, clusters, RUN).assignment());
   }
 
   @Test
@@ -71,11 +74,11 @@ class PersonIdsTest {
     Map<String, String> ids = asMap(result.assignment());
     assertEquals("p1", ids.get("a"));
     assertEquals("p4", ids.get("d"));
-    List<String> merges =
-        result.merges().orderBy("merged_person_id").collectAsList().stream()
-            .map(r -> r.getDate(0).toLocalDate() + " " + r.getString(1) + "<-" + r.getString(2))
-            .toList();
-    assertEquals(List.of("2026-11-29 p4<-p5", "2026-11-29 p1<-p9"), merges);
+    java.sql.Date run = java.sql.Date.valueOf(RUN);
+    Frames.assertEqual(
+        Frames.frame("run_date DATE, surviving_person_id STRING, merged_person_id STRING",
+            Frames.row(run, "p4", "p5"), Frames.row(run, "p1", "p9")),
+        result.merges().orderBy("merged_person_id"));
   }
 
   @Test

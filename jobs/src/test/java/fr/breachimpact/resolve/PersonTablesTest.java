@@ -1,13 +1,13 @@
 package fr.breachimpact.resolve;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static fr.breachimpact.testing.Frames.frame;
+import static fr.breachimpact.testing.Frames.row;
 
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.testing.Frames;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -59,19 +59,14 @@ class PersonTablesTest {
     Dataset<Row> persons =
         PersonTables.persons(TestSpark.session().createDataFrame(members, MEMBERS), previous, 4, RUN);
 
-    Map<String, String> byPerson = new TreeMap<>();
-    for (Row r : persons.collectAsList()) {
-      byPerson.put(
-          r.getString(0),
-          String.format(
-              "records=%d incidents=%d customers=%d brands=%d size=%d review=%s first_seen=%s",
-              r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getBoolean(6), r.getDate(7)));
-    }
-    assertEquals(
-        Map.of(
-            "p1", "records=3 incidents=2 customers=2 brands=2 size=5 review=true first_seen=2026-11-29",
-            "p2", "records=0 incidents=0 customers=2 brands=1 size=2 review=false first_seen=2026-10-01",
-            "p3", "records=1 incidents=1 customers=0 brands=0 size=1 review=false first_seen=2026-11-29"),
-        byPerson);
+    Date run = Date.valueOf(RUN);
+    Frames.assertEqualIgnoringOrder(
+        frame("person_id STRING, record_count BIGINT, incident_count BIGINT, customer_count BIGINT,"
+                + " brand_count BIGINT, cluster_size BIGINT, needs_review BOOLEAN, first_seen_run_date DATE,"
+                + " run_date DATE",
+            row("p1", 3L, 2L, 2L, 2L, 5L, true, run, run),
+            row("p2", 0L, 0L, 2L, 1L, 2L, false, Date.valueOf("2026-10-01"), run), // first seen before
+            row("p3", 1L, 1L, 0L, 0L, 1L, false, run, run)),
+        persons);
   }
 }

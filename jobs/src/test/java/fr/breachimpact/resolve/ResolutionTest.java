@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.col;
 import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ResolveConfig;
 import fr.breachimpact.resolve.Fixtures.Ident;
+import fr.breachimpact.testing.Frames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -173,11 +174,10 @@ class ResolutionTest {
     assertEquals(kept, ids2.get("r20"));
     assertEquals(kept, ids2.get("r21"));
     assertEquals(kept, ids2.get("r22"));
-    List<Row> merges = run2.personMerges().collectAsList();
-    assertEquals(1, merges.size());
-    assertEquals(LocalDate.of(2026, 11, 29), merges.get(0).getDate(0).toLocalDate());
-    assertEquals(kept, merges.get(0).getString(1));
-    assertEquals(merged, merges.get(0).getString(2));
+    Frames.assertEqual(
+        Frames.frame("run_date DATE, surviving_person_id STRING, merged_person_id STRING",
+            Frames.row(java.sql.Date.valueOf(LocalDate.of(2026, 11, 29)), kept, merged)),
+        run2.personMerges());
     assertEquals(0, run1.personMerges().count());
   }
 
