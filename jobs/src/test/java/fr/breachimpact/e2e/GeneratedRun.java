@@ -7,6 +7,7 @@ import fr.breachimpact.config.Json;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.generate.NoiseSettings;
 import fr.breachimpact.generate.SampleDataGenerator;
+import fr.breachimpact.link.LinkageEvaluation;
 import fr.breachimpact.testing.ConsoleCapture;
 import fr.breachimpact.spark.TestSpark;
 import java.io.IOException;
@@ -106,6 +107,13 @@ public final class GeneratedRun {
 
   public Dataset<Row> report(String name) {
     return TestSpark.session().read().parquet(config.reportPath(name));
+  }
+
+  /** Who each leaked record is: record_id, incident_id, person_id (duplicate files left out). */
+  public Dataset<Row> recordTruth() {
+    return LinkageEvaluation.recordTruth(
+        lake("leaked_records").select("record_id", "incident_id", "source_file", "line_number"),
+        truthCsv("leaked_records.csv").filter("NOT in_duplicate_file"));
   }
 
   public Dataset<Row> truthCsv(String file) {

@@ -27,16 +27,10 @@ class HardDataTest {
     run = GeneratedRun.of(7, NoiseSettings.HARD);
   }
 
-  private static Dataset<Row> recordTruth() {
-    return LinkageEvaluation.recordTruth(
-        run.lake("leaked_records").select("record_id", "incident_id", "source_file", "line_number"),
-        run.truthCsv("leaked_records.csv").filter("NOT in_duplicate_file"));
-  }
-
   @Test
   void linkageHoldsItsPrecisionAndTheModelCarriesTheKeylessPairs() {
     LinkageEvaluation.Report report =
-        LinkageEvaluation.evaluate(run.lake("customer_matches"), recordTruth(), run.truthCsv("customers.csv"));
+        LinkageEvaluation.evaluate(run.lake("customer_matches"), run.recordTruth(), run.truthCsv("customers.csv"));
     report.lines().forEach(line -> System.out.println("hard " + line));
     LinkageEvaluation.Scores overall = report.overall();
     assertTrue(overall.precision() >= 0.99, overall.line());
@@ -49,7 +43,7 @@ class HardDataTest {
 
   @Test
   void deduplicationHoldsOnTheHarderData() {
-    Dataset<Row> truth = recordTruth();
+    Dataset<Row> truth = run.recordTruth();
     DedupMetrics m =
         DedupEvaluation.evaluate(
             run.lake("record_person"), truth.select(truth.col("record_id"), truth.col("person_id").as("true_person_id")));

@@ -30,12 +30,6 @@ class PipelineGroundTruthTest {
     run = GeneratedRun.get();
   }
 
-  private static Dataset<Row> recordTruth() {
-    return LinkageEvaluation.recordTruth(
-        run.lake("leaked_records").select("record_id", "incident_id", "source_file", "line_number"),
-        run.truthCsv("leaked_records.csv").filter("NOT in_duplicate_file"));
-  }
-
   @Test
   void verifiedCategoriesPerIncidentMatchWhatTheGeneratorPutIn() {
     Map<String, Long> actual = new HashMap<>();
@@ -61,7 +55,7 @@ class PipelineGroundTruthTest {
   @Test
   void linkageMeetsItsPrecisionAndRecallGoals() {
     LinkageEvaluation.Report report =
-        LinkageEvaluation.evaluate(run.lake("customer_matches"), recordTruth(), run.truthCsv("customers.csv"));
+        LinkageEvaluation.evaluate(run.lake("customer_matches"), run.recordTruth(), run.truthCsv("customers.csv"));
     report.lines().forEach(System.out::println);
     String overall = report.lines().get(0);
     double precision = Double.parseDouble(overall.replaceAll(".*precision=([0-9.]+).*", "$1"));
@@ -72,7 +66,7 @@ class PipelineGroundTruthTest {
 
   @Test
   void deduplicationFindsThePersonsBehindTheRecords() {
-    Dataset<Row> truth = recordTruth();
+    Dataset<Row> truth = run.recordTruth();
     DedupMetrics m = DedupEvaluation.evaluate(run.lake("record_person"),
         truth.select(truth.col("record_id"), truth.col("person_id").as("true_person_id")));
     System.out.println(m.lines());
