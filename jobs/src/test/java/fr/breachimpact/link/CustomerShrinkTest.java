@@ -52,7 +52,7 @@ class CustomerShrinkTest {
   }
 
   @Test
-  void aShrinkOfMoreThanTheDefaultShareStopsTheLoadWithExitThreeAndKeepsTheCustomers() throws IOException {
+  void aShrinkPastTheShareStopsTheLoadWithExitThreeAndKeepsTheCustomersOneWithinItLoads() throws IOException {
     Path config = config("");
     extract(10);
     assertEquals(ExitCode.OK, customers(config).value());
@@ -66,27 +66,13 @@ class CustomerShrinkTest {
     assertEquals(List.of("error: customers[0].path customers/auchan.csv: 7 rows, 10 at the previous load: shrank by 30.0 %,"
         + " more than customers_max_shrink=0.2 (a truncated extract? if the drop is real, raise customers_max_shrink for one run)"), errors);
     assertEquals(10, loaded(), "nothing written: the customers of the previous load stay");
-  }
 
-  @Test
-  void aShrinkWithinTheShareLoadsAndBecomesTheNextComparison() throws IOException {
-    Path config = config("");
-    extract(10);
-    assertEquals(ExitCode.OK, customers(config).value());
-    extract(8); // exactly 20 %: allowed
+    extract(8); // exactly 20 % fewer: allowed by the default
     assertEquals(ExitCode.OK, customers(config).value());
     assertEquals(8, loaded());
-    extract(7); // 12.5 % fewer than the last load, not than the first
-    assertEquals(ExitCode.OK, customers(config).value());
-  }
-
-  @Test
-  void theShareIsConfigurable() throws IOException {
-    extract(10);
+    extract(4); // half of the last load (not of the first): allowed by a share of 0.6
     assertEquals(ExitCode.OK, customers(config(",\"customers_max_shrink\":0.6")).value());
-    extract(5);
-    assertEquals(ExitCode.OK, customers(config(",\"customers_max_shrink\":0.6")).value());
-    assertEquals(5, loaded());
+    assertEquals(4, loaded());
   }
 
   @Test
