@@ -1,9 +1,11 @@
 // Sets keys of a JSON config in place (Jackson from the jobs' classpath; no Python, no jq).
 //   java -cp <classpath> scripts/EditConfig.java FILE KEY=VALUE...
-// KEY is a dotted path of object keys (link.u_sample_pairs), created where missing; VALUE is JSON
+// KEY is a dotted path of object keys (link.u_sample_pairs), created where missing, and of array
+// elements by number (customers.0.path, which must exist); VALUE is JSON
 // (20000, true, {"spark.sql.shuffle.partitions":"4"}, "text"), or else taken as a string.
 // The file is written back pretty-printed.
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
@@ -34,13 +36,37 @@ public class EditConfig {
       if (value == null || value.isMissingNode()) {
         value = json.getNodeFactory().textNode(text);
       }
-      ObjectNode parent = root;
+      JsonNode parent = root;
       for (int p = 0; p < path.length - 1; p++) {
+        if (parent instanceof ArrayNode array) {
+          parent = array.get(index(array, path[p], args[i]));
+          continue;
+        }
         JsonNode child = parent.get(path[p]);
-        parent = child instanceof ObjectNode o ? o : parent.putObject(path[p]);
+        parent = child instanceof ObjectNode || child instanceof ArrayNode ? child : ((ObjectNode) parent).putObject(path[p]);
       }
-      parent.set(path[path.length - 1], value);
+      String last = path[path.length - 1];
+      if (parent instanceof ArrayNode array) {
+        array.set(index(array, last, args[i]), value);
+      } else {
+        ((ObjectNode) parent).set(last, value);
+      }
     }
     java.nio.file.Files.writeString(file.toPath(), json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+  }
+
+  /** An array element by its number (customers.0.path); none past the end: that is a typo. */
+  static int index(ArrayNode array, String segment, String arg) {
+    try {
+      int i = Integer.parseInt(segment);
+      if (i >= 0 && i < array.size()) {
+        return i;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    System.err.println("EditConfig: no element " + segment + " in an array of " + array.size() + ": " + arg);
+    System.exit(2);
+    return -1;
   }
 }

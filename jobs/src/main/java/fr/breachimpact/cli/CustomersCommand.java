@@ -1,7 +1,10 @@
 package fr.breachimpact.cli;
 
 import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.link.CustomerExtractCounts;
 import fr.breachimpact.link.CustomerMaster;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -29,7 +32,19 @@ public final class CustomersCommand implements Callable<Integer> {
   /** The job without its command line: for the nightly run and the tests. */
   public static void run(SparkSession spark, LoadedConfig config, LocalDate runDate) {
     long start = System.nanoTime();
-    Dataset<Row> customers = CustomerMaster.load(spark, config);
+    List<Dataset<Row>> sources = CustomerMaster.loadSources(spark, config);
+    // Each extract counted before any write: one that shrank too much stops here (exit 3).
+    List<CustomerExtractCounts.Extract> extracts = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      extracts.add(new CustomerExtractCounts.Extract(i, config.config().customers().get(i).path(), sources.get(i).count()));
+    }
+    String countsTable = config.lakeTable(CustomerExtractCounts.TABLE);
+    CustomerExtractCounts.requireNoShrink(
+        extracts, CustomerExtractCounts.previous(spark, countsTable), config.config().customersMaxShrink());
+    Dataset<Row> customers = sources.get(0);
+    for (Dataset<Row> more : sources.subList(1, sources.size())) {
+      customers = customers.unionByName(more);
+    }
     customers
         .write()
         .format("delta")
@@ -38,6 +53,8 @@ public final class CustomersCommand implements Callable<Integer> {
         .save(config.lakeTable("customers"));
     long rows = spark.read().format("delta").load(config.lakeTable("customers")).count();
     normalize(spark, config, ClassifyCommand.normalizer(runDate));
+    // Last, so that a load cut short is compared with the one before it next time.
+    CustomerExtractCounts.save(spark, countsTable, extracts, runDate);
     System.out.printf(
         java.util.Locale.ROOT,
         "stage=customers customers=%d seconds=%.1f%n",

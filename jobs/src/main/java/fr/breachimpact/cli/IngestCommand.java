@@ -9,6 +9,7 @@ import fr.breachimpact.ingest.Incident;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.IngestPlanner;
 import fr.breachimpact.ingest.IngestStage;
+import fr.breachimpact.ingest.InputFiles;
 import fr.breachimpact.pipeline.RunSummary;
 import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.SparkSessions;
@@ -40,10 +41,12 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadedConfig config = LoadedConfig.load(options.config());
-    // Everything that can be wrong with the manifests is found here, before any write.
-    List<Incident> incidents = IncidentCatalog.load(config);
-    List<FileTask> tasks = IngestPlanner.plan(incidents, config.config().ingest());
+    // The inputs are read through the session's Hadoop configuration, as the lake is written.
     SparkSession spark = SparkSessions.create("breach-impact ingest", config);
+    InputFiles files = new InputFiles(spark.sparkContext().hadoopConfiguration());
+    // Everything that can be wrong with the manifests is found here, before any write.
+    List<Incident> incidents = IncidentCatalog.load(config, files);
+    List<FileTask> tasks = IngestPlanner.plan(files, incidents, config.config().ingest(), Map.of());
     try (var progress = fr.breachimpact.spark.StageProgress.start(spark, "ingest")) {
       run(spark, config, tasks, options.runDate(), runId());
     }

@@ -24,7 +24,6 @@ import fr.breachimpact.report.SummaryData;
 import fr.breachimpact.report.SummaryHtml;
 import fr.breachimpact.report.TextSummary;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,15 +272,17 @@ public final class ReportCommand implements Callable<Integer> {
   /** The manifests of the incidents present in the lake, in incident order. */
   private static List<IncidentInfo> manifests(LoadedConfig loaded, Dataset<Row> records) {
     Map<String, IncidentManifest> byId = IncidentCatalog.manifests(loaded);
-    Path dir = Path.of(loaded.resolve(loaded.config().incidentsDir()));
+    org.apache.hadoop.fs.Path dir = fr.breachimpact.ingest.InputFiles.path(loaded.resolve(loaded.config().incidentsDir()));
     List<IncidentInfo> result = new ArrayList<>();
     for (Row r : records.select("incident_id").distinct().orderBy("incident_id").collectAsList()) {
       String id = r.getString(0);
       IncidentManifest manifest = byId.get(id);
       if (manifest == null) {
-        throw new InputException(id + ": incident in the lake but not in incidents_dir " + dir + " (run ingest again)");
+        throw new InputException(id + ": incident in the lake but not in incidents_dir "
+            + fr.breachimpact.ingest.InputFiles.shown(dir) + " (run ingest again)");
       }
-      result.add(IncidentInfo.of(id, manifest, dir.resolve(id).resolve("manifest.json").toString()));
+      result.add(IncidentInfo.of(id, manifest,
+          fr.breachimpact.ingest.InputFiles.shown(new org.apache.hadoop.fs.Path(dir, id + "/manifest.json"))));
     }
     return result;
   }

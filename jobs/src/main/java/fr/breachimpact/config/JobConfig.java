@@ -20,6 +20,9 @@ import java.util.Map;
  * @param spark extra Spark settings for local runs (ignored keys on a cluster are harmless)
  * @param resolve deduplication settings (over-linking guards, threshold)
  * @param encryption Parquet modular encryption of the restricted zone (off by default)
+ * @param customersMaxShrink the share of its rows a customer extract may lose from one load to the
+ *     next (default 0.20); a larger drop stops the run (exit 3): a truncated extract would
+ *     otherwise drop customers from the notification lists without a word
  */
 public record JobConfig(
     String incidentsDir,
@@ -33,7 +36,9 @@ public record JobConfig(
     LinkConfig link,
     ResolveConfig resolve,
     Map<String, String> spark,
-    EncryptionConfig encryption) {
+    EncryptionConfig encryption,
+    Double customersMaxShrink) {
+  public static final double DEFAULT_CUSTOMERS_MAX_SHRINK = 0.20;
 
   public JobConfig {
     incidents = incidents == null ? List.of() : List.copyOf(incidents);
@@ -44,10 +49,14 @@ public record JobConfig(
     spark = spark == null ? Map.of() : Map.copyOf(spark);
     resolve = resolve == null ? ResolveConfig.defaults() : resolve;
     encryption = encryption == null ? EncryptionConfig.defaults() : encryption;
+    customersMaxShrink = customersMaxShrink == null ? DEFAULT_CUSTOMERS_MAX_SHRINK : customersMaxShrink;
+    if (!(customersMaxShrink >= 0 && customersMaxShrink <= 1)) {
+      throw new InvalidField("customers_max_shrink", "must be within 0..1 (a share of the rows), got " + customersMaxShrink);
+    }
   }
 
   /** A config with every section at its defaults. */
   public static JobConfig of(String incidentsDir, List<CustomerSource> customers, String lakeDir, String reportsDir) {
-    return new JobConfig(incidentsDir, null, customers, lakeDir, reportsDir, null, null, null, null, null, null, null);
+    return new JobConfig(incidentsDir, null, customers, lakeDir, reportsDir, null, null, null, null, null, null, null, null);
   }
 }

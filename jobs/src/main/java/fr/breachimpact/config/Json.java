@@ -42,22 +42,36 @@ public final class Json {
 
   /** Reads a JSON or YAML file (by its extension) into {@code type}. */
   public static <T> T read(Path file, Class<T> type) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+    byte[] content;
     try {
-      return mapper.readValue(Files.readAllBytes(file), type);
+      content = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": file not found");
+    } catch (IOException e) {
+      throw new ConfigException(file + ": " + firstLine(e.getMessage()), e);
+    }
+    return read(content, file.toString(), type);
+  }
+
+  /**
+   * Reads the content of a JSON or YAML file (by the extension of {@code file}, which names it in
+   * error lines) into {@code type}: for manifests read through Hadoop's file systems.
+   */
+  public static <T> T read(byte[] content, String file, Class<T> type) {
+    String name = file.toLowerCase(Locale.ROOT);
+    ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+    try {
+      return mapper.readValue(content, type);
     } catch (ValueInstantiationException e) {
       if (e.getCause() instanceof InvalidField f) {
         String at = path(e);
-        throw ConfigException.at(file.toString(), at.equals("(root)") ? f.field() : at + "." + f.field(), f.problem());
+        throw ConfigException.at(file, at.equals("(root)") ? f.field() : at + "." + f.field(), f.problem());
       }
-      throw ConfigException.at(file.toString(), path(e), firstLine(e.getOriginalMessage()));
+      throw ConfigException.at(file, path(e), firstLine(e.getOriginalMessage()));
     } catch (UnrecognizedPropertyException e) {
-      throw ConfigException.at(file.toString(), path(e), "unknown key '" + e.getPropertyName() + "'");
+      throw ConfigException.at(file, path(e), "unknown key '" + e.getPropertyName() + "'");
     } catch (JsonMappingException e) {
-      throw ConfigException.at(file.toString(), path(e), firstLine(e.getOriginalMessage()));
+      throw ConfigException.at(file, path(e), firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException(file + ": " + firstLine(e.getMessage()), e);
     }

@@ -1,23 +1,26 @@
 package fr.breachimpact.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
-/** Opens a leaked file through Hadoop's file systems (file:, hdfs:, s3a:), decompressed. */
+/**
+ * Opens a leaked file through Hadoop's file systems (file:, hdfs:, s3a:), decompressed. On an
+ * executor the configuration is the driver session's, shipped with the job, so that a cluster's
+ * spark.hadoop.* settings (credentials, name services) reach the reads of the inputs too.
+ */
 public final class FileOpener {
   private FileOpener() {}
 
-  public static InputStream openRaw(String location) throws IOException {
+  public static InputStream openDecompressed(String location, boolean gzip, Configuration conf) throws IOException {
     Path path = new Path(location);
-    return new BufferedInputStream(path.getFileSystem(new Configuration()).open(path), 1 << 16);
+    return decompressed(new InputFiles(conf).open(path), InputFiles.shown(path), gzip);
   }
 
-  public static InputStream openDecompressed(String location, boolean gzip) throws IOException {
-    InputStream raw = openRaw(location);
+  /** The file's text bytes: gunzipped when the manifest says gzip; {@code shown} names it in errors. */
+  public static InputStream decompressed(InputStream raw, String shown, boolean gzip) throws IOException {
     if (!gzip) {
       return raw;
     }
@@ -25,7 +28,7 @@ public final class FileOpener {
       return new GZIPInputStream(raw, 1 << 16);
     } catch (IOException e) {
       raw.close();
-      throw new InputException(location + ": not a gzip file (" + e.getMessage() + ")");
+      throw new InputException(shown + ": not a gzip file (" + e.getMessage() + ")");
     }
   }
 }

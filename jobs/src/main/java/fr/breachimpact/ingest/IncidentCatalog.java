@@ -6,49 +6,56 @@ import fr.breachimpact.config.IncidentManifest;
 import fr.breachimpact.config.Json;
 import fr.breachimpact.config.LoadedConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Finds the incidents of a config and validates their manifests before anything is read or
- * written: every problem is a {@link ConfigException} naming the manifest and the field.
+ * written: every problem is a {@link ConfigException} naming the manifest and the field. The
+ * folders and manifests are read through Hadoop's file systems ({@link InputFiles}), so
+ * {@code incidents_dir} may be a local folder or an {@code hdfs:}/{@code s3a:} URI.
  */
 public final class IncidentCatalog {
   private static final Set<String> FORMATS = Set.of("csv", "jsonl");
   private static final Set<String> COMPRESSIONS = Set.of("none", "gzip");
+  private static final String MANIFEST = "manifest.json";
 
   private IncidentCatalog() {}
 
   /** The manifest.json files of the config's incidents, in folder order. */
-  static List<Path> manifestFiles(LoadedConfig loaded) {
+  static List<Path> manifestFiles(LoadedConfig loaded, InputFiles files) {
     String dir = loaded.config().incidentsDir();
     if (dir == null) {
       throw ConfigException.at(loaded.file().toString(), "incidents_dir", "required");
     }
-    Path root = Path.of(loaded.resolve(dir));
-    if (!Files.isDirectory(root)) {
-      throw ConfigException.at(loaded.file().toString(), "incidents_dir", "not a folder: " + root);
+    Path root = InputFiles.path(loaded.resolve(dir));
+    FileStatus status = files.status(root);
+    if (status == null) {
+      // An input that is not there (a mount that failed, a wrong URI): exit 3, as an unreachable one.
+      throw new InputException("incidents_dir " + InputFiles.shown(root) + ": no such folder");
+    }
+    if (!status.isDirectory()) {
+      throw ConfigException.at(loaded.file().toString(), "incidents_dir", "not a folder: " + InputFiles.shown(root));
     }
     List<Path> manifests = new ArrayList<>();
     if (loaded.config().incidents().isEmpty()) {
-      try (Stream<Path> children = Files.list(root)) {
-        children.map(p -> p.resolve("manifest.json")).filter(Files::isRegularFile).sorted().forEach(manifests::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      for (FileStatus child : files.list(root)) {
+        Path m = new Path(child.getPath(), MANIFEST);
+        if (child.isDirectory() && files.isFile(m)) {
+          manifests.add(m);
+        }
       }
     } else {
       for (int i = 0; i < loaded.config().incidents().size(); i++) {
-        Path m = root.resolve(loaded.config().incidents().get(i)).resolve("manifest.json");
-        if (!Files.isRegularFile(m)) {
-          throw ConfigException.at(loaded.file().toString(), "incidents[" + i + "]", "no manifest at " + m);
+        Path m = new Path(new Path(root, loaded.config().incidents().get(i)), MANIFEST);
+        if (!files.isFile(m)) {
+          throw ConfigException.at(loaded.file().toString(), "incidents[" + i + "]", "no manifest at " + InputFiles.shown(m));
         }
         manifests.add(m);
       }
@@ -56,14 +63,19 @@ public final class IncidentCatalog {
     return manifests;
   }
 
+  /** The config's incidents, their manifests validated, read through the session's file systems. */
   public static List<Incident> load(LoadedConfig loaded) {
-    List<Path> manifests = manifestFiles(loaded);
+    return load(loaded, InputFiles.current());
+  }
+
+  public static List<Incident> load(LoadedConfig loaded, InputFiles files) {
     List<Incident> incidents = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (Path m : manifests) {
-      Incident incident = new Incident(m, validate(m, Json.read(m, IncidentManifest.class)));
+    for (Path m : manifestFiles(loaded, files)) {
+      String shown = InputFiles.shown(m);
+      Incident incident = new Incident(shown, validate(files, m, Json.read(files.readAll(m), shown, IncidentManifest.class)));
       if (!ids.add(incident.id())) {
-        throw ConfigException.at(m.toString(), "incident_id", "duplicate incident id '" + incident.id() + "'");
+        throw ConfigException.at(shown, "incident_id", "duplicate incident id '" + incident.id() + "'");
       }
       incidents.add(incident);
     }
@@ -80,16 +92,17 @@ public final class IncidentCatalog {
     if (loaded.config().incidentsDir() == null) {
       return byId; // a lake without manifests: no incident metadata
     }
-    for (Path m : manifestFiles(loaded)) {
-      IncidentManifest manifest = Json.read(m, IncidentManifest.class);
-      String id = manifest.incidentId() != null ? manifest.incidentId() : m.getParent().getFileName().toString();
+    InputFiles files = InputFiles.current();
+    for (Path m : manifestFiles(loaded, files)) {
+      IncidentManifest manifest = Json.read(files.readAll(m), InputFiles.shown(m), IncidentManifest.class);
+      String id = manifest.incidentId() != null ? manifest.incidentId() : m.getParent().getName();
       byId.put(id, manifest);
     }
     return byId;
   }
 
-  static IncidentManifest validate(Path manifestFile, IncidentManifest m) {
-    String file = manifestFile.toString();
+  static IncidentManifest validate(InputFiles files, Path manifestFile, IncidentManifest m) {
+    String file = InputFiles.shown(manifestFile);
     if (m.incidentId() == null || !m.incidentId().matches("[a-z0-9][a-z0-9._-]{0,99}")) {
       throw ConfigException.at(file, "incident_id", "required, lower-case letters, digits, '.', '_' or '-'");
     }
@@ -100,17 +113,17 @@ public final class IncidentCatalog {
       throw ConfigException.at(file, "dates.became_aware", "required (the GDPR art. 33 clock starts there)");
     }
     for (int i = 0; i < m.files().size(); i++) {
-      validateFile(manifestFile, "files[" + i + "]", m.files().get(i));
+      validateFile(files, manifestFile, "files[" + i + "]", m.files().get(i));
     }
     return m;
   }
 
-  private static void validateFile(Path manifestFile, String at, FileSpec f) {
-    String file = manifestFile.toString();
+  private static void validateFile(InputFiles files, Path manifestFile, String at, FileSpec f) {
+    String file = InputFiles.shown(manifestFile);
     if (f.path() == null || f.path().isBlank()) {
       throw ConfigException.at(file, at + ".path", "required");
     }
-    resolveInside(manifestFile, at, f.path());
+    resolveInside(files, manifestFile, at, f.path());
     if (!FORMATS.contains(f.format())) {
       throw ConfigException.at(file, at + ".format", "unknown format '" + f.format() + "' (csv, jsonl)");
     }
@@ -164,32 +177,41 @@ public final class IncidentCatalog {
 
 
   /**
-   * The file's real path, which must lie inside the incident folder: no absolute paths, no
-   * {@code ..}, no symbolic link that leads out.
+   * The file's path, which must lie inside the incident folder: no absolute paths, no {@code ..},
+   * no symbolic link that leads out (checked on a local file system; HDFS has symbolic links off
+   * by default and object stores have none).
    */
-  public static Path resolveInside(Path manifestFile, String at, String relative) {
-    String file = manifestFile.toString();
-    Path rel = Path.of(relative);
+  public static Path resolveInside(InputFiles files, Path manifestFile, String at, String relative) {
+    String file = InputFiles.shown(manifestFile);
+    java.nio.file.Path rel = java.nio.file.Path.of(relative);
     if (rel.isAbsolute() || relative.startsWith("/") || relative.startsWith("\\") || relative.contains(":")) {
       throw ConfigException.at(file, at + ".path", "must be relative to the incident folder");
     }
-    for (Path part : rel) {
+    for (java.nio.file.Path part : rel) {
       if (part.toString().equals("..")) {
         throw ConfigException.at(file, at + ".path", "must not leave the incident folder ('..')");
       }
     }
-    Path folder = manifestFile.toAbsolutePath().getParent();
-    Path target = folder.resolve(rel).normalize();
-    if (!Files.isRegularFile(target)) {
+    Path folder = manifestFile.getParent();
+    Path target = new Path(folder, rel.normalize().toString());
+    if (!files.isFile(target)) {
       throw ConfigException.at(file, at + ".path", "file not found: " + relative);
     }
-    try {
-      if (!target.toRealPath().startsWith(folder.toRealPath())) {
-        throw ConfigException.at(file, at + ".path", "a symbolic link leads out of the incident folder");
+    if (InputFiles.isLocal(target)) {
+      try {
+        if (!InputFiles.local(target).toRealPath().startsWith(InputFiles.local(folder).toRealPath())) {
+          throw ConfigException.at(file, at + ".path", "a symbolic link leads out of the incident folder");
+        }
+      } catch (IOException e) {
+        throw ConfigException.at(file, at + ".path", "unreadable: " + relative);
       }
-    } catch (IOException e) {
-      throw ConfigException.at(file, at + ".path", "unreadable: " + relative);
     }
     return target;
+  }
+
+  /** {@link #resolveInside(InputFiles, Path, String, String)} for a local manifest (sniff, tests). */
+  public static java.nio.file.Path resolveInside(java.nio.file.Path manifestFile, String at, String relative) {
+    Path manifest = InputFiles.path(manifestFile.toAbsolutePath().toString());
+    return InputFiles.local(resolveInside(InputFiles.current(), manifest, at, relative));
   }
 }

@@ -6,14 +6,13 @@ import fr.breachimpact.config.IngestConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Driver-side checks before any row is read or written: each file's content hash (for reposted
@@ -32,34 +31,40 @@ public final class IngestPlanner {
    *     an incremental run still recognises a repost of them
    */
   public static List<FileTask> plan(List<Incident> incidents, IngestConfig config, Map<String, String> alreadyIngested) {
+    return plan(InputFiles.current(), incidents, config, alreadyIngested);
+  }
+
+  /** The plan with the files read through {@code files} (the session's Hadoop configuration). */
+  public static List<FileTask> plan(InputFiles files, List<Incident> incidents, IngestConfig config, Map<String, String> alreadyIngested) {
     List<FileTask> tasks = new ArrayList<>();
     Map<String, String> firstByHash = new HashMap<>(alreadyIngested);
     for (Incident incident : incidents) {
-      List<FileSpec> files = incident.manifest().files();
-      for (int i = 0; i < files.size(); i++) {
-        FileSpec spec = files.get(i);
+      List<FileSpec> specs = incident.manifest().files();
+      for (int i = 0; i < specs.size(); i++) {
+        FileSpec spec = specs.get(i);
         String at = "files[" + i + "]";
-        Path path = IncidentCatalog.resolveInside(incident.manifestFile(), at, spec.path());
-        String sha = FileHashes.sha256(path);
+        Path path = IncidentCatalog.resolveInside(files, incident.manifestPath(), at, spec.path());
+        String sha = FileHashes.sha256(files, path);
         String source = incident.id() + "/" + spec.path();
         String duplicateOf = firstByHash.putIfAbsent(sha, source);
-        List<String> header = header(incident, at, spec, path, config);
-        tasks.add(new FileTask(incident.id(), spec.path(), path.toUri().toString(), sha, size(path), spec, header, duplicateOf));
+        List<String> header = header(files, incident, at, spec, path, config);
+        tasks.add(new FileTask(incident.id(), spec.path(), path.toString(), sha, files.size(path), spec, header, duplicateOf));
       }
     }
     return tasks;
   }
 
-  private static List<String> header(Incident incident, String at, FileSpec spec, Path path, IngestConfig config) {
+  private static List<String> header(InputFiles files, Incident incident, String at, FileSpec spec, Path path, IngestConfig config) {
     if (spec.isJsonLines()) {
       return List.of();
     }
     if (!spec.header()) {
       return spec.columns();
     }
-    String manifest = incident.manifestFile().toString();
+    String manifest = incident.manifestFile();
+    String shown = InputFiles.shown(path);
     List<String> names;
-    try (InputStream in = FileOpener.openDecompressed(path.toUri().toString(), spec.isGzip())) {
+    try (InputStream in = FileOpener.decompressed(files.open(path), shown, spec.isGzip())) {
       PhysicalLineReader lines = new PhysicalLineReader(in, config.maxLineChars());
       LineDecoder decoder = new LineDecoder(Charset.forName(spec.encoding()));
       names = null;
@@ -72,22 +77,22 @@ public final class IngestPlanner {
           continue;
         }
         if (!decoded.valid() || line.tooLong()) {
-          throw new InputException(path + ": header line " + line.number() + " is not valid " + spec.encoding() + " text");
+          throw new InputException(shown + ": header line " + line.number() + " is not valid " + spec.encoding() + " text");
         }
         names = new CsvLineSplitter(FileRowReader.delimiterChar(spec.delimiter()), spec.quote()).split(decoded.text());
         if (names == null) {
-          throw new InputException(path + ": header line " + line.number() + " has a quote that never closes");
+          throw new InputException(shown + ": header line " + line.number() + " has a quote that never closes");
         }
         break;
       }
     } catch (IOException e) {
-      throw new InputException(path + ": unreadable (" + e.getMessage() + ")", e);
+      throw new InputException(shown + ": unreadable (" + e.getMessage() + ")", e);
     }
     if (names == null) {
       return List.of(); // an empty file: no rows, nothing to map
     }
     if (names.size() > config.maxFields()) {
-      throw new InputException(path + ": header has " + names.size() + " columns, more than ingest.max_fields=" + config.maxFields());
+      throw new InputException(shown + ": header has " + names.size() + " columns, more than ingest.max_fields=" + config.maxFields());
     }
     List<String> unique = uniqueNames(names);
     for (String source : spec.mapping().keySet()) {
@@ -111,13 +116,6 @@ public final class IngestPlanner {
     return List.copyOf(seen);
   }
 
-  private static long size(Path path) {
-    try {
-      return Files.size(path);
-    } catch (IOException e) {
-      throw new InputException(path + ": unreadable (" + e.getMessage() + ")", e);
-    }
-  }
 
 
 }

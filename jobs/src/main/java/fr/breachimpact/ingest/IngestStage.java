@@ -16,11 +16,13 @@ import fr.breachimpact.config.IngestConfig;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Stage 1 as Dataset functions: files -> row outcomes -> {@code leaked_records},
@@ -33,9 +35,12 @@ public final class IngestStage {
   /** One row per row of every file, accepted or quarantined; one partition per file. */
   public static Dataset<Row> outcomes(SparkSession spark, List<FileTask> tasks, IngestConfig config) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // The session's Hadoop configuration travels to the executors that open the files.
+    Broadcast<SerializableConfiguration> hadoop =
+        jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
     JavaRDD<Row> rows =
         jsc.parallelize(tasks, Math.max(1, tasks.size()))
-            .flatMap(task -> new OutcomeRows(task, config));
+            .flatMap(task -> new OutcomeRows(task, config, hadoop.value().value()));
     return spark.createDataFrame(rows, IngestSchemas.outcomes());
   }
 

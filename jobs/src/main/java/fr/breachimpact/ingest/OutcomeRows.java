@@ -21,10 +21,10 @@ public final class OutcomeRows implements Iterator<Row> {
   private final InputStream in;
   private final FileRowReader reader;
 
-  public OutcomeRows(FileTask task, IngestConfig config) {
+  public OutcomeRows(FileTask task, IngestConfig config, org.apache.hadoop.conf.Configuration hadoop) {
     this.task = task;
     try {
-      this.in = FileOpener.openDecompressed(task.location(), task.spec().isGzip());
+      this.in = FileOpener.openDecompressed(task.location(), task.spec().isGzip(), hadoop);
     } catch (IOException e) {
       throw new InputException(task.incidentId() + "/" + task.sourceFile() + ": unreadable (" + e.getMessage() + ")", e);
     }

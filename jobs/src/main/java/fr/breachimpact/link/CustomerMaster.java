@@ -10,6 +10,7 @@ import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.CustomerSource;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.CanonicalField;
+import fr.breachimpact.ingest.InputFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +84,18 @@ public final class CustomerMaster {
 
   /** Reads, checks and canonicalises every source of the config; IO of the customers job. */
   public static Dataset<Row> load(SparkSession spark, LoadedConfig config) {
+    Dataset<Row> all = null;
+    for (Dataset<Row> one : loadSources(spark, config)) {
+      all = all == null ? one : all.unionByName(one);
+    }
+    return all;
+  }
+
+  /**
+   * Every source of the config read, checked and canonicalised, in config order (one frame per
+   * {@code customers[i]}, so that each extract's rows can be counted on their own).
+   */
+  public static List<Dataset<Row>> loadSources(SparkSession spark, LoadedConfig config) {
     String file = config.file().toString();
     List<CustomerSource> sources = config.config().customers();
     if (sources.isEmpty()) {
@@ -91,27 +104,28 @@ public final class CustomerMaster {
     for (int i = 0; i < sources.size(); i++) {
       validate(file, i, sources.get(i));
     }
-    Dataset<Row> all = null;
+    List<Dataset<Row>> frames = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       CustomerSource source = sources.get(i);
       String path = config.resolve(source.path());
       requireExists(spark, file, i, path);
-      Dataset<Row> raw = read(spark, source, path);
-      Dataset<Row> one = canonicalise(raw, source, file, i);
-      all = all == null ? one : all.unionByName(one);
+      // A plain path is a local file, as for the incidents (InputFiles), whatever fs.defaultFS says.
+      Dataset<Row> raw = read(spark, source, InputFiles.path(path).toString());
+      frames.add(canonicalise(raw, source, file, i));
     }
-    return all;
+    return frames;
   }
 
   private static void requireExists(SparkSession spark, String file, int index, String path) {
     try {
-      Path p = new Path(path);
+      Path p = InputFiles.path(path);
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(p)) {
         throw ConfigException.at(file, "customers[" + index + "].path", "file not found: " + path);
       }
     } catch (IOException e) {
-      throw ConfigException.at(file, "customers[" + index + "].path", "unreadable: " + e.getMessage());
+      throw new fr.breachimpact.ingest.InputException(
+          file + ": customers[" + index + "].path: " + path + ": unreachable (" + InputFiles.oneLine(e) + ")", e);
     }
   }
 

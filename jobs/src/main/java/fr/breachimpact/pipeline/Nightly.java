@@ -9,10 +9,10 @@ import fr.breachimpact.ingest.FileTask;
 import fr.breachimpact.ingest.Incident;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.IngestPlanner;
+import fr.breachimpact.ingest.InputFiles;
 import fr.breachimpact.spark.LakeTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -124,8 +124,9 @@ public final class Nightly {
   /** Ingestion, incremental per incident: only incidents whose manifest or files changed are read. */
   private void ingest() {
     Instant start = Instant.now();
-    List<Incident> incidents = IncidentCatalog.load(config);
-    List<FileTask> tasks = IngestPlanner.plan(incidents, config.config().ingest());
+    InputFiles files = new InputFiles(spark.sparkContext().hadoopConfiguration());
+    List<Incident> incidents = IncidentCatalog.load(config, files);
+    List<FileTask> tasks = IngestPlanner.plan(files, incidents, config.config().ingest(), Map.of());
     Map<String, String> current = incidentFingerprints(incidents, tasks);
     Map<String, String> previous = previousIncidentFingerprints();
     Set<String> changed = new TreeSet<>();
@@ -177,15 +178,12 @@ public final class Nightly {
 
   private Map<String, String> incidentFingerprints(List<Incident> incidents, List<FileTask> tasks) {
     String ingestConfig = json(config.config().ingest());
+    InputFiles files = new InputFiles(spark.sparkContext().hadoopConfiguration());
     Map<String, String> fps = new TreeMap<>();
     for (Incident incident : incidents) {
       Fingerprint fp =
           Fingerprint.of("ingest:" + incident.id()).add("config", ingestConfig).add("code", CodeVersion.current());
-      try {
-        fp.add("manifest", new String(Files.readAllBytes(incident.manifestFile()), java.nio.charset.StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      fp.add("manifest", new String(files.readAll(incident.manifestPath()), java.nio.charset.StandardCharsets.UTF_8));
       tasks.stream()
           .filter(t -> t.incidentId().equals(incident.id()))
           .forEach(t -> fp.add(t.sourceFile(), t.sha256() + "|" + t.duplicateOf()));

@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,8 +15,10 @@ import java.util.Optional;
  * longer alive) is stale and taken over by renaming it away first, so two runs taking over the
  * same stale lock cannot both win.
  *
- * <p>The lock lives on the driver's file system beside the lake; for a lake on HDFS or S3 with
- * drivers on several hosts, the scheduler's own exclusivity (one DAG run at a time) is the lock.
+ * <p>The lock lives beside the lake: on the driver's file system for a local or mounted lake, on
+ * HDFS for a lake there (the name node's create-if-absent excludes drivers on other hosts too).
+ * For a lake on S3, whose writes are not exclusive, the lock is a file of the driver host and the
+ * scheduler's own exclusivity (one DAG run at a time) is the lock between hosts.
  */
 public final class RunLock implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,10 +35,10 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
-  private final Path file;
+  private final LockFile file;
   private final boolean tookOverStale;
 
-  private RunLock(Path file, boolean tookOverStale) {
+  private RunLock(LockFile file, boolean tookOverStale) {
     this.file = file;
     this.tookOverStale = tookOverStale;
   }
@@ -49,48 +47,55 @@ public final class RunLock implements AutoCloseable {
     return tookOverStale;
   }
 
+  /** The lock as a file of the local (or a mounted) file system. */
   public static RunLock acquire(Path file, String runId) {
+    return acquire(new LocalLockFile(file), runId);
+  }
+
+  /** The lock as a file on HDFS ({@code hdfs:} URI), beside a lake there. */
+  public static RunLock acquire(org.apache.hadoop.fs.Path file, org.apache.hadoop.conf.Configuration conf, String runId) {
     try {
-      Files.createDirectories(file.getParent());
-      Holder me = new Holder(runId, ProcessHandle.current().pid(), host(), Instant.now().toString());
-      byte[] content = JSON.writeValueAsBytes(me);
-      try {
-        write(file, content);
-        return new RunLock(file, false);
-      } catch (FileAlreadyExistsException held) {
-        Optional<Holder> holder = read(file);
-        if (holder.isPresent() && isAlive(holder.get())) {
-          Holder h = holder.get();
-          throw new LockedException(
-              "another run holds the lock " + file + " (run " + h.runId() + ", pid " + h.pid() + " on " + h.host() + ", since " + h.startedAt() + ")");
-        }
-        // Stale: move it aside atomically; only one contender's move succeeds.
-        Path aside = file.resolveSibling(file.getFileName() + ".stale-" + runId);
-        try {
-          Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException lost) {
-          throw new LockedException("another run is taking over the stale lock " + file);
-        }
-        Files.deleteIfExists(aside);
-        try {
-          write(file, content);
-        } catch (FileAlreadyExistsException raced) {
-          throw new LockedException("another run took over the stale lock " + file + " first");
-        }
-        return new RunLock(file, true);
-      }
+      return acquire(new HadoopLockFile(file, conf), runId);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot take the run lock " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static void write(Path file, byte[] content) throws IOException {
-    Files.write(file, content, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+  private static RunLock acquire(LockFile file, String runId) {
+    try {
+      Holder me = new Holder(runId, ProcessHandle.current().pid(), host(), Instant.now().toString());
+      byte[] content = JSON.writeValueAsBytes(me);
+      if (file.createNew(content)) {
+        return new RunLock(file, false);
+      }
+      Optional<Holder> holder = read(file);
+      if (holder.isPresent() && isAlive(holder.get())) {
+        Holder h = holder.get();
+        throw new LockedException(
+            "another run holds the lock " + file.shown() + " (run " + h.runId() + ", pid " + h.pid() + " on " + h.host() + ", since " + h.startedAt() + ")");
+      }
+      // Stale: move it aside atomically; only one contender's move succeeds.
+      String aside = ".stale-" + runId;
+      if (!file.moveAside(aside)) {
+        throw new LockedException("another run is taking over the stale lock " + file.shown());
+      }
+      file.deleteAside(aside);
+      if (!file.createNew(content)) {
+        throw new LockedException("another run took over the stale lock " + file.shown() + " first");
+      }
+      return new RunLock(file, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot take the run lock " + file.shown() + ": " + e.getMessage(), e);
+    }
   }
 
   static Optional<Holder> read(Path file) {
+    return read(new LocalLockFile(file));
+  }
+
+  private static Optional<Holder> read(LockFile file) {
     try {
-      JsonNode n = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      JsonNode n = JSON.readTree(file.read().orElseThrow());
       return Optional.of(new Holder(n.path("runId").asText(), n.path("pid").asLong(-1), n.path("host").asText(), n.path("startedAt").asText()));
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty(); // a lock cut short by a crash: stale
@@ -116,7 +121,7 @@ public final class RunLock implements AutoCloseable {
   @Override
   public void close() {
     try {
-      Files.deleteIfExists(file);
+      file.delete();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
