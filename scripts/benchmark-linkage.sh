@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Linkage and deduplication on public benchmarks nobody here wrote (FEBRL, attribution in
-# jobs/src/test/resources/febrl/README.md): each set wrapped as incidents, a customer master and a
+# generator/src/test/resources/febrl/README.md): each set wrapped as incidents, a customer master and a
 # ground truth, then the real nightly and evaluate. Prints evaluate's lines per set.
 #   ./scripts/benchmark-linkage.sh [--out DIR] [febrl4] [febrl3]
 set -euo pipefail
@@ -21,8 +21,8 @@ for set in "${SETS[@]}"; do
   dir="$OUT/$set"
   rm -rf "$dir"
   mkdir -p "$dir"
-  java -cp "$(cat "$ROOT/jobs/target/classpath.txt")" fr.breachimpact.bench.FebrlDataSet \
-    "$set" "$ROOT/jobs/src/test/resources/febrl" "$dir" >/dev/null
+  java -cp "$(cat "$SCRIPTS_CLASSPATH")" fr.breachimpact.generate.FebrlDataSet \
+    "$set" "$ROOT/generator/src/test/resources/febrl" "$dir" >/dev/null
   (umask 077 && head -c 32 /dev/urandom | base64 > "$dir/pseudonym.key")
   run_job nightly --config "$dir/config.json" --run-date 2026-11-29 > "$dir/nightly.log" 2>&1 \
     || { echo "benchmark-linkage: $set nightly failed, see $dir/nightly.log" >&2; exit 1; }

@@ -56,8 +56,8 @@ export BREACH_IMPACT_DRIVER_MEMORY=1500m
 SETTINGS='{"spark.sql.shuffle.partitions":"4","spark.default.parallelism":"2"}'
 for side in local cluster; do
   run_job generate --out "$OUT/$side" --seed 11 --scale "$SCALE" | grep -v WARN || true
-  # Java and the jobs' classpath only (no Python on a CI machine): scripts/EditConfig.java.
-  java -cp "$(cat "$ROOT/jobs/target/classpath.txt")" "$ROOT/scripts/EditConfig.java" "$OUT/$side/config.json" \
+  # Java and the scripts' classpath only (no Python on a CI machine): scripts/EditConfig.java.
+  java -cp "$(cat "$SCRIPTS_CLASSPATH")" "$ROOT/scripts/EditConfig.java" "$OUT/$side/config.json" \
     "spark=$SETTINGS" link.u_sample_pairs=20000
 done
 
@@ -79,7 +79,7 @@ if [[ "$HDFS" == 1 ]]; then
   echo "cluster-check: inputs, lake and reports of the cluster run on $HDFS_URI"
   # Nothing of the cluster run is read from the local copy any more.
   rm -rf "$OUT/cluster/incidents" "$OUT/cluster/customers"
-  java -cp "$(cat "$ROOT/jobs/target/classpath.txt")" "$ROOT/scripts/EditConfig.java" "$OUT/cluster/config.json" \
+  java -cp "$(cat "$SCRIPTS_CLASSPATH")" "$ROOT/scripts/EditConfig.java" "$OUT/cluster/config.json" \
     "incidents_dir=$HDFS_URI/incidents" "lake_dir=$HDFS_URI/lake" "reports_dir=$HDFS_URI/reports" \
     "notification_dir=$HDFS_URI/notifications" \
     "customers.0.path=$HDFS_URI/customers/auchan.csv" "customers.1.path=$HDFS_URI/customers/leroy-merlin.csv"
@@ -110,6 +110,6 @@ ls "$OUT"/spark-cluster/work*/app-*/*/stderr >/dev/null 2>&1 ||
   { echo "cluster-check: no executor ran on the workers" >&2; exit 1; }
 "$ROOT/scripts/local-cluster.sh" stop
 
-java "${SPARK_JAVA_OPTS[@]}" -Xmx1g -cp "$(cat "$ROOT/jobs/target/classpath.txt")" \
+java "${SPARK_JAVA_OPTS[@]}" -Xmx1g -cp "$(cat "$SCRIPTS_CLASSPATH")" \
   "$ROOT/scripts/CompareReports.java" "$OUT/local/reports" "$CLUSTER_REPORTS" "$RUN_DATE" 2>/dev/null
 echo "cluster-check: ok in $(( $(date +%s) - START )) s"

@@ -41,7 +41,7 @@ ensure_built
       echo "demo: generated a throwaway pseudonym key in $OUT/pseudonym.key (demo only)"
     fi
     # Named in the demo's config, so that a stage re-run by hand (the hint below) finds it too.
-    java -cp "$(cat "$ROOT/jobs/target/classpath.txt")" "$ROOT/scripts/EditConfig.java" "$OUT/config.json" \
+    java -cp "$(cat "$SCRIPTS_CLASSPATH")" "$ROOT/scripts/EditConfig.java" "$OUT/config.json" \
       report.pseudonym_key_file=pseudonym.key
   fi
 

@@ -1,4 +1,4 @@
-# Shared by the scripts: Java 17 flags for Spark, Maven classpath of the jobs module.
+# Shared by the scripts: Java 17 flags for Spark, Maven classpath of the modules.
 # shellcheck shell=bash
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SPARK_JAVA_OPTS=(-XX:+IgnoreUnrecognizedVMOptions
@@ -24,33 +24,51 @@ SPARK_JAVA_OPTS=(-XX:+IgnoreUnrecognizedVMOptions
 # Not for a cluster's executors (scripts/submit.sh), whose large heaps G1 suits.
 LOCAL_JVM_OPTS=(-XX:+UseParallelGC)
 
-# Builds the jobs module (skipping tests) when its classes are older than its sources,
-# and writes the runtime classpath (Spark included) to jobs/target/classpath.txt.
+# The scripts' classpath (run_job, and the single-file programs scripts/*.java): the classes of the
+# three modules (bench's first: its BreachImpactTools is the scripts' command line), the jobs'
+# runtime libraries, then those only the generator and the bench need (Datafaker, DuckDB), then the
+# jobs' provided scope (Spark). Jobs' own files keep their names: local-cluster.sh and submit.sh read
+# jobs/target/classpath.provided.txt and classpath.runtime.txt (the production code's libraries).
+SCRIPTS_CLASSPATH="$ROOT/bench/target/classpath.txt"
+# The main class of the scripts' command line: the production subcommands (the spark-submit jar's
+# fr.breachimpact.cli.BreachImpact) plus generate and bench.
+SCRIPTS_MAIN=fr.breachimpact.tools.BreachImpactTools
+
+# Builds every module (skipping tests) when the classes are older than the sources, and writes the
+# scripts' classpath to $SCRIPTS_CLASSPATH.
 ensure_built() {
-  local stamp="$ROOT/jobs/target/classpath.txt"
-  if [[ ! -f "$stamp" ]] || [[ -n "$(find "$ROOT/jobs/src/main" "$ROOT/jobs/pom.xml" "$ROOT/pom.xml" -newer "$stamp" -print -quit)" ]]; then
-    echo "building jobs (mvn -DskipTests package)..." >&2
+  local stamp="$SCRIPTS_CLASSPATH" module
+  local sources=("$ROOT/pom.xml")
+  for module in jobs generator bench; do
+    sources+=("$ROOT/$module/src/main" "$ROOT/$module/pom.xml")
+  done
+  if [[ ! -f "$stamp" ]] || [[ -n "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]]; then
+    echo "building jobs, generator, bench (mvn -DskipTests package)..." >&2
     local log
     log="$(mktemp)"
-    if ! { (cd "$ROOT" && mvn -B -q -DskipTests package) &&
-      (cd "$ROOT/jobs" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=provided \
-        -Dmdep.outputFile=target/classpath.provided.txt) &&
-      (cd "$ROOT/jobs" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=runtime \
-        -Dmdep.outputFile=target/classpath.runtime.txt); } >"$log" 2>&1; then
+    # One reactor run: each module's target/classpath.{runtime,provided}.txt (executions in the
+    # parent pom), the modules resolved to this build's own classes and jars.
+    if ! (cd "$ROOT" && mvn -B -q -DskipTests package \
+      dependency:build-classpath@classpath-runtime dependency:build-classpath@classpath-provided) >"$log" 2>&1; then
       cat "$log" >&2
       echo "build failed" >&2
       return 1
     fi
     rm -f "$log"
-    printf '%s:%s:%s' "$ROOT/jobs/target/classes" "$(cat "$ROOT/jobs/target/classpath.runtime.txt")" \
-      "$(cat "$ROOT/jobs/target/classpath.provided.txt")" > "$stamp"
+    # The modules' own jars are left out of bench's list (their classes come first); a jar already
+    # on the jobs' list is not repeated.
+    printf '%s:%s:%s:%s' "$ROOT/bench/target/classes" "$ROOT/generator/target/classes" "$ROOT/jobs/target/classes" \
+      "$(cat "$ROOT/jobs/target/classpath.runtime.txt" <(printf ':') "$ROOT/bench/target/classpath.runtime.txt" \
+          <(printf ':') "$ROOT/jobs/target/classpath.provided.txt" |
+        tr ':' '\n' | awk -v root="$ROOT/" 'NF && index($0, root) != 1 && !seen[$0]++' | paste -sd:)" \
+      > "$stamp"
   fi
 }
 
-# Runs the job entry point locally with the Maven classpath.
+# Runs the scripts' command line locally with the Maven classpath.
 run_job() {
   ensure_built
   SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" java "${SPARK_JAVA_OPTS[@]}" "${LOCAL_JVM_OPTS[@]}" -Xmx"${BREACH_IMPACT_DRIVER_MEMORY:-6g}" \
     -Dlog4j2.configurationFile="$ROOT/jobs/src/main/resources/log4j2.properties" \
-    -cp "$(cat "$ROOT/jobs/target/classpath.txt")" fr.breachimpact.cli.BreachImpact "$@"
+    -cp "$(cat "$SCRIPTS_CLASSPATH")" "$SCRIPTS_MAIN" "$@"
 }

@@ -5,15 +5,20 @@ import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.spark.SparkSessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The one entry point: {@code breach-impact <subcommand> --config FILE --run-date DATE}. */
+/**
+ * The one entry point: {@code breach-impact <subcommand> --config FILE --run-date DATE}. The production
+ * subcommands only (the spark-submit jar's main class); the scripts' command line adds the generator's
+ * and the benchmark's ({@code fr.breachimpact.tools.BreachImpactTools} in the bench module).
+ */
 @Command(
     name = "breach-impact",
     mixinStandardHelpOptions = true,
     version = "breach-impact 0.1.0",
     description = "Measures what personal-data breaches mean for a company's customers.",
     subcommands = {
-      GenerateCommand.class,
       IngestCommand.class,
       CustomersCommand.class,
       ClassifyCommand.class,
@@ -22,13 +27,17 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       NightlyCommand.class,
       EvaluateCommand.class,
-      SniffCommand.class,
-      fr.breachimpact.bench.BenchCommand.class
+      SniffCommand.class
     })
 public final class BreachImpact implements Runnable {
+  @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    int code = execute(args);
+    exit(execute(args));
+  }
+
+  /** Stops the process's Spark session and exits with the code. */
+  public static void exit(int code) {
     // Commands share the process's session and never stop it themselves (tests reuse it).
     SparkSessions.stopActive();
     System.exit(code);
@@ -36,7 +45,14 @@ public final class BreachImpact implements Runnable {
 
   /** Runs a command line and returns its exit code; never throws. */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new BreachImpact());
+    return execute(new CommandLine(new BreachImpact()), args);
+  }
+
+  /**
+   * Runs a command line on {@code cli} (this command, or one with more subcommands) with the exit
+   * codes of {@link ExitCode}; never throws.
+   */
+  public static int execute(CommandLine cli, String... args) {
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           Throwable root = ex;
@@ -83,6 +99,7 @@ public final class BreachImpact implements Runnable {
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    // The command line this runs in: with the scripts' extra subcommands when it has them.
+    spec.commandLine().usage(System.out);
   }
 }

@@ -1,4 +1,4 @@
-package fr.breachimpact.normalize;
+package fr.breachimpact.bench;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.classify.Classifier;
+import fr.breachimpact.normalize.RecordNormalizer;
 import fr.breachimpact.spark.SparkSessions;
 import java.time.LocalDate;
 import java.util.Locale;

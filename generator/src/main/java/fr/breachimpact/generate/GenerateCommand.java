@@ -1,7 +1,6 @@
-package fr.breachimpact.cli;
+package fr.breachimpact.generate;
 
-import fr.breachimpact.generate.NoiseSettings;
-import fr.breachimpact.generate.SampleDataGenerator;
+import fr.breachimpact.cli.ExitCode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;

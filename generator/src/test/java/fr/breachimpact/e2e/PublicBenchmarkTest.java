@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.breachimpact.bench.FebrlDataSet;
+import fr.breachimpact.generate.FebrlDataSet;
 import fr.breachimpact.cli.BreachImpact;
 import fr.breachimpact.cli.ExitCode;
 import fr.breachimpact.config.LoadedConfig;

@@ -1,4 +1,4 @@
-package fr.breachimpact.bench;
+package fr.breachimpact.generate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
