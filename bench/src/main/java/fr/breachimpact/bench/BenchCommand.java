@@ -3,19 +3,19 @@ package fr.breachimpact.bench;
 import fr.breachimpact.bench.DeterministicBaseline.ResultRow;
 import fr.breachimpact.cli.ClassifyCommand;
 import fr.breachimpact.cli.CustomersCommand;
+import fr.breachimpact.cli.IngestCommand;
+import fr.breachimpact.cli.JobOptions;
 import fr.breachimpact.cli.LinkCommand;
 import fr.breachimpact.cli.ReportCommand;
 import fr.breachimpact.cli.ResolveCommand;
-import fr.breachimpact.spark.LakeTables;
-import java.time.LocalDate;
-import fr.breachimpact.cli.IngestCommand;
-import fr.breachimpact.cli.JobOptions;
 import fr.breachimpact.config.FileSpec;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.FileTask;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.IngestPlanner;
+import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.SparkSessions;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,21 +28,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Times each stage on a generated data set, in one JVM, and prints one line per stage:
- * {@code stage=<name> records=N seconds=S rows_per_s=R peak_rss_mb=M} (median of the runs), with
- * the floor (a bare Spark scan of the same files) measured in the same run, and a second
- * reference: the deterministic join and aggregation ({@link DeterministicBaseline}) on Spark and on
- * DuckDB over the same files, {@code stage=deterministic engine=spark|duckdb ...}, the Spark line
- * with {@code ratio_vs_duckdb}; the run fails when the two engines return different rows.
+ * Times each stage on a generated data set, in one JVM, and prints one line per stage: {@code
+ * stage=<name> records=N seconds=S rows_per_s=R peak_rss_mb=M} (median of the runs), with the floor
+ * (a bare Spark scan of the same files) measured in the same run, and a second reference: the
+ * deterministic join and aggregation ({@link DeterministicBaseline}) on Spark and on DuckDB over
+ * the same files, {@code stage=deterministic engine=spark|duckdb ...}, the Spark line with {@code
+ * ratio_vs_duckdb}; the run fails when the two engines return different rows.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the stages (scripts/bench.sh).")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmark the stages (scripts/bench.sh).")
 public final class BenchCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
   /** Fewest runs of each engine behind the deterministic ratio. */
   static final int DETERMINISTIC_RUNS = 3;
 
-  @Option(names = "--repeat", defaultValue = "3", description = "Runs per stage; the median is printed.")
+  @Option(
+      names = "--repeat",
+      defaultValue = "3",
+      description = "Runs per stage; the median is printed.")
   int repeat;
 
   /** One timed measurement. */
@@ -53,7 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
     LoadedConfig config = LoadedConfig.load(options.config());
     SparkSession spark = SparkSessions.create("breach-impact bench", config.config().spark());
     LocalDate date = options.runDate();
-    List<FileTask> tasks = IngestPlanner.plan(IncidentCatalog.load(config), config.config().ingest());
+    List<FileTask> tasks =
+        IngestPlanner.plan(IncidentCatalog.load(config), config.config().ingest());
     long[] records = new long[1];
     Sample floor = median(() -> records[0] = floorScan(spark, tasks));
     print("floor", records[0], floor, "");
@@ -62,11 +69,23 @@ public final class BenchCommand implements Callable<Integer> {
     Sample customers = median(() -> CustomersCommand.run(spark, config, date));
     print("customers", records[0], customers, "");
     // Normalise alone, then normalise and classify, both forced through a no-op sink.
-    Sample normalize = median(() -> LakeTables.read(spark, config.lakeTable("leaked_records"))
-        .transform(ClassifyCommand.normalizer(date)::normalize).write().format("noop").mode("overwrite").save());
+    Sample normalize =
+        median(
+            () ->
+                LakeTables.read(spark, config.lakeTable("leaked_records"))
+                    .transform(ClassifyCommand.normalizer(date)::normalize)
+                    .write()
+                    .format("noop")
+                    .mode("overwrite")
+                    .save());
     print("normalize", records[0], normalize, ratio("ingest", normalize, ingest));
-    Sample classify = median(() -> ClassifyCommand.run(spark, config, ClassifyCommand.normalizer(date)));
-    print("classify", records[0], classify, ratio("ingest", classify, ingest) + " (normalize+classify, written)");
+    Sample classify =
+        median(() -> ClassifyCommand.run(spark, config, ClassifyCommand.normalizer(date)));
+    print(
+        "classify",
+        records[0],
+        classify,
+        ratio("ingest", classify, ingest) + " (normalize+classify, written)");
     long customerCount = LakeTables.read(spark, config.lakeTable("customers_clean")).count();
     deterministic(spark, config, records[0]);
     Sample link = median(() -> LinkCommand.run(spark, config, date, false, null, true));
@@ -75,9 +94,19 @@ public final class BenchCommand implements Callable<Integer> {
     print("resolve", records[0], resolve, ratio("link", resolve, link));
     Sample report = median(() -> ReportCommand.run(spark, config, date));
     print("report", records[0], report, "");
-    double total = ingest.seconds() + customers.seconds() + classify.seconds() + link.seconds() + resolve.seconds() + report.seconds();
-    System.out.printf(Locale.ROOT, "stage=nightly records=%d seconds=%.2f rows_per_s=%.0f (sum of the stage medians)%n",
-        records[0], total, records[0] / total);
+    double total =
+        ingest.seconds()
+            + customers.seconds()
+            + classify.seconds()
+            + link.seconds()
+            + resolve.seconds()
+            + report.seconds();
+    System.out.printf(
+        Locale.ROOT,
+        "stage=nightly records=%d seconds=%.2f rows_per_s=%.0f (sum of the stage medians)%n",
+        records[0],
+        total,
+        records[0] / total);
     return 0;
   }
 
@@ -85,8 +114,8 @@ public final class BenchCommand implements Callable<Integer> {
    * The deterministic baseline ({@link DeterministicBaseline}) on Spark and on DuckDB over the same
    * Parquet files of the current snapshot of the clean tables. Fails when the two engines return
    * different rows; otherwise prints one line per engine, the Spark one with its ratio to DuckDB.
-   * DuckDB is given the file list (it does not read the Delta log) and runs with its defaults;
-   * its line has no peak_rss_mb: it runs inside this JVM, whose resident memory is mostly Spark's.
+   * DuckDB is given the file list (it does not read the Delta log) and runs with its defaults; its
+   * line has no peak_rss_mb: it runs inside this JVM, whose resident memory is mostly Spark's.
    */
   private void deterministic(SparkSession spark, LoadedConfig config, long records) {
     Map<String, List<String>> brands = LinkCommand.incidentBrands(config);
@@ -96,8 +125,15 @@ public final class BenchCommand implements Callable<Integer> {
     // A ratio of two short runs moves with the machine: at least three runs of each engine, even
     // where the stages run once (the two queries take seconds, not minutes).
     int runs = Math.max(DETERMINISTIC_RUNS, repeat);
-    Sample sparkRun = median(runs, () -> onSpark.set(DeterministicBaseline.onSpark(
-        LakeTables.read(spark, leaked), LakeTables.read(spark, customers), DeterministicBaseline.incidentBrands(spark, brands))));
+    Sample sparkRun =
+        median(
+            runs,
+            () ->
+                onSpark.set(
+                    DeterministicBaseline.onSpark(
+                        LakeTables.read(spark, leaked),
+                        LakeTables.read(spark, customers),
+                        DeterministicBaseline.incidentBrands(spark, brands))));
     String rows = " result_rows=" + onSpark.get().size();
     if (config.config().encryption().enabled()) {
       print("deterministic engine=spark", records, sparkRun, rows);
@@ -105,20 +141,47 @@ public final class BenchCommand implements Callable<Integer> {
       return;
     }
     List<String> leakedFiles = DeterministicBaseline.localFiles(LakeTables.read(spark, leaked));
-    List<String> customerFiles = DeterministicBaseline.localFiles(LakeTables.read(spark, customers));
-    int threads = DeterministicBaseline.duckDbThreads(); // also loads the native library before timing
+    List<String> customerFiles =
+        DeterministicBaseline.localFiles(LakeTables.read(spark, customers));
+    int threads =
+        DeterministicBaseline.duckDbThreads(); // also loads the native library before timing
     AtomicReference<List<ResultRow>> onDuckDb = new AtomicReference<>();
-    Sample duckDbRun = median(runs, () -> onDuckDb.set(DeterministicBaseline.duckDb(leakedFiles, customerFiles, brands)));
+    Sample duckDbRun =
+        median(
+            runs,
+            () -> onDuckDb.set(DeterministicBaseline.duckDb(leakedFiles, customerFiles, brands)));
     DeterministicBaseline.requireSame(onSpark.get(), onDuckDb.get());
-    // Not the baseline: DuckDB given Spark's plan, so that the ratio is not read as the engines' gap.
-    Sample masksRun = median(runs, () -> onDuckDb.set(DeterministicBaseline.duckDbWithMasks(leakedFiles, customerFiles, brands)));
+    // Not the baseline: DuckDB given Spark's plan, so that the ratio is not read as the engines'
+    // gap.
+    Sample masksRun =
+        median(
+            runs,
+            () ->
+                onDuckDb.set(
+                    DeterministicBaseline.duckDbWithMasks(leakedFiles, customerFiles, brands)));
     DeterministicBaseline.requireSame(onSpark.get(), onDuckDb.get());
-    print("deterministic engine=spark", records, sparkRun, ratio("duckdb", sparkRun, duckDbRun) + rows);
-    System.out.printf(Locale.ROOT, "stage=deterministic engine=duckdb records=%d seconds=%.2f rows_per_s=%.0f threads=%d%s%n",
-        records, duckDbRun.seconds(), records / duckDbRun.seconds(), threads, rows);
-    System.out.printf(Locale.ROOT,
+    print(
+        "deterministic engine=spark",
+        records,
+        sparkRun,
+        ratio("duckdb", sparkRun, duckDbRun) + rows);
+    System.out.printf(
+        Locale.ROOT,
+        "stage=deterministic engine=duckdb records=%d seconds=%.2f rows_per_s=%.0f threads=%d%s%n",
+        records,
+        duckDbRun.seconds(),
+        records / duckDbRun.seconds(),
+        threads,
+        rows);
+    System.out.printf(
+        Locale.ROOT,
         "stage=deterministic engine=duckdb plan=category_masks records=%d seconds=%.2f rows_per_s=%.0f threads=%d spark_ratio=%.2f%s%n",
-        records, masksRun.seconds(), records / masksRun.seconds(), threads, sparkRun.seconds() / masksRun.seconds(), rows);
+        records,
+        masksRun.seconds(),
+        records / masksRun.seconds(),
+        threads,
+        sparkRun.seconds() / masksRun.seconds(),
+        rows);
   }
 
   private static String ratio(String name, Sample a, Sample b) {
@@ -133,8 +196,14 @@ public final class BenchCommand implements Callable<Integer> {
       if (s.isJsonLines()) {
         n += spark.read().text(t.location()).count();
       } else {
-        n += spark.read().option("header", s.header()).option("sep", s.delimiter().equals("\\t") ? "\t" : s.delimiter())
-            .option("encoding", s.encoding()).csv(t.location()).count();
+        n +=
+            spark
+                .read()
+                .option("header", s.header())
+                .option("sep", s.delimiter().equals("\\t") ? "\t" : s.delimiter())
+                .option("encoding", s.encoding())
+                .csv(t.location())
+                .count();
       }
     }
     return n;
@@ -160,7 +229,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** {@code stage} may carry further keys after the name: "deterministic engine=spark". */
   private static void print(String stage, long records, Sample s, String extra) {
-    System.out.printf(Locale.ROOT, "stage=%s records=%d seconds=%.2f rows_per_s=%.0f peak_rss_mb=%d%s%n",
-        stage, records, s.seconds(), records / s.seconds(), s.peakMb(), extra);
+    System.out.printf(
+        Locale.ROOT,
+        "stage=%s records=%d seconds=%.2f rows_per_s=%.0f peak_rss_mb=%d%s%n",
+        stage,
+        records,
+        s.seconds(),
+        records / s.seconds(),
+        s.peakMb(),
+        extra);
   }
 }

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -40,9 +40,9 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The deterministic part of the pipeline as a data engineer would write it without the linkage
- * model, once on Spark (Datasets) and once as DuckDB SQL, both generated from the one
- * definition below ({@link TrustedKey}), so that the benchmark can time Spark against DuckDB on
- * the same Parquet files and check that both return the same rows.
+ * model, once on Spark (Datasets) and once as DuckDB SQL, both generated from the one definition
+ * below ({@link TrustedKey}), so that the benchmark can time Spark against DuckDB on the same
+ * Parquet files and check that both return the same rows.
  *
  * <p>The query: a leaked record ({@code leaked_records_clean}) and a customer ({@code
  * customers_clean}) are matched when a trusted key agrees exactly: the email key of a valid email,
@@ -51,8 +51,8 @@ import org.apache.spark.storage.StorageLevel;
  * category code of the record ({@code categories[].code}, any status), the number of distinct
  * customers {@code (brand, customer_id)}. A customer matched by several keys or records counts
  * once; a record without categories adds nothing. Unlike the {@code link} stage there is no
- * placeholder or overused-key guard, no contradiction check and no probabilistic match: this is
- * the baseline, not the linkage.
+ * placeholder or overused-key guard, no contradiction check and no probabilistic match: this is the
+ * baseline, not the linkage.
  */
 public final class DeterministicBaseline {
   /** The categories as bits: the taxonomy's codes; any other fails the masked queries. */
@@ -65,8 +65,10 @@ public final class DeterministicBaseline {
     LOYALTY_ID("loyalty_id_norm", null, true);
 
     final String column;
+
     /** Boolean column that must be true; null when any non-null value is trusted. */
     final String validFlag;
+
     /** The customer's brand must be one of the incident's brands. */
     final boolean brandScoped;
 
@@ -91,14 +93,17 @@ public final class DeterministicBaseline {
     }
 
     String sql() {
-      return (validFlag == null ? column : "CASE WHEN " + validFlag + " THEN " + column + " END") + " AS " + alias();
+      return (validFlag == null ? column : "CASE WHEN " + validFlag + " THEN " + column + " END")
+          + " AS "
+          + alias();
     }
   }
 
   /** A result row: customers of the incident whose record exposes the category. */
   public record ResultRow(String incidentId, String category, long customers) {
     static final Comparator<ResultRow> ORDER =
-        Comparator.comparing(ResultRow::incidentId, Comparator.nullsFirst(Comparator.naturalOrder()))
+        Comparator.comparing(
+                ResultRow::incidentId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ResultRow::category, Comparator.nullsFirst(Comparator.naturalOrder()));
   }
 
@@ -112,27 +117,29 @@ public final class DeterministicBaseline {
    */
   public static Dataset<Row> incidentBrands(SparkSession spark, Map<String, List<String>> brands) {
     return LinkSides.incidentBrands(spark, brands)
-        .select(col("_ib_incident_id").as("incident_id"), explode(col("_ib_brands")).as("brand_lc"));
+        .select(
+            col("_ib_incident_id").as("incident_id"), explode(col("_ib_brands")).as("brand_lc"));
   }
 
   /**
-   * The query on Spark, run and collected: {@code (incident_id, category, customers)} sorted.
-   * Each table is read once: a row's trusted keys are unrolled from one array of {@code (kt, kv)}
-   * (a loyalty id once per brand of its incident), where a union of one scan per key read each
-   * table three times. The leaked side's keys are cached and a Bloom filter of them drops the
-   * customer keys no leaked record holds before the customers are shuffled (most of them). A
-   * record's categories travel as one long ({@link CategoryMask}): the matches are grouped once per
+   * The query on Spark, run and collected: {@code (incident_id, category, customers)} sorted. Each
+   * table is read once: a row's trusted keys are unrolled from one array of {@code (kt, kv)} (a
+   * loyalty id once per brand of its incident), where a union of one scan per key read each table
+   * three times. The leaked side's keys are cached and a Bloom filter of them drops the customer
+   * keys no leaked record holds before the customers are shuffled (most of them). A record's
+   * categories travel as one long ({@link CategoryMask}): the matches are grouped once per
    * (incident, customer) with the or of their masks, and the customers with each bit are counted
    * per incident, where unrolling every match into one row per category took two more shuffles of
-   * three times as many rows. At a million records, warm: 14.6 s for the union of scans, 10.5 s
-   * for one scan, 7.6 s with the filter, 6.4 to 6.7 s with the masks (docs/benchmarks.md); the
-   * same rows.
+   * three times as many rows. At a million records, warm: 14.6 s for the union of scans, 10.5 s for
+   * one scan, 7.6 s with the filter, 6.4 to 6.7 s with the masks (docs/benchmarks.md); the same
+   * rows.
    *
    * @param leakedClean {@code leaked_records_clean} (incident_id, categories, the key columns)
    * @param customersClean {@code customers_clean} (customer_id, brand, the key columns)
    * @param incidentBrands {@link #incidentBrands}
    */
-  public static List<ResultRow> onSpark(Dataset<Row> leakedClean, Dataset<Row> customersClean, Dataset<Row> incidentBrands) {
+  public static List<ResultRow> onSpark(
+      Dataset<Row> leakedClean, Dataset<Row> customersClean, Dataset<Row> incidentBrands) {
     Dataset<Row> brandsOfIncident =
         incidentBrands.groupBy("incident_id").agg(collect_list("brand_lc").as("_brands"));
     Column noBrands = array().cast(DataTypes.createArrayType(DataTypes.StringType));
@@ -141,7 +148,8 @@ public final class DeterministicBaseline {
     for (TrustedKey k : TrustedKey.values()) {
       Column value = k.value();
       if (k.brandScoped) {
-        leakedKeys.add(transform(coalesce(col("_brands"), noBrands), b -> k.key(concat(value, lit("|"), b))));
+        leakedKeys.add(
+            transform(coalesce(col("_brands"), noBrands), b -> k.key(concat(value, lit("|"), b))));
         customerKeys.add(array(k.key(concat(value, lit("|"), lower(col("brand"))))));
       } else {
         leakedKeys.add(array(k.key(value)));
@@ -149,24 +157,36 @@ public final class DeterministicBaseline {
       }
     }
     Dataset<Row> leaked =
-        keyed(leakedClean
-            .withColumn("mask", MASK.ofArray(col("categories.code")))
-            .join(broadcast(brandsOfIncident), "incident_id", "left")
-            .select(col("incident_id"), col("mask"), explode(concat(leakedKeys.toArray(new Column[0]))).as("_k")))
+        keyed(
+                leakedClean
+                    .withColumn("mask", MASK.ofArray(col("categories.code")))
+                    .join(broadcast(brandsOfIncident), "incident_id", "left")
+                    .select(
+                        col("incident_id"),
+                        col("mask"),
+                        explode(concat(leakedKeys.toArray(new Column[0]))).as("_k")))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> customers =
           KeyBloomFilter.narrow(
-              keyed(customersClean.select(col("brand"), col("customer_id"),
-                  explode(concat(customerKeys.toArray(new Column[0]))).as("_k"))),
-              keyHash(), leaked, keyHash(), leaked.count());
+              keyed(
+                  customersClean.select(
+                      col("brand"),
+                      col("customer_id"),
+                      explode(concat(customerKeys.toArray(new Column[0]))).as("_k"))),
+              keyHash(),
+              leaked,
+              keyHash(),
+              leaked.count());
       // One row per customer of an incident with the union of its records' categories, then the
       // customers per category counted per incident: one shuffle of the matches, none of
       // matches x categories.
       Dataset<Row> perIncident =
           MASK.countsPer(
               leaked
-                  .join(customers, scala.collection.JavaConverters.asScalaBuffer(List.of("kt", "kv")).toSeq())
+                  .join(
+                      customers,
+                      scala.collection.JavaConverters.asScalaBuffer(List.of("kt", "kv")).toSeq())
                   .groupBy("incident_id", "brand", "customer_id")
                   .agg(bit_or(col("mask")).as("mask"))
                   .groupBy("incident_id"),
@@ -202,8 +222,8 @@ public final class DeterministicBaseline {
 
   /**
    * The same query in DuckDB SQL as a data engineer would write it (the baseline of the ratio):
-   * every match unrolled into one row per category, then distinct customers counted. Over the
-   * given Parquet files and the temporary table {@code incident_brands(incident_id, brand_lc)}.
+   * every match unrolled into one row per category, then distinct customers counted. Over the given
+   * Parquet files and the temporary table {@code incident_brands(incident_id, brand_lc)}.
    */
   public static String sql(List<String> leakedFiles, List<String> customerFiles) {
     return matches(leakedFiles, customerFiles, "list_transform(categories, x -> x.code)")
@@ -219,38 +239,83 @@ public final class DeterministicBaseline {
    * engines' gap.
    */
   public static String sqlWithMasks(List<String> leakedFiles, List<String> customerFiles) {
-    return matches(leakedFiles, customerFiles, MASK.sqlOfArray("list_transform(categories, x -> x.code)"))
+    return matches(
+            leakedFiles, customerFiles, MASK.sqlOfArray("list_transform(categories, x -> x.code)"))
         + "per_customer AS (SELECT incident_id, bit_or(codes) AS mask FROM matches GROUP BY incident_id, brand, customer_id)\n"
-        + "SELECT incident_id, " + MASK.countsSql("mask") + " FROM per_customer GROUP BY incident_id";
+        + "SELECT incident_id, "
+        + MASK.countsSql("mask")
+        + " FROM per_customer GROUP BY incident_id";
   }
 
   /**
    * The CTEs up to {@code matches(incident_id, codes, brand, customer_id)}, where {@code codes} is
    * {@code codesOfCategories} computed on the leaked row.
    */
-  private static String matches(List<String> leakedFiles, List<String> customerFiles, String codesOfCategories) {
-    String keys = Arrays.stream(TrustedKey.values()).map(TrustedKey::sql).collect(Collectors.joining(", "));
+  private static String matches(
+      List<String> leakedFiles, List<String> customerFiles, String codesOfCategories) {
+    String keys =
+        Arrays.stream(TrustedKey.values()).map(TrustedKey::sql).collect(Collectors.joining(", "));
     // Every key of both sides in one relation each, (key type, value): one join for all keys.
     List<String> leakedKeys = new ArrayList<>();
     List<String> customerKeys = new ArrayList<>();
     for (TrustedKey k : TrustedKey.values()) {
       String kt = "'" + k.name() + "' AS kt";
       if (k.brandScoped) {
-        leakedKeys.add("SELECT l.incident_id, l.codes, " + kt + ", l." + k.alias() + " || '|' || b.brand_lc AS kv"
-            + " FROM leaked l JOIN incident_brands b ON b.incident_id = l.incident_id WHERE l." + k.alias() + " IS NOT NULL");
-        customerKeys.add("SELECT brand, customer_id, " + kt + ", " + k.alias() + " || '|' || brand_lc AS kv"
-            + " FROM customers WHERE " + k.alias() + " IS NOT NULL");
+        leakedKeys.add(
+            "SELECT l.incident_id, l.codes, "
+                + kt
+                + ", l."
+                + k.alias()
+                + " || '|' || b.brand_lc AS kv"
+                + " FROM leaked l JOIN incident_brands b ON b.incident_id = l.incident_id WHERE l."
+                + k.alias()
+                + " IS NOT NULL");
+        customerKeys.add(
+            "SELECT brand, customer_id, "
+                + kt
+                + ", "
+                + k.alias()
+                + " || '|' || brand_lc AS kv"
+                + " FROM customers WHERE "
+                + k.alias()
+                + " IS NOT NULL");
       } else {
-        leakedKeys.add("SELECT incident_id, codes, " + kt + ", " + k.alias() + " AS kv FROM leaked WHERE " + k.alias() + " IS NOT NULL");
-        customerKeys.add("SELECT brand, customer_id, " + kt + ", " + k.alias() + " AS kv FROM customers WHERE " + k.alias() + " IS NOT NULL");
+        leakedKeys.add(
+            "SELECT incident_id, codes, "
+                + kt
+                + ", "
+                + k.alias()
+                + " AS kv FROM leaked WHERE "
+                + k.alias()
+                + " IS NOT NULL");
+        customerKeys.add(
+            "SELECT brand, customer_id, "
+                + kt
+                + ", "
+                + k.alias()
+                + " AS kv FROM customers WHERE "
+                + k.alias()
+                + " IS NOT NULL");
       }
     }
-    return "WITH leaked AS (SELECT incident_id, " + codesOfCategories + " AS codes, " + keys
-        + " FROM read_parquet(" + fileList(leakedFiles) + ")),\n"
-        + "customers AS (SELECT brand, customer_id, lower(brand) AS brand_lc, " + keys
-        + " FROM read_parquet(" + fileList(customerFiles) + ")),\n"
-        + "leaked_keys AS (" + String.join("\nUNION ALL\n", leakedKeys) + "),\n"
-        + "customer_keys AS (" + String.join("\nUNION ALL\n", customerKeys) + "),\n"
+    return "WITH leaked AS (SELECT incident_id, "
+        + codesOfCategories
+        + " AS codes, "
+        + keys
+        + " FROM read_parquet("
+        + fileList(leakedFiles)
+        + ")),\n"
+        + "customers AS (SELECT brand, customer_id, lower(brand) AS brand_lc, "
+        + keys
+        + " FROM read_parquet("
+        + fileList(customerFiles)
+        + ")),\n"
+        + "leaked_keys AS ("
+        + String.join("\nUNION ALL\n", leakedKeys)
+        + "),\n"
+        + "customer_keys AS ("
+        + String.join("\nUNION ALL\n", customerKeys)
+        + "),\n"
         + "matches AS (SELECT l.incident_id, l.codes, c.brand, c.customer_id FROM leaked_keys l"
         + " JOIN customer_keys c ON l.kt = c.kt AND l.kv = c.kv),\n";
   }
@@ -259,19 +324,27 @@ public final class DeterministicBaseline {
    * Runs the baseline query ({@link #sql}) in a fresh in-memory DuckDB (default settings: as many
    * threads as cores) and reads every row.
    */
-  public static List<ResultRow> duckDb(List<String> leakedFiles, List<String> customerFiles, Map<String, List<String>> brands) {
-    return onDuckDb(sql(leakedFiles, customerFiles), brands, rs -> List.of(new ResultRow(rs.getString(1), rs.getString(2), rs.getLong(3))));
+  public static List<ResultRow> duckDb(
+      List<String> leakedFiles, List<String> customerFiles, Map<String, List<String>> brands) {
+    return onDuckDb(
+        sql(leakedFiles, customerFiles),
+        brands,
+        rs -> List.of(new ResultRow(rs.getString(1), rs.getString(2), rs.getLong(3))));
   }
 
   /** Runs {@link #sqlWithMasks} the same way and unrolls its counts into result rows. */
-  public static List<ResultRow> duckDbWithMasks(List<String> leakedFiles, List<String> customerFiles, Map<String, List<String>> brands) {
-    return onDuckDb(sqlWithMasks(leakedFiles, customerFiles), brands, rs -> {
-      long[] perCode = new long[MASK.unknownBit() + 1];
-      for (int i = 0; i < perCode.length; i++) {
-        perCode[i] = rs.getLong(2 + i);
-      }
-      return resultRows(rs.getString(1), perCode);
-    });
+  public static List<ResultRow> duckDbWithMasks(
+      List<String> leakedFiles, List<String> customerFiles, Map<String, List<String>> brands) {
+    return onDuckDb(
+        sqlWithMasks(leakedFiles, customerFiles),
+        brands,
+        rs -> {
+          long[] perCode = new long[MASK.unknownBit() + 1];
+          for (int i = 0; i < perCode.length; i++) {
+            perCode[i] = rs.getLong(2 + i);
+          }
+          return resultRows(rs.getString(1), perCode);
+        });
   }
 
   /**
@@ -284,7 +357,8 @@ public final class DeterministicBaseline {
     if (perCode[MASK.unknownBit()] > 0) {
       throw new IllegalStateException(
           "deterministic baseline: leaked_records_clean.categories.code holds a code that is not a category (incident "
-              + incident + ")");
+              + incident
+              + ")");
     }
     List<ResultRow> rows = new ArrayList<>();
     for (int i = 0; i < MASK.unknownBit(); i++) {
@@ -300,12 +374,15 @@ public final class DeterministicBaseline {
     List<ResultRow> read(ResultSet rs) throws SQLException;
   }
 
-  private static List<ResultRow> onDuckDb(String query, Map<String, List<String>> brands, RowReader reader) {
+  private static List<ResultRow> onDuckDb(
+      String query, Map<String, List<String>> brands, RowReader reader) {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
       try (Statement st = db.createStatement()) {
-        st.execute("CREATE TEMP TABLE incident_brands (incident_id VARCHAR NOT NULL, brand_lc VARCHAR NOT NULL)");
+        st.execute(
+            "CREATE TEMP TABLE incident_brands (incident_id VARCHAR NOT NULL, brand_lc VARCHAR NOT NULL)");
       }
-      try (PreparedStatement insert = db.prepareStatement("INSERT INTO incident_brands VALUES (?, ?)")) {
+      try (PreparedStatement insert =
+          db.prepareStatement("INSERT INTO incident_brands VALUES (?, ?)")) {
         for (String[] p : brandPairs(brands)) {
           insert.setString(1, p[0]);
           insert.setString(2, p[1]);
@@ -314,7 +391,8 @@ public final class DeterministicBaseline {
         insert.executeBatch();
       }
       List<ResultRow> rows = new ArrayList<>();
-      try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(query)) {
+      try (Statement st = db.createStatement();
+          ResultSet rs = st.executeQuery(query)) {
         while (rs.next()) {
           rows.addAll(reader.read(rs));
         }
@@ -349,7 +427,8 @@ public final class DeterministicBaseline {
     for (String f : read.inputFiles()) {
       java.net.URI uri = new org.apache.hadoop.fs.Path(f).toUri();
       if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
-        throw new IllegalStateException("DuckDB baseline reads local files only, not " + uri.getScheme() + ": files");
+        throw new IllegalStateException(
+            "DuckDB baseline reads local files only, not " + uri.getScheme() + ": files");
       }
       out.add(uri.getPath());
     }
@@ -375,8 +454,13 @@ public final class DeterministicBaseline {
       }
     }
     throw new IllegalStateException(
-        "deterministic baseline: spark and duckdb results differ (" + spark.size() + " rows vs " + duckDb.size()
-            + " rows" + first + ")");
+        "deterministic baseline: spark and duckdb results differ ("
+            + spark.size()
+            + " rows vs "
+            + duckDb.size()
+            + " rows"
+            + first
+            + ")");
   }
 
   private static String describe(ResultRow r) {
@@ -399,6 +483,8 @@ public final class DeterministicBaseline {
     if (files.isEmpty()) {
       throw new IllegalStateException("DuckDB baseline: no Parquet file to read");
     }
-    return files.stream().map(f -> "'" + f.replace("'", "''") + "'").collect(Collectors.joining(", ", "[", "]"));
+    return files.stream()
+        .map(f -> "'" + f.replace("'", "''") + "'")
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 }

@@ -11,12 +11,14 @@ import picocli.CommandLine;
 class BreachImpactToolsTest {
   @Test
   void theScriptsCommandLineIsGenerateThenEveryProductionCommandThenBench() {
-    List<String> production = new ArrayList<>(new CommandLine(new BreachImpact()).getSubcommands().keySet());
+    List<String> production =
+        new ArrayList<>(new CommandLine(new BreachImpact()).getSubcommands().keySet());
     List<String> expected = new ArrayList<>();
     expected.add("generate");
     expected.addAll(production);
     expected.add("bench");
-    assertEquals(expected, new ArrayList<>(BreachImpactTools.commandLine().getSubcommands().keySet()));
+    assertEquals(
+        expected, new ArrayList<>(BreachImpactTools.commandLine().getSubcommands().keySet()));
   }
 
   @Test
@@ -28,7 +30,8 @@ class BreachImpactToolsTest {
   @Test
   void exitCodesAreTheProductionOnes() {
     // A bad option: picocli's usage error (2), as for the production command line.
-    assertEquals(BreachImpact.execute("nightly", "--no-such-option"),
+    assertEquals(
+        BreachImpact.execute("nightly", "--no-such-option"),
         BreachImpactTools.execute("nightly", "--no-such-option"));
   }
 }

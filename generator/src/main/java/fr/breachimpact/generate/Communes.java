@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The French communes of the bundled reference file, drawn weighted by population so that
- * generated addresses have a postcode and a city that belong together.
+ * The French communes of the bundled reference file, drawn weighted by population so that generated
+ * addresses have a postcode and a city that belong together.
  */
 public final class Communes {
   private static final String RESOURCE = "/reference/fr-communes.csv.gz";
@@ -40,7 +40,8 @@ public final class Communes {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
       BufferedReader in =
-          new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
       List<Commune> list = new ArrayList<>();
       List<Long> populations = new ArrayList<>();
       String line = in.readLine(); // header

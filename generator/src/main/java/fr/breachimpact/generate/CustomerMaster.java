@@ -21,18 +21,38 @@ final class CustomerMaster {
   static final String AUCHAN_FILE = "customers/auchan.csv";
   static final String LEROY_MERLIN_FILE = "customers/leroy-merlin.csv";
   static final String[] AUCHAN_COLUMNS = {
-    "id_client", "civilite", "nom", "prenom", "date_naissance", "email", "telephone", "adresse",
-    "code_postal", "ville", "carte_fidelite"
+    "id_client",
+    "civilite",
+    "nom",
+    "prenom",
+    "date_naissance",
+    "email",
+    "telephone",
+    "adresse",
+    "code_postal",
+    "ville",
+    "carte_fidelite"
   };
   static final String[] LEROY_MERLIN_COLUMNS = {
-    "customer_id", "last_name", "first_name", "birth_date", "email", "mobile_phone", "street",
-    "zip_code", "city", "loyalty_card"
+    "customer_id",
+    "last_name",
+    "first_name",
+    "birth_date",
+    "email",
+    "mobile_phone",
+    "street",
+    "zip_code",
+    "city",
+    "loyalty_card"
   };
   private static final long LM_VIEW = 10;
   private static final long RECORD = 11;
+
   /** Loyalty cards of former customers (in leaks, not in the master) start above this. */
   private static final long FORMER = 50_000_000L;
-  private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
+
+  private static final DateTimeFormatter FR_DATE =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
 
   private final long seed;
   private final Population population;
@@ -95,8 +115,8 @@ final class CustomerMaster {
   }
 
   /**
-   * The person as Leroy Merlin knows them: for customers of both brands, a more recent record
-   * that may differ from Auchan's by address, email or a typo in a name.
+   * The person as Leroy Merlin knows them: for customers of both brands, a more recent record that
+   * may differ from Auchan's by address, email or a typo in a name.
    */
   Person leroyMerlinView(Person p) {
     if (!(population.isCustomerOf(p.index(), Population.AUCHAN)
@@ -123,17 +143,32 @@ final class CustomerMaster {
     String first = typo < 0.08 ? Noise.typo(p.firstName(), r) : p.firstName();
     String last = typo >= 0.08 && typo < 0.15 ? Noise.typo(p.lastName(), r) : p.lastName();
     return new Person(
-        p.index(), p.personId(), p.sex(), first, last, p.birthDate(), email, p.mobile(),
-        p.landline(), moved ? street : p.street(), moved ? postcode : p.postcode(),
-        moved ? commune.name() : p.city(), moved ? commune.inseeCode() : p.inseeCode(), p.nir(),
-        p.iban(), p.cardNumber(), p.householdSize());
+        p.index(),
+        p.personId(),
+        p.sex(),
+        first,
+        last,
+        p.birthDate(),
+        email,
+        p.mobile(),
+        p.landline(),
+        moved ? street : p.street(),
+        moved ? postcode : p.postcode(),
+        moved ? commune.name() : p.city(),
+        moved ? commune.inseeCode() : p.inseeCode(),
+        p.nir(),
+        p.iban(),
+        p.cardNumber(),
+        p.householdSize());
   }
 
   /** Writes both customer files, the customers' and persons' ground truth, in one pass. */
   void write(Path out, GroundTruth truth) throws IOException {
     Files.createDirectories(out.resolve("customers"));
-    try (BufferedWriter auchan = Files.newBufferedWriter(out.resolve(AUCHAN_FILE), StandardCharsets.UTF_8);
-        BufferedWriter lm = Files.newBufferedWriter(out.resolve(LEROY_MERLIN_FILE), StandardCharsets.UTF_8)) {
+    try (BufferedWriter auchan =
+            Files.newBufferedWriter(out.resolve(AUCHAN_FILE), StandardCharsets.UTF_8);
+        BufferedWriter lm =
+            Files.newBufferedWriter(out.resolve(LEROY_MERLIN_FILE), StandardCharsets.UTF_8)) {
       auchan.write(String.join(",", AUCHAN_COLUMNS));
       auchan.write('\n');
       lm.write(String.join(";", LEROY_MERLIN_COLUMNS));
@@ -147,11 +182,21 @@ final class CustomerMaster {
           auchan.write(
               CsvText.line(
                   new String[] {
-                    id, p.sex() == 'F' ? "Mme" : "M.", p.lastName(), p.firstName(),
-                    p.birthDate().toString(), maybe(p.email(), r, 0.03), phone(p.phone(), r),
-                    p.street(), p.postcode(), p.city(), auchanLoyaltyId(i)
+                    id,
+                    p.sex() == 'F' ? "Mme" : "M.",
+                    p.lastName(),
+                    p.firstName(),
+                    p.birthDate().toString(),
+                    maybe(p.email(), r, 0.03),
+                    phone(p.phone(), r),
+                    p.street(),
+                    p.postcode(),
+                    p.city(),
+                    auchanLoyaltyId(i)
                   },
-                  ',', '"', false));
+                  ',',
+                  '"',
+                  false));
           auchan.write('\n');
           truth.customer(AUCHAN, id, p.personId());
         }
@@ -163,12 +208,22 @@ final class CustomerMaster {
           lm.write(
               CsvText.line(
                   new String[] {
-                    id, lmView.lastName(), lmView.firstName(), lmView.birthDate().format(FR_DATE),
+                    id,
+                    lmView.lastName(),
+                    lmView.firstName(),
+                    lmView.birthDate().format(FR_DATE),
                     maybe(lmView.email(), r, 0.03),
-                    phone == null || phone.startsWith("00") ? phone : Noise.phone(phone, Noise.PhoneStyle.INTERNATIONAL),
-                    lmView.street(), lmView.postcode(), lmView.city(), leroyMerlinLoyaltyId(i)
+                    phone == null || phone.startsWith("00")
+                        ? phone
+                        : Noise.phone(phone, Noise.PhoneStyle.INTERNATIONAL),
+                    lmView.street(),
+                    lmView.postcode(),
+                    lmView.city(),
+                    leroyMerlinLoyaltyId(i)
                   },
-                  ';', '"', false));
+                  ';',
+                  '"',
+                  false));
           lm.write('\n');
           truth.customer(LEROY_MERLIN, id, p.personId());
         }

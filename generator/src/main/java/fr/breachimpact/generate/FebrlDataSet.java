@@ -17,16 +17,15 @@ import java.util.SplittableRandom;
 
 /**
  * Wraps a public FEBRL benchmark (Christen's synthetic records, attribution in the data folder's
- * README) as a user would: incident folders with manifests, a customer master and its config, and
- * a ground truth in the generator's format ({@code ground-truth/leaked_records.csv} and
- * {@code customers.csv}), so that the real stages and {@code evaluate} run on data nobody here
- * wrote.
+ * README) as a user would: incident folders with manifests, a customer master and its config, and a
+ * ground truth in the generator's format ({@code ground-truth/leaked_records.csv} and {@code
+ * customers.csv}), so that the real stages and {@code evaluate} run on data nobody here wrote.
  *
  * <ul>
- *   <li>{@code febrl4}: 4b is the leak, 4a the customer master; each 4b record has exactly one
- *       true customer.
- *   <li>{@code febrl3}: the 5,000 records spread at random (seeded) over three incidents, an
- *       empty customer master: deduplication alone, across and within incidents.
+ *   <li>{@code febrl4}: 4b is the leak, 4a the customer master; each 4b record has exactly one true
+ *       customer.
+ *   <li>{@code febrl3}: the 5,000 records spread at random (seeded) over three incidents, an empty
+ *       customer master: deduplication alone, across and within incidents.
  * </ul>
  *
  * <p>The leaked files keep FEBRL's columns except {@code rec_id}, which carries the truth; the
@@ -38,8 +37,16 @@ public final class FebrlDataSet {
   static final String BRAND = "Febrl";
   static final List<String> COLUMNS =
       List.of(
-          "given_name", "surname", "street_number", "address_1", "address_2", "suburb", "postcode",
-          "state", "date_of_birth", "soc_sec_id");
+          "given_name",
+          "surname",
+          "street_number",
+          "address_1",
+          "address_2",
+          "suburb",
+          "postcode",
+          "state",
+          "date_of_birth",
+          "soc_sec_id");
 
   /** Source column -> canonical field; several columns onto one field are joined in order. */
   static final Map<String, String> MAPPING = mapping();
@@ -81,7 +88,8 @@ public final class FebrlDataSet {
       switch (name) {
         case "febrl4" -> writeFebrl4(febrlDir, out);
         case "febrl3" -> writeFebrl3(febrlDir, out, seed);
-        default -> throw new IllegalArgumentException("unknown benchmark set '" + name + "': " + SETS);
+        default ->
+            throw new IllegalArgumentException("unknown benchmark set '" + name + "': " + SETS);
       }
       return out.resolve("config.json");
     } catch (IOException e) {
@@ -155,7 +163,8 @@ public final class FebrlDataSet {
 
   private static BufferedWriter truthWriter(Path out) throws IOException {
     BufferedWriter w =
-        Files.newBufferedWriter(out.resolve("ground-truth/leaked_records.csv"), StandardCharsets.UTF_8);
+        Files.newBufferedWriter(
+            out.resolve("ground-truth/leaked_records.csv"), StandardCharsets.UTF_8);
     w.write("incident_id,source_file,line_number,person_id,in_duplicate_file\n");
     return w;
   }
@@ -177,7 +186,9 @@ public final class FebrlDataSet {
         truth.write('\n');
       }
     }
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve("manifest.json").toFile(), manifest(id, file));
+    Json.mapper()
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(dir.resolve("manifest.json").toFile(), manifest(id, file));
   }
 
   private static ObjectNode manifest(String id, String file) {
@@ -187,7 +198,9 @@ public final class FebrlDataSet {
     m.putArray("brands").add(BRAND);
     m.putNull("group");
     m.put("sector", "benchmark");
-    m.put("description", "Public FEBRL record-linkage benchmark (synthetic records) wrapped as an incident.");
+    m.put(
+        "description",
+        "Public FEBRL record-linkage benchmark (synthetic records) wrapped as an incident.");
     ObjectNode dates = m.putObject("dates");
     dates.put("occurred", "2026-01-01");
     dates.put("became_aware", "2026-01-02T09:00:00+01:00");
@@ -209,9 +222,11 @@ public final class FebrlDataSet {
   private static void writeCustomers(Path out, List<Row> rows) throws IOException {
     Path dir = out.resolve("customers");
     Files.createDirectories(dir);
-    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("febrl.csv"), StandardCharsets.UTF_8);
+    try (BufferedWriter w =
+            Files.newBufferedWriter(dir.resolve("febrl.csv"), StandardCharsets.UTF_8);
         BufferedWriter truth =
-            Files.newBufferedWriter(out.resolve("ground-truth/customers.csv"), StandardCharsets.UTF_8)) {
+            Files.newBufferedWriter(
+                out.resolve("ground-truth/customers.csv"), StandardCharsets.UTF_8)) {
       w.write("rec_id," + String.join(",", COLUMNS));
       w.write('\n');
       truth.write("brand,customer_id,person_id\n");
@@ -243,6 +258,8 @@ public final class FebrlDataSet {
     c.put("lake_dir", "lake");
     c.put("reports_dir", "reports");
     c.putObject("report").put("pseudonym_key_file", "pseudonym.key");
-    Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("config.json").toFile(), c);
+    Json.mapper()
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(out.resolve("config.json").toFile(), c);
   }
 }

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * The short forms people give instead of their civil-status first name: a small curated table of
- * French diminutives and spellings, and the shortened compound names (Jean-Pierre as J-Pierre,
- * JP or Jean).
+ * French diminutives and spellings, and the shortened compound names (Jean-Pierre as J-Pierre, JP
+ * or Jean).
  */
 final class FirstNameVariants {
   private FirstNameVariants() {}

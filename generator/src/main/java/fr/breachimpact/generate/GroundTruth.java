@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The generator's ground truth under {@code <out>/ground-truth/}: which person every accepted
- * row is, which lines are malformed and why, who is whose customer. The pipeline never reads it.
+ * The generator's ground truth under {@code <out>/ground-truth/}: which person every accepted row
+ * is, which lines are malformed and why, who is whose customer. The pipeline never reads it.
  */
 final class GroundTruth implements Closeable {
   private final BufferedWriter leaked;
@@ -19,8 +19,10 @@ final class GroundTruth implements Closeable {
   private final BufferedWriter customers;
   private final BufferedWriter persons;
   private final BufferedWriter variants;
+
   /** incident -> category -> status -> records. */
   private final Map<String, Map<String, Map<String, Long>>> categories = new TreeMap<>();
+
   static final String VERIFIED = "verified";
   static final String CLAIMED = "claimed";
   static final String DETECTED = "detected";
@@ -32,8 +34,12 @@ final class GroundTruth implements Closeable {
   GroundTruth(Path dir) throws IOException {
     this.dir = dir;
     Files.createDirectories(dir);
-    leaked = open("leaked_records.csv", "incident_id,source_file,line_number,person_id,in_duplicate_file");
-    malformed = open("malformed.csv", "incident_id,source_file,line_number,reason,in_duplicate_file");
+    leaked =
+        open(
+            "leaked_records.csv",
+            "incident_id,source_file,line_number,person_id,in_duplicate_file");
+    malformed =
+        open("malformed.csv", "incident_id,source_file,line_number,reason,in_duplicate_file");
     customers = open("customers.csv", "brand,customer_id,person_id");
     persons =
         open(
@@ -52,14 +58,17 @@ final class GroundTruth implements Closeable {
 
   void leaked(String incident, String file, long line, String personId, boolean duplicateFile)
       throws IOException {
-    leaked.write(CsvText.line(incident, file, Long.toString(line), personId, Boolean.toString(duplicateFile)));
+    leaked.write(
+        CsvText.line(
+            incident, file, Long.toString(line), personId, Boolean.toString(duplicateFile)));
     leaked.write('\n');
     leakedRows++;
   }
 
   void malformed(String incident, String file, long line, String reason, boolean duplicateFile)
       throws IOException {
-    malformed.write(CsvText.line(incident, file, Long.toString(line), reason, Boolean.toString(duplicateFile)));
+    malformed.write(
+        CsvText.line(incident, file, Long.toString(line), reason, Boolean.toString(duplicateFile)));
     malformed.write('\n');
     malformedRows++;
   }
@@ -72,15 +81,29 @@ final class GroundTruth implements Closeable {
   void person(Person p, String altEmail, String altStreet) throws IOException {
     persons.write(
         CsvText.line(
-            p.personId(), String.valueOf(p.sex()), p.firstName(), p.lastName(),
-            p.birthDate().toString(), p.email(), p.phone(), p.landline(), p.nir(), p.iban(),
-            p.cardNumber(), p.street(), p.postcode(), p.city(), altEmail, altStreet));
+            p.personId(),
+            String.valueOf(p.sex()),
+            p.firstName(),
+            p.lastName(),
+            p.birthDate().toString(),
+            p.email(),
+            p.phone(),
+            p.landline(),
+            p.nir(),
+            p.iban(),
+            p.cardNumber(),
+            p.street(),
+            p.postcode(),
+            p.city(),
+            altEmail,
+            altStreet));
     persons.write('\n');
   }
 
   /** The other values a leaked person may show (noise model), once per person of the leaks. */
   void variants(Person p, PersonVariants.Alternates alt) throws IOException {
-    variants.write(CsvText.line(p.personId(), alt.email(), alt.phone(), alt.birthName(), alt.street()));
+    variants.write(
+        CsvText.line(p.personId(), alt.email(), alt.phone(), alt.birthName(), alt.street()));
     variants.write('\n');
   }
 
@@ -116,7 +139,8 @@ final class GroundTruth implements Closeable {
           Map<String, Long> counts = category.getValue();
           w.write(
               CsvText.line(
-                  incident.getKey(), category.getKey(),
+                  incident.getKey(),
+                  category.getKey(),
                   String.valueOf(counts.getOrDefault(VERIFIED, 0L)),
                   String.valueOf(counts.getOrDefault(CLAIMED, 0L)),
                   String.valueOf(counts.getOrDefault(DETECTED, 0L))));

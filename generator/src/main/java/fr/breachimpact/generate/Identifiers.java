@@ -3,8 +3,8 @@ package fr.breachimpact.generate;
 import java.util.random.RandomGenerator;
 
 /**
- * Builds identifiers with valid check digits: NIR, French IBAN, payment cards, RPPS, loyalty
- * card ids. Pure functions; randomness comes from the caller's generator.
+ * Builds identifiers with valid check digits: NIR, French IBAN, payment cards, RPPS, loyalty card
+ * ids. Pure functions; randomness comes from the caller's generator.
  */
 public final class Identifiers {
   private static final String[] BANK_CODES = {
@@ -16,20 +16,15 @@ public final class Identifiers {
 
   /**
    * NIR: sex, year, month, birthplace (department + commune, or 99 + country for people born
-   * abroad), order number, and the key 97 - (n mod 97), where Corsica's 2A and 2B count as 19
-   * and 18.
+   * abroad), order number, and the key 97 - (n mod 97), where Corsica's 2A and 2B count as 19 and
+   * 18.
    *
    * @param birthplace five characters: an INSEE commune code ({@code 2A004}, {@code 97101}) or
    *     {@code 99} + an INSEE country code
    * @param order 1..999
    */
   public static String nir(char sex, int year, int month, String birthplace, int order) {
-    String body =
-        sex
-            + two(year % 100)
-            + two(month)
-            + birthplace
-            + Identifiers.pad(order, 3);
+    String body = sex + two(year % 100) + two(month) + birthplace + Identifiers.pad(order, 3);
     return body + two(nirKey(body));
   }
 
@@ -47,7 +42,9 @@ public final class Identifiers {
     String account = digits(random, 11);
     long ribKey =
         97
-            - ((89 * Long.parseLong(bank) + 15 * Long.parseLong(branch) + 3 * Long.parseLong(account))
+            - ((89 * Long.parseLong(bank)
+                    + 15 * Long.parseLong(branch)
+                    + 3 * Long.parseLong(account))
                 % 97);
     String bban = bank + branch + account + two((int) ribKey);
     return "FR" + two(ibanCheckDigits("FR", bban)) + bban;
@@ -110,8 +107,8 @@ public final class Identifiers {
   }
 
   /**
-   * France Travail id: 7 digits and a letter, unique per {@code index}: the digits are a
-   * bijection of the index modulo ten million, the letter shifts with each further ten million.
+   * France Travail id: 7 digits and a letter, unique per {@code index}: the digits are a bijection
+   * of the index modulo ten million, the letter shifts with each further ten million.
    */
   public static String franceTravailId(long index) {
     long n = permute(index % 10_000_000L, 10_000_000L, 5);
@@ -132,9 +129,9 @@ public final class Identifiers {
   };
 
   /**
-   * A bijection of [0, modulus) for a power-of-ten modulus, so that sequential indexes give
-   * unique ids that do not look sequential; each salt (one per kind of id) permutes differently,
-   * so that a person's ids share no digits.
+   * A bijection of [0, modulus) for a power-of-ten modulus, so that sequential indexes give unique
+   * ids that do not look sequential; each salt (one per kind of id) permutes differently, so that a
+   * person's ids share no digits.
    */
   static long permute(long index, long modulus, int salt) {
     // The multipliers are odd and do not end in 5: coprime with any power of ten.

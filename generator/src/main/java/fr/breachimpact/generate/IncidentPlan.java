@@ -6,8 +6,8 @@ import fr.breachimpact.ingest.QuarantineReason;
 import java.util.List;
 
 /**
- * Everything the generator needs to write one incident: its manifest, how each file is laid
- * out and damaged, and how its sample is drawn from the population.
+ * Everything the generator needs to write one incident: its manifest, how each file is laid out and
+ * damaged, and how its sample is drawn from the population.
  */
 record IncidentPlan(IncidentManifest manifest, List<FilePlan> files, SampleRecipe sample) {
 
@@ -35,9 +35,9 @@ record IncidentPlan(IncidentManifest manifest, List<FilePlan> files, SampleRecip
       String repostPath) {}
 
   /**
-   * Who is in the sample: {@code size} persons at scale 1, {@code customerShare} of them
-   * customers (of {@code brand}, or of the group when brand is 0), and of those
-   * {@code fromEarlier} drawn from persons of the incidents listed in {@code earlier}.
+   * Who is in the sample: {@code size} persons at scale 1, {@code customerShare} of them customers
+   * (of {@code brand}, or of the group when brand is 0), and of those {@code fromEarlier} drawn
+   * from persons of the incidents listed in {@code earlier}.
    *
    * @param minBirthYear inclusive; the population restricted by age (France Travail, Weda)
    * @param maxSize a cap whatever the scale (Weda has 23,000 persons in all)

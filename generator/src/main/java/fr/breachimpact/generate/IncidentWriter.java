@@ -24,16 +24,34 @@ final class IncidentWriter {
   private static final long ROWS = 21;
   private static final long BROKEN = 22;
   private static final long LAYOUT = 23;
+
   /** MédecinDirect's sequential account ids run up to this (between notified and claimed). */
   private static final int MEDECINDIRECT_ACCOUNTS = 318_000;
 
   private static final String[] MOTIFS = {
-    "Renouvellement d'ordonnance", "Angine", "Cystite", "Certificat médical de sport",
-    "Lombalgie aiguë", "Suivi diabète de type 2", "Conjonctivite", "Rhinopharyngite",
-    "Douleurs abdominales", "Anxiété, troubles du sommeil", "Eczéma", "Renouvellement contraception",
-    "Migraine", "Infection urinaire", "Hypertension artérielle, suivi du traitement",
-    "Gastro-entérite", "Covid-19, test positif", "Otite", "Dépression, renouvellement du traitement",
-    "Sinusite", "Arrêt de travail", "Asthme, renouvellement", "Allergie saisonnière"
+    "Renouvellement d'ordonnance",
+    "Angine",
+    "Cystite",
+    "Certificat médical de sport",
+    "Lombalgie aiguë",
+    "Suivi diabète de type 2",
+    "Conjonctivite",
+    "Rhinopharyngite",
+    "Douleurs abdominales",
+    "Anxiété, troubles du sommeil",
+    "Eczéma",
+    "Renouvellement contraception",
+    "Migraine",
+    "Infection urinaire",
+    "Hypertension artérielle, suivi du traitement",
+    "Gastro-entérite",
+    "Covid-19, test positif",
+    "Otite",
+    "Dépression, renouvellement du traitement",
+    "Sinusite",
+    "Arrêt de travail",
+    "Asthme, renouvellement",
+    "Allergie saisonnière"
   };
   private static final String[] MUTUELLES = {
     "MGEN", "Harmonie Mutuelle", "MAAF Santé", "AXA Santé", "Malakoff Humanis",
@@ -46,8 +64,13 @@ final class IncidentWriter {
     "Consultation de suivi dans 15 jours", "Allergie à la pénicilline signalée"
   };
   private static final String[] COMMENTS = {
-    "client fidèle", "Réclamation traitée", "NPAI", "carte perdue, remplacée", "client \"VIP\"",
-    "Ne souhaite pas de SMS", "relance effectuée"
+    "client fidèle",
+    "Réclamation traitée",
+    "NPAI",
+    "carte perdue, remplacée",
+    "client \"VIP\"",
+    "Ne souhaite pas de SMS",
+    "relance effectuée"
   };
   private static final String[] SPECIALTIES = {
     "Médecin généraliste", "Infirmier", "Masseur-kinésithérapeute", "Pédiatre", "Sage-femme",
@@ -55,9 +78,18 @@ final class IncidentWriter {
     "Pharmacien", "Orthophoniste"
   };
   private static final String[] PURCHASES = {
-    "Perceuse visseuse 18V", "Peinture blanche 10 L", "Tondeuse thermique", "Parquet chêne 20 m²",
-    "Robinet mitigeur", "Terreau 50 L", "Ampoules LED x6", "Abri de jardin", "Carrelage 60x60",
-    "Perforateur SDS+", "Lame de terrasse pin", "Radiateur électrique"
+    "Perceuse visseuse 18V",
+    "Peinture blanche 10 L",
+    "Tondeuse thermique",
+    "Parquet chêne 20 m²",
+    "Robinet mitigeur",
+    "Terreau 50 L",
+    "Ampoules LED x6",
+    "Abri de jardin",
+    "Carrelage 60x60",
+    "Perforateur SDS+",
+    "Lame de terrasse pin",
+    "Radiateur électrique"
   };
 
   private final long seed;
@@ -68,11 +100,18 @@ final class IncidentWriter {
   private final NoiseSettings noise;
   private final PersonVariants variants;
   private final Map<String, BitSet> members = new HashMap<>();
+
   /** Persons whose other values are in the ground truth already. */
   private final BitSet variantsWritten = new BitSet();
 
-  IncidentWriter(long seed, double scale, Population population, CustomerMaster customers, GroundTruth truth,
-      NoiseSettings noise, PersonVariants variants) {
+  IncidentWriter(
+      long seed,
+      double scale,
+      Population population,
+      CustomerMaster customers,
+      GroundTruth truth,
+      NoiseSettings noise,
+      PersonVariants variants) {
     this.seed = seed;
     this.scale = scale;
     this.population = population;
@@ -88,8 +127,11 @@ final class IncidentWriter {
    */
   SourceView view(IncidentPlan plan, int ordinal) {
     boolean professionals =
-        plan.files().stream().flatMap(f -> f.columns().stream()).anyMatch(c -> c.field() == LeakField.PROFESSIONAL_ID);
-    return new SourceView(seed, noise, variants, ordinal, plan.manifest().brands().isEmpty(), professionals);
+        plan.files().stream()
+            .flatMap(f -> f.columns().stream())
+            .anyMatch(c -> c.field() == LeakField.PROFESSIONAL_ID);
+    return new SourceView(
+        seed, noise, variants, ordinal, plan.manifest().brands().isEmpty(), professionals);
   }
 
   /** Writes the incident's manifest and files; returns the number of persons sampled. */
@@ -112,8 +154,12 @@ final class IncidentWriter {
     int start = 0;
     for (int f = 0; f < plan.files().size(); f++) {
       FilePlan file = plan.files().get(f);
-      int end = f == plan.files().size() - 1 ? sample.length : Math.min(sample.length, start + (int) Math.round(sample.length * file.share()));
-      writeFile(dir, plan, file, Arrays.copyOfRange(sample, start, end), values, view, ordinal * 16L + f);
+      int end =
+          f == plan.files().size() - 1
+              ? sample.length
+              : Math.min(sample.length, start + (int) Math.round(sample.length * file.share()));
+      writeFile(
+          dir, plan, file, Arrays.copyOfRange(sample, start, end), values, view, ordinal * 16L + f);
       start = end;
     }
     return sample.length;
@@ -123,8 +169,15 @@ final class IncidentWriter {
     return ManifestJson.bytes(plan.manifest());
   }
 
-  private void writeFile(Path dir, IncidentPlan plan, FilePlan file, int[] persons,
-      RowRenderer.IncidentValues values, SourceView view, long fileKey) throws IOException {
+  private void writeFile(
+      Path dir,
+      IncidentPlan plan,
+      FilePlan file,
+      int[] persons,
+      RowRenderer.IncidentValues values,
+      SourceView view,
+      long fileKey)
+      throws IOException {
     RowRenderer renderer = new RowRenderer(file.columns(), file.style(), values);
     SplittableRandom layout = Seeds.stream(seed, LAYOUT, fileKey);
     int rows = persons.length;
@@ -139,7 +192,15 @@ final class IncidentWriter {
     }
     int blankAt = file.blankLineAt() < 0 ? -1 : Math.min(file.blankLineAt(), rows / 2);
     boolean leroyMerlin = plan.id().equals(IncidentCatalog.LEROY_MERLIN_2025);
-    try (LeakFile out = new LeakFile(dir, plan.id(), file.spec(), file.columns(), file.quoteAll(), file.repostPath() != null, truth)) {
+    try (LeakFile out =
+        new LeakFile(
+            dir,
+            plan.id(),
+            file.spec(),
+            file.columns(),
+            file.quoteAll(),
+            file.repostPath() != null,
+            truth)) {
       for (int j = 0; j < rows; j++) {
         Person master = population.person(persons[j]);
         Person p = leroyMerlin ? customers.leroyMerlinView(master) : master;
@@ -149,13 +210,15 @@ final class IncidentWriter {
           truth.variants(master, recorded.alternates());
         }
         if (brokenAt[j] != null) {
-          LeakRow broken = renderer.render(recorded, Seeds.stream(seed, BROKEN, fileKey * 1_000_003L + j));
+          LeakRow broken =
+              renderer.render(recorded, Seeds.stream(seed, BROKEN, fileKey * 1_000_003L + j));
           out.malformed(broken, brokenAt[j], layout);
         }
         if (j == blankAt) {
           out.blankLine();
         }
-        out.accepted(renderer.render(recorded, Seeds.stream(seed, ROWS, fileKey * 100_000_007L + j)));
+        out.accepted(
+            renderer.render(recorded, Seeds.stream(seed, ROWS, fileKey * 100_000_007L + j)));
         if (layout.nextDouble() < file.duplicateRate()) {
           out.duplicateOfRecent(layout);
         }
@@ -175,9 +238,14 @@ final class IncidentWriter {
     SplittableRandom r = Seeds.stream(seed, SAMPLE, ordinal);
     int n = (int) Math.min(recipe.maxSize(), Math.max(1, Math.round(recipe.size() * scale)));
     int nCustomers = (int) Math.round(n * recipe.customerShare());
-    IntPredicate age = i -> population.birthYear(i) >= recipe.minBirthYear() && population.birthYear(i) <= recipe.maxBirthYear();
+    IntPredicate age =
+        i ->
+            population.birthYear(i) >= recipe.minBirthYear()
+                && population.birthYear(i) <= recipe.maxBirthYear();
     IntPredicate customer =
-        recipe.brand() == 0 ? population::isGroupCustomer : i -> population.isCustomerOf(i, recipe.brand());
+        recipe.brand() == 0
+            ? population::isGroupCustomer
+            : i -> population.isCustomerOf(i, recipe.brand());
     BitSet earlier = new BitSet();
     for (String id : recipe.earlier()) {
       earlier.or(members.get(id));
@@ -200,11 +268,13 @@ final class IncidentWriter {
   }
 
   /** Draws up to {@code count} persons of the pool not taken yet, without replacement. */
-  private int draw(IntPredicate pool, int count, SplittableRandom r, BitSet taken, int[] out, int k) {
+  private int draw(
+      IntPredicate pool, int count, SplittableRandom r, BitSet taken, int[] out, int k) {
     if (count <= 0) {
       return k;
     }
-    int[] candidates = IntStream.range(0, population.size()).filter(i -> !taken.get(i) && pool.test(i)).toArray();
+    int[] candidates =
+        IntStream.range(0, population.size()).filter(i -> !taken.get(i) && pool.test(i)).toArray();
     int m = Math.min(count, candidates.length);
     for (int i = 0; i < m; i++) {
       int j = i + r.nextInt(candidates.length - i);
@@ -217,7 +287,10 @@ final class IncidentWriter {
     return k;
   }
 
-  /** Gives each person a distinct sequential account id and sorts the sample by it, as a dump would be. */
+  /**
+   * Gives each person a distinct sequential account id and sorts the sample by it, as a dump would
+   * be.
+   */
   private int[] withAccountIds(int[] sample, Map<Integer, Long> accounts, int ordinal) {
     SplittableRandom r = Seeds.stream(seed, SAMPLE, 1000 + ordinal);
     int max = Math.max(MEDECINDIRECT_ACCOUNTS, sample.length * 2);
@@ -246,7 +319,10 @@ final class IncidentWriter {
     return (field, p, r) -> {
       switch (field) {
         case LOYALTY_ID:
-          return Cell.of(auchan ? customers.auchanLoyaltyId(p.index()) : customers.leroyMerlinLoyaltyId(p.index()));
+          return Cell.of(
+              auchan
+                  ? customers.auchanLoyaltyId(p.index())
+                  : customers.leroyMerlinLoyaltyId(p.index()));
         case LOYALTY_BALANCE:
           return Cell.of(r.nextInt(120) + "," + Identifiers.two(r.nextInt(100)));
         case COMMENT:
@@ -254,7 +330,8 @@ final class IncidentWriter {
         case ACCOUNT_ID:
           return new Cell(String.valueOf(accounts.get(p.index())), null, null);
         case RECORD_DATE:
-          return new Cell(LocalDate.of(2019, 1, 1).plusDays(r.nextInt(2520)).toString(), null, null);
+          return new Cell(
+              LocalDate.of(2019, 1, 1).plusDays(r.nextInt(2520)).toString(), null, null);
         case HEALTH_INFO:
           return Cell.of(r.nextDouble() < 0.03 ? null : MOTIFS[r.nextInt(MOTIFS.length)]);
         case HEALTH_INSURANCE:

@@ -4,8 +4,8 @@ import fr.breachimpact.classify.Category;
 import fr.breachimpact.ingest.CanonicalField;
 
 /**
- * What a column of a generated leak holds: the canonical field its manifest maps it onto (or
- * none: it stays in {@code extra}) and the category the ground truth counts it under.
+ * What a column of a generated leak holds: the canonical field its manifest maps it onto (or none:
+ * it stays in {@code extra}) and the category the ground truth counts it under.
  */
 enum LeakField {
   GENDER(CanonicalField.GENDER),

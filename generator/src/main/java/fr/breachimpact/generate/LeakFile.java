@@ -25,11 +25,12 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes one leaked file line by line as its {@link FileSpec} describes it, and records in the
- * ground truth where each accepted and each malformed row landed (physical line numbers, the
- * header being line 1; for gzip, lines of the decompressed text).
+ * ground truth where each accepted and each malformed row landed (physical line numbers, the header
+ * being line 1; for gzip, lines of the decompressed text).
  */
 final class LeakFile implements Closeable {
-  private static final ObjectWriter JSON_LINE = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectWriter JSON_LINE =
+      Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   /** A row already written, kept to write it again (duplicates) or replay a reposted copy. */
@@ -55,8 +56,15 @@ final class LeakFile implements Closeable {
   /**
    * @param keepForCopy remember every row's line and person, for a reposted copy's ground truth
    */
-  LeakFile(Path incidentDir, String incidentId, FileSpec spec, List<RowRenderer.Column> columns,
-      boolean quoteAll, boolean keepForCopy, GroundTruth truth) throws IOException {
+  LeakFile(
+      Path incidentDir,
+      String incidentId,
+      FileSpec spec,
+      List<RowRenderer.Column> columns,
+      boolean quoteAll,
+      boolean keepForCopy,
+      GroundTruth truth)
+      throws IOException {
     this.incidentId = incidentId;
     this.spec = spec;
     this.columns = columns;
@@ -66,7 +74,8 @@ final class LeakFile implements Closeable {
     Path file = incidentDir.resolve(spec.path());
     Files.createDirectories(file.getParent());
     OutputStream raw = Files.newOutputStream(file);
-    this.out = new BufferedOutputStream(spec.isGzip() ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16);
+    this.out =
+        new BufferedOutputStream(spec.isGzip() ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16);
     this.charset = Charset.forName(spec.encoding());
     this.encoder = charset.newEncoder();
     this.delimiter = spec.delimiter().charAt(0);
@@ -121,21 +130,28 @@ final class LeakFile implements Closeable {
     switch (reason) {
       case TOO_FEW_FIELDS:
         {
-          String[] cut = new String[Math.max(2, v.length - 1 - r.nextInt(Math.max(1, v.length / 2)))];
+          String[] cut =
+              new String[Math.max(2, v.length - 1 - r.nextInt(Math.max(1, v.length / 2)))];
           System.arraycopy(v, 0, cut, 0, cut.length);
           writeLine(CsvText.line(cut, delimiter, quote, quoteAll), charset);
           break;
         }
       case TOO_MANY_FIELDS:
-        writeLine(CsvText.line(v, delimiter, quote, quoteAll) + delimiter + "N/A" + delimiter + "x", charset);
+        writeLine(
+            CsvText.line(v, delimiter, quote, quoteAll) + delimiter + "N/A" + delimiter + "x",
+            charset);
         break;
       case UNBALANCED_QUOTE:
         {
           // The last field opens a quote that the line never closes.
           String[] head = new String[v.length - 1];
           System.arraycopy(v, 0, head, 0, head.length);
-          String last = v[v.length - 1] == null ? "inconnu" : v[v.length - 1].replace(String.valueOf(quote), "");
-          writeLine(CsvText.line(head, delimiter, quote, quoteAll) + delimiter + quote + last, charset);
+          String last =
+              v[v.length - 1] == null
+                  ? "inconnu"
+                  : v[v.length - 1].replace(String.valueOf(quote), "");
+          writeLine(
+              CsvText.line(head, delimiter, quote, quoteAll) + delimiter + quote + last, charset);
           break;
         }
       case CONTROL_CHARACTER:

@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One rendered leaked row: its values in column order and, for the ground truth, the status
- * of each category it exposes ({@code verified}, {@code claimed} or {@code detected}).
+ * One rendered leaked row: its values in column order and, for the ground truth, the status of each
+ * category it exposes ({@code verified}, {@code claimed} or {@code detected}).
  */
 record LeakRow(String personId, String[] values, Map<Category, String> categories) {
 

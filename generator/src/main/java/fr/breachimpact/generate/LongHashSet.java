@@ -3,8 +3,8 @@ package fr.breachimpact.generate;
 import java.util.Arrays;
 
 /**
- * A set of 64-bit hashes in one open-addressing array: the generator's uniqueness pass over
- * tens of millions of emails and NIRs without a String per entry.
+ * A set of 64-bit hashes in one open-addressing array: the generator's uniqueness pass over tens of
+ * millions of emails and NIRs without a String per entry.
  */
 final class LongHashSet {
   private static final long EMPTY = 0L;

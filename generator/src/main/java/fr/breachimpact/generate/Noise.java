@@ -22,7 +22,9 @@ final class Noise {
     switch (r.nextInt(4)) {
       case 0:
         char sub = (char) ('a' + r.nextInt(26));
-        return s.substring(0, i) + (Character.isUpperCase(c) ? Character.toUpperCase(sub) : sub) + s.substring(i + 1);
+        return s.substring(0, i)
+            + (Character.isUpperCase(c) ? Character.toUpperCase(sub) : sub)
+            + s.substring(i + 1);
       case 1:
         return s.substring(0, i) + s.substring(i + 1);
       case 2:
@@ -42,10 +44,18 @@ final class Noise {
 
   /** Phone notations seen in French files. */
   enum PhoneStyle {
-    PLAIN, SPACED, DOTTED, DASHED, INTERNATIONAL_SPACED, INTERNATIONAL, DOUBLE_ZERO
+    PLAIN,
+    SPACED,
+    DOTTED,
+    DASHED,
+    INTERNATIONAL_SPACED,
+    INTERNATIONAL,
+    DOUBLE_ZERO
   }
 
-  /** @param national ten digits starting with 0 */
+  /**
+   * @param national ten digits starting with 0
+   */
   static String phone(String national, PhoneStyle style) {
     String nsn = national.substring(1);
     switch (style) {
@@ -85,16 +95,12 @@ final class Noise {
     String day = date.getDayOfMonth() % 2 == 0 ? "30" : "31";
     String yyyy = String.valueOf(date.getYear());
     String yy = yyyy.substring(2);
-    return pattern
-        .replace("dd", day)
-        .replace("MM", "02")
-        .replace("yyyy", yyyy)
-        .replace("yy", yy);
+    return pattern.replace("dd", day).replace("MM", "02").replace("yyyy", yyyy).replace("yy", yy);
   }
 
   /**
-   * A birth date mistyped into another valid date: day and month swapped (when the day could be
-   * a month), or one digit of the day, the month or the year's last two off by one.
+   * A birth date mistyped into another valid date: day and month swapped (when the day could be a
+   * month), or one digit of the day, the month or the year's last two off by one.
    */
   static LocalDate mistypedDate(LocalDate date, SplittableRandom r) {
     int day = date.getDayOfMonth();
@@ -128,11 +134,15 @@ final class Noise {
       case 0:
         return email.toUpperCase(Locale.ROOT);
       case 1:
-        return Character.toUpperCase(local.charAt(0)) + local.substring(1) + "@"
-            + Character.toUpperCase(domain.charAt(0)) + domain.substring(1);
+        return Character.toUpperCase(local.charAt(0))
+            + local.substring(1)
+            + "@"
+            + Character.toUpperCase(domain.charAt(0))
+            + domain.substring(1);
       default:
         if (domain.equals("gmail.com")) {
-          return local.contains(".") ? local.replace(".", "") + "@" + domain
+          return local.contains(".")
+              ? local.replace(".", "") + "@" + domain
               : local.charAt(0) + "." + local.substring(1) + "@" + domain;
         }
         return local + "@" + domain.toUpperCase(Locale.ROOT);
@@ -154,8 +164,18 @@ final class Noise {
 
   /** NIR written with its usual spaces: 1 85 05 78 006 084 36. */
   static String spacedNir(String nir) {
-    return nir.charAt(0) + " " + nir.substring(1, 3) + " " + nir.substring(3, 5) + " "
-        + nir.substring(5, 7) + " " + nir.substring(7, 10) + " " + nir.substring(10, 13) + " "
+    return nir.charAt(0)
+        + " "
+        + nir.substring(1, 3)
+        + " "
+        + nir.substring(3, 5)
+        + " "
+        + nir.substring(5, 7)
+        + " "
+        + nir.substring(7, 10)
+        + " "
+        + nir.substring(10, 13)
+        + " "
         + nir.substring(13);
   }
 

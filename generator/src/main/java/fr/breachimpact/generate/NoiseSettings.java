@@ -15,13 +15,13 @@ import java.util.Map;
  * @param otherPhone third-party sources: share of persons who gave them another number of theirs
  * @param birthName third-party sources: share of married women recorded under their birth name
  *     rather than the usage name the retailer knows (drawn per person and source)
- * @param nickname third-party sources: share of records whose first name is a short form
- *     (Cathy, JP, J-Pierre), among persons whose first name has one
+ * @param nickname third-party sources: share of records whose first name is a short form (Cathy,
+ *     JP, J-Pierre), among persons whose first name has one
  * @param title every leaked record: share with a title in a name field (Mme, M., Dr)
  * @param moved third-party sources: share of records at the person's other address
  * @param birthDateMissing third-party sources: share of records without a birth date
- * @param birthDateTypo every leaked record with a birth date: share with one digit off or day
- *     and month swapped
+ * @param birthDateTypo every leaked record with a birth date: share with one digit off or day and
+ *     month swapped
  * @param staleRetail retailer leaks: share of records dumped before the customer changed email,
  *     phone and address, so that the master knows newer ones
  */
@@ -39,8 +39,15 @@ public record NoiseSettings(
   /** The knobs' names, as the {@code generate --noise KEY=RATE} option spells them. */
   public static final List<String> KEYS =
       List.of(
-          "other_email", "other_phone", "birth_name", "nickname", "title", "moved",
-          "birth_date_missing", "birth_date_typo", "stale_retail");
+          "other_email",
+          "other_phone",
+          "birth_name",
+          "nickname",
+          "title",
+          "moved",
+          "birth_date_missing",
+          "birth_date_typo",
+          "stale_retail");
 
   /** Every source copies the person's values: the generator before this noise model. */
   public static final NoiseSettings EASY = new NoiseSettings(0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -50,17 +57,29 @@ public record NoiseSettings(
       new NoiseSettings(1.0 / 3, 0.5, 0.5, 0.25, 0.02, 0.15, 0.03, 0.02, 0.05);
 
   /** A second, harder data set: rates about twice the realistic ones. */
-  public static final NoiseSettings HARD = new NoiseSettings(0.5, 0.7, 0.8, 0.5, 0.08, 0.3, 0.08, 0.06, 0.25);
+  public static final NoiseSettings HARD =
+      new NoiseSettings(0.5, 0.7, 0.8, 0.5, 0.08, 0.3, 0.08, 0.06, 0.25);
 
   public NoiseSettings {
-    double[] rates = {otherEmail, otherPhone, birthName, nickname, title, moved, birthDateMissing, birthDateTypo, staleRetail};
+    double[] rates = {
+      otherEmail,
+      otherPhone,
+      birthName,
+      nickname,
+      title,
+      moved,
+      birthDateMissing,
+      birthDateTypo,
+      staleRetail
+    };
     for (int i = 0; i < rates.length; i++) {
       if (!(rates[i] >= 0 && rates[i] <= 1)) {
         throw new IllegalArgumentException("noise " + KEYS.get(i) + " must be a rate in [0, 1]");
       }
     }
     if (birthDateMissing + birthDateTypo > 1) {
-      throw new IllegalArgumentException("noise birth_date_missing + birth_date_typo must be at most 1");
+      throw new IllegalArgumentException(
+          "noise birth_date_missing + birth_date_typo must be at most 1");
     }
   }
 
@@ -74,7 +93,8 @@ public record NoiseSettings(
       case "hard":
         return HARD;
       default:
-        throw new IllegalArgumentException("difficulty must be easy, realistic or hard, not " + difficulty);
+        throw new IllegalArgumentException(
+            "difficulty must be easy, realistic or hard, not " + difficulty);
     }
   }
 
@@ -83,7 +103,8 @@ public record NoiseSettings(
     Map<String, Double> rates = asMap();
     for (Map.Entry<String, Double> e : overrides.entrySet()) {
       if (!rates.containsKey(e.getKey())) {
-        throw new IllegalArgumentException("unknown noise " + e.getKey() + " (expected one of " + String.join(", ", KEYS) + ")");
+        throw new IllegalArgumentException(
+            "unknown noise " + e.getKey() + " (expected one of " + String.join(", ", KEYS) + ")");
       }
       rates.put(e.getKey(), e.getValue());
     }
@@ -93,7 +114,17 @@ public record NoiseSettings(
 
   /** Knob name to rate, in the order of {@link #KEYS}. */
   public Map<String, Double> asMap() {
-    double[] rates = {otherEmail, otherPhone, birthName, nickname, title, moved, birthDateMissing, birthDateTypo, staleRetail};
+    double[] rates = {
+      otherEmail,
+      otherPhone,
+      birthName,
+      nickname,
+      title,
+      moved,
+      birthDateMissing,
+      birthDateTypo,
+      staleRetail
+    };
     Map<String, Double> out = new LinkedHashMap<>();
     for (int i = 0; i < rates.length; i++) {
       out.put(KEYS.get(i), rates[i]);

@@ -3,8 +3,8 @@ package fr.breachimpact.generate;
 import java.time.LocalDate;
 
 /**
- * A generated person, with the true values the corrupted copies in leaks and customer files
- * derive from.
+ * A generated person, with the true values the corrupted copies in leaks and customer files derive
+ * from.
  *
  * @param index position in the population, 0-based
  * @param sex {@code F} or {@code M}

@@ -19,7 +19,14 @@ final class PersonVariants {
 
   /** Providers no person has as first address, so another email never is someone else's. */
   private static final String[] OTHER_PROVIDERS = {
-    "gmx.fr", "yahoo.com", "outlook.com", "bbox.fr", "aliceadsl.fr", "numericable.fr", "mail.com", "ymail.com"
+    "gmx.fr",
+    "yahoo.com",
+    "outlook.com",
+    "bbox.fr",
+    "aliceadsl.fr",
+    "numericable.fr",
+    "mail.com",
+    "ymail.com"
   };
 
   /** 063x mobile numbers with x in 0..8 (valid for libphonenumber): no person's first mobile. */
@@ -30,8 +37,14 @@ final class PersonVariants {
    * @param phone another number of the person's: the household landline or a second mobile
    * @param birthName null unless the person uses a spouse's name
    */
-  record Alternates(String email, String phone, String birthName, String street, String postcode,
-      String city, String inseeCode) {}
+  record Alternates(
+      String email,
+      String phone,
+      String birthName,
+      String street,
+      String postcode,
+      String city,
+      String inseeCode) {}
 
   private final long seed;
   private final Communes communes;
@@ -46,9 +59,14 @@ final class PersonVariants {
   Alternates of(Person p) {
     SplittableRandom r = Seeds.stream(seed, VARIANTS, p.index());
     String email = p.email() == null ? null : otherEmail(p, r);
-    String phone = p.mobile() != null && p.landline() != null && r.nextBoolean() ? p.landline() : otherMobile(p.index());
+    String phone =
+        p.mobile() != null && p.landline() != null && r.nextBoolean()
+            ? p.landline()
+            : otherMobile(p.index());
     String birthName = null;
-    if (p.sex() == 'F' && p.birthDate().getYear() <= LAST_MARRIAGE_YEAR && r.nextDouble() < MARRIED_NAME) {
+    if (p.sex() == 'F'
+        && p.birthDate().getYear() <= LAST_MARRIAGE_YEAR
+        && r.nextDouble() < MARRIED_NAME) {
       for (int k = 0; k < 4 && (birthName == null || birthName.equals(p.lastName())); k++) {
         birthName = names.surname(r);
       }
@@ -66,7 +84,8 @@ final class PersonVariants {
     commune = communes.draw(r);
     postcode = commune.postcodes().get(r.nextInt(commune.postcodes().size()));
     street = otherStreet(r, p.street());
-    return new Alternates(email, phone, birthName, street, postcode, commune.name(), commune.inseeCode());
+    return new Alternates(
+        email, phone, birthName, street, postcode, commune.name(), commune.inseeCode());
   }
 
   private String otherStreet(SplittableRandom r, String current) {

@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The synthetic French population. A person is a pure function of (seed, index), so nothing is
- * held per person but a few bytes: leaks and customer files regenerate the persons they need.
- * A first pass makes emails and NIRs unique (two Jean Martin at gmail.com get different
- * addresses) and records the few overrides it needed.
+ * The synthetic French population. A person is a pure function of (seed, index), so nothing is held
+ * per person but a few bytes: leaks and customer files regenerate the persons they need. A first
+ * pass makes emails and NIRs unique (two Jean Martin at gmail.com get different addresses) and
+ * records the few overrides it needed.
  *
- * <p>Persons live in blocks of four consecutive indexes; the first one to four persons of a
- * block may form a household sharing a surname, an address and a landline (the family phone).
+ * <p>Persons live in blocks of four consecutive indexes; the first one to four persons of a block
+ * may form a household sharing a surname, an address and a landline (the family phone).
  */
 public final class Population {
   static final int BLOCK = 4;
@@ -28,11 +28,16 @@ public final class Population {
 
   /** Shared addresses of small businesses: several unrelated persons give them. */
   static final String[] SHARED_EMAILS = {
-    "contact@boulangerie-dupre.fr", "contact@garage-du-centre.fr", "contact@sarl-batiplus.fr",
-    "contact@pharmacie-des-halles.fr", "contact@cabinet-roussel.fr"
+    "contact@boulangerie-dupre.fr",
+    "contact@garage-du-centre.fr",
+    "contact@sarl-batiplus.fr",
+    "contact@pharmacie-des-halles.fr",
+    "contact@cabinet-roussel.fr"
   };
 
-  private static final String[] ABROAD = {"99350", "99352", "99351", "99139", "99127", "99134", "99109", "99131"};
+  private static final String[] ABROAD = {
+    "99350", "99352", "99351", "99139", "99127", "99134", "99109", "99131"
+  };
 
   private final long seed;
   private final int size;
@@ -53,8 +58,8 @@ public final class Population {
   }
 
   /**
-   * Builds the population: one pass over every person to settle unique emails and NIRs. The
-   * pass keeps 64-bit hashes, not strings: a hash collision only costs a needless suffix.
+   * Builds the population: one pass over every person to settle unique emails and NIRs. The pass
+   * keeps 64-bit hashes, not strings: a hash collision only costs a needless suffix.
    */
   public static Population build(long seed, int size, Communes communes, NamePools names) {
     Population p = new Population(seed, size, communes, names);
@@ -104,7 +109,9 @@ public final class Population {
     return memberships[index] != 0;
   }
 
-  /** About 40 % of persons are Auchan customers, 25 % Leroy Merlin's, 10 % both (independent draws). */
+  /**
+   * About 40 % of persons are Auchan customers, 25 % Leroy Merlin's, 10 % both (independent draws).
+   */
   private byte drawMembership(int index, int birthYear) {
     SplittableRandom r = Seeds.stream(seed, MEMBERSHIP, index);
     if (birthYear > 2007) {
@@ -140,7 +147,8 @@ public final class Population {
       year = 1950 + r.nextInt(59);
     }
     int month = 1 + r.nextInt(12);
-    LocalDate birthDate = LocalDate.of(year, month, 1 + r.nextInt(LocalDate.of(year, month, 1).lengthOfMonth()));
+    LocalDate birthDate =
+        LocalDate.of(year, month, 1 + r.nextInt(LocalDate.of(year, month, 1).lengthOfMonth()));
     String first = names.firstName(r, sex, year);
     String last;
     Communes.Commune commune;
@@ -179,12 +187,28 @@ public final class Population {
         r.nextDouble() < 0.08 ? ABROAD[r.nextInt(ABROAD.length)] : communes.draw(r).inseeCode();
     int order = 1 + r.nextInt(999);
     Integer override = nirOrder.get(index);
-    String nir = Identifiers.nir(sex == 'M' ? '1' : '2', year, month, birthplace, override != null ? override : order);
+    String nir =
+        Identifiers.nir(
+            sex == 'M' ? '1' : '2', year, month, birthplace, override != null ? override : order);
     String iban = year <= 2007 && r.nextDouble() < 0.95 ? Identifiers.frenchIban(r) : null;
     String card = year <= 2007 && r.nextDouble() < 0.7 ? Identifiers.cardNumber(r) : null;
     return new Person(
-        index, Person.idOf(index), sex, first, last, birthDate, email, mobile, landline, street,
-        postcode, commune.name(), commune.inseeCode(), nir, iban, card,
+        index,
+        Person.idOf(index),
+        sex,
+        first,
+        last,
+        birthDate,
+        email,
+        mobile,
+        landline,
+        street,
+        postcode,
+        commune.name(),
+        commune.inseeCode(),
+        nir,
+        iban,
+        card,
         inHousehold ? householdSize : 1);
   }
 
@@ -215,11 +239,12 @@ public final class Population {
     "060", "061", "062", "064", "065", "066", "067", "068", "061", "062", "066", "067", "068",
     "073", "074", "075", "076", "077", "078", "079"
   };
+
   private static final long SEVEN_DIGITS = 10_000_000L;
 
   /**
-   * Unique per index: the seven last digits are a bijection of the index modulo ten million,
-   * and the prefix shifts with each further ten million persons.
+   * Unique per index: the seven last digits are a bijection of the index modulo ten million, and
+   * the prefix shifts with each further ten million persons.
    */
   static String mobile(int index) {
     long suffix = Identifiers.permute(index % SEVEN_DIGITS, SEVEN_DIGITS, 6);
@@ -233,9 +258,9 @@ public final class Population {
   };
 
   /**
-   * Landline whose second digit is the region of the department (01 Île-de-France ... 05), a
-   * third digit in the ranges in service, and seven digits: unique per key (the index of the
-   * household's first person, or of the person living alone), as for mobiles.
+   * Landline whose second digit is the region of the department (01 Île-de-France ... 05), a third
+   * digit in the ranges in service, and seven digits: unique per key (the index of the household's
+   * first person, or of the person living alone), as for mobiles.
    */
   static String landline(long key, String department) {
     char region = region(department);
@@ -247,19 +272,86 @@ public final class Population {
 
   static char region(String department) {
     switch (department) {
-      case "75": case "77": case "78": case "91": case "92": case "93": case "94": case "95":
+      case "75":
+      case "77":
+      case "78":
+      case "91":
+      case "92":
+      case "93":
+      case "94":
+      case "95":
         return '1';
-      case "14": case "18": case "22": case "27": case "28": case "29": case "35": case "36":
-      case "37": case "41": case "44": case "45": case "49": case "50": case "53": case "56":
-      case "61": case "72": case "76": case "85": case "974": case "976":
+      case "14":
+      case "18":
+      case "22":
+      case "27":
+      case "28":
+      case "29":
+      case "35":
+      case "36":
+      case "37":
+      case "41":
+      case "44":
+      case "45":
+      case "49":
+      case "50":
+      case "53":
+      case "56":
+      case "61":
+      case "72":
+      case "76":
+      case "85":
+      case "974":
+      case "976":
         return '2';
-      case "02": case "08": case "10": case "21": case "25": case "39": case "51": case "52":
-      case "54": case "55": case "57": case "58": case "59": case "60": case "62": case "67":
-      case "68": case "70": case "71": case "80": case "88": case "89": case "90":
+      case "02":
+      case "08":
+      case "10":
+      case "21":
+      case "25":
+      case "39":
+      case "51":
+      case "52":
+      case "54":
+      case "55":
+      case "57":
+      case "58":
+      case "59":
+      case "60":
+      case "62":
+      case "67":
+      case "68":
+      case "70":
+      case "71":
+      case "80":
+      case "88":
+      case "89":
+      case "90":
         return '3';
-      case "01": case "03": case "04": case "05": case "06": case "07": case "13": case "15":
-      case "2A": case "2B": case "26": case "30": case "34": case "38": case "42": case "43":
-      case "48": case "63": case "66": case "69": case "73": case "74": case "83": case "84":
+      case "01":
+      case "03":
+      case "04":
+      case "05":
+      case "06":
+      case "07":
+      case "13":
+      case "15":
+      case "2A":
+      case "2B":
+      case "26":
+      case "30":
+      case "34":
+      case "38":
+      case "42":
+      case "43":
+      case "48":
+      case "63":
+      case "66":
+      case "69":
+      case "73":
+      case "74":
+      case "83":
+      case "84":
         return '4';
       default:
         return '5';
@@ -267,8 +359,18 @@ public final class Population {
   }
 
   private static final String[] OLDER_PROVIDERS = {
-    "orange.fr", "wanadoo.fr", "free.fr", "laposte.net", "sfr.fr", "orange.fr", "gmail.com",
-    "yahoo.fr", "hotmail.fr", "neuf.fr", "club-internet.fr", "aol.com"
+    "orange.fr",
+    "wanadoo.fr",
+    "free.fr",
+    "laposte.net",
+    "sfr.fr",
+    "orange.fr",
+    "gmail.com",
+    "yahoo.fr",
+    "hotmail.fr",
+    "neuf.fr",
+    "club-internet.fr",
+    "aol.com"
   };
   private static final String[] YOUNGER_PROVIDERS = {
     "gmail.com", "gmail.com", "gmail.com", "hotmail.fr", "outlook.fr", "yahoo.fr", "orange.fr",
@@ -323,7 +425,15 @@ public final class Population {
       return s;
     }
     String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
-    return MARKS.matcher(decomposed).replaceAll("").replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("ß", "ss").replace("ł", "l").replace("Ł", "L");
+    return MARKS
+        .matcher(decomposed)
+        .replaceAll("")
+        .replace("œ", "oe")
+        .replace("Œ", "OE")
+        .replace("æ", "ae")
+        .replace("ß", "ss")
+        .replace("ł", "l")
+        .replace("Ł", "L");
   }
 
   private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Renders a person as a leaked row of an incident's layout, damaged as the incident's style says. */
+/**
+ * Renders a person as a leaked row of an incident's layout, damaged as the incident's style says.
+ */
 final class RowRenderer {
 
   /** A column of a leaked file: its name in the file and what it holds. */
@@ -117,7 +119,8 @@ final class RowRenderer {
     return new LeakRow(p.personId(), values, categories);
   }
 
-  private Cell common(LeakField field, Person p, String first, String last, int broken, SplittableRandom r) {
+  private Cell common(
+      LeakField field, Person p, String first, String last, int broken, SplittableRandom r) {
     if (r.nextDouble() < style.missing() && field != LeakField.LAST_NAME) {
       return Cell.of(null);
     }
@@ -150,7 +153,8 @@ final class RowRenderer {
           if (broken == 1) {
             return new Cell(email.replace("@", r.nextBoolean() ? "." : " "), false, null);
           }
-          return Cell.of(r.nextDouble() < style.emailVariant() ? Noise.emailVariant(email, r) : email);
+          return Cell.of(
+              r.nextDouble() < style.emailVariant() ? Noise.emailVariant(email, r) : email);
         }
       case PHONE:
         {
@@ -167,7 +171,8 @@ final class RowRenderer {
       case STREET:
         return Cell.of(style.upperAll() ? Noise.upper(Noise.fold(p.street())) : p.street());
       case POSTCODE:
-        return Cell.of(r.nextDouble() < style.lostZero() ? Noise.lostLeadingZero(p.postcode()) : p.postcode());
+        return Cell.of(
+            r.nextDouble() < style.lostZero() ? Noise.lostLeadingZero(p.postcode()) : p.postcode());
       case CITY:
         {
           String city = p.city();

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Writes the demo's inputs under an output folder: the customer master, one folder per seed
- * incident with its manifest, the ground truth, and a job config that points at them. The
- * same seed, scale and noise settings give byte-identical files.
+ * incident with its manifest, the ground truth, and a job config that points at them. The same
+ * seed, scale and noise settings give byte-identical files.
  */
 public final class SampleDataGenerator {
   /** Persons at scale 1. */
@@ -24,20 +24,28 @@ public final class SampleDataGenerator {
 
   /**
    * Phone numbers and ids are bijections of the person index over seven or eight digits with a
-   * prefix that shifts every ten million persons: they stay unique up to about 90 million
-   * persons; twenty million (scale 1000, about ten million leaked rows) is the bound kept.
+   * prefix that shifts every ten million persons: they stay unique up to about 90 million persons;
+   * twenty million (scale 1000, about ten million leaked rows) is the bound kept.
    */
   public static final double MAX_SCALE = 1000;
 
-  /** The population alone may grow further (benchmarks with a large customer master): 80 million persons. */
+  /**
+   * The population alone may grow further (benchmarks with a large customer master): 80 million
+   * persons.
+   */
   public static final double MAX_POPULATION_SCALE = 4000;
 
   /** Two blocks of households: the smallest population that still has every kind of person. */
   private static final int MIN_PERSONS = 8;
 
   /** What was written, for the command's one-line summary (counts only, no personal data). */
-  public record Summary(int persons, int auchanCustomers, int leroyMerlinCustomers, long leakedRows,
-      long malformedRows, int incidents) {}
+  public record Summary(
+      int persons,
+      int auchanCustomers,
+      int leroyMerlinCustomers,
+      long leakedRows,
+      long malformedRows,
+      int incidents) {}
 
   private SampleDataGenerator() {}
 
@@ -46,7 +54,8 @@ public final class SampleDataGenerator {
   }
 
   /** With the realistic noise of {@link NoiseSettings#REALISTIC}. */
-  public static Summary generate(Path out, long seed, double scale, double populationScale) throws IOException {
+  public static Summary generate(Path out, long seed, double scale, double populationScale)
+      throws IOException {
     return generate(out, seed, scale, populationScale, NoiseSettings.REALISTIC);
   }
 
@@ -57,13 +66,15 @@ public final class SampleDataGenerator {
    *     larger than the leaks, as a benchmark wants it
    * @param noise how far the leaks drift from the customer master (docs/generator.md)
    */
-  public static Summary generate(Path out, long seed, double scale, double populationScale, NoiseSettings noise)
+  public static Summary generate(
+      Path out, long seed, double scale, double populationScale, NoiseSettings noise)
       throws IOException {
     if (!(scale > 0) || scale > MAX_SCALE) {
       throw new IllegalArgumentException("--scale must be in (0, " + MAX_SCALE + "]");
     }
     if (!(populationScale >= scale) || populationScale > MAX_POPULATION_SCALE) {
-      throw new IllegalArgumentException("--population-scale must be in [scale, " + MAX_POPULATION_SCALE + "]");
+      throw new IllegalArgumentException(
+          "--population-scale must be in [scale, " + MAX_POPULATION_SCALE + "]");
     }
     int size = (int) Math.max(MIN_PERSONS, Math.round(BASE_POPULATION * populationScale));
     Files.createDirectories(out);
@@ -80,7 +91,8 @@ public final class SampleDataGenerator {
     try (GroundTruth truth = new GroundTruth(out.resolve("ground-truth"))) {
       customers.write(out, truth);
       PersonVariants variants = new PersonVariants(seed, communes, names);
-      IncidentWriter incidents = new IncidentWriter(seed, scale, population, customers, truth, noise, variants);
+      IncidentWriter incidents =
+          new IncidentWriter(seed, scale, population, customers, truth, noise, variants);
       for (int i = 0; i < plans.size(); i++) {
         incidents.write(out.resolve("incidents"), plans.get(i), i);
       }
@@ -89,23 +101,46 @@ public final class SampleDataGenerator {
     }
     copyResource("ground-truth-README.md", out.resolve("ground-truth/README.md"));
     Files.write(out.resolve("config.json"), configBytes());
-    return new Summary(size, customers.auchanCount(), customers.leroyMerlinCount(), leaked, malformed, plans.size());
+    return new Summary(
+        size,
+        customers.auchanCount(),
+        customers.leroyMerlinCount(),
+        leaked,
+        malformed,
+        plans.size());
   }
 
   /** The job config of the demo: paths relative to the output folder. */
   static JobConfig config() {
     Map<String, String> auchan = new LinkedHashMap<>();
     String[] auchanFields = {
-      "customer_id", "gender", "last_name", "first_name", "birth_date", "email", "phone", "street",
-      "postcode", "city", "loyalty_id"
+      "customer_id",
+      "gender",
+      "last_name",
+      "first_name",
+      "birth_date",
+      "email",
+      "phone",
+      "street",
+      "postcode",
+      "city",
+      "loyalty_id"
     };
     for (int i = 0; i < auchanFields.length; i++) {
       auchan.put(CustomerMaster.AUCHAN_COLUMNS[i], auchanFields[i]);
     }
     Map<String, String> leroyMerlin = new LinkedHashMap<>();
     String[] lmFields = {
-      "customer_id", "last_name", "first_name", "birth_date", "email", "phone", "street",
-      "postcode", "city", "loyalty_id"
+      "customer_id",
+      "last_name",
+      "first_name",
+      "birth_date",
+      "email",
+      "phone",
+      "street",
+      "postcode",
+      "city",
+      "loyalty_id"
     };
     for (int i = 0; i < lmFields.length; i++) {
       leroyMerlin.put(CustomerMaster.LEROY_MERLIN_COLUMNS[i], lmFields[i]);
@@ -113,11 +148,26 @@ public final class SampleDataGenerator {
     return JobConfig.of(
         "incidents",
         List.of(
-            new CustomerSource(CustomerMaster.AUCHAN_FILE, "csv", ",", true, "UTF-8",
-                CustomerMaster.AUCHAN, "Mulliez", auchan),
-            new CustomerSource(CustomerMaster.LEROY_MERLIN_FILE, "csv", ";", true, "UTF-8",
-                CustomerMaster.LEROY_MERLIN, "Mulliez", leroyMerlin)),
-        "lake", "reports");
+            new CustomerSource(
+                CustomerMaster.AUCHAN_FILE,
+                "csv",
+                ",",
+                true,
+                "UTF-8",
+                CustomerMaster.AUCHAN,
+                "Mulliez",
+                auchan),
+            new CustomerSource(
+                CustomerMaster.LEROY_MERLIN_FILE,
+                "csv",
+                ";",
+                true,
+                "UTF-8",
+                CustomerMaster.LEROY_MERLIN,
+                "Mulliez",
+                leroyMerlin)),
+        "lake",
+        "reports");
   }
 
   static byte[] configBytes() {
@@ -142,7 +192,8 @@ public final class SampleDataGenerator {
         dir,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }

@@ -3,8 +3,8 @@ package fr.breachimpact.generate;
 import java.util.SplittableRandom;
 
 /**
- * Independent seeded random streams: one per (seed, purpose, index), so that any person or row
- * can be regenerated on its own, in any order, with the same result.
+ * Independent seeded random streams: one per (seed, purpose, index), so that any person or row can
+ * be regenerated on its own, in any order, with the same result.
  */
 final class Seeds {
   private Seeds() {}

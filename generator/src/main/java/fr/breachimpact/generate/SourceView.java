@@ -4,15 +4,16 @@ import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /**
- * A person as one incident's organisation recorded them, before the row's typing errors: a
- * third party recorded people independently (another email or number of theirs, a birth name,
- * a nickname, an older or newer address, a birth date missing or mistyped); a retailer's dump
- * copies its customer records, some older than the master. Each decision is drawn from its own
- * stream per (person, incident), so the rows' other noise does not move when a rate changes.
+ * A person as one incident's organisation recorded them, before the row's typing errors: a third
+ * party recorded people independently (another email or number of theirs, a birth name, a nickname,
+ * an older or newer address, a birth date missing or mistyped); a retailer's dump copies its
+ * customer records, some older than the master. Each decision is drawn from its own stream per
+ * (person, incident), so the rows' other noise does not move when a rate changes.
  */
 final class SourceView {
   private static final long RECORDED = 31;
   private static final long CONTACTS = 32;
+
   /** Incident ordinals stay below this in the stream keys. */
   private static final int MAX_INCIDENTS = 16;
 
@@ -21,7 +22,11 @@ final class SourceView {
    * @param title null, or a title the row writes before a name
    * @param titleOnFirstName the title goes before the first name rather than the last name
    */
-  record Recorded(Person person, PersonVariants.Alternates alternates, String title, boolean titleOnFirstName) {}
+  record Recorded(
+      Person person,
+      PersonVariants.Alternates alternates,
+      String title,
+      boolean titleOnFirstName) {}
 
   private final long seed;
   private final NoiseSettings noise;
@@ -34,7 +39,12 @@ final class SourceView {
    * @param thirdParty an organisation outside the customer master's group
    * @param professionals the records are health professionals' (Dr in name fields)
    */
-  SourceView(long seed, NoiseSettings noise, PersonVariants variants, int ordinal, boolean thirdParty,
+  SourceView(
+      long seed,
+      NoiseSettings noise,
+      PersonVariants variants,
+      int ordinal,
+      boolean thirdParty,
       boolean professionals) {
     if (ordinal < 0 || ordinal >= MAX_INCIDENTS) {
       throw new IllegalArgumentException("incident ordinal " + ordinal);
@@ -83,7 +93,8 @@ final class SourceView {
     boolean elsewhere;
     LocalDate birthDate = p.birthDate();
     if (thirdParty) {
-      // Per person, not per source: whoever gives a third party another email or number gives it to all.
+      // Per person, not per source: whoever gives a third party another email or number gives it to
+      // all.
       if (otherEmail < noise.otherEmail() && alt.email() != null) {
         email = alt.email();
       }
@@ -114,10 +125,23 @@ final class SourceView {
     }
     Person recorded =
         new Person(
-            p.index(), p.personId(), p.sex(), first, last, birthDate, email, mobile, p.landline(),
-            elsewhere ? alt.street() : p.street(), elsewhere ? alt.postcode() : p.postcode(),
-            elsewhere ? alt.city() : p.city(), elsewhere ? alt.inseeCode() : p.inseeCode(), p.nir(),
-            p.iban(), p.cardNumber(), p.householdSize());
+            p.index(),
+            p.personId(),
+            p.sex(),
+            first,
+            last,
+            birthDate,
+            email,
+            mobile,
+            p.landline(),
+            elsewhere ? alt.street() : p.street(),
+            elsewhere ? alt.postcode() : p.postcode(),
+            elsewhere ? alt.city() : p.city(),
+            elsewhere ? alt.inseeCode() : p.inseeCode(),
+            p.nir(),
+            p.iban(),
+            p.cardNumber(),
+            p.householdSize());
     if (title >= noise.title()) {
       return new Recorded(recorded, alt, null, false);
     }

@@ -3,8 +3,8 @@ package fr.breachimpact.generate;
 import java.util.List;
 
 /**
- * How an incident's rows differ from the truth: the formats its source system used and the
- * rates of each kind of damage (probabilities per row or per field).
+ * How an incident's rows differ from the truth: the formats its source system used and the rates of
+ * each kind of damage (probabilities per row or per field).
  *
  * @param datePatterns birth-date patterns, one drawn per row
  * @param phoneStyles phone notations, one drawn per row

@@ -8,8 +8,8 @@ import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.generate.NoiseSettings;
 import fr.breachimpact.generate.SampleDataGenerator;
 import fr.breachimpact.link.LinkageEvaluation;
-import fr.breachimpact.testing.ConsoleCapture;
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.testing.ConsoleCapture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +21,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A generated data set and one pipeline run over it, shared by every end-to-end test class of
- * the JVM (generating and running once keeps the suite fast).
+ * A generated data set and one pipeline run over it, shared by every end-to-end test class of the
+ * JVM (generating and running once keeps the suite fast).
  */
 public final class GeneratedRun {
   public static final String RUN_DATE = "2026-11-29";
@@ -43,8 +43,8 @@ public final class GeneratedRun {
   }
 
   /**
-   * One data set per seed and noise profile, each generated and run once per JVM: the default
-   * one ({@link #get()}) and a second seed with harder settings.
+   * One data set per seed and noise profile, each generated and run once per JVM: the default one
+   * ({@link #get()}) and a second seed with harder settings.
    */
   public static synchronized GeneratedRun of(long seed, NoiseSettings noise) {
     String key = seed + "/" + noise;
@@ -56,7 +56,9 @@ public final class GeneratedRun {
       Path root = Files.createTempDirectory("breach-impact-e2e");
       SampleDataGenerator.generate(root, seed, SCALE, SCALE, noise);
       // A throwaway pseudonym key in a file named by the config (tests cannot set env vars).
-      Files.writeString(root.resolve("pseudonym.key"), "e2e-throwaway-key-" + Long.toHexString(System.nanoTime()));
+      Files.writeString(
+          root.resolve("pseudonym.key"),
+          "e2e-throwaway-key-" + Long.toHexString(System.nanoTime()));
       Path config = root.resolve("config.json");
       ObjectNode tree = (ObjectNode) Json.mapper().readTree(config.toFile());
       tree.with("report").put("pseudonym_key_file", "pseudonym.key");
@@ -118,6 +120,10 @@ public final class GeneratedRun {
 
   public Dataset<Row> truthCsv(String file) {
     SparkSession spark = TestSpark.session();
-    return spark.read().option("header", "true").option("inferSchema", "true").csv(truth().resolve(file).toString());
+    return spark
+        .read()
+        .option("header", "true")
+        .option("inferSchema", "true")
+        .csv(truth().resolve(file).toString());
   }
 }

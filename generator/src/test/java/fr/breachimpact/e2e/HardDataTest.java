@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The nightly on a second seed with harder settings (docs/generator.md, {@code hard}): third
  * parties with other emails and numbers more often than not, birth names, nicknames, moves, a
- * quarter of the retailer rows stale. Here the Fellegi-Sunter model, not the trusted keys, has
- * to carry a large share of the links, so this is where a model that only works on easy data
- * fails. Counts and rates only are printed.
+ * quarter of the retailer rows stale. Here the Fellegi-Sunter model, not the trusted keys, has to
+ * carry a large share of the links, so this is where a model that only works on easy data fails.
+ * Counts and rates only are printed.
  */
 class HardDataTest {
   static GeneratedRun run;
@@ -30,7 +30,8 @@ class HardDataTest {
   @Test
   void linkageHoldsItsPrecisionAndTheModelCarriesTheKeylessPairs() {
     LinkageEvaluation.Report report =
-        LinkageEvaluation.evaluate(run.lake("customer_matches"), run.recordTruth(), run.truthCsv("customers.csv"));
+        LinkageEvaluation.evaluate(
+            run.lake("customer_matches"), run.recordTruth(), run.truthCsv("customers.csv"));
     report.lines().forEach(line -> System.out.println("hard " + line));
     LinkageEvaluation.Scores overall = report.overall();
     assertTrue(overall.precision() >= 0.99, overall.line());
@@ -46,7 +47,8 @@ class HardDataTest {
     Dataset<Row> truth = run.recordTruth();
     DedupMetrics m =
         DedupEvaluation.evaluate(
-            run.lake("record_person"), truth.select(truth.col("record_id"), truth.col("person_id").as("true_person_id")));
+            run.lake("record_person"),
+            truth.select(truth.col("record_id"), truth.col("person_id").as("true_person_id")));
     System.out.println("hard " + m.lines());
     assertTrue(m.pairwisePrecision() >= 0.95, m.lines());
     assertTrue(m.pairwiseF1() >= 0.93, m.lines());

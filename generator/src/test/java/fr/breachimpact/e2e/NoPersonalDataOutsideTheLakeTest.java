@@ -33,8 +33,20 @@ class NoPersonalDataOutsideTheLakeTest {
     run = GeneratedRun.get();
     raw = new HashSet<>();
     Dataset<Row> persons = run.truthCsv("persons.csv");
-    for (String column : List.of("email", "phone", "landline", "nir", "iban", "card_number", "street", "alt_email", "alt_street", "last_name")) {
-      for (Row r : persons.select(functions.col(column).cast("string")).na().drop().collectAsList()) {
+    for (String column :
+        List.of(
+            "email",
+            "phone",
+            "landline",
+            "nir",
+            "iban",
+            "card_number",
+            "street",
+            "alt_email",
+            "alt_street",
+            "last_name")) {
+      for (Row r :
+          persons.select(functions.col(column).cast("string")).na().drop().collectAsList()) {
         String v = r.getString(0).toLowerCase(Locale.ROOT);
         // Short surnames are ordinary words ("Petit", "Roux"): only distinctive values count.
         if (v.length() >= (column.equals("last_name") ? 8 : 6)) {
@@ -42,10 +54,12 @@ class NoPersonalDataOutsideTheLakeTest {
         }
       }
     }
-    // The other values the noise model puts in leaked rows (another email, number, birth name, street).
+    // The other values the noise model puts in leaked rows (another email, number, birth name,
+    // street).
     Dataset<Row> variants = run.truthCsv("variants.csv");
     for (String column : List.of("other_email", "other_phone", "birth_name", "other_street")) {
-      for (Row r : variants.select(functions.col(column).cast("string")).na().drop().collectAsList()) {
+      for (Row r :
+          variants.select(functions.col(column).cast("string")).na().drop().collectAsList()) {
         String v = r.getString(0).toLowerCase(Locale.ROOT);
         if (column.equals("other_phone") && v.matches("[1-9][0-9]{8}")) {
           v = "0" + v; // read back as a number, the leading zero lost
@@ -56,7 +70,10 @@ class NoPersonalDataOutsideTheLakeTest {
       }
     }
     // Phones also as E.164, the form the normaliser writes.
-    new ArrayList<>(raw).stream().filter(v -> v.matches("0[1-9][0-9]{8}")).forEach(v -> raw.add("+33" + v.substring(1)));
+    new ArrayList<>(raw)
+        .stream()
+            .filter(v -> v.matches("0[1-9][0-9]{8}"))
+            .forEach(v -> raw.add("+33" + v.substring(1)));
     assertTrue(raw.size() > 1_000, "raw values to look for");
   }
 
@@ -66,7 +83,10 @@ class NoPersonalDataOutsideTheLakeTest {
     List<String> found = new ArrayList<>();
     for (String token : lower.split("[^\\p{L}\\p{N}@.+_-]+")) {
       if (raw.contains(token)) {
-        found.add(token.contains("@") ? "an email" : token.matches("\\+?[0-9]+") ? "a number (phone/NIR/card)" : "a name or IBAN");
+        found.add(
+            token.contains("@")
+                ? "an email"
+                : token.matches("\\+?[0-9]+") ? "a number (phone/NIR/card)" : "a name or IBAN");
       }
     }
     for (String v : raw) {
@@ -82,21 +102,28 @@ class NoPersonalDataOutsideTheLakeTest {
     List<String> problems = new ArrayList<>();
     int seen = 0;
     // The aggregate reports and the notification zone's per-person reports alike.
-    for (Path root : List.of(Path.of(run.config().resolve(run.config().config().reportsDir())),
-        Path.of(run.config().notificationRoot()))) {
+    for (Path root :
+        List.of(
+            Path.of(run.config().resolve(run.config().config().reportsDir())),
+            Path.of(run.config().notificationRoot()))) {
       try (Stream<Path> dirs = Files.list(root)) {
         for (Path dir : dirs.filter(Files::isDirectory).toList()) {
           if (!isReport(dir)) { // an incident's CNIL draft and art. 34 templates: text files
             try (Stream<Path> files = Files.walk(dir)) {
               for (Path file : files.filter(Files::isRegularFile).toList()) {
                 seen++;
-                leaks(Files.readString(file)).forEach(leak -> problems.add(dir.getFileName() + "/" + file.getFileName() + ": " + leak));
+                leaks(Files.readString(file))
+                    .forEach(
+                        leak ->
+                            problems.add(
+                                dir.getFileName() + "/" + file.getFileName() + ": " + leak));
               }
             }
             continue;
           }
           Dataset<Row> report = TestSpark.session().read().parquet(dir.toString());
-          Dataset<Row> asText = report.select(functions.to_json(functions.struct(functions.col("*"))));
+          Dataset<Row> asText =
+              report.select(functions.to_json(functions.struct(functions.col("*"))));
           for (Row r : asText.collectAsList()) {
             seen++;
             for (String leak : leaks(r.getString(0))) {
@@ -118,14 +145,18 @@ class NoPersonalDataOutsideTheLakeTest {
 
   @Test
   void theHtmlSummaryHoldsNoRawValue() throws IOException {
-    Path html = Path.of(run.config().resolve(run.config().config().reportsDir())).getParent().resolve("summary.html");
+    Path html =
+        Path.of(run.config().resolve(run.config().config().reportsDir()))
+            .getParent()
+            .resolve("summary.html");
     assertTrue(Files.size(html) > 1_000);
     assertEquals(List.of(), leaks(Files.readString(html)));
   }
 
   @Test
   void theConsoleOfTheRunHoldsNoRawValue() {
-    assertTrue(run.console().contains("nightly: stage=report"), "the console of the run was captured");
+    assertTrue(
+        run.console().contains("nightly: stage=report"), "the console of the run was captured");
     assertEquals(List.of(), leaks(run.console()));
   }
 }

@@ -36,10 +36,12 @@ class PipelineGroundTruthTest {
     run.lake("leaked_records_clean")
         .select(col("incident_id"), explode(col("categories")).as("c"))
         .filter("c.status = 'verified'")
-        .groupBy(col("incident_id"), col("c.code")).count()
+        .groupBy(col("incident_id"), col("c.code"))
+        .count()
         .collectAsList()
         .forEach(r -> actual.put(r.getString(0) + "/" + r.getString(1), r.getLong(2)));
-    List<Row> expected = run.truthCsv("categories.csv").filter("records_with_valid_value > 0").collectAsList();
+    List<Row> expected =
+        run.truthCsv("categories.csv").filter("records_with_valid_value > 0").collectAsList();
     assertTrue(expected.size() >= 15, "the generator expects categories in every incident");
     for (Row e : expected) {
       String key = e.getString(0) + "/" + e.getString(1);
@@ -48,14 +50,17 @@ class PipelineGroundTruthTest {
       System.out.printf("category %s expected_verified=%d verified=%d%n", key, want, got);
       // Verified may exceed the generator's count where a corrupted value still validates
       // (a dropped accent, a reformatted phone); it must never fall short by more than 2%.
-      assertTrue(got >= want * 0.98 && got <= want * 1.05 + 2, key + ": verified " + got + " vs generated " + want);
+      assertTrue(
+          got >= want * 0.98 && got <= want * 1.05 + 2,
+          key + ": verified " + got + " vs generated " + want);
     }
   }
 
   @Test
   void linkageMeetsItsPrecisionAndRecallGoals() {
     LinkageEvaluation.Report report =
-        LinkageEvaluation.evaluate(run.lake("customer_matches"), run.recordTruth(), run.truthCsv("customers.csv"));
+        LinkageEvaluation.evaluate(
+            run.lake("customer_matches"), run.recordTruth(), run.truthCsv("customers.csv"));
     report.lines().forEach(System.out::println);
     String overall = report.lines().get(0);
     double precision = Double.parseDouble(overall.replaceAll(".*precision=([0-9.]+).*", "$1"));
@@ -67,8 +72,10 @@ class PipelineGroundTruthTest {
   @Test
   void deduplicationFindsThePersonsBehindTheRecords() {
     Dataset<Row> truth = run.recordTruth();
-    DedupMetrics m = DedupEvaluation.evaluate(run.lake("record_person"),
-        truth.select(truth.col("record_id"), truth.col("person_id").as("true_person_id")));
+    DedupMetrics m =
+        DedupEvaluation.evaluate(
+            run.lake("record_person"),
+            truth.select(truth.col("record_id"), truth.col("person_id").as("true_person_id")));
     System.out.println(m.lines());
     // Goal of the issue: pairwise F1 >= 0.98 and no cluster larger than the largest true one.
     assertTrue(m.lines().contains("pairwise_f1="), m.lines());
@@ -79,16 +86,22 @@ class PipelineGroundTruthTest {
   @Test
   void personsExposedPerIncidentMatchTheGroundTruth() {
     Map<String, Long> truth = new HashMap<>();
-    run.truthCsv("leaked_records.csv").filter("NOT in_duplicate_file")
-        .groupBy("incident_id").agg(countDistinct("person_id"))
-        .collectAsList().forEach(r -> truth.put(r.getString(0), r.getLong(1)));
-    List<Row> severity = run.report("incident_severity").select("incident_id", "persons").collectAsList();
+    run.truthCsv("leaked_records.csv")
+        .filter("NOT in_duplicate_file")
+        .groupBy("incident_id")
+        .agg(countDistinct("person_id"))
+        .collectAsList()
+        .forEach(r -> truth.put(r.getString(0), r.getLong(1)));
+    List<Row> severity =
+        run.report("incident_severity").select("incident_id", "persons").collectAsList();
     assertEquals(truth.size(), severity.size());
     for (Row r : severity) {
       long want = truth.get(r.getString(0));
       long got = ((Number) r.get(1)).longValue();
       System.out.printf("persons incident=%s truth=%d reported=%d%n", r.getString(0), want, got);
-      assertTrue(Math.abs(got - want) <= Math.max(2, want * 0.02), r.getString(0) + ": " + got + " persons vs " + want);
+      assertTrue(
+          Math.abs(got - want) <= Math.max(2, want * 0.02),
+          r.getString(0) + ": " + got + " persons vs " + want);
     }
   }
 }

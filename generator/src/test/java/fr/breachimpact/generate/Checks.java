@@ -22,7 +22,8 @@ final class Checks {
     if (!body.matches("\\d{13}")) {
       return false;
     }
-    return 97 - new BigInteger(body).mod(BigInteger.valueOf(97)).intValue() == Integer.parseInt(nir.substring(13));
+    return 97 - new BigInteger(body).mod(BigInteger.valueOf(97)).intValue()
+        == Integer.parseInt(nir.substring(13));
   }
 
   /** French IBAN: 27 characters, FR, ISO 13616 mod 97 = 1, and the RIB key of the BBAN. */
@@ -39,7 +40,9 @@ final class Checks {
     BigInteger account = new BigInteger(iban.substring(14, 25));
     int key = Integer.parseInt(iban.substring(25));
     BigInteger sum =
-        bank.multiply(BigInteger.valueOf(89)).add(branch.multiply(BigInteger.valueOf(15))).add(account.multiply(BigInteger.valueOf(3)));
+        bank.multiply(BigInteger.valueOf(89))
+            .add(branch.multiply(BigInteger.valueOf(15)))
+            .add(account.multiply(BigInteger.valueOf(3)));
     return 97 - sum.mod(BigInteger.valueOf(97)).intValue() == key;
   }
 

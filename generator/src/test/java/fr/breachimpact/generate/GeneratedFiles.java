@@ -39,8 +39,8 @@ final class GeneratedFiles {
   }
 
   /**
-   * Fields of one CSV line (RFC 4180 quoting when {@code quote} is not 0); -1 when a quoted
-   * field is never closed on the line.
+   * Fields of one CSV line (RFC 4180 quoting when {@code quote} is not 0); -1 when a quoted field
+   * is never closed on the line.
    */
   static int fieldCount(String line, char delimiter, char quote) {
     int fields = 1;

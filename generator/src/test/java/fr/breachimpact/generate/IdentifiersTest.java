@@ -67,7 +67,9 @@ class IdentifiersTest {
     Set<String> ids = new HashSet<>();
     for (int k = 0; k < 4; k++) {
       for (int i = 0; i < 10_000; i++) {
-        assertTrue(ids.add(Identifiers.franceTravailId(k * 10_000_000L + i)), "index " + (k * 10_000_000L + i));
+        assertTrue(
+            ids.add(Identifiers.franceTravailId(k * 10_000_000L + i)),
+            "index " + (k * 10_000_000L + i));
       }
     }
   }
@@ -87,6 +89,7 @@ class IdentifiersTest {
     assertTrue(zero.add(0L));
     assertFalse(zero.add(0L));
     assertTrue(zero.contains(0L));
-    assertEquals(LongHashSet.hash("jean.martin@gmail.com"), LongHashSet.hash("jean.martin@gmail.com"));
+    assertEquals(
+        LongHashSet.hash("jean.martin@gmail.com"), LongHashSet.hash("jean.martin@gmail.com"));
   }
 }

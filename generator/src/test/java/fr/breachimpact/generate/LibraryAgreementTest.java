@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the generator calls valid is what the libraries the pipeline normalises with call valid
- * (libphonenumber, commons-validator), and its damaged values are invalid for them too: the
- * ground truth's category counts rely on it.
+ * (libphonenumber, commons-validator), and its damaged values are invalid for them too: the ground
+ * truth's category counts rely on it.
  */
 class LibraryAgreementTest {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -43,7 +43,9 @@ class LibraryAgreementTest {
         }
       }
       if (p.mobile() != null) {
-        assertEquals(PhoneNumberUtil.PhoneNumberType.MOBILE, PHONES.getNumberType(PHONES.parse(p.mobile(), "FR")));
+        assertEquals(
+            PhoneNumberUtil.PhoneNumberType.MOBILE,
+            PHONES.getNumberType(PHONES.parse(p.mobile(), "FR")));
       }
     }
   }
@@ -71,7 +73,8 @@ class LibraryAgreementTest {
     EmailValidator emails = EmailValidator.getInstance();
     for (int i = 0; i < population.size(); i++) {
       PersonVariants.Alternates alt = variants.of(population.person(i));
-      assertTrue(PHONES.isValidNumber(PHONES.parse(alt.phone(), "FR")), "other phone of person " + i);
+      assertTrue(
+          PHONES.isValidNumber(PHONES.parse(alt.phone(), "FR")), "other phone of person " + i);
       if (alt.email() != null) {
         assertTrue(emails.isValid(alt.email()), "other email of person " + i);
       }
@@ -80,7 +83,10 @@ class LibraryAgreementTest {
     for (int k = 0; k < 20_000; k++) {
       int index = k * 449;
       String mobile = PersonVariants.otherMobile(index);
-      assertEquals(PhoneNumberUtil.PhoneNumberType.MOBILE, PHONES.getNumberType(PHONES.parse(mobile, "FR")), "other mobile of index " + index);
+      assertEquals(
+          PhoneNumberUtil.PhoneNumberType.MOBILE,
+          PHONES.getNumberType(PHONES.parse(mobile, "FR")),
+          "other mobile of index " + index);
       assertTrue(seen.add(mobile), "other mobile of index " + index + " given twice");
     }
   }
@@ -98,14 +104,17 @@ class LibraryAgreementTest {
   void emailsIbansAndCardsAreValidForCommonsValidator() {
     EmailValidator emails = EmailValidator.getInstance();
     IBANValidator ibans = IBANValidator.getInstance();
-    CreditCardValidator cards = new CreditCardValidator(CreditCardValidator.VISA + CreditCardValidator.MASTERCARD);
+    CreditCardValidator cards =
+        new CreditCardValidator(CreditCardValidator.VISA + CreditCardValidator.MASTERCARD);
     java.util.SplittableRandom r = new java.util.SplittableRandom(1);
     for (int i = 0; i < population.size(); i++) {
       Person p = population.person(i);
       if (p.email() != null) {
         assertTrue(emails.isValid(p.email()), "email of " + p.personId());
-        assertTrue(emails.isValid(Noise.emailVariant(p.email(), r)), "email variant of " + p.personId());
-        assertFalse(emails.isValid(p.email().replace("@", ".")), "damaged email of " + p.personId());
+        assertTrue(
+            emails.isValid(Noise.emailVariant(p.email(), r)), "email variant of " + p.personId());
+        assertFalse(
+            emails.isValid(p.email().replace("@", ".")), "damaged email of " + p.personId());
       }
       if (p.iban() != null) {
         assertTrue(ibans.isValid(p.iban()), "IBAN of " + p.personId());
@@ -113,8 +122,11 @@ class LibraryAgreementTest {
       if (p.cardNumber() != null) {
         assertTrue(cards.isValid(p.cardNumber()), "card of " + p.personId());
       }
-      assertFalse(Checks.nirKeyMatches(Noise.brokenNir(p.nir(), r)), "damaged NIR of " + p.personId());
-      assertTrue(Checks.nirKeyMatches(Noise.spacedNir(p.nir()).replace(" ", "")), "spaced NIR of " + p.personId());
+      assertFalse(
+          Checks.nirKeyMatches(Noise.brokenNir(p.nir(), r)), "damaged NIR of " + p.personId());
+      assertTrue(
+          Checks.nirKeyMatches(Noise.spacedNir(p.nir()).replace(" ", "")),
+          "spaced NIR of " + p.personId());
     }
   }
 }

@@ -27,7 +27,9 @@ class NamePoolsTest {
             .map(Map.Entry::getKey)
             .collect(Collectors.toList());
     List<String> realTop15 = NamePools.TOP_SURNAMES.subList(0, 15);
-    assertTrue(realTop15.containsAll(top10), "the ten most drawn are among the real fifteen most frequent");
+    assertTrue(
+        realTop15.containsAll(top10),
+        "the ten most drawn are among the real fifteen most frequent");
     int martin = counts.get("Martin");
     assertTrue(martin > draws / 200 && martin < draws / 25, "Martin drawn " + martin + " times");
     long rare = counts.values().stream().filter(n -> n < martin / 20).count();
@@ -53,12 +55,19 @@ class NamePoolsTest {
   @Test
   void everyShortFormIsOfAFirstNameThePoolsGive() {
     List<String> all = new java.util.ArrayList<>();
-    for (List<String> pool : List.of(NamePools.FEMALE_OLDER, NamePools.FEMALE_YOUNGER, NamePools.MALE_OLDER, NamePools.MALE_YOUNGER)) {
+    for (List<String> pool :
+        List.of(
+            NamePools.FEMALE_OLDER,
+            NamePools.FEMALE_YOUNGER,
+            NamePools.MALE_OLDER,
+            NamePools.MALE_YOUNGER)) {
       all.addAll(pool);
     }
     for (Map.Entry<String, List<String>> e : FirstNameVariants.SHORT_FORMS.entrySet()) {
       assertTrue(all.contains(e.getKey()), "not a pool first name: " + e.getKey());
-      assertTrue(e.getValue().stream().noneMatch(e.getKey()::equals), "a short form equal to its name: " + e.getKey());
+      assertTrue(
+          e.getValue().stream().noneMatch(e.getKey()::equals),
+          "a short form equal to its name: " + e.getKey());
     }
     long withShortForm = all.stream().distinct().filter(FirstNameVariants::hasShortForm).count();
     assertTrue(withShortForm >= 50, "first names with a short form: " + withShortForm);

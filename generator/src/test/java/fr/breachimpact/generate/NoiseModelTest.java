@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The noise model's rates, measured on the persons of a population as each kind of source
- * records them: each rate within a few standard errors of its setting.
+ * The noise model's rates, measured on the persons of a population as each kind of source records
+ * them: each rate within a few standard errors of its setting.
  */
 class NoiseModelTest {
   private static final long SEED = 11;
@@ -76,20 +76,37 @@ class NoiseModelTest {
   @Test
   void aThirdOfThirdPartyRecordsCarryAnotherEmailAndHalfAnotherPhone() {
     SourceView view = thirdParty(NoiseSettings.REALISTIC, 3);
-    assertRate(1.0 / 3, share(view, p -> p.email() != null, (p, r) -> !p.email().equals(r.person().email())), "other email");
-    assertRate(0.5, share(view, p -> true, (p, r) -> !p.phone().equals(r.person().phone())), "other phone");
+    assertRate(
+        1.0 / 3,
+        share(view, p -> p.email() != null, (p, r) -> !p.email().equals(r.person().email())),
+        "other email");
+    assertRate(
+        0.5,
+        share(view, p -> true, (p, r) -> !p.phone().equals(r.person().phone())),
+        "other phone");
   }
 
   @Test
   void retailerDumpsKeepTheMastersContactsButForStaleRecords() {
     SourceView view = retailer(NoiseSettings.REALISTIC);
     double stale =
-        share(view, p -> p.email() != null && !p.email().startsWith("contact@"),
-            (p, r) -> !p.email().equals(r.person().email()) && !p.phone().equals(r.person().phone())
-                && !p.street().equals(r.person().street()));
+        share(
+            view,
+            p -> p.email() != null && !p.email().startsWith("contact@"),
+            (p, r) ->
+                !p.email().equals(r.person().email())
+                    && !p.phone().equals(r.person().phone())
+                    && !p.street().equals(r.person().street()));
     assertRate(NoiseSettings.REALISTIC.staleRetail(), stale, "stale retailer records");
-    assertEquals(0, share(view, p -> true, (p, r) -> !p.lastName().equals(r.person().lastName())
-        || !p.firstName().equals(r.person().firstName())), "a retailer's dump renames no one");
+    assertEquals(
+        0,
+        share(
+            view,
+            p -> true,
+            (p, r) ->
+                !p.lastName().equals(r.person().lastName())
+                    || !p.firstName().equals(r.person().firstName())),
+        "a retailer's dump renames no one");
   }
 
   @Test
@@ -112,10 +129,27 @@ class NoiseModelTest {
     SourceView retailer = retailer(NoiseSettings.HARD);
     for (Person p : persons.subList(0, 500)) {
       // As Leroy Merlin may know the person: a typo in the first name, another street.
-      Person known = new Person(p.index(), p.personId(), p.sex(), p.firstName() + "x", p.lastName(), p.birthDate(),
-          p.email(), p.mobile(), p.landline(), "1 Rue Neuve", p.postcode(), p.city(), p.inseeCode(), p.nir(),
-          p.iban(), p.cardNumber(), p.householdSize());
-      assertEquals(variants.of(p), retailer.of(known, p).alternates(), "other values of " + p.personId());
+      Person known =
+          new Person(
+              p.index(),
+              p.personId(),
+              p.sex(),
+              p.firstName() + "x",
+              p.lastName(),
+              p.birthDate(),
+              p.email(),
+              p.mobile(),
+              p.landline(),
+              "1 Rue Neuve",
+              p.postcode(),
+              p.city(),
+              p.inseeCode(),
+              p.nir(),
+              p.iban(),
+              p.cardNumber(),
+              p.householdSize());
+      assertEquals(
+          variants.of(p), retailer.of(known, p).alternates(), "other values of " + p.personId());
     }
   }
 
@@ -130,10 +164,13 @@ class NoiseModelTest {
     for (Person p : persons) {
       PersonVariants.Alternates alt = variants.of(p);
       if (alt.email() != null) {
-        assertTrue(!firstEmails.contains(alt.email()), "other email of " + p.personId() + " is a first email");
+        assertTrue(
+            !firstEmails.contains(alt.email()),
+            "other email of " + p.personId() + " is a first email");
       }
       assertNotEquals(p.phone(), alt.phone(), "other phone of " + p.personId());
-      assertTrue(alt.phone().equals(p.landline()) || !firstPhones.contains(alt.phone()),
+      assertTrue(
+          alt.phone().equals(p.landline()) || !firstPhones.contains(alt.phone()),
           "other phone of " + p.personId() + " is someone's first mobile");
     }
   }
@@ -141,25 +178,51 @@ class NoiseModelTest {
   @Test
   void marriedWomenAppearUnderTheirBirthNameInHalfTheThirdPartySources() {
     Predicate<Person> married = p -> variants.of(p).birthName() != null;
-    long women = persons.stream().filter(p -> p.sex() == 'F' && p.birthDate().getYear() <= PersonVariants.LAST_MARRIAGE_YEAR).count();
+    long women =
+        persons.stream()
+            .filter(
+                p -> p.sex() == 'F' && p.birthDate().getYear() <= PersonVariants.LAST_MARRIAGE_YEAR)
+            .count();
     long marriedWomen = persons.stream().filter(married).count();
-    assertEquals(PersonVariants.MARRIED_NAME, (double) marriedWomen / women, 0.03, "married women with a birth name");
-    assertTrue(persons.stream().filter(married).allMatch(p -> p.sex() == 'F'), "only women change name here");
+    assertEquals(
+        PersonVariants.MARRIED_NAME,
+        (double) marriedWomen / women,
+        0.03,
+        "married women with a birth name");
+    assertTrue(
+        persons.stream().filter(married).allMatch(p -> p.sex() == 'F'),
+        "only women change name here");
     SourceView medecin = thirdParty(NoiseSettings.REALISTIC, 3);
     SourceView weda = thirdParty(NoiseSettings.REALISTIC, 5);
-    assertRate(0.5, share(medecin, married, (p, r) -> r.person().lastName().equals(variants.of(p).birthName())), "birth name");
+    assertRate(
+        0.5,
+        share(medecin, married, (p, r) -> r.person().lastName().equals(variants.of(p).birthName())),
+        "birth name");
     double oneAndTheOther =
-        share(medecin, married, (p, r) -> !r.person().lastName().equals(weda.of(p).person().lastName()));
-    assertRate(0.5, oneAndTheOther, "one source with the birth name, the other with the usage name");
+        share(
+            medecin,
+            married,
+            (p, r) -> !r.person().lastName().equals(weda.of(p).person().lastName()));
+    assertRate(
+        0.5, oneAndTheOther, "one source with the birth name, the other with the usage name");
   }
 
   @Test
   void aQuarterOfThirdPartyRecordsUseAShortFirstNameWhenItHasOne() {
     SourceView view = thirdParty(NoiseSettings.REALISTIC, 3);
-    assertRate(NoiseSettings.REALISTIC.nickname(),
-        share(view, p -> FirstNameVariants.hasShortForm(p.firstName()), (p, r) -> !p.firstName().equals(r.person().firstName())),
+    assertRate(
+        NoiseSettings.REALISTIC.nickname(),
+        share(
+            view,
+            p -> FirstNameVariants.hasShortForm(p.firstName()),
+            (p, r) -> !p.firstName().equals(r.person().firstName())),
         "nicknames");
-    assertEquals(0, share(view, p -> !FirstNameVariants.hasShortForm(p.firstName()), (p, r) -> !p.firstName().equals(r.person().firstName())));
+    assertEquals(
+        0,
+        share(
+            view,
+            p -> !FirstNameVariants.hasShortForm(p.firstName()),
+            (p, r) -> !p.firstName().equals(r.person().firstName())));
   }
 
   @Test
@@ -177,7 +240,10 @@ class NoiseModelTest {
   @Test
   void titlesAppearInTheRatesNameFieldsAndDoctorsForProfessionals() {
     SourceView view = thirdParty(NoiseSettings.REALISTIC, 3);
-    assertRate(NoiseSettings.REALISTIC.title(), share(view, p -> true, (p, r) -> r.title() != null), "titles");
+    assertRate(
+        NoiseSettings.REALISTIC.title(),
+        share(view, p -> true, (p, r) -> r.title() != null),
+        "titles");
     SourceView professionals = new SourceView(SEED, NoiseSettings.HARD, variants, 5, true, true);
     Set<String> titles = new HashSet<>();
     for (Person p : persons) {
@@ -186,27 +252,43 @@ class NoiseModelTest {
         titles.add(t);
       }
     }
-    assertTrue(titles.containsAll(Set.of("Dr", "Docteur", "Mme", "M.", "Monsieur", "Madame")), "titles " + titles);
+    assertTrue(
+        titles.containsAll(Set.of("Dr", "Docteur", "Mme", "M.", "Monsieur", "Madame")),
+        "titles " + titles);
   }
 
   @Test
   void thirdPartiesHaveSomePersonsAtAnotherAddress() {
     SourceView view = thirdParty(NoiseSettings.REALISTIC, 3);
-    assertRate(NoiseSettings.REALISTIC.moved(), share(view, p -> true, (p, r) -> !p.street().equals(r.person().street())), "moves");
-    long newTown = persons.stream().filter(p -> !variants.of(p).postcode().equals(p.postcode())).count();
+    assertRate(
+        NoiseSettings.REALISTIC.moved(),
+        share(view, p -> true, (p, r) -> !p.street().equals(r.person().street())),
+        "moves");
+    long newTown =
+        persons.stream().filter(p -> !variants.of(p).postcode().equals(p.postcode())).count();
     assertEquals(0.6, (double) newTown / PERSONS, 0.03, "moves to another postcode");
   }
 
   @Test
   void birthDatesGoMissingOrMistypedAtTheirRates() {
     SourceView view = thirdParty(NoiseSettings.REALISTIC, 3);
-    assertRate(NoiseSettings.REALISTIC.birthDateMissing(), share(view, p -> true, (p, r) -> r.person().birthDate() == null), "missing");
-    assertRate(NoiseSettings.REALISTIC.birthDateTypo(),
-        share(view, p -> true, (p, r) -> r.person().birthDate() != null && !r.person().birthDate().equals(p.birthDate())),
+    assertRate(
+        NoiseSettings.REALISTIC.birthDateMissing(),
+        share(view, p -> true, (p, r) -> r.person().birthDate() == null),
+        "missing");
+    assertRate(
+        NoiseSettings.REALISTIC.birthDateTypo(),
+        share(
+            view,
+            p -> true,
+            (p, r) ->
+                r.person().birthDate() != null && !r.person().birthDate().equals(p.birthDate())),
         "mistyped");
     SourceView retailer = retailer(NoiseSettings.HARD);
-    assertRate(NoiseSettings.HARD.birthDateTypo(),
-        share(retailer, p -> true, (p, r) -> !r.person().birthDate().equals(p.birthDate())), "mistyped in a dump");
+    assertRate(
+        NoiseSettings.HARD.birthDateTypo(),
+        share(retailer, p -> true, (p, r) -> !r.person().birthDate().equals(p.birthDate())),
+        "mistyped in a dump");
   }
 
   @Test
@@ -217,8 +299,10 @@ class NoiseModelTest {
       LocalDate date = LocalDate.of(1940 + r.nextInt(70), 1 + r.nextInt(12), 1 + r.nextInt(28));
       LocalDate typed = Noise.mistypedDate(date, r);
       assertNotEquals(date, typed);
-      boolean swap = typed.getYear() == date.getYear() && typed.getMonthValue() == date.getDayOfMonth()
-          && typed.getDayOfMonth() == date.getMonthValue();
+      boolean swap =
+          typed.getYear() == date.getYear()
+              && typed.getMonthValue() == date.getDayOfMonth()
+              && typed.getDayOfMonth() == date.getMonthValue();
       swapped += swap ? 1 : 0;
       String a = date.toString();
       String b = typed.toString();
@@ -226,7 +310,8 @@ class NoiseModelTest {
       for (int k = 0; k < a.length(); k++) {
         digits += a.charAt(k) == b.charAt(k) ? 0 : 1;
       }
-      assertTrue(swap || digits == 1 || typed.equals(date.minusDays(1)) || typed.equals(date.plusDays(1)),
+      assertTrue(
+          swap || digits == 1 || typed.equals(date.minusDays(1)) || typed.equals(date.plusDays(1)),
           "not one typing error: " + i);
     }
     // Half the dates whose day can be a month (about 39 % of them): about 980 of 5,000.
@@ -257,8 +342,10 @@ class NoiseModelTest {
     assertEquals(0.9, s.otherEmail());
     assertEquals(0.0, s.staleRetail());
     assertEquals(NoiseSettings.REALISTIC.otherPhone(), s.otherPhone());
-    assertThrows(IllegalArgumentException.class, () -> NoiseSettings.REALISTIC.with(Map.of("email", 0.5)));
-    assertThrows(IllegalArgumentException.class, () -> NoiseSettings.REALISTIC.with(Map.of("title", 1.5)));
+    assertThrows(
+        IllegalArgumentException.class, () -> NoiseSettings.REALISTIC.with(Map.of("email", 0.5)));
+    assertThrows(
+        IllegalArgumentException.class, () -> NoiseSettings.REALISTIC.with(Map.of("title", 1.5)));
     assertThrows(IllegalArgumentException.class, () -> NoiseSettings.profile("extreme"));
   }
 }

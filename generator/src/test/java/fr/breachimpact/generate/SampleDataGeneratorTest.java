@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generator at a small scale (about 1,000 persons): determinism, layouts that match their
- * manifests, and a ground truth that accounts for every line. Assertion messages name files,
- * line numbers and counts only, never a generated value.
+ * manifests, and a ground truth that accounts for every line. Assertion messages name files, line
+ * numbers and counts only, never a generated value.
  */
 class SampleDataGeneratorTest {
   private static final double SCALE = 0.05;
@@ -65,7 +65,8 @@ class SampleDataGeneratorTest {
         second.stream().map(p -> again.relativize(p).toString()).toList());
     for (int i = 0; i < first.size(); i++) {
       assertArrayEquals(
-          Files.readAllBytes(first.get(i)), Files.readAllBytes(second.get(i)),
+          Files.readAllBytes(first.get(i)),
+          Files.readAllBytes(second.get(i)),
           "differs: " + out.relativize(first.get(i)));
     }
   }
@@ -76,7 +77,8 @@ class SampleDataGeneratorTest {
     SampleDataGenerator.generate(other, SEED + 1, 0.01);
     Path persons = out.resolve("ground-truth/persons.csv");
     assertNotEquals(
-        Files.readAllLines(persons).get(1), Files.readAllLines(other.resolve("ground-truth/persons.csv")).get(1),
+        Files.readAllLines(persons).get(1),
+        Files.readAllLines(other.resolve("ground-truth/persons.csv")).get(1),
         "first person of two seeds");
   }
 
@@ -93,7 +95,8 @@ class SampleDataGeneratorTest {
       assertTrue(Checks.nirKeyMatches(nir), "NIR key of " + id);
       assertEquals(p.get("sex").equals("M") ? '1' : '2', nir.charAt(0), "NIR sex of " + id);
       String birth = p.get("birth_date"); // yyyy-MM-dd
-      assertEquals(birth.substring(2, 4) + birth.substring(5, 7), nir.substring(1, 5), "NIR birth of " + id);
+      assertEquals(
+          birth.substring(2, 4) + birth.substring(5, 7), nir.substring(1, 5), "NIR birth of " + id);
       nirs++;
       if (!p.get("iban").isEmpty()) {
         assertTrue(Checks.frenchIbanValid(p.get("iban")), "IBAN of " + id);
@@ -101,12 +104,15 @@ class SampleDataGeneratorTest {
       }
       if (!p.get("card_number").isEmpty()) {
         assertTrue(Checks.luhn(p.get("card_number")), "card of " + id);
-        assertTrue(p.get("card_number").matches("(4\\d{15})|(5[1-5]\\d{14})"), "card issuer of " + id);
+        assertTrue(
+            p.get("card_number").matches("(4\\d{15})|(5[1-5]\\d{14})"), "card issuer of " + id);
         cards++;
       }
       assertTrue(p.get("phone").matches("0[1-7]\\d{8}"), "phone of " + id);
     }
-    assertTrue(ibans > persons.size() / 2 && cards > persons.size() / 3, "ibans " + ibans + " cards " + cards);
+    assertTrue(
+        ibans > persons.size() / 2 && cards > persons.size() / 3,
+        "ibans " + ibans + " cards " + cards);
     assertTrue(nirs == persons.size());
   }
 
@@ -119,23 +125,32 @@ class SampleDataGeneratorTest {
       }
     }
     long sharedPersonal =
-        counts.entrySet().stream().filter(e -> e.getValue() > 1 && !e.getKey().startsWith("contact@")).count();
+        counts.entrySet().stream()
+            .filter(e -> e.getValue() > 1 && !e.getKey().startsWith("contact@"))
+            .count();
     assertEquals(0, sharedPersonal, "personal emails given by two persons");
   }
 
   @Test
   void manifestsParseAndMapOnlyCanonicalFields() {
     Set<String> canonical =
-        Stream.of(CanonicalField.values()).map(CanonicalField::columnName).collect(Collectors.toSet());
-    Set<String> categories = Stream.of(Category.values()).map(Enum::name).collect(Collectors.toSet());
+        Stream.of(CanonicalField.values())
+            .map(CanonicalField::columnName)
+            .collect(Collectors.toSet());
+    Set<String> categories =
+        Stream.of(Category.values()).map(Enum::name).collect(Collectors.toSet());
     for (IncidentPlan plan : IncidentCatalog.plans()) {
       Path manifestFile = out.resolve("incidents").resolve(plan.id()).resolve("manifest.json");
       IncidentManifest manifest = Json.read(manifestFile, IncidentManifest.class);
       // Jackson reads offset date-times back in UTC: the same instant, another offset.
-      assertEquals(plan.manifest().dates().becameAware().toInstant(), manifest.dates().becameAware().toInstant());
+      assertEquals(
+          plan.manifest().dates().becameAware().toInstant(),
+          manifest.dates().becameAware().toInstant());
       assertEquals(withDates(plan.manifest(), manifest.dates()), manifest, plan.id());
       for (FileSpec file : manifest.files()) {
-        assertTrue(Files.isRegularFile(manifestFile.getParent().resolve(file.path())), plan.id() + " " + file.path());
+        assertTrue(
+            Files.isRegularFile(manifestFile.getParent().resolve(file.path())),
+            plan.id() + " " + file.path());
         assertFalse(file.mapping().isEmpty(), plan.id() + " " + file.path());
         for (String field : file.mapping().values()) {
           assertTrue(canonical.contains(field), plan.id() + ": not a canonical field: " + field);
@@ -173,7 +188,9 @@ class SampleDataGeneratorTest {
     assertEquals("incidents", config.incidentsDir());
     assertEquals(2, config.customers().size());
     Set<String> allowed =
-        Stream.of(CanonicalField.values()).map(CanonicalField::columnName).collect(Collectors.toCollection(HashSet::new));
+        Stream.of(CanonicalField.values())
+            .map(CanonicalField::columnName)
+            .collect(Collectors.toCollection(HashSet::new));
     allowed.add("customer_id");
     for (CustomerSource source : config.customers()) {
       assertTrue(Files.isRegularFile(out.resolve(source.path())), source.path());
@@ -184,20 +201,22 @@ class SampleDataGeneratorTest {
   }
 
   /**
-   * Every physical line of every leaked file is the header, a blank line, an accepted row of
-   * the ground truth or a malformed line with its reason, and each looks like what it claims.
+   * Every physical line of every leaked file is the header, a blank line, an accepted row of the
+   * ground truth or a malformed line with its reason, and each looks like what it claims.
    */
   @Test
   void groundTruthAccountsForEveryLineOfEveryFile() throws IOException {
     Map<String, Map<Long, String>> accepted = new HashMap<>();
     for (Map<String, String> r : csv(out.resolve("ground-truth/leaked_records.csv"))) {
-      accepted.computeIfAbsent(r.get("incident_id") + "/" + r.get("source_file"), k -> new HashMap<>())
+      accepted
+          .computeIfAbsent(r.get("incident_id") + "/" + r.get("source_file"), k -> new HashMap<>())
           .put(Long.parseLong(r.get("line_number")), r.get("person_id"));
     }
     Map<String, Map<Long, String>> malformed = new HashMap<>();
     Set<String> reasonsSeen = new TreeSet<>();
     for (Map<String, String> r : csv(out.resolve("ground-truth/malformed.csv"))) {
-      malformed.computeIfAbsent(r.get("incident_id") + "/" + r.get("source_file"), k -> new HashMap<>())
+      malformed
+          .computeIfAbsent(r.get("incident_id") + "/" + r.get("source_file"), k -> new HashMap<>())
           .put(Long.parseLong(r.get("line_number")), r.get("reason"));
       reasonsSeen.add(r.get("reason"));
     }
@@ -208,9 +227,15 @@ class SampleDataGeneratorTest {
         String key = plan.id() + "/" + spec.path();
         Map<Long, String> rows = accepted.getOrDefault(key, Map.of());
         Map<Long, String> broken = malformed.getOrDefault(key, Map.of());
-        List<byte[]> lines = GeneratedFiles.lines(out.resolve("incidents").resolve(plan.id()).resolve(spec.path()), spec.isGzip());
+        List<byte[]> lines =
+            GeneratedFiles.lines(
+                out.resolve("incidents").resolve(plan.id()).resolve(spec.path()), spec.isGzip());
         Charset charset = Charset.forName(spec.encoding());
-        int expectedFields = spec.header() ? GeneratedFiles.fieldCount(decode(lines.get(0), charset), spec.delimiter().charAt(0), quote(spec)) : spec.columns().size();
+        int expectedFields =
+            spec.header()
+                ? GeneratedFiles.fieldCount(
+                    decode(lines.get(0), charset), spec.delimiter().charAt(0), quote(spec))
+                : spec.columns().size();
         int blank = 0;
         for (int i = 0; i < lines.size(); i++) {
           long lineNumber = i + 1;
@@ -225,7 +250,9 @@ class SampleDataGeneratorTest {
             assertFalse(rows.containsKey(lineNumber) || broken.containsKey(lineNumber), where);
             continue;
           }
-          assertTrue(rows.containsKey(lineNumber) ^ broken.containsKey(lineNumber), "exactly one place: " + where);
+          assertTrue(
+              rows.containsKey(lineNumber) ^ broken.containsKey(lineNumber),
+              "exactly one place: " + where);
           String reason = broken.get(lineNumber);
           if (reason == null) {
             String text = decode(bytes, charset);
@@ -233,25 +260,45 @@ class SampleDataGeneratorTest {
             if (spec.isJsonLines()) {
               assertTrue(Json.mapper().readTree(text).isObject(), "accepted JSON " + where);
             } else {
-              assertEquals(expectedFields, GeneratedFiles.fieldCount(text, spec.delimiter().charAt(0), quote(spec)), "fields " + where);
+              assertEquals(
+                  expectedFields,
+                  GeneratedFiles.fieldCount(text, spec.delimiter().charAt(0), quote(spec)),
+                  "fields " + where);
             }
           } else {
-            assertLooksLike(QuarantineReason.valueOf(reason), bytes, spec, charset, expectedFields, where);
+            assertLooksLike(
+                QuarantineReason.valueOf(reason), bytes, spec, charset, expectedFields, where);
           }
         }
-        assertEquals(lines.size(), (spec.header() && !spec.isJsonLines() ? 1 : 0) + blank + rows.size() + broken.size(), key);
+        assertEquals(
+            lines.size(),
+            (spec.header() && !spec.isJsonLines() ? 1 : 0) + blank + rows.size() + broken.size(),
+            key);
         assertTrue(broken.size() >= 3, "malformed lines in " + key);
       }
     }
     assertEquals(8, files);
     assertEquals(
-        new TreeSet<>(List.of("TOO_FEW_FIELDS", "TOO_MANY_FIELDS", "UNBALANCED_QUOTE", "CONTROL_CHARACTER",
-            "INVALID_ENCODING", "EMPTY_RECORD", "MALFORMED_JSON", "NOT_A_JSON_OBJECT")),
+        new TreeSet<>(
+            List.of(
+                "TOO_FEW_FIELDS",
+                "TOO_MANY_FIELDS",
+                "UNBALANCED_QUOTE",
+                "CONTROL_CHARACTER",
+                "INVALID_ENCODING",
+                "EMPTY_RECORD",
+                "MALFORMED_JSON",
+                "NOT_A_JSON_OBJECT")),
         reasonsSeen);
   }
 
-  private static void assertLooksLike(QuarantineReason reason, byte[] bytes, FileSpec spec, Charset charset,
-      int expectedFields, String where) {
+  private static void assertLooksLike(
+      QuarantineReason reason,
+      byte[] bytes,
+      FileSpec spec,
+      Charset charset,
+      int expectedFields,
+      String where) {
     char delimiter = spec.delimiter().charAt(0);
     switch (reason) {
       case INVALID_ENCODING:
@@ -297,7 +344,9 @@ class SampleDataGeneratorTest {
   @Test
   void repostedSampleIsAByteIdenticalCopyMarkedInTheGroundTruth() throws IOException {
     Path dir = out.resolve("incidents").resolve(IncidentCatalog.AUCHAN_2025);
-    assertArrayEquals(Files.readAllBytes(dir.resolve("part1.csv")), Files.readAllBytes(dir.resolve("repost/part1.csv")));
+    assertArrayEquals(
+        Files.readAllBytes(dir.resolve("part1.csv")),
+        Files.readAllBytes(dir.resolve("repost/part1.csv")));
     List<Map<String, String>> rows = csv(out.resolve("ground-truth/leaked_records.csv"));
     List<String> original = new ArrayList<>();
     List<String> copy = new ArrayList<>();
@@ -320,7 +369,10 @@ class SampleDataGeneratorTest {
   void duplicatedRowsRepeatAPersonWithinAFile() throws IOException {
     Map<String, Integer> perFilePerson = new HashMap<>();
     for (Map<String, String> r : csv(out.resolve("ground-truth/leaked_records.csv"))) {
-      perFilePerson.merge(r.get("incident_id") + "/" + r.get("source_file") + "/" + r.get("person_id"), 1, Integer::sum);
+      perFilePerson.merge(
+          r.get("incident_id") + "/" + r.get("source_file") + "/" + r.get("person_id"),
+          1,
+          Integer::sum);
     }
     assertTrue(perFilePerson.values().stream().anyMatch(n -> n > 1), "no duplicated row");
   }
@@ -352,17 +404,25 @@ class SampleDataGeneratorTest {
     List<Map<String, String>> categories = csv(out.resolve("ground-truth/categories.csv"));
     assertFalse(categories.isEmpty());
     for (Map<String, String> c : categories) {
-      long total = Long.parseLong(c.get("records_with_valid_value")) + Long.parseLong(c.get("records_present_invalid"))
-          + Long.parseLong(c.get("records_detected_in_free_text"));
-      assertTrue(total <= rows.get(c.get("incident_id")), c.get("incident_id") + " " + c.get("category"));
+      long total =
+          Long.parseLong(c.get("records_with_valid_value"))
+              + Long.parseLong(c.get("records_present_invalid"))
+              + Long.parseLong(c.get("records_detected_in_free_text"));
+      assertTrue(
+          total <= rows.get(c.get("incident_id")), c.get("incident_id") + " " + c.get("category"));
     }
-    assertTrue(categories.stream().anyMatch(c -> c.get("incident_id").equals(IncidentCatalog.MEDECINDIRECT)
-        && c.get("category").equals("HEALTH") && Long.parseLong(c.get("records_with_valid_value")) > 0));
+    assertTrue(
+        categories.stream()
+            .anyMatch(
+                c ->
+                    c.get("incident_id").equals(IncidentCatalog.MEDECINDIRECT)
+                        && c.get("category").equals("HEALTH")
+                        && Long.parseLong(c.get("records_with_valid_value")) > 0));
   }
 
   /**
-   * Third parties recorded people independently: in their files, about a third of the persons
-   * give another email than the master's and half another phone; with the easy profile, none.
+   * Third parties recorded people independently: in their files, about a third of the persons give
+   * another email than the master's and half another phone; with the easy profile, none.
    */
   @Test
   void thirdPartyFilesCarryAnotherEmailForAThirdAndAnotherPhoneForHalf() throws IOException {
@@ -372,7 +432,9 @@ class SampleDataGeneratorTest {
     Path easy = tmp.resolve("easy");
     SampleDataGenerator.generate(easy, SEED, SCALE, SCALE, NoiseSettings.EASY);
     double[] copied = thirdPartyContactsDiffering(easy);
-    assertTrue(copied[0] < 0.03 && copied[1] < 0.03, "easy: emails " + copied[0] + ", phones " + copied[1]);
+    assertTrue(
+        copied[0] < 0.03 && copied[1] < 0.03,
+        "easy: emails " + copied[0] + ", phones " + copied[1]);
   }
 
   @Test
@@ -406,7 +468,9 @@ class SampleDataGeneratorTest {
     }
     Map<String, String> who = new HashMap<>();
     for (Map<String, String> r : csv(root.resolve("ground-truth/leaked_records.csv"))) {
-      who.put(r.get("incident_id") + "/" + r.get("source_file") + ":" + r.get("line_number"), r.get("person_id"));
+      who.put(
+          r.get("incident_id") + "/" + r.get("source_file") + ":" + r.get("line_number"),
+          r.get("person_id"));
     }
     int[] counts = new int[4]; // emails compared, differing; phones compared, differing
     for (IncidentPlan plan : IncidentCatalog.plans()) {
@@ -414,8 +478,13 @@ class SampleDataGeneratorTest {
         continue;
       }
       for (FileSpec spec : plan.manifest().files()) {
-        List<byte[]> lines = GeneratedFiles.lines(root.resolve("incidents").resolve(plan.id()).resolve(spec.path()), spec.isGzip());
-        List<String> header = spec.header() ? List.of(Checks.splitCsv(new String(lines.get(0), StandardCharsets.UTF_8))) : spec.columns();
+        List<byte[]> lines =
+            GeneratedFiles.lines(
+                root.resolve("incidents").resolve(plan.id()).resolve(spec.path()), spec.isGzip());
+        List<String> header =
+            spec.header()
+                ? List.of(Checks.splitCsv(new String(lines.get(0), StandardCharsets.UTF_8)))
+                : spec.columns();
         String emailColumn = column(spec, "email");
         String phoneColumn = column(spec, "phone");
         for (int i = 0; i < lines.size(); i++) {
@@ -423,14 +492,16 @@ class SampleDataGeneratorTest {
           if (person == null) {
             continue;
           }
-          Map<String, String> row = row(spec, header, new String(lines.get(i), StandardCharsets.UTF_8));
+          Map<String, String> row =
+              row(spec, header, new String(lines.get(i), StandardCharsets.UTF_8));
           Map<String, String> truth = persons.get(person);
           String email = row.get(emailColumn);
           if (email != null && email.contains("@") && !truth.get("email").isEmpty()) {
             counts[0]++;
             counts[1] += mailbox(email).equals(mailbox(truth.get("email"))) ? 0 : 1;
           }
-          String phone = row.get(phoneColumn) == null ? "" : row.get(phoneColumn).replaceAll("\\D", "");
+          String phone =
+              row.get(phoneColumn) == null ? "" : row.get(phoneColumn).replaceAll("\\D", "");
           if (phone.length() >= 10 && !phone.startsWith("000")) {
             counts[2]++;
             counts[3] += phone.endsWith(truth.get("phone").substring(1)) ? 0 : 1;
@@ -438,22 +509,33 @@ class SampleDataGeneratorTest {
         }
       }
     }
-    assertTrue(counts[0] > 80 && counts[2] > 80, "third-party rows compared: " + counts[0] + ", " + counts[2]);
+    assertTrue(
+        counts[0] > 80 && counts[2] > 80,
+        "third-party rows compared: " + counts[0] + ", " + counts[2]);
     return new double[] {(double) counts[1] / counts[0], (double) counts[3] / counts[2]};
   }
 
   /** The file's column mapped onto a canonical field. */
   private static String column(FileSpec spec, String canonical) {
-    return spec.mapping().entrySet().stream().filter(e -> e.getValue().equals(canonical)).findFirst().orElseThrow().getKey();
+    return spec.mapping().entrySet().stream()
+        .filter(e -> e.getValue().equals(canonical))
+        .findFirst()
+        .orElseThrow()
+        .getKey();
   }
 
-  private static Map<String, String> row(FileSpec spec, List<String> header, String line) throws IOException {
+  private static Map<String, String> row(FileSpec spec, List<String> header, String line)
+      throws IOException {
     Map<String, String> row = new HashMap<>();
     if (spec.isJsonLines()) {
-      Json.mapper().readTree(line).fields().forEachRemaining(e -> row.put(e.getKey(), e.getValue().asText()));
+      Json.mapper()
+          .readTree(line)
+          .fields()
+          .forEachRemaining(e -> row.put(e.getKey(), e.getValue().asText()));
       return row;
     }
-    String[] values = spec.delimiter().equals(",") ? Checks.splitCsv(line) : line.split(spec.delimiter(), -1);
+    String[] values =
+        spec.delimiter().equals(",") ? Checks.splitCsv(line) : line.split(spec.delimiter(), -1);
     for (int c = 0; c < header.size() && c < values.length; c++) {
       row.put(header.get(c), values[c]);
     }
@@ -463,13 +545,28 @@ class SampleDataGeneratorTest {
   /** The same mailbox whatever the case or Gmail's dots. */
   private static String mailbox(String email) {
     String e = email.toLowerCase(java.util.Locale.ROOT);
-    return e.endsWith("@gmail.com") ? e.substring(0, e.indexOf('@')).replace(".", "") + "@gmail.com" : e;
+    return e.endsWith("@gmail.com")
+        ? e.substring(0, e.indexOf('@')).replace(".", "") + "@gmail.com"
+        : e;
   }
 
-  private static IncidentManifest withDates(IncidentManifest m, fr.breachimpact.config.IncidentDates dates) {
-    return new IncidentManifest(m.incidentId(), m.organisation(), m.brands(), m.group(), m.sector(),
-        m.description(), dates, m.claimedTotalAffected(), m.notifiedTotalAffected(),
-        m.sequentialAccountIds(), m.independentSamples(), m.circumstances(), m.contextAdjustments(), m.files());
+  private static IncidentManifest withDates(
+      IncidentManifest m, fr.breachimpact.config.IncidentDates dates) {
+    return new IncidentManifest(
+        m.incidentId(),
+        m.organisation(),
+        m.brands(),
+        m.group(),
+        m.sector(),
+        m.description(),
+        dates,
+        m.claimedTotalAffected(),
+        m.notifiedTotalAffected(),
+        m.sequentialAccountIds(),
+        m.independentSamples(),
+        m.circumstances(),
+        m.contextAdjustments(),
+        m.files());
   }
 
   private static char quote(FileSpec spec) {
@@ -478,7 +575,8 @@ class SampleDataGeneratorTest {
 
   private static String decode(byte[] bytes, Charset charset) {
     try {
-      return charset.newDecoder()
+      return charset
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
@@ -490,7 +588,10 @@ class SampleDataGeneratorTest {
 
   private static void assertThrowsDecoding(byte[] bytes, Charset charset, String where) {
     try {
-      charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
     } catch (CharacterCodingException e) {
       return;
     }

@@ -46,7 +46,8 @@ class HdfsNightlyTest {
     config = NightlyFixture.generate(dir);
     hdfs.put(dir.resolve("incidents"), "/breach-impact/incidents");
     hdfs.put(dir.resolve("customers"), "/breach-impact/customers");
-    // Only the config and the pseudonym key stay local; the copies here go, so nothing is read locally.
+    // Only the config and the pseudonym key stay local; the copies here go, so nothing is read
+    // locally.
     deleteTree(dir.resolve("incidents"));
     deleteTree(dir.resolve("customers"));
     root = hdfs.uri("/breach-impact");
@@ -56,7 +57,8 @@ class HdfsNightlyTest {
     c.put("lake_dir", root + "/lake");
     c.put("reports_dir", root + "/reports");
     c.put("notification_dir", root + "/notifications");
-    c.withArray("customers").forEach(s -> ((ObjectNode) s).put("path", root + "/" + s.get("path").asText()));
+    c.withArray("customers")
+        .forEach(s -> ((ObjectNode) s).put("path", root + "/" + s.get("path").asText()));
     json.writerWithDefaultPrettyPrinter().writeValue(config.toFile(), c);
 
     run = NightlyFixture.nightly(config);
@@ -72,7 +74,9 @@ class HdfsNightlyTest {
     Map<String, List<String>> local = NightlyFixture.firstRun().reports();
     assertEquals(local.keySet(), onHdfs.keySet(), "the same reports");
     for (String name : local.keySet()) {
-      System.out.printf("hdfs report %s rows_local=%d rows_hdfs=%d%n", name, local.get(name).size(), onHdfs.get(name).size());
+      System.out.printf(
+          "hdfs report %s rows_local=%d rows_hdfs=%d%n",
+          name, local.get(name).size(), onHdfs.get(name).size());
       assertEquals(local.get(name), onHdfs.get(name), name + ": rows differ");
     }
   }
@@ -81,28 +85,40 @@ class HdfsNightlyTest {
   @Order(2)
   void theLockWasTakenOnHdfsBesideTheLakeAndReleased() throws IOException {
     FileSystem fs = hdfs.fs();
-    assertTrue(fs.exists(new org.apache.hadoop.fs.Path("/breach-impact/lake/run_log")), "run_log on HDFS");
-    assertFalse(fs.exists(new org.apache.hadoop.fs.Path("/breach-impact/lake/_nightly.lock")), "released");
+    assertTrue(
+        fs.exists(new org.apache.hadoop.fs.Path("/breach-impact/lake/run_log")), "run_log on HDFS");
+    assertFalse(
+        fs.exists(new org.apache.hadoop.fs.Path("/breach-impact/lake/_nightly.lock")), "released");
     assertTrue(run.out().contains("nightly: stage=ingest ran"), "ingested from HDFS");
   }
 
   @Test
   @Order(3)
-  void aCustomerExtractCutShortOnHdfsStopsTheNextRunWithExitThreeAndChangesNoReport() throws IOException {
+  void aCustomerExtractCutShortOnHdfsStopsTheNextRunWithExitThreeAndChangesNoReport()
+      throws IOException {
     FileSystem fs = hdfs.fs();
-    org.apache.hadoop.fs.Path extract = new org.apache.hadoop.fs.Path("/breach-impact/customers/auchan.csv");
+    org.apache.hadoop.fs.Path extract =
+        new org.apache.hadoop.fs.Path("/breach-impact/customers/auchan.csv");
     List<String> lines;
     try (var in = fs.open(extract)) {
       lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
     int kept = lines.size() / 2; // the header and about half the customers: an export cut short
     try (OutputStream out = fs.create(extract, true)) {
-      out.write((String.join("\n", lines.subList(0, kept)) + "\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          (String.join("\n", lines.subList(0, kept)) + "\n").getBytes(StandardCharsets.UTF_8));
     }
-    long previous = TestSpark.session().read().format("delta").load(root + "/lake/customer_files")
-        .filter("source LIKE '%/auchan.csv'").first().getLong(1);
+    long previous =
+        TestSpark.session()
+            .read()
+            .format("delta")
+            .load(root + "/lake/customer_files")
+            .filter("source LIKE '%/auchan.csv'")
+            .first()
+            .getLong(1);
     Map<String, Long> reportFiles = fileCount(root + "/reports");
-    long customersBefore = TestSpark.session().read().format("delta").load(root + "/lake/customers").count();
+    long customersBefore =
+        TestSpark.session().read().format("delta").load(root + "/lake/customers").count();
 
     NightlyFixture.Result cut = NightlyFixture.nightly(config);
 
@@ -111,20 +127,28 @@ class HdfsNightlyTest {
     assertEquals(1, errors.size(), "one error line: " + cut.err());
     String line = errors.get(0);
     assertTrue(line.contains("customers[0].path") && line.contains("auchan.csv"), line);
-    assertTrue(line.matches(".* \\d+ rows, " + previous + " at the previous load: shrank by .*"), line);
+    assertTrue(
+        line.matches(".* \\d+ rows, " + previous + " at the previous load: shrank by .*"), line);
     assertTrue(line.contains("customers_max_shrink=0.2"), line);
-    assertEquals(customersBefore, TestSpark.session().read().format("delta").load(root + "/lake/customers").count(),
+    assertEquals(
+        customersBefore,
+        TestSpark.session().read().format("delta").load(root + "/lake/customers").count(),
         "the customers table is as it was");
     assertEquals(reportFiles, fileCount(root + "/reports"), "no report written");
   }
 
-  /** Every analyst report of the run date but run_summary, as sorted row strings, read from HDFS. */
+  /**
+   * Every analyst report of the run date but run_summary, as sorted row strings, read from HDFS.
+   */
   private static Map<String, List<String>> reports(String reportsRoot) throws IOException {
     FileSystem fs = hdfs.fs();
     Map<String, List<String>> result = new TreeMap<>();
     for (FileStatus s : fs.listStatus(new org.apache.hadoop.fs.Path(reportsRoot))) {
       String name = s.getPath().getName();
-      if (!s.isDirectory() || name.startsWith("_") || name.startsWith(".") || name.equals("run_summary")) {
+      if (!s.isDirectory()
+          || name.startsWith("_")
+          || name.startsWith(".")
+          || name.equals("run_summary")) {
         continue;
       }
       String partition = reportsRoot + "/" + name + "/report_date=" + NightlyFixture.RUN_DATE;

@@ -23,13 +23,14 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Tiny generated data sets for the nightly tests, and the reports of one uninterrupted nightly
- * run over them (computed once per JVM: the reference the other runs are compared with).
+ * Tiny generated data sets for the nightly tests, and the reports of one uninterrupted nightly run
+ * over them (computed once per JVM: the reference the other runs are compared with).
  */
 final class NightlyFixture {
   static final String RUN_DATE = "2026-11-29";
   static final long SEED = 7;
   static final double SCALE = 0.05;
+
   /** Not a secret: a test key, written beside the generated data and named by its config. */
   static final String TEST_KEY = "nightly-test-pseudonym-key-0123456789";
 
@@ -44,7 +45,8 @@ final class NightlyFixture {
       ObjectMapper json = new ObjectMapper();
       ObjectNode root = (ObjectNode) json.readTree(config.toFile());
       ((ObjectNode) root.get("report")).put("pseudonym_key_file", "pseudonym.key");
-      // Fewer random pairs for the u estimates: these tests are about the runs, not linkage quality.
+      // Fewer random pairs for the u estimates: these tests are about the runs, not linkage
+      // quality.
       ((ObjectNode) root.get("link")).put("u_sample_pairs", 20000);
       // As many shuffle partitions as the test session's cores: small data, many stages.
       root.putObject("spark").put("spark.sql.shuffle.partitions", "2");
@@ -56,8 +58,8 @@ final class NightlyFixture {
   }
 
   /**
-   * An uninterrupted first run over a fresh data set, shared by the test classes: its folder
-   * (which {@link NightlyRunTest} goes on running in) and what it wrote, kept as it was.
+   * An uninterrupted first run over a fresh data set, shared by the test classes: its folder (which
+   * {@link NightlyRunTest} goes on running in) and what it wrote, kept as it was.
    */
   record FirstRun(Path config, Map<String, List<String>> reports, Map<String, Long> lakeCounts) {}
 
@@ -80,7 +82,8 @@ final class NightlyFixture {
 
   /** Row counts of the lake tables the stages write (run_log left out: it grows by design). */
   static Map<String, Long> lakeCounts(Path config) {
-    Path lake = Path.of(LoadedConfig.load(config).resolve(LoadedConfig.load(config).config().lakeDir()));
+    Path lake =
+        Path.of(LoadedConfig.load(config).resolve(LoadedConfig.load(config).config().lakeDir()));
     try (Stream<Path> tables = Files.list(lake)) {
       Map<String, Long> counts = new TreeMap<>();
       for (Path t : tables.filter(p -> Files.isDirectory(p.resolve("_delta_log"))).toList()) {
@@ -110,8 +113,8 @@ final class NightlyFixture {
   }
 
   /**
-   * Every analyst report of the run date except run_summary (which carries run ids and
-   * timings), as sorted row strings, by report name.
+   * Every analyst report of the run date except run_summary (which carries run ids and timings), as
+   * sorted row strings, by report name.
    */
   static Map<String, List<String>> reports(Path config) {
     LoadedConfig loaded = LoadedConfig.load(config);
@@ -131,8 +134,11 @@ final class NightlyFixture {
       return List.of();
     }
     try (Stream<Path> dirs = Files.list(reportsRoot)) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith("_") && !n.startsWith(".") && !n.equals("run_summary")).sorted().toList();
+      return dirs.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("_") && !n.startsWith(".") && !n.equals("run_summary"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -150,10 +156,16 @@ final class NightlyFixture {
     return rows;
   }
 
-  /** Rows that occur more than once in a lake table (map columns left out: Spark cannot compare them). */
+  /**
+   * Rows that occur more than once in a lake table (map columns left out: Spark cannot compare
+   * them).
+   */
   static long duplicateRows(Dataset<Row> table) {
-    String[] comparable = Stream.of(table.schema().fields())
-        .filter(f -> !(f.dataType() instanceof MapType)).map(StructField::name).toArray(String[]::new);
+    String[] comparable =
+        Stream.of(table.schema().fields())
+            .filter(f -> !(f.dataType() instanceof MapType))
+            .map(StructField::name)
+            .toArray(String[]::new);
     Dataset<Row> t = table.selectExpr(comparable);
     return t.count() - t.distinct().count();
   }

@@ -23,11 +23,20 @@ class NightlyInputCheckTest {
 
   @TempDir Path dir;
 
-  private Path config(String incidentsDir, String lakeDir, String customersJson) throws IOException {
+  private Path config(String incidentsDir, String lakeDir, String customersJson)
+      throws IOException {
     Files.writeString(dir.resolve("pseudonym.key"), NightlyFixture.TEST_KEY);
     Path config = dir.resolve("config.json");
-    Files.writeString(config, "{\"incidents_dir\":\"" + incidentsDir + "\",\"lake_dir\":\"" + lakeDir + "\",\"reports_dir\":\"reports\","
-        + "\"customers\":[" + customersJson + "],\"report\":{\"pseudonym_key_file\":\"pseudonym.key\"}}");
+    Files.writeString(
+        config,
+        "{\"incidents_dir\":\""
+            + incidentsDir
+            + "\",\"lake_dir\":\""
+            + lakeDir
+            + "\",\"reports_dir\":\"reports\","
+            + "\"customers\":["
+            + customersJson
+            + "],\"report\":{\"pseudonym_key_file\":\"pseudonym.key\"}}");
     return config;
   }
 
@@ -61,7 +70,9 @@ class NightlyInputCheckTest {
     assertEquals(ExitCode.INPUT_PROBLEM, r.code(), r.err());
     String line = oneErrorLine(r);
     assertTrue(line.contains("incidents_dir " + missing + ": no such folder"), line);
-    assertFalse(hdfs.fs().exists(new org.apache.hadoop.fs.Path("/input-check/lake")), "no lock, no lake on HDFS");
+    assertFalse(
+        hdfs.fs().exists(new org.apache.hadoop.fs.Path("/input-check/lake")),
+        "no lock, no lake on HDFS");
     assertNothingWritten();
   }
 
@@ -69,8 +80,14 @@ class NightlyInputCheckTest {
   void anUnreachableCustomerExtractExitsThreeNamingItsKeyAndUri() throws IOException {
     Files.createDirectories(dir.resolve("incidents"));
     String customers = UNREACHABLE + "/customers.csv";
-    NightlyFixture.Result r = NightlyFixture.nightly(config("incidents", "lake",
-        "{\"path\":\"" + customers + "\",\"brand\":\"Auchan\",\"mapping\":{\"id\":\"customer_id\"}}"));
+    NightlyFixture.Result r =
+        NightlyFixture.nightly(
+            config(
+                "incidents",
+                "lake",
+                "{\"path\":\""
+                    + customers
+                    + "\",\"brand\":\"Auchan\",\"mapping\":{\"id\":\"customer_id\"}}"));
     assertEquals(ExitCode.INPUT_PROBLEM, r.code(), r.err());
     String line = oneErrorLine(r);
     assertTrue(line.contains("customers[0].path " + customers + ": unreachable"), line);

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety: a real nightly in a child JVM, killed with SIGKILL in the middle of a stage,
- * leaves no half-written report date, and the next run takes over its stale lock and ends with
- * the reports of an uninterrupted run.
+ * Crash safety: a real nightly in a child JVM, killed with SIGKILL in the middle of a stage, leaves
+ * no half-written report date, and the next run takes over its stale lock and ends with the reports
+ * of an uninterrupted run.
  */
 class NightlyKillTest {
   /** The first stage start after ingestion and classification: link or resolve is under way. */
@@ -32,7 +32,8 @@ class NightlyKillTest {
   @TempDir Path dir;
 
   @Test
-  void aRunKilledMidStageLeavesNoPartialReportAndTheRerunEqualsAnUninterruptedRun() throws Exception {
+  void aRunKilledMidStageLeavesNoPartialReportAndTheRerunEqualsAnUninterruptedRun()
+      throws Exception {
     Map<String, List<String>> clean = NightlyFixture.firstRun().reports();
     Path config = NightlyFixture.generate(dir);
 
@@ -59,18 +60,25 @@ class NightlyKillTest {
       assertTrue(clean.containsKey(name), name + ": no report a clean run does not write");
     }
     if (Files.exists(reports.resolve("run_summary"))) {
-      TestSpark.session().read().parquet(reports.resolve("run_summary").toString()).count(); // readable
+      TestSpark.session()
+          .read()
+          .parquet(reports.resolve("run_summary").toString())
+          .count(); // readable
     }
 
     NightlyFixture.Result rerun = NightlyFixture.nightly(config);
 
     assertEquals(ExitCode.OK, rerun.code());
-    assertTrue(rerun.out().contains("took over a stale lock"), "the rerun took over the killed run's lock");
+    assertTrue(
+        rerun.out().contains("took over a stale lock"),
+        "the rerun took over the killed run's lock");
     Map<String, List<String>> after = NightlyFixture.reports(config);
     assertEquals(clean.keySet(), after.keySet(), "same reports");
     for (String name : clean.keySet()) {
       assertEquals(clean.get(name).size(), after.get(name).size(), name + ": row count");
-      assertTrue(clean.get(name).equals(after.get(name)), name + ": same rows as an uninterrupted run (values not printed)");
+      assertTrue(
+          clean.get(name).equals(after.get(name)),
+          name + ": same rows as an uninterrupted run (values not printed)");
     }
   }
 
@@ -82,7 +90,8 @@ class NightlyKillTest {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("fr.breachimpact.cli.BreachImpact");
-    command.addAll(List.of("nightly", "--config", config.toString(), "--run-date", NightlyFixture.RUN_DATE));
+    command.addAll(
+        List.of("nightly", "--config", config.toString(), "--run-date", NightlyFixture.RUN_DATE));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().remove("BREACH_IMPACT_PSEUDONYM_KEY"); // the config names the test key file
@@ -94,33 +103,43 @@ class NightlyKillTest {
 
   /** The Java 17 opens Spark needs: the ones this JVM got from surefire's argLine. */
   private static List<String> sparkJavaOptions() {
-    List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect") || a.equals("-XX:+IgnoreUnrecognizedVMOptions"))
-        .toList();
+    List<String> options =
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(
+                a ->
+                    a.startsWith("--add-opens")
+                        || a.startsWith("-Djdk.reflect")
+                        || a.equals("-XX:+IgnoreUnrecognizedVMOptions"))
+            .toList();
     if (options.isEmpty()) {
-      throw new IllegalStateException("run under Maven: the test JVM has no --add-opens to pass on");
+      throw new IllegalStateException(
+          "run under Maven: the test JVM has no --add-opens to pass on");
     }
     return options;
   }
 
   /** Reads the child's stdout until the line shows up, the child ends, or the minutes pass. */
   private static boolean waitForLine(Process child, String wanted, long minutes) throws Exception {
-    CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          if (line.startsWith("nightly:")) {
-            System.out.println("child " + line);
-          }
-          if (line.contains(wanted)) {
-            return true;
-          }
-        }
-        return false;
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    CompletableFuture<Boolean> seen =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (line.startsWith("nightly:")) {
+                    System.out.println("child " + line);
+                  }
+                  if (line.contains(wanted)) {
+                    return true;
+                  }
+                }
+                return false;
+              } catch (IOException e) {
+                return false;
+              }
+            });
     try {
       return seen.get(minutes, TimeUnit.MINUTES);
     } catch (java.util.concurrent.TimeoutException e) {

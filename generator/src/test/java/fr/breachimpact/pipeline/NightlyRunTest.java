@@ -30,9 +30,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The nightly run on one tiny generated data set, run after run: a held lock refuses, a stale one
- * is taken over, a rerun of the date changes nothing, an added incident is the only one re-read,
- * a changed customer master recomputes what depends on it and not ingestion.
- * The methods build on each other's runs, hence the order.
+ * is taken over, a rerun of the date changes nothing, an added incident is the only one re-read, a
+ * changed customer master recomputes what depends on it and not ingestion. The methods build on
+ * each other's runs, hence the order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyRunTest {
@@ -103,9 +103,13 @@ class NightlyRunTest {
   @Test
   @Order(4)
   void theRerunDuplicatedNoLakeRow() {
-    assertEquals(firstRunCounts, NightlyFixture.lakeCounts(config), "row counts of every lake table");
+    assertEquals(
+        firstRunCounts, NightlyFixture.lakeCounts(config), "row counts of every lake table");
     for (String table : firstRunCounts.keySet()) {
-      assertEquals(0, NightlyFixture.duplicateRows(NightlyFixture.lake(config, table)), table + ": duplicated rows");
+      assertEquals(
+          0,
+          NightlyFixture.duplicateRows(NightlyFixture.lake(config, table)),
+          table + ": duplicated rows");
     }
   }
 
@@ -123,28 +127,40 @@ class NightlyRunTest {
     Row ingest = lastRunRow("ingest");
     assertEquals("ran", ingest.getAs("status"));
     String reason = ingest.getAs("reason");
-    assertTrue(reason.startsWith("re-read " + added + ";"), "ingest reason names only the new incident: " + reason);
+    assertTrue(
+        reason.startsWith("re-read " + added + ";"),
+        "ingest reason names only the new incident: " + reason);
     Map<String, Set<String>> after = recordIdsByIncident();
     for (Map.Entry<String, Set<String>> e : before.entrySet()) {
-      assertTrue(e.getValue().equals(after.get(e.getKey())), e.getKey() + ": same record ids as before");
+      assertTrue(
+          e.getValue().equals(after.get(e.getKey())), e.getKey() + ": same record ids as before");
     }
     assertTrue(after.containsKey(added), "the new incident's records are in the lake");
     Map<String, String> lastRun = lastRunStatuses();
     assertEquals("reused", lastRun.get("customers"));
     assertEquals("ran", lastRun.get("classify"));
-    assertEquals(0, NightlyFixture.duplicateRows(NightlyFixture.lake(config, "leaked_records")), "duplicated records");
+    assertEquals(
+        0,
+        NightlyFixture.duplicateRows(NightlyFixture.lake(config, "leaked_records")),
+        "duplicated records");
   }
 
   @Test
   @Order(6)
-  void aChangedCustomerMasterRecomputesCustomersAndWhatFollowsButReusesIngestAndClassify() throws IOException {
+  void aChangedCustomerMasterRecomputesCustomersAndWhatFollowsButReusesIngestAndClassify()
+      throws IOException {
     long customersBefore = NightlyFixture.lake(config, "customers").count();
     Path master = dir.resolve("customers/auchan.csv");
     List<String> lines = Files.readAllLines(master, StandardCharsets.UTF_8);
-    assertTrue(lines.get(0).startsWith("id_client,"), "the generated Auchan extract starts with its id column");
+    assertTrue(
+        lines.get(0).startsWith("id_client,"),
+        "the generated Auchan extract starts with its id column");
     String last = lines.get(lines.size() - 1);
     // One more customer: the last one's details under a new id (a second account of a person).
-    Files.writeString(master, "9999999990" + last.substring(last.indexOf(',')) + "\n", StandardCharsets.UTF_8,
+    Files.writeString(
+        master,
+        "9999999990" + last.substring(last.indexOf(',')) + "\n",
+        StandardCharsets.UTF_8,
         StandardOpenOption.APPEND);
 
     NightlyFixture.Result fourth = NightlyFixture.nightly(config);
@@ -158,12 +174,19 @@ class NightlyRunTest {
     }
     assertEquals("succeeded", lastRun.get("nightly"));
     String customersWhy = lastRunRow("customers").getAs("reason");
-    assertTrue(customersWhy.contains("customers/auchan.csv") && !customersWhy.contains("leroy-merlin"),
+    assertTrue(
+        customersWhy.contains("customers/auchan.csv") && !customersWhy.contains("leroy-merlin"),
         "customers reason names the changed extract only: " + customersWhy);
     String linkWhy = lastRunRow("link").getAs("reason");
     assertEquals("upstream recomputed: customers", linkWhy, "link reason");
-    assertEquals(customersBefore + 1, NightlyFixture.lake(config, "customers").count(), "the added customer is loaded");
-    assertEquals(0, NightlyFixture.duplicateRows(NightlyFixture.lake(config, "customers")), "customers: duplicated rows");
+    assertEquals(
+        customersBefore + 1,
+        NightlyFixture.lake(config, "customers").count(),
+        "the added customer is loaded");
+    assertEquals(
+        0,
+        NightlyFixture.duplicateRows(NightlyFixture.lake(config, "customers")),
+        "customers: duplicated rows");
   }
 
   @Test
@@ -171,10 +194,16 @@ class NightlyRunTest {
   void theRunLogRowsCarryRunDateTimesCountsInputVersionsStatusAndError() throws IOException {
     var log = NightlyFixture.lake(config, "run_log");
     List<String> contract = new ArrayList<>();
-    for (JsonNode c : new ObjectMapper().readTree(Path.of("..", "schemas", "run_log.json").toFile()).get("columns")) {
+    for (JsonNode c :
+        new ObjectMapper()
+            .readTree(Path.of("..", "schemas", "run_log.json").toFile())
+            .get("columns")) {
       contract.add(c.get("name").asText() + " " + c.get("type").asText());
     }
-    List<String> actual = Stream.of(log.schema().fields()).map(f -> f.name() + " " + f.dataType().simpleString()).toList();
+    List<String> actual =
+        Stream.of(log.schema().fields())
+            .map(f -> f.name() + " " + f.dataType().simpleString())
+            .toList();
     assertEquals(contract, actual, "run_log columns as in schemas/run_log.json");
 
     List<Row> rows = runLogOfLastRun();
@@ -194,27 +223,46 @@ class NightlyRunTest {
     }
     Row nightly = lastRunRow("nightly");
     assertTrue(nightly.isNullAt(nightly.fieldIndex("error")), "a succeeded run has no error line");
-    Map<String, String> customers = lastRunRow("customers").getJavaMap(lastRunRow("customers").fieldIndex("input_versions"));
-    assertTrue(customers.containsKey("customers/auchan.csv") && customers.containsKey("config"), "customers reads the extracts and its config");
+    Map<String, String> customers =
+        lastRunRow("customers").getJavaMap(lastRunRow("customers").fieldIndex("input_versions"));
+    assertTrue(
+        customers.containsKey("customers/auchan.csv") && customers.containsKey("config"),
+        "customers reads the extracts and its config");
     assertTrue(customers.containsKey("code"), "a new build recomputes the stage once");
-    Map<String, String> classify = lastRunRow("classify").getJavaMap(lastRunRow("classify").fieldIndex("input_versions"));
-    assertTrue(classify.containsKey("ingest") && !classify.containsKey("customers"), "classify reads ingest only");
-    Map<String, String> link = lastRunRow("link").getJavaMap(lastRunRow("link").fieldIndex("input_versions"));
-    assertTrue(link.keySet().containsAll(List.of("classify", "customers")), "link reads classify and customers");
-    assertEquals(NightlyFixture.lake(config, "leaked_records_clean").count(), (long) lastRunRow("classify").getAs("rows_out"),
+    Map<String, String> classify =
+        lastRunRow("classify").getJavaMap(lastRunRow("classify").fieldIndex("input_versions"));
+    assertTrue(
+        classify.containsKey("ingest") && !classify.containsKey("customers"),
+        "classify reads ingest only");
+    Map<String, String> link =
+        lastRunRow("link").getJavaMap(lastRunRow("link").fieldIndex("input_versions"));
+    assertTrue(
+        link.keySet().containsAll(List.of("classify", "customers")),
+        "link reads classify and customers");
+    assertEquals(
+        NightlyFixture.lake(config, "leaked_records_clean").count(),
+        (long) lastRunRow("classify").getAs("rows_out"),
         "classify rows_out is its output table's row count");
-    assertEquals(NightlyFixture.lake(config, "customers").count(), (long) lastRunRow("customers").getAs("rows_out"),
+    assertEquals(
+        NightlyFixture.lake(config, "customers").count(),
+        (long) lastRunRow("customers").getAs("rows_out"),
         "customers rows_out");
   }
 
   private static void writeLock(long pid) throws IOException {
     Files.createDirectories(lock.getParent());
-    Files.writeString(lock, "{\"runId\":\"run-other\",\"pid\":" + pid + ",\"host\":\""
-        + InetAddress.getLocalHost().getHostName() + "\",\"startedAt\":\"2026-11-29T02:00:00Z\"}");
+    Files.writeString(
+        lock,
+        "{\"runId\":\"run-other\",\"pid\":"
+            + pid
+            + ",\"host\":\""
+            + InetAddress.getLocalHost().getHostName()
+            + "\",\"startedAt\":\"2026-11-29T02:00:00Z\"}");
   }
 
   private static Row lastRunRow(String stage) {
-    List<Row> rows = runLogOfLastRun().stream().filter(r -> stage.equals(r.getAs("stage"))).toList();
+    List<Row> rows =
+        runLogOfLastRun().stream().filter(r -> stage.equals(r.getAs("stage"))).toList();
     assertEquals(1, rows.size(), stage + " rows in the last run");
     return rows.get(0);
   }
@@ -229,13 +277,20 @@ class NightlyRunTest {
 
   private static List<Row> runLogOfLastRun() {
     var log = NightlyFixture.lake(config, "run_log");
-    String lastRun = log.where(col("stage").equalTo("nightly")).orderBy(col("ended_at").desc()).first().getAs("run_id");
+    String lastRun =
+        log.where(col("stage").equalTo("nightly"))
+            .orderBy(col("ended_at").desc())
+            .first()
+            .getAs("run_id");
     return log.where(col("run_id").equalTo(lastRun)).collectAsList();
   }
 
   private static Map<String, Set<String>> recordIdsByIncident() {
     Map<String, Set<String>> ids = new java.util.TreeMap<>();
-    for (Row r : NightlyFixture.lake(config, "leaked_records").select("incident_id", "record_id").collectAsList()) {
+    for (Row r :
+        NightlyFixture.lake(config, "leaked_records")
+            .select("incident_id", "record_id")
+            .collectAsList()) {
       ids.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
     }
     return ids;
@@ -252,7 +307,8 @@ class NightlyRunTest {
           Files.createDirectories(target);
         } else {
           Files.copy(f, target);
-          if (!f.getFileName().toString().equals("manifest.json") && !f.toString().endsWith(".gz")) {
+          if (!f.getFileName().toString().equals("manifest.json")
+              && !f.toString().endsWith(".gz")) {
             // One more line end: not byte-identical, so not quarantined as a reposted file.
             Files.write(target, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
           }
@@ -262,6 +318,7 @@ class NightlyRunTest {
     ObjectMapper json = new ObjectMapper();
     ObjectNode manifest = (ObjectNode) json.readTree(dst.resolve("manifest.json").toFile());
     manifest.put("incident_id", to);
-    json.writerWithDefaultPrettyPrinter().writeValue(dst.resolve("manifest.json").toFile(), manifest);
+    json.writerWithDefaultPrettyPrinter()
+        .writeValue(dst.resolve("manifest.json").toFile(), manifest);
   }
 }

@@ -1,13 +1,13 @@
 package fr.breachimpact.classify;
 
 /**
- * Data categories with their ENISA data-processing-context base score. The base is the
- * starting point of DPC; the manifest's context may move it within 1..4.
+ * Data categories with their ENISA data-processing-context base score. The base is the starting
+ * point of DPC; the manifest's context may move it within 1..4.
  *
  * <p>A loyalty card number or balance is an identifier of a customer account, simple data as in
- * ENISA's supermarket customer list; what the customer bought or does is behavioural. An
- * insurer's name says less than health data: ENISA lowers a category when the data tells less
- * than its name suggests.
+ * ENISA's supermarket customer list; what the customer bought or does is behavioural. An insurer's
+ * name says less than health data: ENISA lowers a category when the data tells less than its name
+ * suggests.
  */
 public enum Category {
   IDENTITY(1),

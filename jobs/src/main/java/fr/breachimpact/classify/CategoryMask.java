@@ -26,9 +26,9 @@ import org.apache.spark.sql.Row;
 /**
  * A set of category codes as the bits of one long: bit i is {@code codes().get(i)}, and any other
  * code sets the unknown bit, the first after theirs. The categories of the rows of one person or
- * customer are then merged by a bitwise or ({@code bit_or}) and counted per bit ({@code
- * count_if}), where unrolling each row into one row per category and counting distinct values
- * copies every row once per category and sorts out the duplicates.
+ * customer are then merged by a bitwise or ({@code bit_or}) and counted per bit ({@code count_if}),
+ * where unrolling each row into one row per category and counting distinct values copies every row
+ * once per category and sorts out the duplicates.
  */
 public final class CategoryMask {
   /** Bits available to codes: one of the 63 bits of a non-negative long is the unknown bit. */
@@ -50,7 +50,8 @@ public final class CategoryMask {
    */
   public static CategoryMask of(List<String> codes) {
     if (codes.size() > MAX_CODES) {
-      throw new IllegalArgumentException(codes.size() + " category codes, at most " + MAX_CODES + " are counted at once");
+      throw new IllegalArgumentException(
+          codes.size() + " category codes, at most " + MAX_CODES + " are counted at once");
     }
     if (codes.stream().anyMatch(Objects::isNull) || new HashSet<>(codes).size() != codes.size()) {
       throw new IllegalArgumentException("category codes must be distinct and not null");
@@ -70,10 +71,12 @@ public final class CategoryMask {
   public Column ofArray(Column codeArray) {
     Column mask = lit(0L);
     for (int i = 0; i < codes.size(); i++) {
-      mask = mask.bitwiseOR(when(array_contains(codeArray, codes.get(i)), lit(bit(i))).otherwise(0L));
+      mask =
+          mask.bitwiseOR(when(array_contains(codeArray, codes.get(i)), lit(bit(i))).otherwise(0L));
     }
     Column known = array(codes.stream().map(c -> lit(c)).toArray(Column[]::new));
-    return mask.bitwiseOR(when(size(array_except(codeArray, known)).gt(0), lit(bit(unknownBit()))).otherwise(0L));
+    return mask.bitwiseOR(
+        when(size(array_except(codeArray, known)).gt(0), lit(bit(unknownBit()))).otherwise(0L));
   }
 
   /** The mask of one code: its bit, the unknown bit for another code, 0 for null. */
@@ -83,7 +86,8 @@ public final class CategoryMask {
       Column is = code.equalTo(codes.get(i));
       mask = mask == null ? when(is, bit(i)) : mask.when(is, bit(i));
     }
-    return when(code.isNull(), 0L).otherwise(mask == null ? lit(bit(unknownBit())) : mask.otherwise(bit(unknownBit())));
+    return when(code.isNull(), 0L)
+        .otherwise(mask == null ? lit(bit(unknownBit())) : mask.otherwise(bit(unknownBit())));
   }
 
   /** True where {@code mask} has the bit of {@code code}, one of {@link #codes()}. */
@@ -100,26 +104,31 @@ public final class CategoryMask {
    * empty for 0.
    */
   public Column codesOf(Column mask, java.util.function.Function<String, Column> value) {
-    Column[] present = codes.stream().map(c -> when(contains(mask, c), value.apply(c))).toArray(Column[]::new);
+    Column[] present =
+        codes.stream().map(c -> when(contains(mask, c), value.apply(c))).toArray(Column[]::new);
     return present.length == 0
         ? array().cast("array<string>")
         : array_compact(array(present)).cast("array<string>");
   }
 
-  /** Name of the column {@link #countsPer} gives code i's count; i = {@link #unknownBit()} for the unknown bit. */
+  /**
+   * Name of the column {@link #countsPer} gives code i's count; i = {@link #unknownBit()} for the
+   * unknown bit.
+   */
   public static String countColumn(int i) {
     return "_mask_n" + i;
   }
 
   /**
-   * Per group, the number of rows whose {@code mask} has each code's bit, then the unknown bit:
-   * the grouping columns followed by {@link #countColumn}(0) to {@link #countColumn}({@link
+   * Per group, the number of rows whose {@code mask} has each code's bit, then the unknown bit: the
+   * grouping columns followed by {@link #countColumn}(0) to {@link #countColumn}({@link
    * #unknownBit()}), in that order.
    */
   public Dataset<Row> countsPer(RelationalGroupedDataset groups, Column mask) {
-    Column[] counts = IntStream.rangeClosed(0, unknownBit())
-        .mapToObj(i -> count_if(mask.bitwiseAND(bit(i)).notEqual(0L)).as(countColumn(i)))
-        .toArray(Column[]::new);
+    Column[] counts =
+        IntStream.rangeClosed(0, unknownBit())
+            .mapToObj(i -> count_if(mask.bitwiseAND(bit(i)).notEqual(0L)).as(countColumn(i)))
+            .toArray(Column[]::new);
     return groups.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length));
   }
 
@@ -128,24 +137,37 @@ public final class CategoryMask {
    * <name>)}, one row per code (none without codes), for a {@code select}.
    */
   public Column perCategory(String name) {
-    Column[] cells = IntStream.range(0, codes.size())
-        .mapToObj(i -> struct(lit(codes.get(i)).as("category"), col(countColumn(i)).as(name)))
-        .toArray(Column[]::new);
-    return explode(cells.length == 0
-        ? array().cast("array<struct<category:string," + name + ":bigint>>")
-        : array(cells));
+    Column[] cells =
+        IntStream.range(0, codes.size())
+            .mapToObj(i -> struct(lit(codes.get(i)).as("category"), col(countColumn(i)).as(name)))
+            .toArray(Column[]::new);
+    return explode(
+        cells.length == 0
+            ? array().cast("array<struct<category:string," + name + ":bigint>>")
+            : array(cells));
   }
 
   /** {@link #ofArray} in DuckDB SQL, over an SQL expression of type {@code VARCHAR[]}. */
   public String sqlOfArray(String codeArray) {
     StringBuilder mask = new StringBuilder("(CAST(0 AS BIGINT)");
     for (int i = 0; i < codes.size(); i++) {
-      mask.append(" | CASE WHEN list_contains(").append(codeArray).append(", ").append(sqlString(codes.get(i)))
-          .append(") THEN ").append(bit(i)).append(" ELSE 0 END");
+      mask.append(" | CASE WHEN list_contains(")
+          .append(codeArray)
+          .append(", ")
+          .append(sqlString(codes.get(i)))
+          .append(") THEN ")
+          .append(bit(i))
+          .append(" ELSE 0 END");
     }
     String known = codes.stream().map(CategoryMask::sqlString).collect(Collectors.joining(", "));
-    return mask.append(" | CASE WHEN len(list_filter(").append(codeArray).append(", x -> x NOT IN (").append(known)
-        .append("))) > 0 THEN ").append(bit(unknownBit())).append(" ELSE 0 END)").toString();
+    return mask.append(" | CASE WHEN len(list_filter(")
+        .append(codeArray)
+        .append(", x -> x NOT IN (")
+        .append(known)
+        .append("))) > 0 THEN ")
+        .append(bit(unknownBit()))
+        .append(" ELSE 0 END)")
+        .toString();
   }
 
   /** The counts of {@link #countsPer} in DuckDB SQL: a select list, in the same order. */

@@ -2,7 +2,10 @@ package fr.breachimpact.classify;
 
 import java.util.Locale;
 
-/** How sure a record's category is, strongest first; the rank orders them (verified > claimed > detected). */
+/**
+ * How sure a record's category is, strongest first; the rank orders them (verified > claimed >
+ * detected).
+ */
 public enum CategoryStatus {
   /** Present, and valid where a validator exists (IBAN mod-97, Luhn, NIR key, email syntax). */
   VERIFIED(3),

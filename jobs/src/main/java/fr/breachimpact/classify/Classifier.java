@@ -32,18 +32,19 @@ import scala.Tuple2;
 import scala.collection.Iterator;
 
 /**
- * Stage 2b: adds {@code categories: array<struct<code:string,status:string>>} to a normalised
- * frame ({@link fr.breachimpact.normalize.RecordNormalizer}). Each category appears at most
- * once, with the strongest status any rule gives it (verified > claimed > detected), in the
- * order of {@link Category}.
+ * Stage 2b: adds {@code categories: array<struct<code:string,status:string>>} to a normalised frame
+ * ({@link fr.breachimpact.normalize.RecordNormalizer}). Each category appears at most once, with
+ * the strongest status any rule gives it (verified > claimed > detected), in the order of {@link
+ * Category}.
  *
  * <p>Rules from the canonical fields ("plausible" = holds a letter or digit and is not a
  * placeholder such as {@code N/A}, {@code null}, {@code -}, {@code 0}, {@code inconnu};
  * placeholders count as absent):
+ *
  * <ul>
- *   <li>IDENTITY: first or last name key with a letter, gender recognised, household,
- *       professional id plausible: verified; birth date valid: verified, invalid: claimed;
- *       a gender value not recognised: claimed; a name without any letter: claimed.
+ *   <li>IDENTITY: first or last name key with a letter, gender recognised, household, professional
+ *       id plausible: verified; birth date valid: verified, invalid: claimed; a gender value not
+ *       recognised: claimed; a name without any letter: claimed.
  *   <li>CONTACT: email valid / phone valid: verified; present but invalid: claimed.
  *   <li>POSTAL_ADDRESS: street or city key with a letter: verified; postcode valid: verified,
  *       invalid: claimed. A country alone is not an address.
@@ -54,23 +55,23 @@ import scala.collection.Iterator;
  *   <li>LOCATION: geolocation as "lat, lon" within range: verified; other plausible text: claimed.
  *   <li>CREDENTIALS: a password of any kind (plain or hash, see password_kind), a security answer
  *       plausible: verified. How much a password exposes is password_kind's business.
- *   <li>GOVERNMENT_ID: NIR with a valid key: verified, invalid: claimed; passport (6-12
- *       letters and digits), identity card (9-12), France Travail id (6-11): verified when
- *       shaped so, claimed otherwise.
+ *   <li>GOVERNMENT_ID: NIR with a valid key: verified, invalid: claimed; passport (6-12 letters and
+ *       digits), identity card (9-12), France Travail id (6-11): verified when shaped so, claimed
+ *       otherwise.
  *   <li>FINANCIAL: IBAN mod-97 / card Luhn: verified, failing: claimed; income plausible: verified.
  *   <li>HEALTH: health info plausible: verified (no validator exists).
- *   <li>INSURANCE: health insurance (an insurer's name) plausible: verified. Simple data: the
- *       name of a mutuelle says nothing of a person's health; beside a health field, HEALTH is
- *       there anyway from that field.
+ *   <li>INSURANCE: health insurance (an insurer's name) plausible: verified. Simple data: the name
+ *       of a mutuelle says nothing of a person's health; beside a health field, HEALTH is there
+ *       anyway from that field.
  *   <li>OTHER_SENSITIVE: sensitive info plausible: verified.
  * </ul>
+ *
  * The manifest's declarations ({@code extra_categories}: extra column -> category code or HIBP
- * class name, see {@link HibpDataClasses}) make the category verified when that extra column
- * holds a plausible value in the record: the manifest vouches for what the column is.
- * Content detection ({@link ContentDetector}) over every {@code extra} value and over the
- * free-text fields (health_info, sensitive_info, purchase_history, household,
- * security_answer) adds categories as detected; not over health_insurance, whose insurer names
- * would read as health vocabulary.
+ * class name, see {@link HibpDataClasses}) make the category verified when that extra column holds
+ * a plausible value in the record: the manifest vouches for what the column is. Content detection
+ * ({@link ContentDetector}) over every {@code extra} value and over the free-text fields
+ * (health_info, sensitive_info, purchase_history, household, security_answer) adds categories as
+ * detected; not over health_insurance, whose insurer names would read as health vocabulary.
  */
 public final class Classifier {
   public static final String COLUMN = "categories";
@@ -79,15 +80,22 @@ public final class Classifier {
 
   static final String PLACEHOLDER =
       "(?i)^\\s*(n/?a|nan|null|none|nil|inconnu|unknown|non renseigne|non renseigné|-+|\\.+|\\?+|0+|x+|#n/a)\\s*$";
-  private static final String GEO = "^\\s*-?\\d{1,2}(\\.\\d+)?\\s*[,; ]\\s*-?\\d{1,3}(\\.\\d+)?\\s*$";
+  private static final String GEO =
+      "^\\s*-?\\d{1,2}(\\.\\d+)?\\s*[,; ]\\s*-?\\d{1,3}(\\.\\d+)?\\s*$";
   private static final List<String> FREE_TEXT =
       List.of("health_info", "sensitive_info", "purchase_history", "household", "security_answer");
 
   private static final StructType MASKS =
-      new StructType().add("declared", DataTypes.IntegerType).add("detected", DataTypes.IntegerType);
+      new StructType()
+          .add("declared", DataTypes.IntegerType)
+          .add("detected", DataTypes.IntegerType);
   private static final UserDefinedFunction EXTRA_UDF =
       udf(
-          (UDF3<scala.collection.Map<String, String>, scala.collection.Map<String, String>, scala.collection.Seq<String>, Row>)
+          (UDF3<
+                  scala.collection.Map<String, String>,
+                  scala.collection.Map<String, String>,
+                  scala.collection.Seq<String>,
+                  Row>)
               Classifier::masks,
           MASKS);
 
@@ -100,7 +108,8 @@ public final class Classifier {
     List<String> missing =
         RecordNormalizer.OUTPUT_COLUMNS.stream().filter(c -> !present.contains(c)).toList();
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("classify needs a normalised frame; missing columns: " + missing);
+      throw new IllegalArgumentException(
+          "classify needs a normalised frame; missing columns: " + missing);
     }
     Fields f = new Fields(present);
 
@@ -108,38 +117,65 @@ public final class Classifier {
     for (Category c : Category.values()) {
       ranks.put(c, new ArrayList<>());
     }
-    ranks.get(Category.IDENTITY).addAll(List.of(
-        name(f.get("first_name_key"), f.get("first_name_display")),
-        name(f.get("last_name_key"), f.get("last_name_display")),
-        validated(f.get("birth_date_valid"), f.get("birth_date")),
-        when(f.get("gender_norm").isNotNull(), VERIFIED).when(plausible(f.get("gender")), CLAIMED),
-        plausibleRank(f.get("household")),
-        plausibleRank(f.get("professional_id"))));
-    ranks.get(Category.CONTACT).addAll(List.of(
-        validated(f.get("email_valid"), f.get("email")),
-        validated(f.get("phone_valid"), f.get("phone"))));
-    ranks.get(Category.POSTAL_ADDRESS).addAll(List.of(
-        when(f.get("street_key").rlike("[a-z]"), VERIFIED),
-        when(f.get("city_key").rlike("[a-z]"), VERIFIED),
-        validated(f.get("postcode_valid"), f.get("postcode"))));
-    ranks.get(Category.LOYALTY_ID).addAll(List.of(
-        when(f.get("loyalty_id_norm").isNotNull(), VERIFIED),
-        when(f.get("loyalty_balance").rlike("\\d"), VERIFIED))); // a zero balance still shows the account
+    ranks
+        .get(Category.IDENTITY)
+        .addAll(
+            List.of(
+                name(f.get("first_name_key"), f.get("first_name_display")),
+                name(f.get("last_name_key"), f.get("last_name_display")),
+                validated(f.get("birth_date_valid"), f.get("birth_date")),
+                when(f.get("gender_norm").isNotNull(), VERIFIED)
+                    .when(plausible(f.get("gender")), CLAIMED),
+                plausibleRank(f.get("household")),
+                plausibleRank(f.get("professional_id"))));
+    ranks
+        .get(Category.CONTACT)
+        .addAll(
+            List.of(
+                validated(f.get("email_valid"), f.get("email")),
+                validated(f.get("phone_valid"), f.get("phone"))));
+    ranks
+        .get(Category.POSTAL_ADDRESS)
+        .addAll(
+            List.of(
+                when(f.get("street_key").rlike("[a-z]"), VERIFIED),
+                when(f.get("city_key").rlike("[a-z]"), VERIFIED),
+                validated(f.get("postcode_valid"), f.get("postcode"))));
+    ranks
+        .get(Category.LOYALTY_ID)
+        .addAll(
+            List.of(
+                when(f.get("loyalty_id_norm").isNotNull(), VERIFIED),
+                when(
+                    f.get("loyalty_balance").rlike("\\d"),
+                    VERIFIED))); // a zero balance still shows the account
     ranks.get(Category.PURCHASE_HISTORY).add(plausibleRank(f.get("purchase_history")));
-    ranks.get(Category.LOCATION).add(
-        when(f.get("geolocation").rlike(GEO), VERIFIED).when(plausible(f.get("geolocation")), CLAIMED));
-    ranks.get(Category.CREDENTIALS).addAll(List.of(
-        when(f.get("password_kind").isNotNull(), VERIFIED),
-        plausibleRank(f.get("security_answer"))));
-    ranks.get(Category.GOVERNMENT_ID).addAll(List.of(
-        validated(f.get("nir_valid"), f.get("nir")),
-        shaped(f.get("passport_number"), "^[A-Z0-9]{6,12}$"),
-        shaped(f.get("id_card_number"), "^[A-Z0-9]{9,12}$"),
-        shaped(f.get("france_travail_id"), "^[A-Z0-9]{6,11}$")));
-    ranks.get(Category.FINANCIAL).addAll(List.of(
-        validated(f.get("iban_valid"), f.get("iban")),
-        validated(f.get("card_valid"), f.get("card_number")),
-        plausibleRank(f.get("income"))));
+    ranks
+        .get(Category.LOCATION)
+        .add(
+            when(f.get("geolocation").rlike(GEO), VERIFIED)
+                .when(plausible(f.get("geolocation")), CLAIMED));
+    ranks
+        .get(Category.CREDENTIALS)
+        .addAll(
+            List.of(
+                when(f.get("password_kind").isNotNull(), VERIFIED),
+                plausibleRank(f.get("security_answer"))));
+    ranks
+        .get(Category.GOVERNMENT_ID)
+        .addAll(
+            List.of(
+                validated(f.get("nir_valid"), f.get("nir")),
+                shaped(f.get("passport_number"), "^[A-Z0-9]{6,12}$"),
+                shaped(f.get("id_card_number"), "^[A-Z0-9]{9,12}$"),
+                shaped(f.get("france_travail_id"), "^[A-Z0-9]{6,11}$")));
+    ranks
+        .get(Category.FINANCIAL)
+        .addAll(
+            List.of(
+                validated(f.get("iban_valid"), f.get("iban")),
+                validated(f.get("card_valid"), f.get("card_number")),
+                plausibleRank(f.get("income"))));
     ranks.get(Category.HEALTH).add(plausibleRank(f.get("health_info")));
     ranks.get(Category.INSURANCE).add(plausibleRank(f.get("health_insurance")));
     ranks.get(Category.OTHER_SENSITIVE).add(plausibleRank(f.get("sensitive_info")));
@@ -162,7 +198,9 @@ public final class Classifier {
         all.add(coalesce(r, lit(0)));
       }
       all.add(when(col("_c_masks.declared").bitwiseAND(bit).notEqual(0), VERIFIED).otherwise(0));
-      all.add(when(col("_c_masks.detected").bitwiseAND(bit).notEqual(0), CategoryStatus.DETECTED.rank()).otherwise(0));
+      all.add(
+          when(col("_c_masks.detected").bitwiseAND(bit).notEqual(0), CategoryStatus.DETECTED.rank())
+              .otherwise(0));
       ranked.add(greatest(all.toArray(new Column[0])).as(rankColumn(c)));
     }
     Dataset<Row> withRanks = withMasks.select(ranked.toArray(new Column[0])).drop("_c_masks");
@@ -181,7 +219,8 @@ public final class Classifier {
               .otherwise(EMPTY));
     }
     Column categories = flatten(array(entries.toArray(new Column[0])));
-    String[] rankColumns = Arrays.stream(Category.values()).map(Classifier::rankColumn).toArray(String[]::new);
+    String[] rankColumns =
+        Arrays.stream(Category.values()).map(Classifier::rankColumn).toArray(String[]::new);
     return withRanks.withColumn(COLUMN, categories).drop(rankColumns);
   }
 
@@ -200,7 +239,8 @@ public final class Classifier {
   }
 
   private static Column validated(Column valid, Column raw) {
-    return when(valid.equalTo(true), VERIFIED).when(valid.equalTo(false).and(plausible(raw)), CLAIMED);
+    return when(valid.equalTo(true), VERIFIED)
+        .when(valid.equalTo(false).and(plausible(raw)), CLAIMED);
   }
 
   private static Column name(Column key, Column display) {
@@ -212,7 +252,9 @@ public final class Classifier {
     return when(compact.rlike(shape), VERIFIED).when(plausible(raw), CLAIMED);
   }
 
-  /** Declared and detected categories of the extra columns and free text, as bit masks by ordinal. */
+  /**
+   * Declared and detected categories of the extra columns and free text, as bit masks by ordinal.
+   */
   static Row masks(
       scala.collection.Map<String, String> extra,
       scala.collection.Map<String, String> declarations,

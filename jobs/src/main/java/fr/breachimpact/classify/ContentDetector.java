@@ -19,24 +19,34 @@ import java.util.regex.Pattern;
  * Finds identifiers and health vocabulary inside free text (an unmapped "commentaire" column,
  * notes, the health or sensitive fields). A match counts only when its validator passes, so a
  * random number is not an IBAN:
+ *
  * <ul>
- *   <li>CONTACT: an email address that commons-validator accepts; a French or international
- *       phone number that libphonenumber finds valid;
+ *   <li>CONTACT: an email address that commons-validator accepts; a French or international phone
+ *       number that libphonenumber finds valid;
  *   <li>FINANCIAL: an IBAN passing mod-97; a 13-19 digit card number passing Luhn with a known
  *       issuer range (Luhn alone passes one random number in ten);
  *   <li>GOVERNMENT_ID: a NIR whose key matches;
- *   <li>HEALTH: a word of the French medical vocabulary below (accents and case ignored,
- *       plurals and derived forms by prefix: "traitements", "allergique"). "Mutuelle" is not
- *       in it: an insurer's name says nothing of a person's health.
+ *   <li>HEALTH: a word of the French medical vocabulary below (accents and case ignored, plurals
+ *       and derived forms by prefix: "traitements", "allergique"). "Mutuelle" is not in it: an
+ *       insurer's name says nothing of a person's health.
  * </ul>
+ *
  * Stateless; the patterns and validators are static and shared.
  */
 public final class ContentDetector {
-  private static final Pattern EMAIL = Pattern.compile("[\\p{L}0-9._%+\\-]+@[\\p{L}0-9.\\-]+\\.[\\p{L}]{2,}");
-  /** Runs of digits with the separators people write in numbers, optionally after + or a letter pair (IBAN). */
-  private static final Pattern IBAN = Pattern.compile("\\b[A-Za-z]{2}\\d{2}(?:[ ]?[A-Za-z0-9]){11,30}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[\\p{L}0-9._%+\\-]+@[\\p{L}0-9.\\-]+\\.[\\p{L}]{2,}");
+
+  /**
+   * Runs of digits with the separators people write in numbers, optionally after + or a letter pair
+   * (IBAN).
+   */
+  private static final Pattern IBAN =
+      Pattern.compile("\\b[A-Za-z]{2}\\d{2}(?:[ ]?[A-Za-z0-9]){11,30}");
+
   private static final Pattern NIR =
-      Pattern.compile("(?<![0-9])[1-478][ .]?\\d{2}[ .]?\\d{2}[ .]?(?:\\d{2}|2[ABab])[ .]?\\d{3}[ .]?\\d{3}[ .]?\\d{2}(?![0-9])");
+      Pattern.compile(
+          "(?<![0-9])[1-478][ .]?\\d{2}[ .]?\\d{2}[ .]?(?:\\d{2}|2[ABab])[ .]?\\d{3}[ .]?\\d{3}[ .]?\\d{2}(?![0-9])");
   private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\(?\\d[\\d .\\-()]{7,}\\d");
   private static final Pattern HEALTH_WORDS =
       Pattern.compile(
@@ -44,15 +54,51 @@ public final class ContentDetector {
               + String.join(
                   "|",
                   List.of(
-                      "consultation", "teleconsultation", "ordonnance", "traitement", "diagnostic",
-                      "medecin", "pathologi", "symptom", "allergi", "grossesse",
-                      "diabet", "cancer", "chimiotherapi", "hospitalis", "chirurgi", "psychiatr",
-                      "psycholog", "depressi", "hypertension", "asthme", "medicament", "posologi",
-                      "prescri", "vaccin", "infirmi", "kinesitherap", "radiologi", "pediatr",
-                      "gynecolog", "cardiolog", "dermatolog", "oncolog", "handicap", "arret maladie",
-                      "affection longue duree", "vih", "seropositi", "hepatite", "insuline",
-                      "antidepresseur", "antibiotique", "carte vitale", "dossier medical",
-                      "patient", "maladie"))
+                      "consultation",
+                      "teleconsultation",
+                      "ordonnance",
+                      "traitement",
+                      "diagnostic",
+                      "medecin",
+                      "pathologi",
+                      "symptom",
+                      "allergi",
+                      "grossesse",
+                      "diabet",
+                      "cancer",
+                      "chimiotherapi",
+                      "hospitalis",
+                      "chirurgi",
+                      "psychiatr",
+                      "psycholog",
+                      "depressi",
+                      "hypertension",
+                      "asthme",
+                      "medicament",
+                      "posologi",
+                      "prescri",
+                      "vaccin",
+                      "infirmi",
+                      "kinesitherap",
+                      "radiologi",
+                      "pediatr",
+                      "gynecolog",
+                      "cardiolog",
+                      "dermatolog",
+                      "oncolog",
+                      "handicap",
+                      "arret maladie",
+                      "affection longue duree",
+                      "vih",
+                      "seropositi",
+                      "hepatite",
+                      "insuline",
+                      "antidepresseur",
+                      "antibiotique",
+                      "carte vitale",
+                      "dossier medical",
+                      "patient",
+                      "maladie"))
               + ")\\w*");
 
   private ContentDetector() {}

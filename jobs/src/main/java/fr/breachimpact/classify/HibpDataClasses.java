@@ -12,15 +12,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Have I Been Pwned's data-class names onto category codes, from {@code hibp-data-classes.json}
- * on the classpath (documented copy in {@code schemas/}). Loaded once per JVM.
+ * Have I Been Pwned's data-class names onto category codes, from {@code hibp-data-classes.json} on
+ * the classpath (documented copy in {@code schemas/}). Loaded once per JVM.
  */
 public final class HibpDataClasses {
   public static final String RESOURCE = "/hibp-data-classes.json";
   private static final Map<String, Category> BY_LOWER_NAME = load();
+
   /**
-   * The code before loyalty identifiers and purchase histories were told apart: a column a
-   * manifest declared with it was declared as purchases, so it keeps meaning purchase history.
+   * The code before loyalty identifiers and purchase histories were told apart: a column a manifest
+   * declared with it was declared as purchases, so it keeps meaning purchase history.
    */
   static final String LEGACY_PURCHASES = "LOYALTY_PURCHASES";
 
@@ -32,8 +33,8 @@ public final class HibpDataClasses {
   }
 
   /**
-   * A manifest's category declaration: a category code ({@code HEALTH}, any case) or an HIBP
-   * class name ({@code Medical records}, any case). Empty when it is neither.
+   * A manifest's category declaration: a category code ({@code HEALTH}, any case) or an HIBP class
+   * name ({@code Medical records}, any case). Empty when it is neither.
    */
   public static Optional<Category> resolve(String declared) {
     if (declared == null || declared.isBlank()) {
@@ -64,7 +65,8 @@ public final class HibpDataClasses {
         try {
           table.put(e.getKey().toLowerCase(Locale.ROOT), Category.valueOf(code));
         } catch (IllegalArgumentException ex) {
-          throw new IllegalStateException(RESOURCE + ": classes." + e.getKey() + ": unknown category " + code);
+          throw new IllegalStateException(
+              RESOURCE + ": classes." + e.getKey() + ": unknown category " + code);
         }
       }
       return Map.copyOf(table);

@@ -9,9 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The one entry point: {@code breach-impact <subcommand> --config FILE --run-date DATE}. The production
- * subcommands only (the spark-submit jar's main class); the scripts' command line adds the generator's
- * and the benchmark's ({@code fr.breachimpact.tools.BreachImpactTools} in the bench module).
+ * The one entry point: {@code breach-impact <subcommand> --config FILE --run-date DATE}. The
+ * production subcommands only (the spark-submit jar's main class); the scripts' command line adds
+ * the generator's and the benchmark's ({@code fr.breachimpact.tools.BreachImpactTools} in the bench
+ * module).
  */
 @Command(
     name = "breach-impact",
@@ -80,7 +81,8 @@ public final class BreachImpact implements Runnable {
             }
           }
           // One line for the scheduler; the stack trace only on request.
-          System.err.println("error: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage()));
+          System.err.println(
+              "error: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage()));
           if (System.getenv("BREACH_IMPACT_DEBUG") != null) {
             ex.printStackTrace();
           }

@@ -41,8 +41,8 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   /**
    * The normaliser of a run date. Its reference date (the latest possible birth date, the pivot of
-   * two-digit years) is the first day of the run's month, so that the nightly run recomputes
-   * this stage at most once a month when nothing else changed.
+   * two-digit years) is the first day of the run's month, so that the nightly run recomputes this
+   * stage at most once a month when nothing else changed.
    */
   public static RecordNormalizer normalizer(java.time.LocalDate runDate) {
     return new RecordNormalizer(runDate.withDayOfMonth(1));
@@ -56,11 +56,15 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     Dataset<Row> clean =
-        spark.read().format("delta").load(leaked)
+        spark
+            .read()
+            .format("delta")
+            .load(leaked)
             .transform(normalizer::normalize)
             .transform(new Classifier()::classify);
     long rows = write(spark, clean, config.lakeTable("leaked_records_clean"));
-    LOG.info("stage=classify table=leaked_records_clean rows={} seconds={}", rows, seconds(started));
+    LOG.info(
+        "stage=classify table=leaked_records_clean rows={} seconds={}", rows, seconds(started));
   }
 
   /** Overwrites the table and returns the rows written, from the Delta log (no second scan). */

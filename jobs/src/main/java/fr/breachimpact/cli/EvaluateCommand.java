@@ -17,14 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Grades {@code customer_matches} against a ground truth in the generator's format:
- * {@code <truth>/leaked_records.csv} (incident_id, source_file, line_number, person_id) and
- * {@code <truth>/customers.csv} (brand, customer_id, person_id).
+ * Grades {@code customer_matches} against a ground truth in the generator's format: {@code
+ * <truth>/leaked_records.csv} (incident_id, source_file, line_number, person_id) and {@code
+ * <truth>/customers.csv} (brand, customer_id, person_id).
  */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = "Compare matches with a ground truth; prints 'linkage precision=P recall=R f1=F'.")
+    description =
+        "Compare matches with a ground truth; prints 'linkage precision=P recall=R f1=F'.")
 public final class EvaluateCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
@@ -46,28 +47,42 @@ public final class EvaluateCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.create("breach-impact evaluate", config);
     Dataset<Row> matches = spark.read().format("delta").load(config.lakeTable("customer_matches"));
     Dataset<Row> leaked =
-        spark.read().format("delta").load(config.lakeTable("leaked_records"))
+        spark
+            .read()
+            .format("delta")
+            .load(config.lakeTable("leaked_records"))
             .select("record_id", "incident_id", "source_file", "line_number");
     Dataset<Row> truthRecords = csv(spark, truth.resolve("leaked_records.csv"));
     Dataset<Row> truthCustomers = csv(spark, truth.resolve("customers.csv"));
     Dataset<Row> recordTruth = LinkageEvaluation.recordTruth(leaked, truthRecords).cache();
-    LinkageEvaluation.Report report = LinkageEvaluation.evaluate(matches, recordTruth, truthCustomers);
+    LinkageEvaluation.Report report =
+        LinkageEvaluation.evaluate(matches, recordTruth, truthCustomers);
     report.lines().forEach(System.out::println);
     String linkPairs = config.lakeTable("link_pairs");
     if (io.delta.tables.DeltaTable.isDeltaTable(spark, linkPairs)) {
-      long records = spark.read().format("delta").load(config.lakeTable("leaked_records_clean")).count();
-      long customers = spark.read().format("delta").load(config.lakeTable("customers_clean")).count();
+      long records =
+          spark.read().format("delta").load(config.lakeTable("leaked_records_clean")).count();
+      long customers =
+          spark.read().format("delta").load(config.lakeTable("customers_clean")).count();
       System.out.println(
           LinkageEvaluation.blocking(
-                  spark.read().format("delta").load(linkPairs), recordTruth, truthCustomers, records, customers)
+                  spark.read().format("delta").load(linkPairs),
+                  recordTruth,
+                  truthCustomers,
+                  records,
+                  customers)
               .line("blocking"));
     }
     String recordPerson = config.lakeTable("record_person");
     if (io.delta.tables.DeltaTable.isDeltaTable(spark, recordPerson)) {
-      Dataset<Row> truth = recordTruth.select(recordTruth.col("record_id"), recordTruth.col("person_id").as("true_person_id"));
-      DedupMetrics dedup = DedupEvaluation.evaluate(spark.read().format("delta").load(recordPerson), truth);
+      Dataset<Row> truth =
+          recordTruth.select(
+              recordTruth.col("record_id"), recordTruth.col("person_id").as("true_person_id"));
+      DedupMetrics dedup =
+          DedupEvaluation.evaluate(spark.read().format("delta").load(recordPerson), truth);
       System.out.println(dedup.lines());
-      long persons = spark.read().format("delta").load(recordPerson).select("person_id").distinct().count();
+      long persons =
+          spark.read().format("delta").load(recordPerson).select("person_id").distinct().count();
       long truePersons = truth.select("true_person_id").distinct().count();
       System.out.printf("dedup persons=%d true_persons=%d%n", persons, truePersons);
       String dedupePairs = config.lakeTable("dedupe_pairs");
@@ -76,7 +91,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             spark.read().format("delta").load(recordPerson).count()
                 + spark.read().format("delta").load(config.lakeTable("customer_person")).count();
         System.out.println(
-            DedupEvaluation.blocking(spark.read().format("delta").load(dedupePairs), truth, parties).line("dedup blocking"));
+            DedupEvaluation.blocking(spark.read().format("delta").load(dedupePairs), truth, parties)
+                .line("dedup blocking"));
       }
     }
     recordTruth.unpersist();

@@ -59,7 +59,11 @@ public final class IngestCommand implements Callable<Integer> {
 
   /** Reads every file and replaces the three tables whole. */
   public static List<RunSummary.Line> run(
-      SparkSession spark, LoadedConfig config, List<FileTask> tasks, java.time.LocalDate runDate, String runId) {
+      SparkSession spark,
+      LoadedConfig config,
+      List<FileTask> tasks,
+      java.time.LocalDate runDate,
+      String runId) {
     return run(spark, config, tasks, runDate, runId, null, Map.of());
   }
 
@@ -72,16 +76,30 @@ public final class IngestCommand implements Callable<Integer> {
    * @param fingerprints incident -> fingerprint of its manifest and files, kept in ingested_files
    */
   public static List<RunSummary.Line> run(
-      SparkSession spark, LoadedConfig config, List<FileTask> tasks, java.time.LocalDate runDate, String runId,
-      java.util.Set<String> replaceIncidents, Map<String, String> fingerprints) {
+      SparkSession spark,
+      LoadedConfig config,
+      List<FileTask> tasks,
+      java.time.LocalDate runDate,
+      String runId,
+      java.util.Set<String> replaceIncidents,
+      Map<String, String> fingerprints) {
     long start = System.nanoTime();
     Dataset<Row> outcomes =
-        IngestStage.outcomes(spark, tasks, config.config().ingest()).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        IngestStage.outcomes(spark, tasks, config.config().ingest())
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       // Counting reads every file: a file that cannot be read fails here, before any write.
       List<Row> counts = IngestStage.fileCounts(outcomes).collectAsList();
-      write(spark, IngestStage.leakedRecords(outcomes), config.lakeTable("leaked_records"), replaceIncidents);
-      write(spark, IngestStage.quarantine(outcomes), config.lakeTable("quarantine"), replaceIncidents);
+      write(
+          spark,
+          IngestStage.leakedRecords(outcomes),
+          config.lakeTable("leaked_records"),
+          replaceIncidents);
+      write(
+          spark,
+          IngestStage.quarantine(outcomes),
+          config.lakeTable("quarantine"),
+          replaceIncidents);
       double seconds = (System.nanoTime() - start) / 1e9;
       List<RunSummary.Line> lines = summaryLines(tasks, counts, seconds);
       writeIngestedFiles(spark, config, tasks, counts, runId, replaceIncidents, fingerprints);
@@ -89,15 +107,21 @@ public final class IngestCommand implements Callable<Integer> {
       RunSummary.Line total = lines.get(lines.size() - 1);
       System.out.printf(
           "ingest: %d incidents, %d files, rows_in=%d accepted=%d quarantined=%d %s (%.1f s)%n",
-          tasks.stream().map(FileTask::incidentId).distinct().count(), tasks.size(),
-          total.rowsIn(), total.rowsOut(), total.rowsQuarantined(), total.quarantineByReason(), seconds);
+          tasks.stream().map(FileTask::incidentId).distinct().count(),
+          tasks.size(),
+          total.rowsIn(),
+          total.rowsOut(),
+          total.rowsQuarantined(),
+          total.quarantineByReason(),
+          seconds);
       return lines;
     } finally {
       outcomes.unpersist();
     }
   }
 
-  private static List<RunSummary.Line> summaryLines(List<FileTask> tasks, List<Row> counts, double seconds) {
+  private static List<RunSummary.Line> summaryLines(
+      List<FileTask> tasks, List<Row> counts, double seconds) {
     List<RunSummary.Line> lines = new ArrayList<>();
     long in = 0, out = 0, q = 0;
     Map<String, Long> reasons = new TreeMap<>();
@@ -115,7 +139,15 @@ public final class IngestCommand implements Callable<Integer> {
       out += rowsOut;
       q += rowsQ;
       String detail = t.duplicateOf() == null ? null : "duplicate of " + t.duplicateOf();
-      lines.add(new RunSummary.Line(t.incidentId() + "/" + t.sourceFile(), rowsIn, rowsOut, rowsQ, byReason, seconds, detail));
+      lines.add(
+          new RunSummary.Line(
+              t.incidentId() + "/" + t.sourceFile(),
+              rowsIn,
+              rowsOut,
+              rowsQ,
+              byReason,
+              seconds,
+              detail));
     }
     lines.add(new RunSummary.Line("all", in, out, q, reasons, seconds, tasks.size() + " files"));
     return lines;
@@ -130,7 +162,8 @@ public final class IngestCommand implements Callable<Integer> {
     return null;
   }
 
-  private static void write(SparkSession spark, Dataset<Row> frame, String path, java.util.Set<String> replaceIncidents) {
+  private static void write(
+      SparkSession spark, Dataset<Row> frame, String path, java.util.Set<String> replaceIncidents) {
     if (replaceIncidents == null || !LakeTables.exists(spark, path)) {
       LakeTables.overwrite(frame, path);
     } else if (!replaceIncidents.isEmpty()) {
@@ -140,27 +173,55 @@ public final class IngestCommand implements Callable<Integer> {
 
   /** {@code incident_id IN ('a', 'b')}: incident ids are validated to [a-z0-9._-]. */
   public static String incidentPredicate(java.util.Set<String> incidents) {
-    return "incident_id IN (" + incidents.stream().sorted().map(i -> "'" + i + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
+    return "incident_id IN ("
+        + incidents.stream()
+            .sorted()
+            .map(i -> "'" + i + "'")
+            .collect(java.util.stream.Collectors.joining(", "))
+        + ")";
   }
 
-  private static void writeIngestedFiles(SparkSession spark, LoadedConfig config, List<FileTask> tasks, List<Row> counts, String runId,
-      java.util.Set<String> replaceIncidents, Map<String, String> fingerprints) {
+  private static void writeIngestedFiles(
+      SparkSession spark,
+      LoadedConfig config,
+      List<FileTask> tasks,
+      List<Row> counts,
+      String runId,
+      java.util.Set<String> replaceIncidents,
+      Map<String, String> fingerprints) {
     List<Row> rows = new ArrayList<>();
     for (FileTask t : tasks) {
       Row c = find(counts, t);
-      rows.add(org.apache.spark.sql.RowFactory.create(
-          t.incidentId(), t.sourceFile(), t.sha256(), t.bytes(),
-          c == null ? 0L : c.getLong(c.fieldIndex("rows_in")),
-          c == null ? 0L : c.getLong(c.fieldIndex("rows_out")),
-          c == null ? 0L : c.getLong(c.fieldIndex("rows_quarantined")),
-          t.duplicateOf(), fingerprints.get(t.incidentId())));
+      rows.add(
+          org.apache.spark.sql.RowFactory.create(
+              t.incidentId(),
+              t.sourceFile(),
+              t.sha256(),
+              t.bytes(),
+              c == null ? 0L : c.getLong(c.fieldIndex("rows_in")),
+              c == null ? 0L : c.getLong(c.fieldIndex("rows_out")),
+              c == null ? 0L : c.getLong(c.fieldIndex("rows_quarantined")),
+              t.duplicateOf(),
+              fingerprints.get(t.incidentId())));
     }
-    var schema = new org.apache.spark.sql.types.StructType()
-        .add("incident_id", "string").add("source_file", "string").add("file_sha256", "string")
-        .add("bytes", "long").add("rows_in", "long").add("rows_out", "long").add("rows_quarantined", "long")
-        .add("duplicate_of", "string").add("incident_fingerprint", "string");
-    write(spark,
-        spark.createDataFrame(rows, schema).withColumn("run_id", lit(runId)).withColumn("ingested_at", current_timestamp()),
-        config.lakeTable("ingested_files"), replaceIncidents);
+    var schema =
+        new org.apache.spark.sql.types.StructType()
+            .add("incident_id", "string")
+            .add("source_file", "string")
+            .add("file_sha256", "string")
+            .add("bytes", "long")
+            .add("rows_in", "long")
+            .add("rows_out", "long")
+            .add("rows_quarantined", "long")
+            .add("duplicate_of", "string")
+            .add("incident_fingerprint", "string");
+    write(
+        spark,
+        spark
+            .createDataFrame(rows, schema)
+            .withColumn("run_id", lit(runId))
+            .withColumn("ingested_at", current_timestamp()),
+        config.lakeTable("ingested_files"),
+        replaceIncidents);
   }
 }

@@ -3,7 +3,6 @@ package fr.breachimpact.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-
 /** Options every Spark job takes. */
 public final class JobOptions {
   @picocli.CommandLine.Option(
@@ -16,7 +15,8 @@ public final class JobOptions {
   @picocli.CommandLine.Option(
       names = "--run-date",
       paramLabel = "YYYY-MM-DD",
-      description = "Logical date of the run: reports land in report_date=<this>. Default: today (UTC).")
+      description =
+          "Logical date of the run: reports land in report_date=<this>. Default: today (UTC).")
   LocalDate runDate;
 
   public Path config() {
@@ -30,7 +30,8 @@ public final class JobOptions {
   /** Loads the config, takes the process's SparkSession and runs the job: a subcommand's body. */
   public int runJob(String name, fr.breachimpact.pipeline.StageRunner job) {
     fr.breachimpact.config.LoadedConfig loaded = fr.breachimpact.config.LoadedConfig.load(config);
-    org.apache.spark.sql.SparkSession spark = fr.breachimpact.spark.SparkSessions.create("breach-impact " + name, loaded);
+    org.apache.spark.sql.SparkSession spark =
+        fr.breachimpact.spark.SparkSessions.create("breach-impact " + name, loaded);
     // A stage run on its own shows its progress as it does within the nightly run.
     try (var progress = fr.breachimpact.spark.StageProgress.start(spark, name)) {
       job.run(spark, loaded, runDate());

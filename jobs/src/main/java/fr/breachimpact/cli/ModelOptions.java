@@ -7,9 +7,12 @@ public final class ModelOptions {
   @Option(
       names = "--model",
       paramLabel = "FILE",
-      description = "Score with this trained model (a model.json) instead of training or reusing one.")
+      description =
+          "Score with this trained model (a model.json) instead of training or reusing one.")
   String file;
 
-  @Option(names = "--retrain", description = "Train a new model even when the stored one could be reused.")
+  @Option(
+      names = "--retrain",
+      description = "Train a new model even when the stored one could be reused.")
   boolean retrain;
 }

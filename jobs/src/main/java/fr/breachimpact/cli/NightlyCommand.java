@@ -31,7 +31,8 @@ public final class NightlyCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Option(
       names = "--retrain",
-      description = "Train new link and deduplication models even where the stored ones could be reused.")
+      description =
+          "Train new link and deduplication models even where the stored ones could be reused.")
   boolean retrain;
 
   @Override
@@ -105,23 +106,43 @@ public final class NightlyCommand implements Callable<Integer> {
     JobConfig c = config.config();
     return List.of(
         // Customers are normalised with the run month's reference date, as classify does.
-        new Nightly.Stage("customers", List.of(), Nightly.json(c.customers()), false,
-            CustomersCommand::run, date -> date.withDayOfMonth(1).toString(), customerFiles(config, files)),
-        new Nightly.Stage("classify", List.of("ingest"), "", false,
-            (spark, loaded, date) -> ClassifyCommand.run(spark, loaded, ClassifyCommand.normalizer(date)),
+        new Nightly.Stage(
+            "customers",
+            List.of(),
+            Nightly.json(c.customers()),
+            false,
+            CustomersCommand::run,
+            date -> date.withDayOfMonth(1).toString(),
+            customerFiles(config, files)),
+        new Nightly.Stage(
+            "classify",
+            List.of("ingest"),
+            "",
+            false,
+            (spark, loaded, date) ->
+                ClassifyCommand.run(spark, loaded, ClassifyCommand.normalizer(date)),
             date -> date.withDayOfMonth(1).toString()),
-        new Nightly.Stage("link", List.of("classify", "customers"), Nightly.json(c.link()), false,
+        new Nightly.Stage(
+            "link",
+            List.of("classify", "customers"),
+            Nightly.json(c.link()),
+            false,
             (spark, loaded, date) -> LinkCommand.run(spark, loaded, date, false, null, retrain)),
         // Resolve keeps person ids stable from one night to the next and writes the overlap
         // reports of the run date; report writes the date's reports: both run every night.
-        new Nightly.Stage("resolve", List.of("link"), Nightly.json(c.resolve()), true,
+        new Nightly.Stage(
+            "resolve",
+            List.of("link"),
+            Nightly.json(c.resolve()),
+            true,
             (spark, loaded, date) -> ResolveCommand.run(spark, loaded, date, null, retrain)),
-        new Nightly.Stage("report", List.of("resolve"), Nightly.json(c.report()), true, ReportCommand::run));
+        new Nightly.Stage(
+            "report", List.of("resolve"), Nightly.json(c.report()), true, ReportCommand::run));
   }
 
   /**
-   * Content hashes of the customer extracts, by file: the source's path as configured, followed
-   * for a folder by the file's path inside it. Read through Hadoop's file systems (InputFiles).
+   * Content hashes of the customer extracts, by file: the source's path as configured, followed for
+   * a folder by the file's path inside it. Read through Hadoop's file systems (InputFiles).
    */
   static Map<String, String> customerFiles(LoadedConfig config, InputFiles files) {
     Map<String, String> hashes = new TreeMap<>();
@@ -130,7 +151,10 @@ public final class NightlyCommand implements Callable<Integer> {
       String rootPath = root.toUri().getPath();
       for (org.apache.hadoop.fs.Path f : files.filesUnder(root)) {
         String path = f.toUri().getPath();
-        String name = path.equals(rootPath) ? source.path() : source.path() + "/" + path.substring(rootPath.length() + 1);
+        String name =
+            path.equals(rootPath)
+                ? source.path()
+                : source.path() + "/" + path.substring(rootPath.length() + 1);
         hashes.put(name, fr.breachimpact.ingest.FileHashes.sha256(files, f));
       }
     }

@@ -3,11 +3,11 @@ package fr.breachimpact.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.InputException;
-import fr.breachimpact.config.ConfigException;
-import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.link.ModelDefinition;
 import fr.breachimpact.link.ModelStore;
 import fr.breachimpact.resolve.GroupOverlap;
@@ -32,9 +32,9 @@ import picocli.CommandLine.Mixin;
  * {@code resolve}: identity graph over clean leaked records, customers and their matches; writes
  * the person tables (Delta, restricted) and the overlap reports (Parquet, report_date=<run date>).
  *
- * <p>The previous assignment is the state of {@code record_person} and {@code customer_person}
- * at their last commit for an earlier run date (Delta time travel; each commit carries
- * {@code run_date=<date>} as user metadata), so re-running a date gives the same ids.
+ * <p>The previous assignment is the state of {@code record_person} and {@code customer_person} at
+ * their last commit for an earlier run date (Delta time travel; each commit carries {@code
+ * run_date=<date>} as user metadata), so re-running a date gives the same ids.
  */
 @Command(
     name = "resolve",
@@ -49,7 +49,8 @@ public final class ResolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return options.runJob("resolve", (spark, loaded, date) -> run(spark, loaded, date, model.file, model.retrain));
+    return options.runJob(
+        "resolve", (spark, loaded, date) -> run(spark, loaded, date, model.file, model.retrain));
   }
 
   /** The job with the stored model reused when it fits, as the nightly run does. */
@@ -58,7 +59,12 @@ public final class ResolveCommand implements Callable<Integer> {
   }
 
   /** The job without its command line: for the nightly run and the tests. */
-  public static void run(SparkSession spark, LoadedConfig loaded, LocalDate runDate, String modelFile, boolean retrain) {
+  public static void run(
+      SparkSession spark,
+      LoadedConfig loaded,
+      LocalDate runDate,
+      String modelFile,
+      boolean retrain) {
     long start = System.nanoTime();
     Map<String, IncidentScope> scopes = scopes(loaded);
 
@@ -72,13 +78,21 @@ public final class ResolveCommand implements Callable<Integer> {
     ModelDefinition definition = dedupeModel(loaded);
     ModelSettings settings = loaded.config().resolve().modelSettings();
     ModelStore store =
-        new ModelStore(spark.sparkContext().hadoopConfiguration(), loaded.resolve(loaded.config().lakeDir()), "dedupe");
+        new ModelStore(
+            spark.sparkContext().hadoopConfiguration(),
+            loaded.resolve(loaded.config().lakeDir()),
+            "dedupe");
     // Counted once: the stored model is compared and saved with the same sizes.
     long recordCount = records.count();
     long customerCount = customers.count();
     ModelStore.Choice choice =
         store.choose(
-            modelFile, retrain, definition, settings, recordCount, customerCount,
+            modelFile,
+            retrain,
+            definition,
+            settings,
+            recordCount,
+            customerCount,
             loaded.config().link().retrainDrift());
     Resolution.Output out =
         Resolution.run(
@@ -95,9 +109,12 @@ public final class ResolveCommand implements Callable<Integer> {
             choice.model(),
             runDate);
     if (choice.train()) {
-      store.save(out.dedupeModel(), settings, recordCount, customerCount, out.stats().candidatePairs());
+      store.save(
+          out.dedupeModel(), settings, recordCount, customerCount, out.stats().candidatePairs());
     }
-    System.out.println("resolve model: " + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
+    System.out.println(
+        "resolve model: "
+            + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
 
     writeSnapshot(out.recordPerson(), recordPersonPath, runDate);
     writeSnapshot(out.customerPerson(), customerPersonPath, runDate);
@@ -113,45 +130,59 @@ public final class ResolveCommand implements Callable<Integer> {
     int minCell = loaded.config().report().minCellSize();
     // Read four times by the two reports: computed once.
     Dataset<Row> exposures = IncidentOverlap.exposures(recordPerson).localCheckpoint(true);
-    writeReport(IncidentOverlap.compute(exposures, minCell),
-        loaded.reportPath("incident_overlap"), runDate);
-    writeReport(GroupOverlap.compute(exposures, customerPerson, customers, scopes, minCell),
-        loaded.reportPath("group_overlap"), runDate);
+    writeReport(
+        IncidentOverlap.compute(exposures, minCell),
+        loaded.reportPath("incident_overlap"),
+        runDate);
+    writeReport(
+        GroupOverlap.compute(exposures, customerPerson, customers, scopes, minCell),
+        loaded.reportPath("group_overlap"),
+        runDate);
 
     Resolution.Stats stats = out.stats();
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
         "stage=resolve records=%d edges=%d rounds=%d seconds=%.1f pairs=%d pairs_per_s=%.0f%n",
-        recordCount, stats.edges(), stats.rounds(), seconds, stats.candidatePairs(),
+        recordCount,
+        stats.edges(),
+        stats.rounds(),
+        seconds,
+        stats.candidatePairs(),
         stats.candidatePairs() / Math.max(seconds, 1e-3));
     System.out.printf(
         "resolve persons=%d merges=%d clusters_for_review=%d candidate_pairs=%d hubs=%s%n",
-        stats.persons(), stats.merges(), stats.reviewClusters(), stats.candidatePairs(),
+        stats.persons(),
+        stats.merges(),
+        stats.reviewClusters(),
+        stats.candidatePairs(),
         stats.hubValues());
   }
 
   /**
-   * The deduplication model of the config, checked with its threshold: a wrong setting is one
-   * line naming its key (exit 2).
+   * The deduplication model of the config, checked with its threshold: a wrong setting is one line
+   * naming its key (exit 2).
    */
   public static ModelDefinition dedupeModel(LoadedConfig loaded) {
     String file = loaded.file().toString();
     double threshold = loaded.config().resolve().matchThreshold();
     if (!(threshold > 0 && threshold < 1)) {
       throw ConfigException.at(
-          file, "resolve.match_threshold", "a match probability between 0 and 1 expected, got " + threshold);
+          file,
+          "resolve.match_threshold",
+          "a match probability between 0 and 1 expected, got " + threshold);
     }
-    return ModelDefinition.forDedupe(loaded.config().resolve().modelSettings(), file, "resolve.model");
+    return ModelDefinition.forDedupe(
+        loaded.config().resolve().modelSettings(), file, "resolve.model");
   }
 
   /** incident id -> brands and group, from each incident's manifest.json. */
   static Map<String, IncidentScope> scopes(LoadedConfig loaded) {
     Map<String, IncidentScope> scopes = new TreeMap<>();
-    IncidentCatalog.manifests(loaded).forEach((id, manifest) -> scopes.put(id, IncidentScope.of(manifest)));
+    IncidentCatalog.manifests(loaded)
+        .forEach((id, manifest) -> scopes.put(id, IncidentScope.of(manifest)));
     return scopes;
   }
-
 
   private static Dataset<Row> readDelta(SparkSession spark, String path) {
     if (!DeltaTable.isDeltaTable(spark, path)) {
@@ -161,8 +192,8 @@ public final class ResolveCommand implements Callable<Integer> {
   }
 
   /**
-   * The table as the last run of an earlier date left it, or null: versions are found by the
-   * {@code run_date=} user metadata of their commits.
+   * The table as the last run of an earlier date left it, or null: versions are found by the {@code
+   * run_date=} user metadata of their commits.
    */
   static Dataset<Row> previous(SparkSession spark, String path, LocalDate runDate) {
     if (!DeltaTable.isDeltaTable(spark, path)) {
@@ -173,9 +204,7 @@ public final class ResolveCommand implements Callable<Integer> {
             .history()
             .where(col("userMetadata").startsWith(RUN_DATE_META))
             .where(
-                col("userMetadata")
-                    .substr(RUN_DATE_META.length() + 1, 10)
-                    .lt(runDate.toString()))
+                col("userMetadata").substr(RUN_DATE_META.length() + 1, 10).lt(runDate.toString()))
             .agg(org.apache.spark.sql.functions.max("version"))
             .first();
     if (latest.isNullAt(0)) {

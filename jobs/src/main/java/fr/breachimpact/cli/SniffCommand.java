@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 /** Proposes a manifest for new leaked files: plain Java over a bounded prefix, no Spark. */
 @Command(
     name = "sniff",
-    header = "Draft a manifest for a new incident's files: encoding, format and each column's field.",
+    header =
+        "Draft a manifest for a new incident's files: encoding, format and each column's field.",
     mixinStandardHelpOptions = true,
     description = {
       "Reads the first 10 MB or 100,000 lines of each file (gzip included) and writes a draft",
@@ -36,13 +37,23 @@ import picocli.CommandLine.Parameters;
 public final class SniffCommand implements Callable<Integer> {
   static final String REPORT = "sniff-report.md";
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "leaked files of one incident, inside the manifest's folder")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "leaked files of one incident, inside the manifest's folder")
   List<Path> files;
 
-  @Option(names = "--incident", paramLabel = "ID", description = "incident id (default: the manifest folder's name)")
+  @Option(
+      names = "--incident",
+      paramLabel = "ID",
+      description = "incident id (default: the manifest folder's name)")
   String incident;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "manifest to write (default: manifest.json in the folder holding all the files)")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "manifest to write (default: manifest.json in the folder holding all the files)")
   Path out;
 
   @Option(names = "--force", description = "overwrite an existing manifest")
@@ -50,11 +61,15 @@ public final class SniffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path manifest = (out != null ? out : commonFolder(files).resolve("manifest.json")).toAbsolutePath().normalize();
+    Path manifest =
+        (out != null ? out : commonFolder(files).resolve("manifest.json"))
+            .toAbsolutePath()
+            .normalize();
     Path folder = manifest.getParent();
     String id = incident != null ? incident : defaultId(folder);
     if (!id.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
-      throw ConfigException.at("--incident", id, "lower-case letters, digits, '.', '_' or '-' expected");
+      throw ConfigException.at(
+          "--incident", id, "lower-case letters, digits, '.', '_' or '-' expected");
     }
     if (Files.exists(manifest) && !force) {
       throw new ConfigException(manifest + ": exists; --force to overwrite it");
@@ -64,7 +79,11 @@ public final class SniffCommand implements Callable<Integer> {
     for (Path f : files) {
       Path abs = f.toAbsolutePath().normalize();
       if (!abs.startsWith(folder)) {
-        throw new ConfigException(f + ": not inside the manifest's folder " + folder + " (manifests name their files relative to it)");
+        throw new ConfigException(
+            f
+                + ": not inside the manifest's folder "
+                + folder
+                + " (manifests name their files relative to it)");
       }
       // Every file is sniffed before anything is written: a bad one leaves no draft behind.
       proposals.add(sniffer.sniff(abs, folder.relativize(abs).toString().replace('\\', '/')));
@@ -72,14 +91,16 @@ public final class SniffCommand implements Callable<Integer> {
     String report = SniffReport.render(id, manifest.getFileName().toString(), proposals);
     try {
       Files.createDirectories(folder);
-      writeAtomically(manifest, Json.mapper().writeValueAsString(DraftManifest.build(id, proposals)) + "\n");
+      writeAtomically(
+          manifest, Json.mapper().writeValueAsString(DraftManifest.build(id, proposals)) + "\n");
       writeAtomically(folder.resolve(REPORT), report);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     System.out.print(report);
     System.out.println();
-    System.out.printf("sniff: draft %s and %s written; %d placeholders to fill before ingesting%n",
+    System.out.printf(
+        "sniff: draft %s and %s written; %d placeholders to fill before ingesting%n",
         manifest, REPORT, DraftManifest.PLACEHOLDERS.size());
     return ExitCode.OK;
   }
@@ -98,7 +119,8 @@ public final class SniffCommand implements Callable<Integer> {
 
   static String defaultId(Path folder) {
     String name = folder.getFileName() == null ? "incident" : folder.getFileName().toString();
-    String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-").replaceAll("^[^a-z0-9]+", "");
+    String id =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-").replaceAll("^[^a-z0-9]+", "");
     return id.isEmpty() ? "incident" : id;
   }
 

@@ -7,10 +7,10 @@ import java.util.TreeSet;
 /**
  * Circumstances of the breach for the ENISA CB factor, on ENISA's scales (points in brackets):
  * confidentiality {@code none} (0), {@code limited} (0.25: known recipients), {@code severe},
- * {@code published} or {@code sold} (0.5: unknown recipients); integrity {@code none},
- * {@code limited} (0.25: altered, recoverable) or {@code severe} (0.5: not recoverable);
- * availability {@code none}, {@code temporary} (0.25) or {@code permanent} (0.5: the data cannot
- * be recovered). A level outside its scale is refused when the manifest is read.
+ * {@code published} or {@code sold} (0.5: unknown recipients); integrity {@code none}, {@code
+ * limited} (0.25: altered, recoverable) or {@code severe} (0.5: not recoverable); availability
+ * {@code none}, {@code temporary} (0.25) or {@code permanent} (0.5: the data cannot be recovered).
+ * A level outside its scale is refused when the manifest is read.
  *
  * @param malicious the breach was intentional and ill-meant (+0.5)
  */
@@ -19,8 +19,10 @@ public record Circumstances(
 
   public static final Map<String, Double> CONFIDENTIALITY =
       Map.of("none", 0.0, "limited", 0.25, "severe", 0.5, "published", 0.5, "sold", 0.5);
-  public static final Map<String, Double> INTEGRITY = Map.of("none", 0.0, "limited", 0.25, "severe", 0.5);
-  public static final Map<String, Double> AVAILABILITY = Map.of("none", 0.0, "temporary", 0.25, "permanent", 0.5);
+  public static final Map<String, Double> INTEGRITY =
+      Map.of("none", 0.0, "limited", 0.25, "severe", 0.5);
+  public static final Map<String, Double> AVAILABILITY =
+      Map.of("none", 0.0, "temporary", 0.25, "permanent", 0.5);
 
   public Circumstances {
     confidentiality = level(CONFIDENTIALITY, "confidentiality", confidentiality);
@@ -36,7 +38,9 @@ public record Circumstances(
   private static String level(Map<String, Double> scale, String field, String value) {
     String v = value == null ? "none" : value.trim().toLowerCase(Locale.ROOT);
     if (!scale.containsKey(v)) {
-      throw new InvalidField(field, "unknown level '" + value + "' (expected one of " + new TreeSet<>(scale.keySet()) + ")");
+      throw new InvalidField(
+          field,
+          "unknown level '" + value + "' (expected one of " + new TreeSet<>(scale.keySet()) + ")");
     }
     return v;
   }

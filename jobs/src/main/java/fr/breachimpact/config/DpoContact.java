@@ -1,8 +1,8 @@
 package fr.breachimpact.config;
 
 /**
- * The data protection officer's contact that a notification to the CNIL gives (GDPR art.
- * 33(3)(b)): the controller's business contact, not a data subject's.
+ * The data protection officer's contact that a notification to the CNIL gives (GDPR art. 33(3)(b)):
+ * the controller's business contact, not a data subject's.
  */
 public record DpoContact(String name, String email, String phone, String address) {
 

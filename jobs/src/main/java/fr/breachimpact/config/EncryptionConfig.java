@@ -7,8 +7,8 @@ package fr.breachimpact.config;
  * @param enabled encrypt the restricted zone; off by default
  * @param masterKeysEnv environment variable holding {@code id:base64,id:base64} (16, 24 or 32 bytes
  *     each); default BREACH_IMPACT_MASTER_KEYS
- * @param masterKeysFile file holding the same list (one or more per line), relative to the
- *     config file; used when the variable is unset
+ * @param masterKeysFile file holding the same list (one or more per line), relative to the config
+ *     file; used when the variable is unset
  * @param footerKey id of the master key that protects the footers (schema, statistics)
  * @param columnKey id of the master key that protects every column
  * @param plaintextFooter leave footers readable (schema and row counts visible); false by default

@@ -15,11 +15,11 @@ import java.util.Map;
  * @param encoding {@code UTF-8} or {@code windows-1252} (any charset name Java knows)
  * @param compression {@code none} or {@code gzip}
  * @param mapping source column (CSV header or JSON key) to canonical field name
- * @param categories source column to a category code or a Have I Been Pwned data class, for
- *     columns that are no canonical field but expose a category (kept in {@code extra})
- * @param multiline quoted fields may hold line breaks: an unclosed quote joins the following
- *     lines (at most 20). Off by default: in leaked dumps an unclosed quote is far more often a
- *     broken row, and joining would swallow the good rows after it.
+ * @param categories source column to a category code or a Have I Been Pwned data class, for columns
+ *     that are no canonical field but expose a category (kept in {@code extra})
+ * @param multiline quoted fields may hold line breaks: an unclosed quote joins the following lines
+ *     (at most 20). Off by default: in leaked dumps an unclosed quote is far more often a broken
+ *     row, and joining would swallow the good rows after it.
  */
 public record FileSpec(
     String path,
@@ -32,7 +32,8 @@ public record FileSpec(
     String compression,
     Map<String, String> mapping,
     Map<String, String> categories,
-    Boolean multiline) implements java.io.Serializable {
+    Boolean multiline)
+    implements java.io.Serializable {
 
   public FileSpec {
     format = format == null ? "csv" : format;
@@ -48,10 +49,29 @@ public record FileSpec(
   }
 
   /** A file whose quoted fields hold no line breaks (the default). */
-  public FileSpec(String path, String format, String delimiter, Boolean header, List<String> columns,
-      String quote, String encoding, String compression, Map<String, String> mapping,
+  public FileSpec(
+      String path,
+      String format,
+      String delimiter,
+      Boolean header,
+      List<String> columns,
+      String quote,
+      String encoding,
+      String compression,
+      Map<String, String> mapping,
       Map<String, String> categories) {
-    this(path, format, delimiter, header, columns, quote, encoding, compression, mapping, categories, null);
+    this(
+        path,
+        format,
+        delimiter,
+        header,
+        columns,
+        quote,
+        encoding,
+        compression,
+        mapping,
+        categories,
+        null);
   }
 
   @com.fasterxml.jackson.annotation.JsonIgnore

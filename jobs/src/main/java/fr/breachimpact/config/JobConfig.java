@@ -1,12 +1,11 @@
 package fr.breachimpact.config;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The job configuration ({@code --config}), JSON or YAML. Relative paths are resolved against
- * the folder of the config file, so that a config can travel with its data.
+ * The job configuration ({@code --config}), JSON or YAML. Relative paths are resolved against the
+ * folder of the config file, so that a config can travel with its data.
  *
  * @param incidentsDir folder holding one sub-folder per incident, each with a manifest.json
  * @param incidents incident ids to take from {@code incidentsDir}; empty means all of them
@@ -14,8 +13,8 @@ import java.util.Map;
  * @param lakeDir restricted zone: Delta tables of stages 1 to 4
  * @param reportsDir analyst-facing Parquet reports: aggregates only
  * @param notificationDir the notification zone: the per-person reports (person_exposure,
- *     customer_risk), one row per person or customer, for the DPO and the team that notifies;
- *     by default {@code notifications} beside the reports folder, never inside it
+ *     customer_risk), one row per person or customer, for the DPO and the team that notifies; by
+ *     default {@code notifications} beside the reports folder, never inside it
  * @param link settings of customer matching
  * @param spark extra Spark settings for local runs (ignored keys on a cluster are harmless)
  * @param resolve deduplication settings (over-linking guards, threshold)
@@ -49,14 +48,31 @@ public record JobConfig(
     spark = spark == null ? Map.of() : Map.copyOf(spark);
     resolve = resolve == null ? ResolveConfig.defaults() : resolve;
     encryption = encryption == null ? EncryptionConfig.defaults() : encryption;
-    customersMaxShrink = customersMaxShrink == null ? DEFAULT_CUSTOMERS_MAX_SHRINK : customersMaxShrink;
+    customersMaxShrink =
+        customersMaxShrink == null ? DEFAULT_CUSTOMERS_MAX_SHRINK : customersMaxShrink;
     if (!(customersMaxShrink >= 0 && customersMaxShrink <= 1)) {
-      throw new InvalidField("customers_max_shrink", "must be within 0..1 (a share of the rows), got " + customersMaxShrink);
+      throw new InvalidField(
+          "customers_max_shrink",
+          "must be within 0..1 (a share of the rows), got " + customersMaxShrink);
     }
   }
 
   /** A config with every section at its defaults. */
-  public static JobConfig of(String incidentsDir, List<CustomerSource> customers, String lakeDir, String reportsDir) {
-    return new JobConfig(incidentsDir, null, customers, lakeDir, reportsDir, null, null, null, null, null, null, null, null);
+  public static JobConfig of(
+      String incidentsDir, List<CustomerSource> customers, String lakeDir, String reportsDir) {
+    return new JobConfig(
+        incidentsDir,
+        null,
+        customers,
+        lakeDir,
+        reportsDir,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

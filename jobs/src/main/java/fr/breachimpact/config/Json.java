@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Jackson mappers for config and manifests: snake_case keys, unknown keys are errors, and
- * binding errors become one line naming the file and the field.
+ * Jackson mappers for config and manifests: snake_case keys, unknown keys are errors, and binding
+ * errors become one line naming the file and the field.
  */
 public final class Json {
   private static final ObjectMapper JSON = configure(new ObjectMapper());
@@ -65,7 +65,8 @@ public final class Json {
     } catch (ValueInstantiationException e) {
       if (e.getCause() instanceof InvalidField f) {
         String at = path(e);
-        throw ConfigException.at(file, at.equals("(root)") ? f.field() : at + "." + f.field(), f.problem());
+        throw ConfigException.at(
+            file, at.equals("(root)") ? f.field() : at + "." + f.field(), f.problem());
       }
       throw ConfigException.at(file, path(e), firstLine(e.getOriginalMessage()));
     } catch (UnrecognizedPropertyException e) {

@@ -6,8 +6,8 @@ package fr.breachimpact.config;
  * @param maxCustomersPerKey a key value (email, phone, loyalty id, NIR) shared by more customers
  *     than this is not trusted: neither a deterministic match nor a blocking key
  * @param matchThreshold minimum match probability of a probabilistic match
- * @param allAboveThreshold keep every customer above threshold for a record and brand, not only
- *     the best one
+ * @param allAboveThreshold keep every customer above threshold for a record and brand, not only the
+ *     best one
  * @param maxBlockSize a blocking key value held by more customers than this is skipped (skew
  *     guard); the other rules still reach those records
  * @param maxBlockPairs a blocking key value that would pair more leaked records and customers than

@@ -54,16 +54,19 @@ public record LoadedConfig(Path file, JobConfig config) {
   }
 
   /**
-   * The notification zone: {@code notification_dir}, or {@code notifications} beside the
-   * reports folder when the config does not name one.
+   * The notification zone: {@code notification_dir}, or {@code notifications} beside the reports
+   * folder when the config does not name one.
    */
   public String notificationRoot() {
     if (config.notificationDir() != null && !config.notificationDir().isBlank()) {
       return resolve(config.notificationDir());
     }
-    org.apache.hadoop.fs.Path reports = new org.apache.hadoop.fs.Path(trimSlash(resolve(config.reportsDir())));
+    org.apache.hadoop.fs.Path reports =
+        new org.apache.hadoop.fs.Path(trimSlash(resolve(config.reportsDir())));
     org.apache.hadoop.fs.Path parent = reports.getParent();
-    return parent == null ? "notifications" : new org.apache.hadoop.fs.Path(parent, "notifications").toString();
+    return parent == null
+        ? "notifications"
+        : new org.apache.hadoop.fs.Path(parent, "notifications").toString();
   }
 
   private static String trimSlash(String path) {

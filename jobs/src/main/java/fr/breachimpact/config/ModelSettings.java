@@ -11,12 +11,14 @@ import java.util.Map;
 /**
  * A Fellegi-Sunter model declared as data (section {@code link.model} or {@code resolve.model}):
  * the comparisons with their levels and the blocking rules. {@code schemas/linkage-model.json}
- * documents every key; the shipped defaults are the resources {@code link-model.json} and
- * {@code dedupe-model.json} beside this class. The columns named here are the comparable
- * columns of docs/linkage.md, the same on both sides of a pair.
+ * documents every key; the shipped defaults are the resources {@code link-model.json} and {@code
+ * dedupe-model.json} beside this class. The columns named here are the comparable columns of
+ * docs/linkage.md, the same on both sides of a pair.
  */
 public record ModelSettings(
-    List<ComparisonSettings> comparisons, List<BlockingRuleSettings> blockingRules, PriorSettings prior) {
+    List<ComparisonSettings> comparisons,
+    List<BlockingRuleSettings> blockingRules,
+    PriorSettings prior) {
 
   public ModelSettings {
     comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
@@ -39,13 +41,15 @@ public record ModelSettings(
           deterministicRules == null
               ? List.of()
               // In the given order: the settings hash is taken over these settings as JSON.
-              : deterministicRules.stream().map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList();
+              : deterministicRules.stream()
+                  .map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m)))
+                  .toList();
     }
   }
 
   /**
-   * One compared field: its levels from the strongest down; a pair matching none of them is
-   * {@code else}, a pair missing the value on either side is {@code null} (no evidence).
+   * One compared field: its levels from the strongest down; a pair matching none of them is {@code
+   * else}, a pair missing the value on either side is {@code null} (no evidence).
    *
    * @param name the field's name in the output ({@code gamma_<name>}, {@code bf_<name>})
    * @param column the comparable column both sides carry
@@ -71,25 +75,31 @@ public record ModelSettings(
   }
 
   /**
-   * One agreement level. Which of the parameters a kind reads is listed in
-   * {@code schemas/linkage-model.json}.
+   * One agreement level. Which of the parameters a kind reads is listed in {@code
+   * schemas/linkage-model.json}.
    *
-   * @param kind {@code exact}, {@code jaro_winkler}, {@code levenshtein}, {@code damerau_levenshtein},
-   *     {@code swapped}, {@code initial}, {@code date_transposed}, {@code date_one_digit},
-   *     {@code same_month_year}, {@code within_years}, {@code same}, {@code prefix},
-   *     {@code token_overlap}, {@code array_intersect}
-   * @param column the level compares this comparable column instead of the comparison's (an
-   *     email's local part)
+   * @param kind {@code exact}, {@code jaro_winkler}, {@code levenshtein}, {@code
+   *     damerau_levenshtein}, {@code swapped}, {@code initial}, {@code date_transposed}, {@code
+   *     date_one_digit}, {@code same_month_year}, {@code within_years}, {@code same}, {@code
+   *     prefix}, {@code token_overlap}, {@code array_intersect}
+   * @param column the level compares this comparable column instead of the comparison's (an email's
+   *     local part)
    * @param threshold similarity at least this ({@code jaro_winkler}, {@code token_overlap})
-   * @param distance edits at most this ({@code levenshtein}, {@code damerau_levenshtein}), or
-   *     the number of shared elements at least ({@code array_intersect})
-   * @param with the other column ({@code swapped}: this and that column crossed; {@code same}:
-   *     that column agrees)
+   * @param distance edits at most this ({@code levenshtein}, {@code damerau_levenshtein}), or the
+   *     number of shared elements at least ({@code array_intersect})
+   * @param with the other column ({@code swapped}: this and that column crossed; {@code same}: that
+   *     column agrees)
    * @param years at most this many years apart ({@code within_years})
    * @param length the first characters agree ({@code prefix})
    */
   public record LevelSettings(
-      String kind, String column, Double threshold, Integer distance, String with, Integer years, Integer length) {}
+      String kind,
+      String column,
+      Double threshold,
+      Integer distance,
+      String with,
+      Integer years,
+      Integer length) {}
 
   /**
    * A blocking rule: the records of both sides whose keys all agree become a candidate pair.

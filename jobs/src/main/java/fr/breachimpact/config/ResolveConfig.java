@@ -4,24 +4,24 @@ package fr.breachimpact.config;
  * Settings of the {@code resolve} stage (docs/resolution.md explains each guard).
  *
  * @param maxClusterSize a cluster larger than this is flagged for review ({@code cluster_review})
- * @param maxPartiesPerKey an email, phone or NIR value held by more records and customers than
- *     this is a hub: it links nobody
- * @param maxNamesPerKey a key value seen with more distinct names than this is a hub (a name is
- *     the Soundex codes of the first and last name keys in alphabetical order, so that typos and
+ * @param maxPartiesPerKey an email, phone or NIR value held by more records and customers than this
+ *     is a hub: it links nobody
+ * @param maxNamesPerKey a key value seen with more distinct names than this is a hub (a name is the
+ *     Soundex codes of the first and last name keys in alphabetical order, so that typos and
  *     swapped names of one person count once)
  * @param maxBirthDatesPerKey a key value seen with more distinct birth dates than this is a hub
- * @param maxBlockSize a blocking key value held by more records (or more customers) than this yields
- *     no candidate pairs of that kind (keeps pair generation near-linear; common surnames are
- *     blocked with more fields)
- * @param matchThreshold minimum match probability of a dedup edge under the trained
- *     {@code resolve.model} (a probability: until 2026-12 this was a weight in bits)
+ * @param maxBlockSize a blocking key value held by more records (or more customers) than this
+ *     yields no candidate pairs of that kind (keeps pair generation near-linear; common surnames
+ *     are blocked with more fields)
+ * @param matchThreshold minimum match probability of a dedup edge under the trained {@code
+ *     resolve.model} (a probability: until 2026-12 this was a weight in bits)
  * @param maxRounds connected components give up (error) after this many rounds
- * @param maxDriverEdges connected components of a graph with at most this many edges are found by
- *     a union-find in the driver (up to some 60 bytes of driver memory per edge); a larger graph
- *     is left to the distributed star rounds
- * @param model the deduplication model's comparisons and blocking rules
- *     ({@code schemas/linkage-model.json}); the shipped one ({@link ModelSettings#dedupeDefaults()})
- *     when absent. EM and the random pairs take their settings from {@code link}
+ * @param maxDriverEdges connected components of a graph with at most this many edges are found by a
+ *     union-find in the driver (up to some 60 bytes of driver memory per edge); a larger graph is
+ *     left to the distributed star rounds
+ * @param model the deduplication model's comparisons and blocking rules ({@code
+ *     schemas/linkage-model.json}); the shipped one ({@link ModelSettings#dedupeDefaults()}) when
+ *     absent. EM and the random pairs take their settings from {@code link}
  */
 public record ResolveConfig(
     Integer maxClusterSize,

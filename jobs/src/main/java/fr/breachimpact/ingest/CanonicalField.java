@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The fields of a canonical leaked record. Manifests map each source column onto one of these
- * (by its {@link #columnName()}); columns mapped onto nothing are kept in {@code extra}.
- * All values are kept as the raw strings found in the file: normalisation happens later.
+ * The fields of a canonical leaked record. Manifests map each source column onto one of these (by
+ * its {@link #columnName()}); columns mapped onto nothing are kept in {@code extra}. All values are
+ * kept as the raw strings found in the file: normalisation happens later.
  */
 public enum CanonicalField {
   FIRST_NAME(Category.IDENTITY),
@@ -40,7 +40,9 @@ public enum CanonicalField {
   HEALTH_INFO(Category.HEALTH),
   HEALTH_INSURANCE(Category.INSURANCE),
   SENSITIVE_INFO(Category.OTHER_SENSITIVE),
-  /** Professional identifier (RPPS, ADELI) of a health professional: public, identifies the person. */
+  /**
+   * Professional identifier (RPPS, ADELI) of a health professional: public, identifies the person.
+   */
   PROFESSIONAL_ID(Category.IDENTITY),
   /**
    * Any other identifier scheme a file carries (a social security number of another country, a

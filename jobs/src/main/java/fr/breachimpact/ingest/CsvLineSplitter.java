@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Splits one CSV record (RFC 4180 within the record: quoted fields, doubled quotes) on a
- * single-character delimiter. A quote that opens and never closes makes the record unbalanced;
- * the caller decides whether to join the next physical line (a quoted line break) or quarantine.
+ * single-character delimiter. A quote that opens and never closes makes the record unbalanced; the
+ * caller decides whether to join the next physical line (a quoted line break) or quarantine.
  */
 public final class CsvLineSplitter {
   private final char delimiter;

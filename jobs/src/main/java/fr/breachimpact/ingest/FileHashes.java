@@ -27,7 +27,8 @@ public final class FileHashes {
     try {
       return sha256(files.open(path), InputFiles.shown(path));
     } catch (IOException e) {
-      throw new InputException(InputFiles.shown(path) + ": unreadable (" + InputFiles.oneLine(e) + ")", e);
+      throw new InputException(
+          InputFiles.shown(path) + ": unreadable (" + InputFiles.oneLine(e) + ")", e);
     }
   }
 

@@ -14,13 +14,17 @@ import org.apache.hadoop.fs.Path;
 public final class FileOpener {
   private FileOpener() {}
 
-  public static InputStream openDecompressed(String location, boolean gzip, Configuration conf) throws IOException {
+  public static InputStream openDecompressed(String location, boolean gzip, Configuration conf)
+      throws IOException {
     Path path = new Path(location);
     return decompressed(new InputFiles(conf).open(path), InputFiles.shown(path), gzip);
   }
 
-  /** The file's text bytes: gunzipped when the manifest says gzip; {@code shown} names it in errors. */
-  public static InputStream decompressed(InputStream raw, String shown, boolean gzip) throws IOException {
+  /**
+   * The file's text bytes: gunzipped when the manifest says gzip; {@code shown} names it in errors.
+   */
+  public static InputStream decompressed(InputStream raw, String shown, boolean gzip)
+      throws IOException {
     if (!gzip) {
       return raw;
     }

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Reads one leaked file (already decompressed) row by row. Every physical line ends up in
- * exactly one outcome: an accepted record, a quarantined row with its reason, the header, or a
- * blank line (not a row). Multi-line CSV records (a quoted line break) are joined when the
- * joined text splits into exactly the expected number of fields.
+ * Reads one leaked file (already decompressed) row by row. Every physical line ends up in exactly
+ * one outcome: an accepted record, a quarantined row with its reason, the header, or a blank line
+ * (not a row). Multi-line CSV records (a quoted line break) are joined when the joined text splits
+ * into exactly the expected number of fields.
  */
 public final class FileRowReader implements Iterator<RowOutcome> {
   static final int MAX_RAW_CHARS = 10_000;
@@ -41,7 +41,8 @@ public final class FileRowReader implements Iterator<RowOutcome> {
   private long blankLines;
   private long headerLines;
 
-  public FileRowReader(InputStream decompressed, FileSpec spec, List<String> header, IngestConfig config) {
+  public FileRowReader(
+      InputStream decompressed, FileSpec spec, List<String> header, IngestConfig config) {
     this.spec = spec;
     this.header = header;
     this.lines = new PhysicalLineReader(decompressed, config.maxLineChars());
@@ -123,16 +124,22 @@ public final class FileRowReader implements Iterator<RowOutcome> {
     String text = line.decoded().text();
     long n = p.number();
     if (p.tooLong()) {
-      return RowOutcome.quarantined(n, raw(text), QuarantineReason.LINE_TOO_LONG,
+      return RowOutcome.quarantined(
+          n,
+          raw(text),
+          QuarantineReason.LINE_TOO_LONG,
           "line longer than " + p.bytes().length + " bytes");
     }
     if (p.truncatedFile()) {
-      return RowOutcome.quarantined(n, raw(text), QuarantineReason.TRUNCATED_FILE,
+      return RowOutcome.quarantined(
+          n,
+          raw(text),
+          QuarantineReason.TRUNCATED_FILE,
           "file ends inside this row: the stream is cut");
     }
     if (!line.decoded().valid()) {
-      return RowOutcome.quarantined(n, raw(text), QuarantineReason.INVALID_ENCODING,
-          "bytes not valid in " + spec.encoding());
+      return RowOutcome.quarantined(
+          n, raw(text), QuarantineReason.INVALID_ENCODING, "bytes not valid in " + spec.encoding());
     }
     if (isBlank(text)) {
       blankLines++;
@@ -144,7 +151,10 @@ public final class FileRowReader implements Iterator<RowOutcome> {
     }
     int control = controlCharacter(text);
     if (control >= 0) {
-      return RowOutcome.quarantined(n, raw(text), QuarantineReason.CONTROL_CHARACTER,
+      return RowOutcome.quarantined(
+          n,
+          raw(text),
+          QuarantineReason.CONTROL_CHARACTER,
           String.format("control character U+%04X", control));
     }
     return spec.isJsonLines() ? json(n, text) : csv(n, text);
@@ -179,8 +189,8 @@ public final class FileRowReader implements Iterator<RowOutcome> {
       if (joined != null) {
         return joined;
       }
-      return RowOutcome.quarantined(n, raw(text), QuarantineReason.UNBALANCED_QUOTE,
-          "a quoted field never closes");
+      return RowOutcome.quarantined(
+          n, raw(text), QuarantineReason.UNBALANCED_QUOTE, "a quoted field never closes");
     }
     return fromFields(n, text, fields);
   }
@@ -190,8 +200,11 @@ public final class FileRowReader implements Iterator<RowOutcome> {
     StringBuilder joined = new StringBuilder(text);
     for (int i = 0; i < MAX_JOINED_LINES; i++) {
       Line following = peek(i);
-      if (following == null || !following.decoded().valid() || following.physical().tooLong()
-          || following.physical().truncatedFile() || controlCharacter(following.decoded().text()) >= 0) {
+      if (following == null
+          || !following.decoded().valid()
+          || following.physical().tooLong()
+          || following.physical().truncatedFile()
+          || controlCharacter(following.decoded().text()) >= 0) {
         return null;
       }
       joined.append('\n').append(following.decoded().text());
@@ -212,14 +225,21 @@ public final class FileRowReader implements Iterator<RowOutcome> {
   private RowOutcome fromFields(long n, String text, List<String> fields) {
     int expected = header.size();
     if (fields.size() < expected) {
-      return RowOutcome.quarantined(n, raw(text), QuarantineReason.TOO_FEW_FIELDS,
+      return RowOutcome.quarantined(
+          n,
+          raw(text),
+          QuarantineReason.TOO_FEW_FIELDS,
           fields.size() + " fields, " + expected + " expected");
     }
     if (fields.size() > expected) {
       // Trailing empty fields (a trailing delimiter) are harmless; real extra values are not.
-      boolean onlyEmptyExtra = fields.subList(expected, fields.size()).stream().allMatch(String::isBlank);
+      boolean onlyEmptyExtra =
+          fields.subList(expected, fields.size()).stream().allMatch(String::isBlank);
       if (!onlyEmptyExtra || fields.size() > maxFields) {
-        return RowOutcome.quarantined(n, raw(text), QuarantineReason.TOO_MANY_FIELDS,
+        return RowOutcome.quarantined(
+            n,
+            raw(text),
+            QuarantineReason.TOO_MANY_FIELDS,
             fields.size() + " fields, " + expected + " expected");
       }
     }
@@ -228,8 +248,10 @@ public final class FileRowReader implements Iterator<RowOutcome> {
       values.putIfAbsent(header.get(i), fields.get(i));
     }
     RowOutcome mapped = mapper.map(n, values);
-    return mapped != null ? mapped
-        : RowOutcome.quarantined(n, raw(text), QuarantineReason.EMPTY_RECORD, "no field holds a value");
+    return mapped != null
+        ? mapped
+        : RowOutcome.quarantined(
+            n, raw(text), QuarantineReason.EMPTY_RECORD, "no field holds a value");
   }
 
   private RowOutcome json(long n, String text) {
@@ -237,23 +259,39 @@ public final class FileRowReader implements Iterator<RowOutcome> {
     try {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      String what = e.getClass().getSimpleName().contains("Constraints") ? "limits exceeded" : "does not parse";
-      return RowOutcome.quarantined(n, raw(text), QuarantineReason.MALFORMED_JSON,
-          "JSON " + what + " at column " + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()));
+      String what =
+          e.getClass().getSimpleName().contains("Constraints")
+              ? "limits exceeded"
+              : "does not parse";
+      return RowOutcome.quarantined(
+          n,
+          raw(text),
+          QuarantineReason.MALFORMED_JSON,
+          "JSON "
+              + what
+              + " at column "
+              + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()));
     }
     if (node == null || !node.isObject()) {
-      return RowOutcome.quarantined(n, raw(text), QuarantineReason.NOT_A_JSON_OBJECT,
-          "a JSON " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()) + ", not an object");
+      return RowOutcome.quarantined(
+          n,
+          raw(text),
+          QuarantineReason.NOT_A_JSON_OBJECT,
+          "a JSON "
+              + (node == null ? "nothing" : node.getNodeType().name().toLowerCase())
+              + ", not an object");
     }
     Map<String, String> values = new LinkedHashMap<>();
     JsonFlattener.flatten(node, "", values, maxFields);
     if (values.size() > maxFields) {
-      return RowOutcome.quarantined(n, raw(text), QuarantineReason.TOO_MANY_FIELDS,
-          "more than " + maxFields + " keys");
+      return RowOutcome.quarantined(
+          n, raw(text), QuarantineReason.TOO_MANY_FIELDS, "more than " + maxFields + " keys");
     }
     RowOutcome mapped = mapper.map(n, values);
-    return mapped != null ? mapped
-        : RowOutcome.quarantined(n, raw(text), QuarantineReason.EMPTY_RECORD, "no key holds a value");
+    return mapped != null
+        ? mapped
+        : RowOutcome.quarantined(
+            n, raw(text), QuarantineReason.EMPTY_RECORD, "no key holds a value");
   }
 
   private static String raw(String text) {

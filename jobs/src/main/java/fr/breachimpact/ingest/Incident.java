@@ -6,8 +6,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * A validated incident: its manifest and the folder its files live in.
  *
- * @param manifestFile where the manifest is, as error lines show it: a plain path for a local
- *     file, else its URI ({@link InputFiles#shown})
+ * @param manifestFile where the manifest is, as error lines show it: a plain path for a local file,
+ *     else its URI ({@link InputFiles#shown})
  */
 public record Incident(String manifestFile, IncidentManifest manifest) {
   public String id() {

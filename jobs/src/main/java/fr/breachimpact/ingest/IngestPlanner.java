@@ -16,8 +16,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Driver-side checks before any row is read or written: each file's content hash (for reposted
- * samples), and the header of each CSV file against its mapping, so that a manifest naming a
- * column the file lacks stops the job with exit 2 before any write.
+ * samples), and the header of each CSV file against its mapping, so that a manifest naming a column
+ * the file lacks stops the job with exit 2 before any write.
  */
 public final class IngestPlanner {
   private IngestPlanner() {}
@@ -30,12 +30,17 @@ public final class IngestPlanner {
    * @param alreadyIngested content hash -> incident/file of files kept from an earlier run, so that
    *     an incremental run still recognises a repost of them
    */
-  public static List<FileTask> plan(List<Incident> incidents, IngestConfig config, Map<String, String> alreadyIngested) {
+  public static List<FileTask> plan(
+      List<Incident> incidents, IngestConfig config, Map<String, String> alreadyIngested) {
     return plan(InputFiles.current(), incidents, config, alreadyIngested);
   }
 
   /** The plan with the files read through {@code files} (the session's Hadoop configuration). */
-  public static List<FileTask> plan(InputFiles files, List<Incident> incidents, IngestConfig config, Map<String, String> alreadyIngested) {
+  public static List<FileTask> plan(
+      InputFiles files,
+      List<Incident> incidents,
+      IngestConfig config,
+      Map<String, String> alreadyIngested) {
     List<FileTask> tasks = new ArrayList<>();
     Map<String, String> firstByHash = new HashMap<>(alreadyIngested);
     for (Incident incident : incidents) {
@@ -48,13 +53,28 @@ public final class IngestPlanner {
         String source = incident.id() + "/" + spec.path();
         String duplicateOf = firstByHash.putIfAbsent(sha, source);
         List<String> header = header(files, incident, at, spec, path, config);
-        tasks.add(new FileTask(incident.id(), spec.path(), path.toString(), sha, files.size(path), spec, header, duplicateOf));
+        tasks.add(
+            new FileTask(
+                incident.id(),
+                spec.path(),
+                path.toString(),
+                sha,
+                files.size(path),
+                spec,
+                header,
+                duplicateOf));
       }
     }
     return tasks;
   }
 
-  private static List<String> header(InputFiles files, Incident incident, String at, FileSpec spec, Path path, IngestConfig config) {
+  private static List<String> header(
+      InputFiles files,
+      Incident incident,
+      String at,
+      FileSpec spec,
+      Path path,
+      IngestConfig config) {
     if (spec.isJsonLines()) {
       return List.of();
     }
@@ -77,11 +97,20 @@ public final class IngestPlanner {
           continue;
         }
         if (!decoded.valid() || line.tooLong()) {
-          throw new InputException(shown + ": header line " + line.number() + " is not valid " + spec.encoding() + " text");
+          throw new InputException(
+              shown
+                  + ": header line "
+                  + line.number()
+                  + " is not valid "
+                  + spec.encoding()
+                  + " text");
         }
-        names = new CsvLineSplitter(FileRowReader.delimiterChar(spec.delimiter()), spec.quote()).split(decoded.text());
+        names =
+            new CsvLineSplitter(FileRowReader.delimiterChar(spec.delimiter()), spec.quote())
+                .split(decoded.text());
         if (names == null) {
-          throw new InputException(shown + ": header line " + line.number() + " has a quote that never closes");
+          throw new InputException(
+              shown + ": header line " + line.number() + " has a quote that never closes");
         }
         break;
       }
@@ -92,12 +121,20 @@ public final class IngestPlanner {
       return List.of(); // an empty file: no rows, nothing to map
     }
     if (names.size() > config.maxFields()) {
-      throw new InputException(shown + ": header has " + names.size() + " columns, more than ingest.max_fields=" + config.maxFields());
+      throw new InputException(
+          shown
+              + ": header has "
+              + names.size()
+              + " columns, more than ingest.max_fields="
+              + config.maxFields());
     }
     List<String> unique = uniqueNames(names);
     for (String source : spec.mapping().keySet()) {
       if (!unique.contains(source)) {
-        throw ConfigException.at(manifest, at + ".mapping." + source, "unknown column (not in the header of " + spec.path() + ")");
+        throw ConfigException.at(
+            manifest,
+            at + ".mapping." + source,
+            "unknown column (not in the header of " + spec.path() + ")");
       }
     }
     return unique;
@@ -115,7 +152,4 @@ public final class IngestPlanner {
     }
     return List.copyOf(seen);
   }
-
-
-
 }

@@ -9,7 +9,8 @@ import org.apache.spark.sql.types.StructType;
 
 /** Spark schemas of the ingest stage's tables (docs/tables.md). */
 public final class IngestSchemas {
-  private static final DataType STRING_MAP = DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType);
+  private static final DataType STRING_MAP =
+      DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType);
 
   private IngestSchemas() {}
 
@@ -34,7 +35,9 @@ public final class IngestSchemas {
 
   /** Column order of {@code leaked_records}. */
   public static List<String> leakedRecordColumns() {
-    List<String> cols = new ArrayList<>(List.of("record_id", "incident_id", "source_file", "file_sha256", "line_number"));
+    List<String> cols =
+        new ArrayList<>(
+            List.of("record_id", "incident_id", "source_file", "file_sha256", "line_number"));
     for (CanonicalField f : CanonicalField.values()) {
       cols.add(f.columnName());
     }
@@ -44,6 +47,7 @@ public final class IngestSchemas {
   }
 
   public static List<String> quarantineColumns() {
-    return List.of("incident_id", "source_file", "file_sha256", "line_number", "raw_text", "reason", "detail");
+    return List.of(
+        "incident_id", "source_file", "file_sha256", "line_number", "raw_text", "reason", "detail");
   }
 }

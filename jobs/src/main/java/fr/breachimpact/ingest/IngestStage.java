@@ -25,15 +25,15 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * Stage 1 as Dataset functions: files -> row outcomes -> {@code leaked_records},
- * {@code quarantine} and per-file counts. Reading happens in {@link #outcomes}; writing is the
- * command's job.
+ * Stage 1 as Dataset functions: files -> row outcomes -> {@code leaked_records}, {@code quarantine}
+ * and per-file counts. Reading happens in {@link #outcomes}; writing is the command's job.
  */
 public final class IngestStage {
   private IngestStage() {}
 
   /** One row per row of every file, accepted or quarantined; one partition per file. */
-  public static Dataset<Row> outcomes(SparkSession spark, List<FileTask> tasks, IngestConfig config) {
+  public static Dataset<Row> outcomes(
+      SparkSession spark, List<FileTask> tasks, IngestConfig config) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     // The session's Hadoop configuration travels to the executors that open the files.
     Broadcast<SerializableConfiguration> hadoop =
@@ -48,7 +48,16 @@ public final class IngestStage {
   public static Column recordId() {
     return concat(
         lit("r"),
-        substring(sha2(concat_ws("\u0000", col("incident_id"), col("file_sha256"), col("line_number").cast("string")), 256), 1, 16));
+        substring(
+            sha2(
+                concat_ws(
+                    "\u0000",
+                    col("incident_id"),
+                    col("file_sha256"),
+                    col("line_number").cast("string")),
+                256),
+            1,
+            16));
   }
 
   public static Dataset<Row> leakedRecords(Dataset<Row> outcomes) {
@@ -64,9 +73,7 @@ public final class IngestStage {
         .selectExpr(IngestSchemas.quarantineColumns().toArray(new String[0]));
   }
 
-  /**
-   * Per file: rows_in = rows_out + rows_quarantined, and the quarantined rows by reason.
-   */
+  /** Per file: rows_in = rows_out + rows_quarantined, and the quarantined rows by reason. */
   public static Dataset<Row> fileCounts(Dataset<Row> outcomes) {
     Dataset<Row> byReason =
         outcomes
@@ -74,7 +81,11 @@ public final class IngestStage {
             .groupBy("incident_id", "source_file", "reason")
             .agg(count(lit(1)).as("n"))
             .groupBy("incident_id", "source_file")
-            .agg(map_from_entries(functions.array_sort(functions.collect_list(struct(col("reason"), col("n"))))).as("quarantine_by_reason"));
+            .agg(
+                map_from_entries(
+                        functions.array_sort(
+                            functions.collect_list(struct(col("reason"), col("n")))))
+                    .as("quarantine_by_reason"));
     return outcomes
         .groupBy("incident_id", "source_file", "file_sha256")
         .agg(

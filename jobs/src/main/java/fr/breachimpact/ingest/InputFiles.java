@@ -16,9 +16,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The inputs (incident folders, manifests, leaked files, customer extracts) as Hadoop's file
- * systems see them, like the lake: {@code hdfs:}, {@code s3a:} and {@code file:} URIs. A plain
- * path is a local file, as it always was, even where the cluster's default file system is HDFS.
- * A file system that cannot be reached is an {@link InputException} (exit 3) naming the location.
+ * systems see them, like the lake: {@code hdfs:}, {@code s3a:} and {@code file:} URIs. A plain path
+ * is a local file, as it always was, even where the cluster's default file system is HDFS. A file
+ * system that cannot be reached is an {@link InputException} (exit 3) naming the location.
  */
 public final class InputFiles {
   private final Configuration conf;
@@ -35,7 +35,8 @@ public final class InputFiles {
     return SparkSession.getActiveSession().isDefined()
         ? new InputFiles(SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration())
         : SparkSession.getDefaultSession().isDefined()
-            ? new InputFiles(SparkSession.getDefaultSession().get().sparkContext().hadoopConfiguration())
+            ? new InputFiles(
+                SparkSession.getDefaultSession().get().sparkContext().hadoopConfiguration())
             : new InputFiles(new Configuration());
   }
 
@@ -90,7 +91,9 @@ public final class InputFiles {
   public List<FileStatus> list(Path folder) {
     try {
       FileStatus[] entries = fileSystem(folder).listStatus(folder);
-      return Arrays.stream(entries).sorted(java.util.Comparator.comparing(FileStatus::getPath)).toList();
+      return Arrays.stream(entries)
+          .sorted(java.util.Comparator.comparing(FileStatus::getPath))
+          .toList();
     } catch (IOException e) {
       throw unreachable(folder, e);
     }
@@ -151,13 +154,16 @@ public final class InputFiles {
     return new InputException(shown(path) + ": unreachable (" + oneLine(e) + ")", e);
   }
 
-  /** The innermost cause, one line: "ConnectException: Connection refused", not Hadoop's wiki link. */
+  /**
+   * The innermost cause, one line: "ConnectException: Connection refused", not Hadoop's wiki link.
+   */
   public static String oneLine(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+    String message =
+        root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
     return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
   }
 }

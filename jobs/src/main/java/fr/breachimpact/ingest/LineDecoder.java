@@ -37,8 +37,12 @@ public final class LineDecoder {
 
   public Decoded decode(byte[] bytes, boolean firstLine) {
     int offset = 0;
-    if (firstLine && utf8 && bytes.length >= 3
-        && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+    if (firstLine
+        && utf8
+        && bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
       offset = 3;
     }
     ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);

@@ -11,8 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * The rows of one file in the shape of {@link IngestSchemas#outcomes()}: runs on an executor.
- * Rows of a file that repeats an earlier one are all quarantined as {@code DUPLICATE_FILE}.
+ * The rows of one file in the shape of {@link IngestSchemas#outcomes()}: runs on an executor. Rows
+ * of a file that repeats an earlier one are all quarantined as {@code DUPLICATE_FILE}.
  */
 public final class OutcomeRows implements Iterator<Row> {
   private static final int CANONICAL = CanonicalField.values().length;
@@ -21,12 +21,14 @@ public final class OutcomeRows implements Iterator<Row> {
   private final InputStream in;
   private final FileRowReader reader;
 
-  public OutcomeRows(FileTask task, IngestConfig config, org.apache.hadoop.conf.Configuration hadoop) {
+  public OutcomeRows(
+      FileTask task, IngestConfig config, org.apache.hadoop.conf.Configuration hadoop) {
     this.task = task;
     try {
       this.in = FileOpener.openDecompressed(task.location(), task.spec().isGzip(), hadoop);
     } catch (IOException e) {
-      throw new InputException(task.incidentId() + "/" + task.sourceFile() + ": unreadable (" + e.getMessage() + ")", e);
+      throw new InputException(
+          task.incidentId() + "/" + task.sourceFile() + ": unreadable (" + e.getMessage() + ")", e);
     }
     this.reader = new FileRowReader(in, task.spec(), task.header(), config);
   }
@@ -37,7 +39,9 @@ public final class OutcomeRows implements Iterator<Row> {
     try {
       more = reader.hasNext();
     } catch (UncheckedIOException e) {
-      throw new InputException(task.incidentId() + "/" + task.sourceFile() + ": read failed (" + e.getMessage() + ")", e);
+      throw new InputException(
+          task.incidentId() + "/" + task.sourceFile() + ": read failed (" + e.getMessage() + ")",
+          e);
     }
     if (!more) {
       close();

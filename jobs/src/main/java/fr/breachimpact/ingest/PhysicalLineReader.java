@@ -10,11 +10,11 @@ import java.util.NoSuchElementException;
 import java.util.zip.ZipException;
 
 /**
- * Splits a byte stream into physical lines on LF, CRLF or a lone CR, counting them, at byte
- * level so that each line can be decoded (and its encoding checked) on its own.
+ * Splits a byte stream into physical lines on LF, CRLF or a lone CR, counting them, at byte level
+ * so that each line can be decoded (and its encoding checked) on its own.
  *
- * <p>A line longer than {@code maxBytes} is cut there, flagged, and the rest of it skipped, so a
- * 20 MB line (or a binary file with no line end) never sits whole in memory. A stream that breaks
+ * <p>A line longer than {@code maxBytes} is cut there, flagged, and the rest of it skipped, so a 20
+ * MB line (or a binary file with no line end) never sits whole in memory. A stream that breaks
  * mid-way (a gzip file cut in the middle) ends the iteration: the partial line read so far is
  * returned flagged {@code truncatedFile}, and {@link #streamBroken()} says so.
  */

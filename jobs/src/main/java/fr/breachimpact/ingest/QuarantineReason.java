@@ -1,8 +1,8 @@
 package fr.breachimpact.ingest;
 
 /**
- * Why a row of a leaked file was not accepted. The generator's ground truth uses the same codes,
- * so that the end-to-end tests can check each malformed line landed with its reason.
+ * Why a row of a leaked file was not accepted. The generator's ground truth uses the same codes, so
+ * that the end-to-end tests can check each malformed line landed with its reason.
  */
 public enum QuarantineReason {
   /** Fewer fields than the header or column list: a truncated row. */

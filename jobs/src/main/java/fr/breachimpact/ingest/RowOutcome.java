@@ -3,8 +3,8 @@ package fr.breachimpact.ingest;
 import java.util.Map;
 
 /**
- * What became of one row of a leaked file: accepted with its canonical values, or quarantined
- * with its reason.
+ * What became of one row of a leaked file: accepted with its canonical values, or quarantined with
+ * its reason.
  *
  * @param values canonical values indexed by {@link CanonicalField#ordinal()}, null if quarantined
  * @param extra unmapped source columns with a value

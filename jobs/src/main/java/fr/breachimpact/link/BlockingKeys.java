@@ -22,16 +22,17 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 
 /**
- * Blocking rules declared in the settings, as key expressions over one side of a pair. A key is
- * a comparable column or a function of columns: {@code soundex(c)}, {@code initial(c)} (first
+ * Blocking rules declared in the settings, as key expressions over one side of a pair. A key is a
+ * comparable column or a function of columns: {@code soundex(c)}, {@code initial(c)} (first
  * letter), {@code prefix3(c)}, {@code sorted(c1,c2)} (the two values in order: swapped first and
  * last names block together), and two that give several keys per record and must stand alone in
- * their rule: {@code any(c1,c2,...)} (each identifier the record holds) and
- * {@code brand_scoped(c)} (the value within each brand of the incident: loyalty cards).
+ * their rule: {@code any(c1,c2,...)} (each identifier the record holds) and {@code brand_scoped(c)}
+ * (the value within each brand of the incident: loyalty cards).
  */
 public final class BlockingKeys {
   private static final Pattern CALL = Pattern.compile("^([a-z0-9_]+)\\(([a-z0-9_, ]+)\\)$");
-  private static final List<String> FUNCTIONS = List.of("soundex", "initial", "prefix3", "sorted", "any", "brand_scoped");
+  private static final List<String> FUNCTIONS =
+      List.of("soundex", "initial", "prefix3", "sorted", "any", "brand_scoped");
 
   /** Which side of a pair a key is for. */
   public enum Side {
@@ -53,7 +54,8 @@ public final class BlockingKeys {
   public static BlockingRule forLink(BlockingRuleSettings s, String file, String at) {
     Parsed left = parse(s, Side.LEAKED, file, at);
     Parsed right = parse(s, Side.CUSTOMER, file, at);
-    return new BlockingRule(s.name(), left.key, right.key, left.isArray, right.isArray, left.columns);
+    return new BlockingRule(
+        s.name(), left.key, right.key, left.isArray, right.isArray, left.columns);
   }
 
   /** A deduplication rule's key over unprefixed party columns, and whether it is an array. */
@@ -95,17 +97,23 @@ public final class BlockingKeys {
           if (cols.size() != 2) {
             throw ConfigException.at(file, keyAt, "sorted takes two columns");
           }
-          parts.add(concat(least(cols.get(0), cols.get(1)), lit(" "), greatest(cols.get(0), cols.get(1))));
+          parts.add(
+              concat(
+                  least(cols.get(0), cols.get(1)), lit(" "), greatest(cols.get(0), cols.get(1))));
         }
         case "any", "brand_scoped" -> {
           if (s.keys().size() != 1) {
             throw ConfigException.at(file, keyAt, fn + " must be the rule's only key");
           }
-          return fn.equals("any") ? anyOf(args, cols, columns) : brandScoped(one(cols, file, keyAt), side, columns);
+          return fn.equals("any")
+              ? anyOf(args, cols, columns)
+              : brandScoped(one(cols, file, keyAt), side, columns);
         }
         default ->
             throw ConfigException.at(
-                file, keyAt, "unknown key function '" + fn + "' (known: " + String.join(", ", FUNCTIONS) + ")");
+                file,
+                keyAt,
+                "unknown key function '" + fn + "' (known: " + String.join(", ", FUNCTIONS) + ")");
       }
     }
     return new Parsed(joined(parts), false, columns);
@@ -123,8 +131,9 @@ public final class BlockingKeys {
   /** A leaked record's value within each brand of its incident; a customer's within its brand. */
   private static Parsed brandScoped(Column value, Side side, Set<String> columns) {
     return switch (side) {
-      case LEAKED -> new Parsed(
-          expr("transform(l_brands, b -> concat(" + value + ", '|', b))"), true, columns);
+      case LEAKED ->
+          new Parsed(
+              expr("transform(l_brands, b -> concat(" + value + ", '|', b))"), true, columns);
       case CUSTOMER -> new Parsed(concat(value, lit("|"), col("r_brand_lc")), false, columns);
       default -> new Parsed(value, false, columns);
     };
@@ -137,10 +146,17 @@ public final class BlockingKeys {
     return cols.get(0);
   }
 
-  private static Column column(String name, Side side, String file, String at, Set<String> columns) {
+  private static Column column(
+      String name, Side side, String file, String at, Set<String> columns) {
     if (!ComparableColumns.NAMES.contains(name)) {
       throw ConfigException.at(
-          file, at, "unknown comparable column '" + name + "' (known: " + String.join(", ", ComparableColumns.NAMES) + ")");
+          file,
+          at,
+          "unknown comparable column '"
+              + name
+              + "' (known: "
+              + String.join(", ", ComparableColumns.NAMES)
+              + ")");
     }
     columns.add(name);
     // A key on a trusted value fixes the comparison of the value itself.
@@ -153,7 +169,10 @@ public final class BlockingKeys {
     return col(side.prefix + name);
   }
 
-  /** The parts joined by '|'; null when a part is null, so a rule with a missing part blocks nothing. */
+  /**
+   * The parts joined by '|'; null when a part is null, so a rule with a missing part blocks
+   * nothing.
+   */
   private static Column joined(List<Column> parts) {
     if (parts.size() == 1) {
       return parts.get(0).cast("string");

@@ -14,7 +14,12 @@ import org.apache.spark.sql.Column;
  *     this rule's pairs)
  */
 public record BlockingRule(
-    String name, Column leftKey, Column rightKey, boolean leftIsArray, boolean rightIsArray, Set<String> columns) {
+    String name,
+    Column leftKey,
+    Column rightKey,
+    boolean leftIsArray,
+    boolean rightIsArray,
+    Set<String> columns) {
   public BlockingRule {
     columns = Set.copyOf(columns);
   }

@@ -19,12 +19,12 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 
 /**
- * The columns a model may compare and block on, computed the same way from
- * {@code leaked_records_clean} and {@code customers_clean} (docs/linkage.md lists them), so that
- * a comparison declared in the settings means the same thing on both sides of any pair.
+ * The columns a model may compare and block on, computed the same way from {@code
+ * leaked_records_clean} and {@code customers_clean} (docs/linkage.md lists them), so that a
+ * comparison declared in the settings means the same thing on both sides of any pair.
  *
- * <p>The {@code *_det} keys are the values that may decide a match alone: valid, not a
- * placeholder (the customer side also drops the values too many customers share).
+ * <p>The {@code *_det} keys are the values that may decide a match alone: valid, not a placeholder
+ * (the customer side also drops the values too many customers share).
  */
 public final class ComparableColumns {
   /** The house number at the start of a street line ("12", "12b"), and the street without it. */
@@ -32,7 +32,8 @@ public final class ComparableColumns {
 
   /** Identifier schemes compared and blocked on as they are: upper case letters and digits. */
   static final List<String> IDENTIFIERS =
-      List.of("passport_number", "id_card_number", "france_travail_id", "professional_id", "other_id");
+      List.of(
+          "passport_number", "id_card_number", "france_travail_id", "professional_id", "other_id");
 
   private static final Map<String, Source> COLUMNS = columns();
 
@@ -46,13 +47,25 @@ public final class ComparableColumns {
 
   private static Map<String, Source> columns() {
     Map<String, Source> m = new LinkedHashMap<>();
-    for (String c : List.of("first_name_key", "last_name_key", "postcode_norm", "department", "city_key", "gender_norm")) {
+    for (String c :
+        List.of(
+            "first_name_key",
+            "last_name_key",
+            "postcode_norm",
+            "department",
+            "city_key",
+            "gender_norm")) {
       m.put(c, new Source(text(col(c)), List.of(c)));
     }
-    m.put("birth_date_norm", new Source(col("birth_date_norm").cast("date"), List.of("birth_date_norm")));
+    m.put(
+        "birth_date_norm",
+        new Source(col("birth_date_norm").cast("date"), List.of("birth_date_norm")));
     Column street = text(col("street_key"));
     Column number = regexp_extract(street, HOUSE_NUMBER, 1);
-    m.put("house_number", new Source(when(number.notEqual(""), regexp_replace(number, "\\s", "")), List.of("street_key")));
+    m.put(
+        "house_number",
+        new Source(
+            when(number.notEqual(""), regexp_replace(number, "\\s", "")), List.of("street_key")));
     Column streetName = text(trim(regexp_replace(street, HOUSE_NUMBER, "")));
     m.put("street_name_key", new Source(streetName, List.of("street_key")));
     // The whole address in one value, so that one comparison weighs it once: a household shares
@@ -61,7 +74,9 @@ public final class ComparableColumns {
     m.put(
         "address_key",
         new Source(
-            when(streetName.isNotNull().and(postcode.isNotNull()), concat_ws(" ", coalesce(number, lit("")), streetName, postcode)),
+            when(
+                streetName.isNotNull().and(postcode.isNotNull()),
+                concat_ws(" ", coalesce(number, lit("")), streetName, postcode)),
             List.of("street_key", "postcode_norm")));
     Column email = KeyGuard.unlessPlaceholder(col("email_key"), KeyGuard.EMAIL_PLACEHOLDER);
     Column local = substring_index(email, "@", 1);
@@ -74,13 +89,21 @@ public final class ComparableColumns {
     for (String id : IDENTIFIERS) {
       m.put(id, new Source(identifier(col(id)), List.of(id)));
     }
-    m.put("email_det", new Source(when(isTrue(col("email_valid")), email), List.of("email_key", "email_valid")));
-    m.put("phone_det", new Source(when(isTrue(col("phone_valid")), phone), List.of("phone_e164", "phone_valid")));
-    m.put("nir_det", new Source(when(isTrue(col("nir_valid")), col("nir_norm")), List.of("nir_norm", "nir_valid")));
+    m.put(
+        "email_det",
+        new Source(when(isTrue(col("email_valid")), email), List.of("email_key", "email_valid")));
+    m.put(
+        "phone_det",
+        new Source(when(isTrue(col("phone_valid")), phone), List.of("phone_e164", "phone_valid")));
+    m.put(
+        "nir_det",
+        new Source(
+            when(isTrue(col("nir_valid")), col("nir_norm")), List.of("nir_norm", "nir_valid")));
     m.put(
         "loyalty_det",
         new Source(
-            KeyGuard.unlessPlaceholder(col("loyalty_id_norm"), KeyGuard.LOYALTY_PLACEHOLDER), List.of("loyalty_id_norm")));
+            KeyGuard.unlessPlaceholder(col("loyalty_id_norm"), KeyGuard.LOYALTY_PLACEHOLDER),
+            List.of("loyalty_id_norm")));
     return m;
   }
 
@@ -94,7 +117,9 @@ public final class ComparableColumns {
             e ->
                 present.containsAll(e.getValue().reads())
                     ? e.getValue().expression().as(prefix + e.getKey())
-                    : lit(null).cast(e.getKey().equals("birth_date_norm") ? "date" : "string").as(prefix + e.getKey()))
+                    : lit(null)
+                        .cast(e.getKey().equals("birth_date_norm") ? "date" : "string")
+                        .as(prefix + e.getKey()))
         .toList();
   }
 

@@ -38,16 +38,27 @@ import org.apache.spark.sql.types.DataTypes;
  * Turns a comparison declared in the settings into its Spark expression: each level a condition
  * over the pair's {@code l_} and {@code r_} columns, tried strongest first; built-in functions
  * except Jaro-Winkler and the Damerau distance (one UDF instance each), evaluated only where both
- * values are present and not already equal. Settings that name an unknown kind, column or a
- * missing parameter fail with one line naming the key.
+ * values are present and not already equal. Settings that name an unknown kind, column or a missing
+ * parameter fail with one line naming the key.
  */
 public final class ComparisonLibrary {
   /** Every level kind, with the parameter it needs (null: none). */
   public static final List<String> KINDS =
       List.of(
-          "exact", "jaro_winkler", "levenshtein", "damerau_levenshtein", "swapped", "initial",
-          "date_transposed", "date_one_digit", "same_month_year", "within_years", "same", "prefix",
-          "token_overlap", "array_intersect");
+          "exact",
+          "jaro_winkler",
+          "levenshtein",
+          "damerau_levenshtein",
+          "swapped",
+          "initial",
+          "date_transposed",
+          "date_one_digit",
+          "same_month_year",
+          "within_years",
+          "same",
+          "prefix",
+          "token_overlap",
+          "array_intersect");
 
   private ComparisonLibrary() {}
 
@@ -63,7 +74,9 @@ public final class ComparisonLibrary {
           .withName("jaro_winkler");
 
   static final UserDefinedFunction DAMERAU =
-      udf((UDF2<String, String, Integer>) EditDistance::optimalStringAlignment, DataTypes.IntegerType)
+      udf(
+              (UDF2<String, String, Integer>) EditDistance::optimalStringAlignment,
+              DataTypes.IntegerType)
           .withName("damerau_levenshtein");
 
   /**
@@ -137,7 +150,8 @@ public final class ComparisonLibrary {
     return name.toString();
   }
 
-  private static Column condition(String column, LevelSettings ls, String file, String at, Set<String> columns) {
+  private static Column condition(
+      String column, LevelSettings ls, String file, String at, Set<String> columns) {
     String c = column;
     if (ls.column() != null) {
       requireColumn(ls.column(), file, at + ".column");
@@ -148,7 +162,10 @@ public final class ComparisonLibrary {
     Column b = r(c);
     String kind = ls.kind();
     if (kind == null || !KINDS.contains(kind)) {
-      throw ConfigException.at(file, at + ".kind", "unknown level kind '" + kind + "' (known: " + String.join(", ", KINDS) + ")");
+      throw ConfigException.at(
+          file,
+          at + ".kind",
+          "unknown level kind '" + kind + "' (known: " + String.join(", ", KINDS) + ")");
     }
     // Where the level compares another column, that column may be absent while the field is not.
     Column present = a.isNotNull().and(b.isNotNull());
@@ -160,7 +177,8 @@ public final class ComparisonLibrary {
             yield a.notEqual(b).and(JARO_WINKLER.apply(a, b).geq(t)).or(a.equalTo(b));
           }
           case "levenshtein" -> levenshtein(a, b).leq(need(ls.distance(), file, at + ".distance"));
-          case "damerau_levenshtein" -> DAMERAU.apply(a, b).leq(need(ls.distance(), file, at + ".distance"));
+          case "damerau_levenshtein" ->
+              DAMERAU.apply(a, b).leq(need(ls.distance(), file, at + ".distance"));
           case "swapped" -> {
             String with = need(ls.with(), file, at + ".with");
             requireColumn(with, file, at + ".with");
@@ -168,9 +186,15 @@ public final class ComparisonLibrary {
             yield a.equalTo(r(with)).and(b.equalTo(l(with)));
           }
           case "initial" ->
-              length(a).equalTo(1).or(length(b).equalTo(1)).and(substring(a, 1, 1).equalTo(substring(b, 1, 1)));
+              length(a)
+                  .equalTo(1)
+                  .or(length(b).equalTo(1))
+                  .and(substring(a, 1, 1).equalTo(substring(b, 1, 1)));
           case "date_transposed" ->
-              year(a).equalTo(year(b)).and(month(a).equalTo(dayofmonth(b))).and(dayofmonth(a).equalTo(month(b)));
+              year(a)
+                  .equalTo(year(b))
+                  .and(month(a).equalTo(dayofmonth(b)))
+                  .and(dayofmonth(a).equalTo(month(b)));
           case "date_one_digit" ->
               levenshtein(date_format(a, "yyyyMMdd"), date_format(b, "yyyyMMdd")).equalTo(1);
           case "same_month_year" -> year(a).equalTo(year(b)).and(month(a).equalTo(month(b)));
@@ -212,7 +236,13 @@ public final class ComparisonLibrary {
   private static void requireColumn(String column, String file, String at) {
     if (column == null || !ComparableColumns.NAMES.contains(column)) {
       throw ConfigException.at(
-          file, at, "unknown comparable column '" + column + "' (known: " + String.join(", ", ComparableColumns.NAMES) + ")");
+          file,
+          at,
+          "unknown comparable column '"
+              + column
+              + "' (known: "
+              + String.join(", ", ComparableColumns.NAMES)
+              + ")");
     }
   }
 

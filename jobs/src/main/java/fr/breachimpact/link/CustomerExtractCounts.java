@@ -18,14 +18,17 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The rows of each customer extract at its last load (lake table {@code customer_files}), and the
  * guard that stops a load whose extract lost more than {@code customers_max_shrink} of them: a
- * truncated extract (an export cut short, a half-copied file) would otherwise drop customers
- * from the notification lists without a word.
+ * truncated extract (an export cut short, a half-copied file) would otherwise drop customers from
+ * the notification lists without a word.
  */
 public final class CustomerExtractCounts {
   public static final String TABLE = "customer_files";
 
   private static final StructType SCHEMA =
-      new StructType().add("source", "string", false).add("rows", "long", false).add("run_date", "date", true);
+      new StructType()
+          .add("source", "string", false)
+          .add("rows", "long", false)
+          .add("run_date", "date", true);
 
   /** One configured extract: {@code customers[index]}, its path as configured, its rows now. */
   public record Extract(int index, String source, long rows) {}
@@ -45,10 +48,11 @@ public final class CustomerExtractCounts {
   }
 
   /**
-   * Throws (exit 3) at the first extract that shrank by more than {@code maxShrink} of its rows
-   * at the previous load; a new extract, or one that was empty, passes.
+   * Throws (exit 3) at the first extract that shrank by more than {@code maxShrink} of its rows at
+   * the previous load; a new extract, or one that was empty, passes.
    */
-  public static void requireNoShrink(List<Extract> now, Map<String, Long> before, double maxShrink) {
+  public static void requireNoShrink(
+      List<Extract> now, Map<String, Long> before, double maxShrink) {
     Map<String, Long> rows = bySource(now);
     for (Extract e : now) {
       Long was = before.get(e.source());
@@ -58,10 +62,17 @@ public final class CustomerExtractCounts {
       }
       double lost = (was - is) / (double) was;
       if (lost > maxShrink) {
-        throw new InputException(String.format(Locale.ROOT,
-            "customers[%d].path %s: %d rows, %d at the previous load: shrank by %.1f %%, more than customers_max_shrink=%s"
-                + " (a truncated extract? if the drop is real, raise customers_max_shrink for one run)",
-            e.index(), e.source(), is, was, 100 * lost, maxShrink));
+        throw new InputException(
+            String.format(
+                Locale.ROOT,
+                "customers[%d].path %s: %d rows, %d at the previous load: shrank by %.1f %%, more than customers_max_shrink=%s"
+                    + " (a truncated extract? if the drop is real, raise customers_max_shrink for one run)",
+                e.index(),
+                e.source(),
+                is,
+                was,
+                100 * lost,
+                maxShrink));
       }
     }
   }
@@ -74,9 +85,16 @@ public final class CustomerExtractCounts {
   }
 
   /** Replaces the counts with this load's, once its customers are written. */
-  public static void save(SparkSession spark, String table, List<Extract> extracts, LocalDate runDate) {
+  public static void save(
+      SparkSession spark, String table, List<Extract> extracts, LocalDate runDate) {
     List<Row> rows = new ArrayList<>();
-    bySource(extracts).forEach((source, n) -> rows.add(RowFactory.create(source, n, runDate == null ? null : java.sql.Date.valueOf(runDate))));
-    LakeTables.overwrite(spark.createDataFrame(rows, SCHEMA).withColumn("loaded_at", current_timestamp()), table);
+    bySource(extracts)
+        .forEach(
+            (source, n) ->
+                rows.add(
+                    RowFactory.create(
+                        source, n, runDate == null ? null : java.sql.Date.valueOf(runDate))));
+    LakeTables.overwrite(
+        spark.createDataFrame(rows, SCHEMA).withColumn("loaded_at", current_timestamp()), table);
   }
 }

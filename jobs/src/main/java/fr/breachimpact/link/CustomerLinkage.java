@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole linkage, step by step: sides, blocking, comparison vectors, u on random pairs, m by
- * EM, scoring, selection. Each step is a public function of its own class, so that it can be
- * looked at alone; this class only chains them and keeps the frames that are read twice.
+ * The whole linkage, step by step: sides, blocking, comparison vectors, u on random pairs, m by EM,
+ * scoring, selection. Each step is a public function of its own class, so that it can be looked at
+ * alone; this class only chains them and keeps the frames that are read twice.
  */
 public final class CustomerLinkage {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerLinkage.class);
@@ -51,7 +51,8 @@ public final class CustomerLinkage {
   }
 
   /** The ids a compared pair of the linkage carries. */
-  static final List<String> ID_COLUMNS = List.of("l_record_id", "l_incident_id", "r_brand", "r_customer_id");
+  static final List<String> ID_COLUMNS =
+      List.of("l_record_id", "l_incident_id", "r_brand", "r_customer_id");
 
   private CustomerLinkage() {}
 
@@ -71,9 +72,12 @@ public final class CustomerLinkage {
     List<Comparison> comparisons = definition.comparisons();
     List<BlockingRule> rules = definition.rules();
 
-    Dataset<Row> leaked = LinkSides.leaked(leakedClean, incidentBrands).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> leaked =
+        LinkSides.leaked(leakedClean, incidentBrands).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> customers =
-        LinkSides.customers(customersClean, config.maxCustomersPerKey(), definition.termFrequencyColumns()).persist(StorageLevel.MEMORY_AND_DISK());
+        LinkSides.customers(
+                customersClean, config.maxCustomersPerKey(), definition.termFrequencyColumns())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     long leakedCount = leaked.count();
     long customerCount = customers.count();
 
@@ -82,7 +86,8 @@ public final class CustomerLinkage {
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> paired = PairComparison.pairedCustomers(customers, pairs, pairs.count());
     Dataset<Row> compared =
-        PairComparison.compare(PairComparison.join(pairs, leaked, paired), comparisons, ID_COLUMNS, true)
+        PairComparison.compare(
+                PairComparison.join(pairs, leaked, paired), comparisons, ID_COLUMNS, true)
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<PatternCount> patterns = PairComparison.patterns(compared, comparisons);
     pairs.unpersist();
@@ -93,21 +98,30 @@ public final class CustomerLinkage {
         fixedModel != null
             ? ModelTraining.Trained.fixed(fixedModel)
             : ModelTraining.train(
-                "link",
-                definition,
-                patterns,
-                PairComparison.patterns(
-                    PairComparison.compare(
-                        RandomPairs.sample(
-                            leaked, customers, col("l_record_id"), List.of(col("r_brand"), col("r_customer_id")),
-                            leakedCount, customerCount, config.uSamplePairs(), config.seed()),
-                        comparisons, ID_COLUMNS, false),
-                    comparisons),
-                (double) leakedCount * customerCount,
-                config.emMaxIterations(),
-                config.emTolerance())
+                    "link",
+                    definition,
+                    patterns,
+                    PairComparison.patterns(
+                        PairComparison.compare(
+                            RandomPairs.sample(
+                                leaked,
+                                customers,
+                                col("l_record_id"),
+                                List.of(col("r_brand"), col("r_customer_id")),
+                                leakedCount,
+                                customerCount,
+                                config.uSamplePairs(),
+                                config.seed()),
+                            comparisons,
+                            ID_COLUMNS,
+                            false),
+                        comparisons),
+                    (double) leakedCount * customerCount,
+                    config.emMaxIterations(),
+                    config.emTolerance())
                 .withTermFrequencies(
-                    TermFrequencySummary.of(customers, "r_", definition.termFrequencyColumns(), customerCount));
+                    TermFrequencySummary.of(
+                        customers, "r_", definition.termFrequencyColumns(), customerCount));
     FellegiSunterModel model = trained.model();
     LOG.info(
         String.format(
@@ -125,8 +139,13 @@ public final class CustomerLinkage {
             comparisons,
             ModelFile.id(model));
     return new Result(
-        matches, scored, trained, leakedCount, customerCount, pairCount, pairsPerRule,
+        matches,
+        scored,
+        trained,
+        leakedCount,
+        customerCount,
+        pairCount,
+        pairsPerRule,
         List.of(leaked, customers, compared));
   }
-
 }

@@ -37,6 +37,7 @@ public final class CustomerMaster {
   public static final String CUSTOMER_ID = "customer_id";
   public static final String BRAND = "brand";
   public static final String GROUP_NAME = "group_name";
+
   /** Targets that one source column at most may fill. */
   private static final Set<String> SINGLE_SOURCE = Set.of(CUSTOMER_ID, BRAND, GROUP_NAME);
 
@@ -59,19 +60,24 @@ public final class CustomerMaster {
       throw ConfigException.at(configFile, at + ".path", "required");
     }
     if (!Set.of("csv", "parquet", "delta").contains(source.format())) {
-      throw ConfigException.at(configFile, at + ".format", "unknown format '" + source.format() + "'");
+      throw ConfigException.at(
+          configFile, at + ".format", "unknown format '" + source.format() + "'");
     }
     Set<String> known = new HashSet<>(columns());
     Set<String> targets = new HashSet<>();
     for (Map.Entry<String, String> e : source.mapping().entrySet()) {
       if (!known.contains(e.getValue())) {
         throw ConfigException.at(
-            configFile, at + ".mapping." + e.getKey(), "unknown target column '" + e.getValue() + "'");
+            configFile,
+            at + ".mapping." + e.getKey(),
+            "unknown target column '" + e.getValue() + "'");
       }
       // Several columns may fill one field (house number and street line); the ids may not.
       if (!targets.add(e.getValue()) && SINGLE_SOURCE.contains(e.getValue())) {
         throw ConfigException.at(
-            configFile, at + ".mapping." + e.getKey(), "target '" + e.getValue() + "' mapped twice");
+            configFile,
+            at + ".mapping." + e.getKey(),
+            "target '" + e.getValue() + "' mapped twice");
       }
     }
     if (!targets.contains(CUSTOMER_ID)) {
@@ -109,7 +115,8 @@ public final class CustomerMaster {
       CustomerSource source = sources.get(i);
       String path = config.resolve(source.path());
       requireExists(spark, file, i, path);
-      // A plain path is a local file, as for the incidents (InputFiles), whatever fs.defaultFS says.
+      // A plain path is a local file, as for the incidents (InputFiles), whatever fs.defaultFS
+      // says.
       Dataset<Row> raw = read(spark, source, InputFiles.path(path).toString());
       frames.add(canonicalise(raw, source, file, i));
     }
@@ -125,7 +132,15 @@ public final class CustomerMaster {
       }
     } catch (IOException e) {
       throw new fr.breachimpact.ingest.InputException(
-          file + ": customers[" + index + "].path: " + path + ": unreachable (" + InputFiles.oneLine(e) + ")", e);
+          file
+              + ": customers["
+              + index
+              + "].path: "
+              + path
+              + ": unreachable ("
+              + InputFiles.oneLine(e)
+              + ")",
+          e);
     }
   }
 
@@ -149,13 +164,14 @@ public final class CustomerMaster {
 
   /**
    * Renames mapped columns onto canonical names (trimmed strings, empty as null), fills brand and
-   * group from the source when no column carries them, and adds every unmapped canonical column
-   * as null. Pure: the frame in, the frame out.
+   * group from the source when no column carries them, and adds every unmapped canonical column as
+   * null. Pure: the frame in, the frame out.
    */
   public static Dataset<Row> canonicalise(
       Dataset<Row> raw, CustomerSource source, String configFile, int index) {
     Set<String> present = new LinkedHashSet<>(Arrays.asList(raw.columns()));
-    source.mapping()
+    source
+        .mapping()
         .keySet()
         .forEach(
             src -> {

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The prior estimated as Splink estimates it: the candidate pairs that a deterministic rule
- * accepts (one comparison or several at a given level, e.g. the same email, or the same first
- * name, last name and birth date), scaled up by the share of true pairs the rules are assumed to
- * find, over every possible pair. Counted on the pattern counts of the candidate pairs, so the
- * rules must be reachable by a blocking rule (a rule on exact levels of blocked columns is).
+ * The prior estimated as Splink estimates it: the candidate pairs that a deterministic rule accepts
+ * (one comparison or several at a given level, e.g. the same email, or the same first name, last
+ * name and birth date), scaled up by the share of true pairs the rules are assumed to find, over
+ * every possible pair. Counted on the pattern counts of the candidate pairs, so the rules must be
+ * reachable by a blocking rule (a rule on exact levels of blocked columns is).
  *
  * @param rules per rule, {@code {field index, level index}} conditions, all of which must hold
  * @param recall the share of true pairs the rules are assumed to accept
@@ -23,7 +23,8 @@ public record DeterministicPrior(List<int[][]> rules, double recall) {
   }
 
   /** The settings checked against the comparisons: unknown names and levels are one line. */
-  static DeterministicPrior of(PriorSettings settings, List<Comparison> comparisons, String file, String at) {
+  static DeterministicPrior of(
+      PriorSettings settings, List<Comparison> comparisons, String file, String at) {
     if (settings.deterministicRules().isEmpty()) {
       throw ConfigException.at(file, at + ".deterministic_rules", "at least one rule");
     }
@@ -47,8 +48,15 @@ public record DeterministicPrior(List<int[][]> rules, double recall) {
         int level = comparisons.get(field).levels().indexOf(e.getValue());
         if (level < 0 || Comparison.ELSE.equals(e.getValue())) {
           throw ConfigException.at(
-              file, rAt + "." + e.getKey(),
-              "'" + e.getValue() + "' is not a level of " + e.getKey() + " (" + String.join(", ", comparisons.get(field).levels()) + ")");
+              file,
+              rAt + "." + e.getKey(),
+              "'"
+                  + e.getValue()
+                  + "' is not a level of "
+                  + e.getKey()
+                  + " ("
+                  + String.join(", ", comparisons.get(field).levels())
+                  + ")");
         }
         conditions.add(new int[] {field, level});
       }

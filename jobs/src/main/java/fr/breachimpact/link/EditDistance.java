@@ -1,9 +1,9 @@
 package fr.breachimpact.link;
 
 /**
- * Optimal string alignment distance (Damerau-Levenshtein without repeated edits of one
- * substring): insertions, deletions, substitutions and transpositions of two adjacent
- * characters each cost one. A swapped pair of digits in an identifier is one edit, not two.
+ * Optimal string alignment distance (Damerau-Levenshtein without repeated edits of one substring):
+ * insertions, deletions, substitutions and transpositions of two adjacent characters each cost one.
+ * A swapped pair of digits in an identifier is one edit, not two.
  */
 final class EditDistance {
   private EditDistance() {}
@@ -26,7 +26,10 @@ final class EditDistance {
       for (int j = 1; j <= m; j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           best = Math.min(best, d[i - 2][j - 2] + 1);
         }
         d[i][j] = best;

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
  * Unsupervised estimation of the m probabilities on the blocked pairs, u held fixed (estimated on
  * random pairs). The blocked pairs of each rule (all of them, also those another rule found too)
  * form a session with its own match share lambda: a rule's non-matches agree on the rule's fields
- * far more often than random pairs do, so a field that a rule constrains is left out of that
- * rule's session (as Splink trains one session per blocking rule); the m of the other fields are
- * shared by all sessions.
+ * far more often than random pairs do, so a field that a rule constrains is left out of that rule's
+ * session (as Splink trains one session per blocking rule); the m of the other fields are shared by
+ * all sessions.
  */
 public final class ExpectationMaximisation {
   private static final Logger LOG = LoggerFactory.getLogger(ExpectationMaximisation.class);
@@ -134,12 +134,17 @@ public final class ExpectationMaximisation {
       converged = change < tolerance;
       LOG.info(
           String.format(
-              Locale.ROOT, "em iteration=%d max_change=%.2e lambda=%s", iteration, change, Arrays.toString(round(lambda))));
+              Locale.ROOT,
+              "em iteration=%d max_change=%.2e lambda=%s",
+              iteration,
+              change,
+              Arrays.toString(round(lambda))));
     }
     double expectedMatches = 0;
     for (PatternCount p : patterns) {
       if (p.rule() >= 0 && p.rule() < sessions) {
-        expectedMatches += posterior(p, p.rule(), lambda[p.rule()], m, u, active[p.rule()]) * p.count();
+        expectedMatches +=
+            posterior(p, p.rule(), lambda[p.rule()], m, u, active[p.rule()]) * p.count();
       }
     }
     return new Result(m, lambda, iteration, converged, expectedMatches);

@@ -31,7 +31,13 @@ public record FellegiSunterModel(
   /** One line per level with m, u and the weight: fit for logs (no data values). */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "prior=%.3e prior_weight=%.2f em_iterations=%d", prior, priorWeight(), emIterations));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "prior=%.3e prior_weight=%.2f em_iterations=%d",
+            prior,
+            priorWeight(),
+            emIterations));
     for (int f = 0; f < comparisons.size(); f++) {
       Comparison c = comparisons.get(f);
       for (int l = 0; l < c.levels().size(); l++) {

@@ -42,7 +42,8 @@ public final class KeyGuard {
   public static Dataset<Row> dropOverused(
       Dataset<Row> customers, String brandColumn, String column, Dataset<Row> overused) {
     Dataset<Row> values =
-        overused.select(col("brand").as("_g_brand"), col("value").as("_g_value"), lit(true).as("_g_overused"));
+        overused.select(
+            col("brand").as("_g_brand"), col("value").as("_g_value"), lit(true).as("_g_overused"));
     return customers
         .join(
             broadcast(values),
@@ -50,7 +51,8 @@ public final class KeyGuard {
             "left")
         .withColumn(
             column,
-            when(col("_g_overused").isNull(), col(column)).otherwise(lit(null).cast(DataTypes.StringType)))
+            when(col("_g_overused").isNull(), col(column))
+                .otherwise(lit(null).cast(DataTypes.StringType)))
         .drop("_g_brand", "_g_value", "_g_overused");
   }
 }

@@ -73,15 +73,17 @@ public final class LinkSides {
             "left")
         .withColumn(
             "l_brands",
-            coalesce(col("_ib_brands"), array().cast(DataTypes.createArrayType(DataTypes.StringType))))
+            coalesce(
+                col("_ib_brands"), array().cast(DataTypes.createArrayType(DataTypes.StringType))))
         .drop("_ib_incident_id", "_ib_brands");
   }
 
   /**
-   * Customers ({@code customers_clean}) as the right side, with the share of customers holding
-   * each value of the {@code termFrequency} columns (as {@code r_<column>_tf}).
+   * Customers ({@code customers_clean}) as the right side, with the share of customers holding each
+   * value of the {@code termFrequency} columns (as {@code r_<column>_tf}).
    */
-  public static Dataset<Row> customers(Dataset<Row> clean, int maxCustomersPerKey, List<String> termFrequency) {
+  public static Dataset<Row> customers(
+      Dataset<Row> clean, int maxCustomersPerKey, List<String> termFrequency) {
     List<Column> cols = new ArrayList<>();
     cols.add(col("customer_id").as("r_customer_id"));
     cols.add(col("brand").as("r_brand"));
@@ -105,7 +107,8 @@ public final class LinkSides {
    * {@code (value, n)} counts. The distinct names are broadcast: a few tens of thousands at two
    * million customers (the wide rows stay where they are).
    */
-  static Dataset<Row> withFrequency(Dataset<Row> side, String column, String out, Dataset<Row> counts, long total) {
+  static Dataset<Row> withFrequency(
+      Dataset<Row> side, String column, String out, Dataset<Row> counts, long total) {
     Dataset<Row> freq =
         counts.select(col("value").as("_tf_value"), col("n").divide(lit((double) total)).as(out));
     return side.join(broadcast(freq), side.col(column).equalTo(freq.col("_tf_value")), "left")

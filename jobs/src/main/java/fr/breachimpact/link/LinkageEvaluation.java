@@ -49,7 +49,8 @@ public final class LinkageEvaluation {
     }
   }
 
-  public record Report(Scores overall, Map<String, Scores> byIncident, Map<String, Scores> byMethod) {
+  public record Report(
+      Scores overall, Map<String, Scores> byIncident, Map<String, Scores> byMethod) {
     /** The lines the evaluate command prints, the first one in the format. */
     public List<String> lines() {
       List<String> out = new java.util.ArrayList<>();
@@ -68,11 +69,12 @@ public final class LinkageEvaluation {
   }
 
   /**
-   * How much blocking kept: pairs completeness is the share of true pairs among the candidate
-   * pairs (a true pair blocking lost can never be matched), reduction ratio the share of all
-   * possible pairs left out (records x customers for link, n(n-1)/2 for deduplication).
+   * How much blocking kept: pairs completeness is the share of true pairs among the candidate pairs
+   * (a true pair blocking lost can never be matched), reduction ratio the share of all possible
+   * pairs left out (records x customers for link, n(n-1)/2 for deduplication).
    */
-  public record Blocking(long truePairsKept, long truePairs, long candidatePairs, long records, double space) {
+  public record Blocking(
+      long truePairsKept, long truePairs, long candidatePairs, long records, double space) {
     public double pairsCompleteness() {
       return truePairs == 0 ? 1.0 : (double) truePairsKept / truePairs;
     }
@@ -89,8 +91,14 @@ public final class LinkageEvaluation {
     public String line(String what) {
       return String.format(
           Locale.ROOT,
-          what + " pairs_completeness=%.4f reduction_ratio=%.6f pairs_per_record=%.2f true_pairs_kept=%d true_pairs=%d candidate_pairs=%d",
-          pairsCompleteness(), reductionRatio(), pairsPerRecord(), truePairsKept, truePairs, candidatePairs);
+          what
+              + " pairs_completeness=%.4f reduction_ratio=%.6f pairs_per_record=%.2f true_pairs_kept=%d true_pairs=%d candidate_pairs=%d",
+          pairsCompleteness(),
+          reductionRatio(),
+          pairsPerRecord(),
+          truePairsKept,
+          truePairs,
+          candidatePairs);
     }
   }
 
@@ -102,27 +110,39 @@ public final class LinkageEvaluation {
    * @param customerTruth brand, customer_id, person_id
    */
   public static Blocking blocking(
-      Dataset<Row> linkPairs, Dataset<Row> recordTruth, Dataset<Row> customerTruth, long records, long customers) {
+      Dataset<Row> linkPairs,
+      Dataset<Row> recordTruth,
+      Dataset<Row> customerTruth,
+      long records,
+      long customers) {
     Dataset<Row> truePairs = truePairs(recordTruth, customerTruth);
     long all = truePairs.count();
     Dataset<Row> candidates =
-        linkPairs.select(col("record_id"), lower(col("brand")).as("brand"), col("customer_id")).distinct();
+        linkPairs
+            .select(col("record_id"), lower(col("brand")).as("brand"), col("customer_id"))
+            .distinct();
     long kept =
         candidates
             .join(
                 truePairs,
-                col("record_id").equalTo(col("t_record_id"))
+                col("record_id")
+                    .equalTo(col("t_record_id"))
                     .and(col("brand").equalTo(col("t_brand")))
                     .and(col("customer_id").equalTo(col("t_customer_id"))))
             .count();
     return new Blocking(kept, all, candidates.count(), records, (double) records * customers);
   }
 
-  /** t_record_id, t_incident_id, t_brand, t_customer_id of every record and customer of one person. */
+  /**
+   * t_record_id, t_incident_id, t_brand, t_customer_id of every record and customer of one person.
+   */
   static Dataset<Row> truePairs(Dataset<Row> recordTruth, Dataset<Row> customerTruth) {
     return recordTruth
         .where(col("person_id").isNotNull())
-        .select(col("record_id").as("t_record_id"), col("incident_id").as("t_incident_id"), col("person_id"))
+        .select(
+            col("record_id").as("t_record_id"),
+            col("incident_id").as("t_incident_id"),
+            col("person_id"))
         .join(
             customerTruth
                 .where(col("person_id").isNotNull())
@@ -150,7 +170,8 @@ public final class LinkageEvaluation {
     return leakedRecords
         .join(
             truth,
-            col("incident_id").equalTo(col("_t_incident_id"))
+            col("incident_id")
+                .equalTo(col("_t_incident_id"))
                 .and(col("source_file").equalTo(col("_t_source_file")))
                 .and(col("line_number").cast("long").equalTo(col("_t_line_number"))))
         .select(col("record_id"), col("incident_id"), col("person_id"));
@@ -161,7 +182,8 @@ public final class LinkageEvaluation {
    * @param recordTruth record_id, incident_id, person_id
    * @param customerTruth brand, customer_id, person_id
    */
-  public static Report evaluate(Dataset<Row> matches, Dataset<Row> recordTruth, Dataset<Row> customerTruth) {
+  public static Report evaluate(
+      Dataset<Row> matches, Dataset<Row> recordTruth, Dataset<Row> customerTruth) {
     Dataset<Row> truePairs = truePairs(recordTruth, customerTruth);
     Dataset<Row> predicted =
         matches
@@ -174,7 +196,8 @@ public final class LinkageEvaluation {
             .distinct()
             .join(
                 truePairs.withColumn("_tp", lit(1)),
-                col("record_id").equalTo(col("t_record_id"))
+                col("record_id")
+                    .equalTo(col("t_record_id"))
                     .and(col("brand").equalTo(col("t_brand")))
                     .and(col("customer_id").equalTo(col("t_customer_id"))),
                 "left")
@@ -183,7 +206,8 @@ public final class LinkageEvaluation {
     Map<String, long[]> byIncident = new TreeMap<>();
     Map<String, long[]> byMethod = new TreeMap<>();
     long[] overall = new long[3];
-    for (Row row : predicted.groupBy("incident_id", "method", "tp").agg(count(lit(1))).collectAsList()) {
+    for (Row row :
+        predicted.groupBy("incident_id", "method", "tp").agg(count(lit(1))).collectAsList()) {
       long n = row.getLong(3);
       int slot = row.getBoolean(2) ? 0 : 1;
       byIncident.computeIfAbsent(row.getString(0), k -> new long[3])[slot] += n;
@@ -201,6 +225,7 @@ public final class LinkageEvaluation {
     Map<String, Scores> methods = new TreeMap<>();
     long actual = actualAll;
     byMethod.forEach((k, v) -> methods.put(k, new Scores(v[0], v[0] + v[1], actual)));
-    return new Report(new Scores(overall[0], overall[0] + overall[1], actualAll), incidents, methods);
+    return new Report(
+        new Scores(overall[0], overall[0] + overall[1], actualAll), incidents, methods);
   }
 }

@@ -19,8 +19,8 @@ import org.apache.spark.sql.Row;
  */
 public final class MatchScoring {
   /**
-   * Names rarer than this share of the customers count as this frequent: a name seen once among
-   * few customers is not proof of identity in the whole population.
+   * Names rarer than this share of the customers count as this frequent: a name seen once among few
+   * customers is not proof of identity in the whole population.
    */
   public static final double TF_FLOOR = 1e-5;
 
@@ -51,6 +51,8 @@ public final class MatchScoring {
       weight = weight.plus(log2(col(c.bayesFactorColumn())));
     }
     return out.withColumn("match_weight", weight)
-        .withColumn("match_probability", lit(1.0).divide(lit(1.0).plus(pow(lit(2.0), col("match_weight").unary_$minus()))));
+        .withColumn(
+            "match_probability",
+            lit(1.0).divide(lit(1.0).plus(pow(lit(2.0), col("match_weight").unary_$minus()))));
   }
 }

@@ -1,7 +1,7 @@
 package fr.breachimpact.link;
 
-import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -37,8 +37,13 @@ public final class MatchSelection {
   /** Comparisons whose exact agreement a relative does not share. */
   static final List<String> CORROBORATING =
       List.of(
-          "gamma_birth_date", "gamma_nir", "gamma_passport", "gamma_id_card", "gamma_france_travail_id",
-          "gamma_professional_id", "gamma_other_id");
+          "gamma_birth_date",
+          "gamma_nir",
+          "gamma_passport",
+          "gamma_id_card",
+          "gamma_france_travail_id",
+          "gamma_professional_id",
+          "gamma_other_id");
 
   private MatchSelection() {}
 
@@ -57,9 +62,9 @@ public final class MatchSelection {
   }
 
   /**
-   * Members of one household share surname, address, phone and often email: their evidence adds
-   * up to a high weight. A first name that disagrees outright vetoes the match, unless something
-   * only the person has agrees too (the birth date or an identifier): a first name mistyped beyond
+   * Members of one household share surname, address, phone and often email: their evidence adds up
+   * to a high weight. A first name that disagrees outright vetoes the match, unless something only
+   * the person has agrees too (the birth date or an identifier): a first name mistyped beyond
    * recognition is then the error, not a relative.
    */
   static Column differentFirstName(Set<String> columns) {
@@ -75,20 +80,27 @@ public final class MatchSelection {
     return columns.contains(gamma) ? coalesce(col(gamma).equalTo(level), lit(false)) : lit(false);
   }
 
-  public static Dataset<Row> select(Dataset<Row> scored, double threshold, boolean allAboveThreshold) {
+  public static Dataset<Row> select(
+      Dataset<Row> scored, double threshold, boolean allAboveThreshold) {
     WindowSpec group = Window.partitionBy("l_record_id", "r_brand");
     Set<String> columns = Set.of(scored.columns());
     Dataset<Row> candidates =
         scored
             .withColumn("_key_method", keyMethod())
-            .withColumn("_eligible", col("match_probability").geq(threshold).and(differentFirstName(columns).unary_$bang()))
+            .withColumn(
+                "_eligible",
+                col("match_probability")
+                    .geq(threshold)
+                    .and(differentFirstName(columns).unary_$bang()))
             .where(col("_key_method").isNotNull().or(col("_eligible")))
             .withColumn(
-                "_key_customers",
-                count(when(col("_key_method").isNotNull(), lit(1))).over(group))
+                "_key_customers", count(when(col("_key_method").isNotNull(), lit(1))).over(group))
             .withColumn(
                 "_trusted",
-                col("_key_method").isNotNull().and(col("_key_customers").equalTo(1)).and(contradicted(columns).unary_$bang()))
+                col("_key_method")
+                    .isNotNull()
+                    .and(col("_key_customers").equalTo(1))
+                    .and(contradicted(columns).unary_$bang()))
             .withColumn("_group_trusted", max(col("_trusted").cast("int")).over(group));
     Dataset<Row> kept;
     if (allAboveThreshold) {
@@ -109,11 +121,13 @@ public final class MatchSelection {
                               col("r_customer_id").asc())))
               .where(col("_rank").equalTo(1));
     }
-    return kept.withColumn("method", when(col("_trusted"), col("_key_method")).otherwise(lit(PROBABILISTIC)));
+    return kept.withColumn(
+        "method", when(col("_trusted"), col("_key_method")).otherwise(lit(PROBABILISTIC)));
   }
 
   /** The columns of {@code link_pairs}: every candidate pair, whether chosen or not. */
-  public static Dataset<Row> candidates(Dataset<Row> scored, List<String> ruleNames, List<Comparison> comparisons) {
+  public static Dataset<Row> candidates(
+      Dataset<Row> scored, List<String> ruleNames, List<Comparison> comparisons) {
     List<Column> ids =
         List.of(
             col("l_record_id").as("record_id"),
@@ -124,7 +138,8 @@ public final class MatchSelection {
   }
 
   /** The columns of {@code customer_matches}, in order. */
-  public static Dataset<Row> output(Dataset<Row> selected, List<Comparison> comparisons, String modelId) {
+  public static Dataset<Row> output(
+      Dataset<Row> selected, List<Comparison> comparisons, String modelId) {
     List<Column> cols = new ArrayList<>();
     cols.add(col("l_record_id").as("record_id"));
     cols.add(col("l_incident_id").as("incident_id"));

@@ -13,7 +13,8 @@ import java.util.Set;
  * as keys, checked once (an unknown kind, column or key function, a name given twice: one line
  * naming the file and the key). Link and resolve build theirs from the same settings format.
  */
-public record ModelDefinition(List<Comparison> comparisons, List<BlockingRule> rules, DeterministicPrior prior) {
+public record ModelDefinition(
+    List<Comparison> comparisons, List<BlockingRule> rules, DeterministicPrior prior) {
   /** Rules are a bit set of one long in the pairs, with room to spare. */
   static final int MAX_RULES = 62;
 
@@ -35,12 +36,14 @@ public record ModelDefinition(List<Comparison> comparisons, List<BlockingRule> r
     return build(settings, file, at, false);
   }
 
-  private static ModelDefinition build(ModelSettings settings, String file, String at, boolean link) {
+  private static ModelDefinition build(
+      ModelSettings settings, String file, String at, boolean link) {
     if (settings.comparisons().isEmpty()) {
       throw ConfigException.at(file, at + ".comparisons", "at least one comparison");
     }
     if (settings.blockingRules().isEmpty() || settings.blockingRules().size() > MAX_RULES) {
-      throw ConfigException.at(file, at + ".blocking_rules", "between 1 and " + MAX_RULES + " rules");
+      throw ConfigException.at(
+          file, at + ".blocking_rules", "between 1 and " + MAX_RULES + " rules");
     }
     List<Comparison> comparisons = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -57,14 +60,17 @@ public record ModelDefinition(List<Comparison> comparisons, List<BlockingRule> r
     for (int i = 0; i < settings.blockingRules().size(); i++) {
       String rAt = at + ".blocking_rules[" + i + "]";
       var s = settings.blockingRules().get(i);
-      BlockingRule rule = link ? BlockingKeys.forLink(s, file, rAt) : BlockingKeys.forDedupe(s, file, rAt);
+      BlockingRule rule =
+          link ? BlockingKeys.forLink(s, file, rAt) : BlockingKeys.forDedupe(s, file, rAt);
       if (!ruleNames.add(rule.name())) {
         throw ConfigException.at(file, rAt + ".name", "rule '" + rule.name() + "' given twice");
       }
       rules.add(rule);
     }
     DeterministicPrior prior =
-        settings.prior() == null ? null : DeterministicPrior.of(settings.prior(), comparisons, file, at + ".prior");
+        settings.prior() == null
+            ? null
+            : DeterministicPrior.of(settings.prior(), comparisons, file, at + ".prior");
     return new ModelDefinition(comparisons, rules, prior);
   }
 
@@ -78,7 +84,9 @@ public record ModelDefinition(List<Comparison> comparisons, List<BlockingRule> r
         .toList();
   }
 
-  /** active[rule][field]: a field whose columns a rule keys on is not learnt from that rule's pairs. */
+  /**
+   * active[rule][field]: a field whose columns a rule keys on is not learnt from that rule's pairs.
+   */
   public boolean[][] activeFields() {
     boolean[][] active = new boolean[rules.size()][comparisons.size()];
     for (int r = 0; r < rules.size(); r++) {

@@ -15,10 +15,11 @@ import java.util.List;
 
 /**
  * A trained model as a file ({@code model.json}): m, u and the weight of every level, the prior,
- * how EM went, a summary of the term frequencies it was trained with (no value), the hash of the settings it was trained under and the code version. The file is
- * what {@code link --model FILE} scores with instead of training, and its id is kept on every
- * match. A file made under other settings is refused (one line naming the file and the key), so a
- * model never scores comparisons it was not trained on.
+ * how EM went, a summary of the term frequencies it was trained with (no value), the hash of the
+ * settings it was trained under and the code version. The file is what {@code link --model FILE}
+ * scores with instead of training, and its id is kept on every match. A file made under other
+ * settings is refused (one line naming the file and the key), so a model never scores comparisons
+ * it was not trained on.
  */
 public final class ModelFile {
   public static final String FORMAT = "breach-impact/fellegi-sunter-model/1";
@@ -45,7 +46,9 @@ public final class ModelFile {
       }
     }
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(b.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -58,7 +61,8 @@ public final class ModelFile {
    * @param kind {@code link} or {@code dedupe}
    * @param trainedOn counts of the data it was trained on (records, customers, pairs)
    */
-  public static String toJson(ModelTraining.Trained trained, String kind, ModelSettings settings, ObjectNode trainedOn) {
+  public static String toJson(
+      ModelTraining.Trained trained, String kind, ModelSettings settings, ObjectNode trainedOn) {
     FellegiSunterModel model = trained.model();
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("format", FORMAT);
@@ -107,26 +111,33 @@ public final class ModelFile {
   }
 
   /**
-   * Reads a model file for the given definition and settings; any mismatch is one line naming
-   * the file and the key.
+   * Reads a model file for the given definition and settings; any mismatch is one line naming the
+   * file and the key.
    */
-  public static FellegiSunterModel fromJson(String json, String file, ModelDefinition definition, ModelSettings settings) {
+  public static FellegiSunterModel fromJson(
+      String json, String file, ModelDefinition definition, ModelSettings settings) {
     JsonNode root;
     try {
       root = Json.mapper().readTree(json);
     } catch (IOException e) {
-      throw new ConfigException(file + ": not a model file (" + e.getMessage().lines().findFirst().orElse("unreadable") + ")");
+      throw new ConfigException(
+          file
+              + ": not a model file ("
+              + e.getMessage().lines().findFirst().orElse("unreadable")
+              + ")");
     }
     if (root == null || !FORMAT.equals(root.path("format").asText())) {
       throw ConfigException.at(file, "format", "expected '" + FORMAT + "'");
     }
     if (!settingsHash(settings).equals(root.path("settings_hash").asText())) {
-      throw ConfigException.at(file, "settings_hash", "the model was trained under other model settings; retrain it");
+      throw ConfigException.at(
+          file, "settings_hash", "the model was trained under other model settings; retrain it");
     }
     List<Comparison> comparisons = definition.comparisons();
     JsonNode cs = root.path("comparisons");
     if (cs.size() != comparisons.size()) {
-      throw ConfigException.at(file, "comparisons", comparisons.size() + " comparisons expected, found " + cs.size());
+      throw ConfigException.at(
+          file, "comparisons", comparisons.size() + " comparisons expected, found " + cs.size());
     }
     double[][] m = new double[comparisons.size()][];
     double[][] u = new double[comparisons.size()][];
@@ -139,7 +150,8 @@ public final class ModelFile {
       }
       JsonNode levels = cn.path("levels");
       if (levels.size() != c.levels().size()) {
-        throw ConfigException.at(file, at + ".levels", c.levels().size() + " levels expected, found " + levels.size());
+        throw ConfigException.at(
+            file, at + ".levels", c.levels().size() + " levels expected, found " + levels.size());
       }
       m[f] = new double[levels.size()];
       u[f] = new double[levels.size()];
@@ -154,7 +166,8 @@ public final class ModelFile {
       }
     }
     double prior = probability(root, "prior", file, "");
-    return new FellegiSunterModel(comparisons, m, u, prior, root.path("em").path("iterations").asInt());
+    return new FellegiSunterModel(
+        comparisons, m, u, prior, root.path("em").path("iterations").asInt());
   }
 
   private static double probability(JsonNode node, String key, String file, String at) {

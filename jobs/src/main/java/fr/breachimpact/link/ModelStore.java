@@ -18,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which model a stage scores with, and where trained models are kept: {@code <lake>/models/<kind>-model.json}
- * (the restricted zone: a model holds no personal data, but its term frequencies describe the
- * customers). A model file given on the command line wins; else the last model is reused while
- * its settings are the config's and the data it was trained on has not drifted past the bound;
- * else, or with {@code --retrain}, a new one is trained. The choice and its reason are logged.
+ * Which model a stage scores with, and where trained models are kept: {@code
+ * <lake>/models/<kind>-model.json} (the restricted zone: a model holds no personal data, but its
+ * term frequencies describe the customers). A model file given on the command line wins; else the
+ * last model is reused while its settings are the config's and the data it was trained on has not
+ * drifted past the bound; else, or with {@code --retrain}, a new one is trained. The choice and its
+ * reason are logged.
  */
 public final class ModelStore {
   private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
@@ -38,7 +39,9 @@ public final class ModelStore {
   private final String lakeDir;
   private final String kind;
 
-  /** @param kind {@code link} or {@code dedupe} */
+  /**
+   * @param kind {@code link} or {@code dedupe}
+   */
   public ModelStore(Configuration hadoop, String lakeDir, String kind) {
     this.hadoop = hadoop;
     this.lakeDir = lakeDir;
@@ -56,10 +59,16 @@ public final class ModelStore {
    * @param maxDrift the relative change of a side's size past which the stored model is not reused
    */
   public Choice choose(
-      String givenFile, boolean retrain, ModelDefinition definition, ModelSettings settings, long records, long customers,
+      String givenFile,
+      boolean retrain,
+      ModelDefinition definition,
+      ModelSettings settings,
+      long records,
+      long customers,
       double maxDrift) {
     if (givenFile != null) {
-      FellegiSunterModel m = ModelFile.fromJson(read(givenFile, true), givenFile, definition, settings);
+      FellegiSunterModel m =
+          ModelFile.fromJson(read(givenFile, true), givenFile, definition, settings);
       return log(new Choice(m, "model file given: " + givenFile));
     }
     if (retrain) {
@@ -80,9 +89,15 @@ public final class ModelStore {
     }
     double driftRecords = drift(root.path("trained_on").path("records").asLong(), records);
     double driftCustomers = drift(root.path("trained_on").path("customers").asLong(), customers);
-    String sizes = String.format(Locale.ROOT, "records %+.1f %%, customers %+.1f %%", 100 * driftRecords, 100 * driftCustomers);
+    String sizes =
+        String.format(
+            Locale.ROOT,
+            "records %+.1f %%, customers %+.1f %%",
+            100 * driftRecords,
+            100 * driftCustomers);
     if (Math.abs(driftRecords) > maxDrift || Math.abs(driftCustomers) > maxDrift) {
-      return log(new Choice(null, "data drifted past " + Math.round(100 * maxDrift) + " %: " + sizes));
+      return log(
+          new Choice(null, "data drifted past " + Math.round(100 * maxDrift) + " %: " + sizes));
     }
     try {
       FellegiSunterModel m = ModelFile.fromJson(stored, path(), definition, settings);
@@ -102,7 +117,12 @@ public final class ModelStore {
   }
 
   /** Keeps a trained model for the next runs. */
-  public void save(ModelTraining.Trained trained, ModelSettings settings, long records, long customers, long pairs) {
+  public void save(
+      ModelTraining.Trained trained,
+      ModelSettings settings,
+      long records,
+      long customers,
+      long pairs) {
     FellegiSunterModel model = trained.model();
     ObjectNode trainedOn = Json.mapper().createObjectNode();
     trainedOn.put("records", records);

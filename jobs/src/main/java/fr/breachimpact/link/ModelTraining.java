@@ -7,10 +7,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Training without labels, as Splink does it, for link and resolve alike: u from the level shares
- * of random pairs, m by EM over the blocked pairs with one session per blocking rule (each
- * session leaves out the comparisons its own rule fixes), the prior from the pairs deterministic
- * rules accept over the size of the comparison space ({@link DeterministicPrior}; EM's expected
- * matches when the settings give no rules).
+ * of random pairs, m by EM over the blocked pairs with one session per blocking rule (each session
+ * leaves out the comparisons its own rule fixes), the prior from the pairs deterministic rules
+ * accept over the size of the comparison space ({@link DeterministicPrior}; EM's expected matches
+ * when the settings give no rules).
  */
 public final class ModelTraining {
   private static final Logger LOG = LoggerFactory.getLogger(ModelTraining.class);
@@ -59,22 +59,34 @@ public final class ModelTraining {
     double[][] u = ExpectationMaximisation.levelShares(random, comparisons);
     ExpectationMaximisation.Result em =
         ExpectationMaximisation.run(
-            blocked, u, ExpectationMaximisation.initialM(comparisons), definition.activeFields(), maxIterations, tolerance);
+            blocked,
+            u,
+            ExpectationMaximisation.initialM(comparisons),
+            definition.activeFields(),
+            maxIterations,
+            tolerance);
     double s = Math.max(1.0, space);
     DeterministicPrior rules = definition.prior();
     double estimated = rules == null ? em.expectedMatches() / s : rules.prior(blocked, s);
     double prior = Math.min(1 - FellegiSunterModel.FLOOR, Math.max(1.0 / s, estimated));
-    FellegiSunterModel model = new FellegiSunterModel(comparisons, em.m(), u, prior, em.iterations());
+    FellegiSunterModel model =
+        new FellegiSunterModel(comparisons, em.m(), u, prior, em.iterations());
     long randomPairs = random.stream().mapToLong(PatternCount::count).sum();
-    // Both estimates of the number of true pairs, whichever the prior uses: far apart, one of them is wrong.
+    // Both estimates of the number of true pairs, whichever the prior uses: far apart, one of them
+    // is wrong.
     LOG.info(
         String.format(
             Locale.ROOT,
             "%s model random_pairs=%d em_iterations=%d em_converged=%s expected_matches=%.0f"
                 + " deterministic_pairs=%s prior_from=%s prior=%.3e",
-            what, randomPairs, em.iterations(), em.converged(), em.expectedMatches(),
+            what,
+            randomPairs,
+            em.iterations(),
+            em.converged(),
+            em.expectedMatches(),
             rules == null ? "-" : Long.toString(rules.acceptedPairs(blocked)),
-            rules == null ? "em" : "deterministic_rules", prior));
+            rules == null ? "em" : "deterministic_rules",
+            prior));
     model.describe().forEach(line -> LOG.info("{} model {}", what, line));
     return new Trained(model, em, randomPairs, List.of());
   }

@@ -34,10 +34,11 @@ public final class PairComparison {
 
   /**
    * The customers of {@code customers} that appear in {@code pairs}, give or take a few: a Bloom
-   * filter of the pairs' customers drops most of the others before the customer side is shuffled
-   * to meet the pairs (the join stays exact; a customer let through by mistake meets no pair).
+   * filter of the pairs' customers drops most of the others before the customer side is shuffled to
+   * meet the pairs (the join stays exact; a customer let through by mistake meets no pair).
    */
-  public static Dataset<Row> pairedCustomers(Dataset<Row> customers, Dataset<Row> pairs, long pairCount) {
+  public static Dataset<Row> pairedCustomers(
+      Dataset<Row> customers, Dataset<Row> pairs, long pairCount) {
     return KeyBloomFilter.narrow(customers, customerKey(), pairs, customerKey(), pairCount);
   }
 
@@ -63,8 +64,8 @@ public final class PairComparison {
   }
 
   /**
-   * The comparison vector of joined pairs, with the {@code ids}, the rule and the value
-   * frequencies of the right side; with {@code keyFlags}, the trusted keys that agree (linkage).
+   * The comparison vector of joined pairs, with the {@code ids}, the rule and the value frequencies
+   * of the right side; with {@code keyFlags}, the trusted keys that agree (linkage).
    */
   public static Dataset<Row> compare(
       Dataset<Row> joined, List<Comparison> comparisons, List<String> ids, boolean keyFlags) {
@@ -90,8 +91,8 @@ public final class PairComparison {
 
   /**
    * Scored pairs as a table of their own ({@code link_pairs}, {@code dedupe_pairs}): the pair's
-   * {@code ids}, the rule that found it first by name, its weight, probability and levels, so
-   * that blocking's recall and any pair's score can be checked afterwards.
+   * {@code ids}, the rule that found it first by name, its weight, probability and levels, so that
+   * blocking's recall and any pair's score can be checked afterwards.
    */
   public static Dataset<Row> explained(
       Dataset<Row> scored, List<Column> ids, List<String> ruleNames, List<Comparison> comparisons) {
@@ -122,7 +123,8 @@ public final class PairComparison {
         levels[f] = comparisons.get(f).indexOf(row.getString(f + 2));
       }
       out.add(
-          new PatternCount(row.getInt(0), row.getLong(1), levels, row.getLong(comparisons.size() + 2)));
+          new PatternCount(
+              row.getInt(0), row.getLong(1), levels, row.getLong(comparisons.size() + 2)));
     }
     out.sort(PatternCount::compare);
     return out;

@@ -27,7 +27,8 @@ public record PatternCount(int rule, long rules, int[] levels, long count) {
 
   @Override
   public int hashCode() {
-    return 31 * (31 * (31 * rule + Long.hashCode(rules)) + Arrays.hashCode(levels)) + Long.hashCode(count);
+    return 31 * (31 * (31 * rule + Long.hashCode(rules)) + Arrays.hashCode(levels))
+        + Long.hashCode(count);
   }
 
   /** Whether rule {@code index} found these pairs. */
@@ -40,7 +41,9 @@ public record PatternCount(int rule, long rules, int[] levels, long count) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (int i = 0; i < ruleNames.size(); i++) {
       int rule = i;
-      out.put(ruleNames.get(i), patterns.stream().filter(p -> p.rule() == rule).mapToLong(PatternCount::count).sum());
+      out.put(
+          ruleNames.get(i),
+          patterns.stream().filter(p -> p.rule() == rule).mapToLong(PatternCount::count).sum());
     }
     return out;
   }

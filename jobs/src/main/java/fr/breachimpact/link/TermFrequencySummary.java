@@ -15,10 +15,10 @@ import org.apache.spark.sql.Row;
 
 /**
  * What the term frequencies of one column looked like when a model was trained, without a single
- * value: how many distinct values, how many rows held one, the largest share one value had, and
- * the chance that two rows drawn at random agree (the sum of the squared shares, the u an exact
- * level would have without the adjustment). Kept in the model file so that a reader can see how
- * much the adjustment moves the weights, and whether tonight's data still looks like it.
+ * value: how many distinct values, how many rows held one, the largest share one value had, and the
+ * chance that two rows drawn at random agree (the sum of the squared shares, the u an exact level
+ * would have without the adjustment). Kept in the model file so that a reader can see how much the
+ * adjustment moves the weights, and whether tonight's data still looks like it.
  *
  * @param column the comparable column, e.g. {@code last_name_key}
  * @param values distinct values
@@ -28,16 +28,23 @@ import org.apache.spark.sql.Row;
  * @param agreementProbability sum of the squared shares of the values
  */
 public record TermFrequencySummary(
-    String column, long values, long rowsWithValue, long rows, double maxShare, double agreementProbability) {
+    String column,
+    long values,
+    long rowsWithValue,
+    long rows,
+    double maxShare,
+    double agreementProbability) {
 
   /**
    * One pass over a side that carries each value's share beside it ({@code <value column>} and
    * {@code <value column>_tf}, share = n / rows). Summed over rows, a share adds n * n / rows per
    * value and its inverse adds rows per value, so no grouping by value is needed.
    *
-   * @param prefix prefix of the side's columns ({@code r_} on link's customer side, none in resolve)
+   * @param prefix prefix of the side's columns ({@code r_} on link's customer side, none in
+   *     resolve)
    */
-  public static List<TermFrequencySummary> of(Dataset<Row> side, String prefix, List<String> columns, long rows) {
+  public static List<TermFrequencySummary> of(
+      Dataset<Row> side, String prefix, List<String> columns, long rows) {
     if (columns.isEmpty()) {
       return List.of();
     }
@@ -59,7 +66,9 @@ public record TermFrequencySummary(
       double inverse = r.isNullAt(4 * i + 1) ? 0 : r.getDouble(4 * i + 1);
       double maxShare = r.isNullAt(4 * i + 2) ? 0 : r.getDouble(4 * i + 2);
       double shareSum = r.isNullAt(4 * i + 3) ? 0 : r.getDouble(4 * i + 3);
-      out.add(new TermFrequencySummary(columns.get(i), Math.round(inverse / n), held, rows, maxShare, shareSum / n));
+      out.add(
+          new TermFrequencySummary(
+              columns.get(i), Math.round(inverse / n), held, rows, maxShare, shareSum / n));
     }
     return out;
   }

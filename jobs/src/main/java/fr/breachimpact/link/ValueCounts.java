@@ -15,10 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * How many rows of a frame hold each value of some columns, counted in one pass: per brand for
- * the keys the guard bounds (only the values held more than {@code maxPerBrand} times are kept),
- * over all brands for the columns whose frequency is wanted, and the number of rows. One scan and
- * one aggregation instead of one per column; the result is small (a few overused values and the
+ * How many rows of a frame hold each value of some columns, counted in one pass: per brand for the
+ * keys the guard bounds (only the values held more than {@code maxPerBrand} times are kept), over
+ * all brands for the columns whose frequency is wanted, and the number of rows. One scan and one
+ * aggregation instead of one per column; the result is small (a few overused values and the
  * distinct names) and is held in memory, to be broadcast by its readers.
  */
 final class ValueCounts {
@@ -26,6 +26,7 @@ final class ValueCounts {
   private static final String BRAND = "_vc_brand";
   private static final String VALUE = "_vc_value";
   private static final String N = "_vc_n";
+
   /** The column name under which the rows are counted; no column of a frame is named so. */
   private static final String ROWS = "";
 
@@ -40,12 +41,16 @@ final class ValueCounts {
   /**
    * @param frame the rows to count
    * @param brandColumn the brand of a row, scope of the bounded keys
-   * @param bounded columns whose values held by more than {@code maxPerBrand} rows of a brand
-   *     are wanted
+   * @param bounded columns whose values held by more than {@code maxPerBrand} rows of a brand are
+   *     wanted
    * @param pooled columns whose every value's count over all brands is wanted
    */
   static ValueCounts of(
-      Dataset<Row> frame, String brandColumn, List<String> bounded, int maxPerBrand, List<String> pooled) {
+      Dataset<Row> frame,
+      String brandColumn,
+      List<String> bounded,
+      int maxPerBrand,
+      List<String> pooled) {
     List<Column> entries = new ArrayList<>();
     for (String c : bounded) {
       entries.add(entry(c, col(brandColumn), col(c)));
@@ -65,11 +70,13 @@ final class ValueCounts {
             .where(isBounded.unary_$bang().or(col(N).gt(maxPerBrand)))
             .localCheckpoint(true);
     List<Row> total = counts.where(col(COLUMN).equalTo(ROWS)).select(N).collectAsList();
-    return new ValueCounts(counts.where(col(COLUMN).notEqual(ROWS)), total.isEmpty() ? 0 : total.get(0).getLong(0));
+    return new ValueCounts(
+        counts.where(col(COLUMN).notEqual(ROWS)), total.isEmpty() ? 0 : total.get(0).getLong(0));
   }
 
   private static Column entry(String column, Column brand, Column value) {
-    return struct(lit(column).as(COLUMN), brand.as(BRAND), value.cast(DataTypes.StringType).as(VALUE));
+    return struct(
+        lit(column).as(COLUMN), brand.as(BRAND), value.cast(DataTypes.StringType).as(VALUE));
   }
 
   /** Rows counted. */
@@ -79,7 +86,9 @@ final class ValueCounts {
 
   /** {@code (brand, value, n)} of a bounded column's values held by too many rows of a brand. */
   Dataset<Row> overused(String column) {
-    return counts.where(col(COLUMN).equalTo(column)).select(col(BRAND).as("brand"), col(VALUE).as("value"), col(N).as("n"));
+    return counts
+        .where(col(COLUMN).equalTo(column))
+        .select(col(BRAND).as("brand"), col(VALUE).as("value"), col(N).as("n"));
   }
 
   /** {@code (value, n)} of every value of a pooled column. */

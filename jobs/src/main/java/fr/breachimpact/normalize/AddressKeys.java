@@ -5,12 +5,14 @@ import java.util.regex.Pattern;
 
 /**
  * Comparison keys for addresses, folded like names ({@link TextFolding}).
+ *
  * <ul>
- *   <li>city: "St"/"Ste" spelled out ("St-Étienne" = "Saint-Etienne"), a trailing
- *       "Cedex" with its number dropped ("PARIS CEDEX 08" = "Paris");
- *   <li>street: the usual abbreviations spelled out (av, bd, pl, chem, imp, rte, fbg, sq, all,
- *       st, ste) so that "12 bd St-Michel" = "12 boulevard Saint Michel".
+ *   <li>city: "St"/"Ste" spelled out ("St-Étienne" = "Saint-Etienne"), a trailing "Cedex" with its
+ *       number dropped ("PARIS CEDEX 08" = "Paris");
+ *   <li>street: the usual abbreviations spelled out (av, bd, pl, chem, imp, rte, fbg, sq, all, st,
+ *       ste) so that "12 bd St-Michel" = "12 boulevard Saint Michel".
  * </ul>
+ *
  * Keys only; the raw values stay in the record.
  */
 public final class AddressKeys {
@@ -18,12 +20,24 @@ public final class AddressKeys {
   private static final Map<String, String> SAINT = Map.of("st", "saint", "ste", "sainte");
   private static final Map<String, String> STREET_WORDS =
       Map.ofEntries(
-          Map.entry("av", "avenue"), Map.entry("ave", "avenue"), Map.entry("bd", "boulevard"),
-          Map.entry("bld", "boulevard"), Map.entry("boul", "boulevard"), Map.entry("pl", "place"),
-          Map.entry("chem", "chemin"), Map.entry("ch", "chemin"), Map.entry("imp", "impasse"),
-          Map.entry("rte", "route"), Map.entry("fbg", "faubourg"), Map.entry("sq", "square"),
-          Map.entry("all", "allee"), Map.entry("st", "saint"), Map.entry("ste", "sainte"),
-          Map.entry("r", "rue"), Map.entry("qu", "quai"), Map.entry("crs", "cours"));
+          Map.entry("av", "avenue"),
+          Map.entry("ave", "avenue"),
+          Map.entry("bd", "boulevard"),
+          Map.entry("bld", "boulevard"),
+          Map.entry("boul", "boulevard"),
+          Map.entry("pl", "place"),
+          Map.entry("chem", "chemin"),
+          Map.entry("ch", "chemin"),
+          Map.entry("imp", "impasse"),
+          Map.entry("rte", "route"),
+          Map.entry("fbg", "faubourg"),
+          Map.entry("sq", "square"),
+          Map.entry("all", "allee"),
+          Map.entry("st", "saint"),
+          Map.entry("ste", "sainte"),
+          Map.entry("r", "rue"),
+          Map.entry("qu", "quai"),
+          Map.entry("crs", "cours"));
 
   private AddressKeys() {}
 

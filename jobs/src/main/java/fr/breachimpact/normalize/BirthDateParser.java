@@ -11,24 +11,26 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Birth dates as leak files write them, day before month (French order, never US):
- * {@code dd/MM/yyyy} (also {@code d/M/yyyy}), {@code dd.MM.yyyy}, {@code dd-MM-yyyy},
- * {@code yyyy-MM-dd} (with or without a time after it), {@code yyyy/MM/dd}, {@code yyyyMMdd},
- * two-digit years {@code dd-MM-yy}, {@code dd/MM/yy}, {@code dd.MM.yy}, and Excel serial day
- * numbers (1900 date system, five digits).
+ * Birth dates as leak files write them, day before month (French order, never US): {@code
+ * dd/MM/yyyy} (also {@code d/M/yyyy}), {@code dd.MM.yyyy}, {@code dd-MM-yyyy}, {@code yyyy-MM-dd}
+ * (with or without a time after it), {@code yyyy/MM/dd}, {@code yyyyMMdd}, two-digit years {@code
+ * dd-MM-yy}, {@code dd/MM/yy}, {@code dd.MM.yy}, and Excel serial day numbers (1900 date system,
+ * five digits).
  *
- * <p>Two-digit years pivot on the reference (run) date: {@code yy} above the reference year's
- * last two digits is 19yy, otherwise 20yy (in 2026, {@code 27} is 1927 and {@code 26} is 2026).
- * Parsing is {@link ResolverStyle#STRICT}: 31/02/1980 or month 13 are invalid, never rolled
- * over. Dates before 1900-01-01 or after the reference date are invalid too.
+ * <p>Two-digit years pivot on the reference (run) date: {@code yy} above the reference year's last
+ * two digits is 19yy, otherwise 20yy (in 2026, {@code 27} is 1927 and {@code 26} is 2026). Parsing
+ * is {@link ResolverStyle#STRICT}: 31/02/1980 or month 13 are invalid, never rolled over. Dates
+ * before 1900-01-01 or after the reference date are invalid too.
  *
  * <p>Instances are immutable and serialisable; the reference date makes results reproducible.
  */
 public final class BirthDateParser implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
   /** Excel's day 0 for serials above 60 (Excel counts a 29 February 1900 that never was). */
   private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
   private static final Pattern EXCEL_SERIAL = Pattern.compile("^\\d{5}(\\.0+)?$");
   private static final Pattern ISO_WITH_TIME = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}[ T].*$");
 

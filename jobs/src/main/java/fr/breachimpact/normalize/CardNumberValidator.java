@@ -5,10 +5,10 @@ import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 
 /**
  * Payment card numbers: separators dropped, 12 to 19 digits, Luhn check with commons-validator's
- * {@link LuhnCheckDigit}, issuer from the number range (IIN):
- * VISA 4; MASTERCARD 51-55 and 2221-2720; AMEX 34, 37; DINERS 300-305, 36, 38-39;
- * DISCOVER 6011, 644-649, 65; JCB 3528-3589; UNIONPAY 62; MAESTRO 50, 56-58, 6304, 67.
- * French "CB" cards are co-badged Visa or Mastercard and cannot be told apart by number.
+ * {@link LuhnCheckDigit}, issuer from the number range (IIN): VISA 4; MASTERCARD 51-55 and
+ * 2221-2720; AMEX 34, 37; DINERS 300-305, 36, 38-39; DISCOVER 6011, 644-649, 65; JCB 3528-3589;
+ * UNIONPAY 62; MAESTRO 50, 56-58, 6304, 67. French "CB" cards are co-badged Visa or Mastercard and
+ * cannot be told apart by number.
  */
 public final class CardNumberValidator {
   private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.\\u00A0]");

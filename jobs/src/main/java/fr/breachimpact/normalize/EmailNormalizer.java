@@ -7,17 +7,17 @@ import org.apache.commons.validator.routines.EmailValidator;
 
 /**
  * Email addresses: trimmed, lower case (no French provider treats the local part as case
- * sensitive), a {@code mailto:} prefix dropped, the domain converted to ASCII (IDN, so that
- * {@code élysée.fr} and {@code xn--lyse-bsab.fr} are one domain), syntax checked by
- * commons-validator.
+ * sensitive), a {@code mailto:} prefix dropped, the domain converted to ASCII (IDN, so that {@code
+ * élysée.fr} and {@code xn--lyse-bsab.fr} are one domain), syntax checked by commons-validator.
  *
  * <p>The matching key applies the provider rules that make two spellings one mailbox:
+ *
  * <ul>
- *   <li>Gmail ({@code gmail.com}, {@code googlemail.com}): dots in the local part ignored,
- *       {@code +tag} dropped, domain {@code gmail.com};
+ *   <li>Gmail ({@code gmail.com}, {@code googlemail.com}): dots in the local part ignored, {@code
+ *       +tag} dropped, domain {@code gmail.com};
  *   <li>{@code +tag} dropped at providers known to deliver sub-addresses to the same mailbox:
- *       Outlook/Hotmail/Live/MSN, iCloud/me.com, Proton, Fastmail, Yahoo is not one of them
- *       (it uses {@code -} for disposable addresses, which are distinct mailboxes);
+ *       Outlook/Hotmail/Live/MSN, iCloud/me.com, Proton, Fastmail, Yahoo is not one of them (it
+ *       uses {@code -} for disposable addresses, which are distinct mailboxes);
  *   <li>French providers (Orange/Wanadoo, Free, SFR, La Poste, Bbox) keep the address as it is:
  *       their sub-addressing is not documented, and a {@code +} there may be part of a real
  *       address.
@@ -28,8 +28,20 @@ public final class EmailNormalizer {
   private static final Set<String> GMAIL = Set.of("gmail.com", "googlemail.com");
   private static final Set<String> PLUS_TAG =
       Set.of(
-          "outlook.com", "outlook.fr", "hotmail.com", "hotmail.fr", "live.com", "live.fr", "msn.com",
-          "icloud.com", "me.com", "mac.com", "protonmail.com", "proton.me", "pm.me", "fastmail.com");
+          "outlook.com",
+          "outlook.fr",
+          "hotmail.com",
+          "hotmail.fr",
+          "live.com",
+          "live.fr",
+          "msn.com",
+          "icloud.com",
+          "me.com",
+          "mac.com",
+          "protonmail.com",
+          "proton.me",
+          "pm.me",
+          "fastmail.com");
 
   private EmailNormalizer() {}
 

@@ -7,20 +7,22 @@ import java.util.Set;
 
 /**
  * Splits a single name column into first and last name, in this order of rules:
+ *
  * <ol>
  *   <li>a comma: "Dupont, Jean" is last name, first name;
- *   <li>mixed case: the words written in capitals are the surname, wherever they stand
- *       ("DUPONT Jean", "Jean DUPONT", "DE LA FONTAINE Marie-Hélène") - the French
- *       administrative habit;
- *   <li>otherwise given names first: the surname starts at the first particle after the first
- *       word ("Jean de la Fontaine"), else it is the last word ("Jean Pierre Martin" gives
- *       "Jean Pierre" and "Martin").
+ *   <li>mixed case: the words written in capitals are the surname, wherever they stand ("DUPONT
+ *       Jean", "Jean DUPONT", "DE LA FONTAINE Marie-Hélène") - the French administrative habit;
+ *   <li>otherwise given names first: the surname starts at the first particle after the first word
+ *       ("Jean de la Fontaine"), else it is the last word ("Jean Pierre Martin" gives "Jean Pierre"
+ *       and "Martin").
  * </ol>
- * One word is a last name. All-capital or all-lower input is ambiguous ("MARTIN THOMAS"):
- * the third rule applies, and linkage compares swapped orders anyway.
+ *
+ * One word is a last name. All-capital or all-lower input is ambiguous ("MARTIN THOMAS"): the third
+ * rule applies, and linkage compares swapped orders anyway.
  */
 public final class FullNameSplitter {
-  private static final Set<String> PARTICLES = Set.of("de", "du", "des", "le", "la", "d'", "d’", "del", "van", "von");
+  private static final Set<String> PARTICLES =
+      Set.of("de", "du", "des", "le", "la", "d'", "d’", "del", "van", "von");
 
   private FullNameSplitter() {}
 

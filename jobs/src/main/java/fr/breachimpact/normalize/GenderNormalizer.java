@@ -11,15 +11,27 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 
 /**
- * Gender or civility to {@code M} / {@code F}: m, h, homme, masculin, male, man, monsieur, mr,
- * m. and 1 (the NIR's sex digit) are M; f, femme, féminin, female, woman, madame, mme,
- * mademoiselle, mlle and 2 are F. Anything else (x, autre, inconnu) is null: not a guess.
- * Matching ignores case, dots and accents-free spelling variants listed here.
+ * Gender or civility to {@code M} / {@code F}: m, h, homme, masculin, male, man, monsieur, mr, m.
+ * and 1 (the NIR's sex digit) are M; f, femme, féminin, female, woman, madame, mme, mademoiselle,
+ * mlle and 2 are F. Anything else (x, autre, inconnu) is null: not a guess. Matching ignores case,
+ * dots and accents-free spelling variants listed here.
  */
 public final class GenderNormalizer {
-  static final Set<String> MALE = Set.of("m", "h", "homme", "masculin", "male", "man", "monsieur", "mr", "1");
+  static final Set<String> MALE =
+      Set.of("m", "h", "homme", "masculin", "male", "man", "monsieur", "mr", "1");
   static final Set<String> FEMALE =
-      Set.of("f", "femme", "feminin", "féminin", "female", "woman", "madame", "mme", "mademoiselle", "mlle", "2");
+      Set.of(
+          "f",
+          "femme",
+          "feminin",
+          "féminin",
+          "female",
+          "woman",
+          "madame",
+          "mme",
+          "mademoiselle",
+          "mlle",
+          "2");
 
   private GenderNormalizer() {}
 

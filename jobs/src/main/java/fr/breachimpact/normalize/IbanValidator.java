@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * IBAN check with commons-validator's {@link org.apache.commons.validator.routines.IBANValidator}:
- * the country's length and format, then the ISO 7064 mod-97 check. Spaces and dashes are
- * dropped and letters upper-cased first ("fr76 3000 6000 0112 3456 7890 189").
+ * the country's length and format, then the ISO 7064 mod-97 check. Spaces and dashes are dropped
+ * and letters upper-cased first ("fr76 3000 6000 0112 3456 7890 189").
  */
 public final class IbanValidator {
   private static final org.apache.commons.validator.routines.IBANValidator VALIDATOR =

@@ -9,9 +9,8 @@ import java.util.Locale;
 import org.apache.spark.sql.Column;
 
 /**
- * Loyalty card ids: upper case, ASCII letters and digits only ("ach-0012 3456" is
- * {@code ACH00123456}); null when nothing is left. Leading zeros are kept: they are part of a
- * card number.
+ * Loyalty card ids: upper case, ASCII letters and digits only ("ach-0012 3456" is {@code
+ * ACH00123456}); null when nothing is left. Leading zeros are kept: they are part of a card number.
  */
 public final class LoyaltyIdNormalizer {
   private static final String NOT_ALNUM = "[^A-Z0-9]";

@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 
 /**
- * Tells a plain-text password from a stored hash by its shape (see {@link PasswordKind} for
- * what each kind exposes). Rules, first match wins: {@code $2a$/$2b$/$2y$/$2x$} bcrypt,
- * {@code $argon2}, {@code $scrypt$} or {@code $7$}, {@code pbkdf2} prefixes (Django, passlib),
- * {@code $6$}, {@code $5$}, {@code $1$} crypt, then bare hexadecimal of 32, 40, 64 or 128
- * digits (MD5, SHA-1, SHA-256, SHA-512). Everything else is plain text.
+ * Tells a plain-text password from a stored hash by its shape (see {@link PasswordKind} for what
+ * each kind exposes). Rules, first match wins: {@code $2a$/$2b$/$2y$/$2x$} bcrypt, {@code $argon2},
+ * {@code $scrypt$} or {@code $7$}, {@code pbkdf2} prefixes (Django, passlib), {@code $6$}, {@code
+ * $5$}, {@code $1$} crypt, then bare hexadecimal of 32, 40, 64 or 128 digits (MD5, SHA-1, SHA-256,
+ * SHA-512). Everything else is plain text.
  *
- * <p>The same table gives the Java function (tests, detection) and the Spark column expression
- * (the stage), so the two cannot disagree.
+ * <p>The same table gives the Java function (tests, detection) and the Spark column expression (the
+ * stage), so the two cannot disagree.
  */
 public final class PasswordClassifier {
   private static final Map<PasswordKind, String> RULES = new LinkedHashMap<>();

@@ -1,13 +1,12 @@
 package fr.breachimpact.normalize;
 
 /**
- * What a leaked password field holds, and how much it gives away. Every kind exposes
- * CREDENTIALS (verified); the difference is what an attacker can do with it: a
- * {@link Exposure#PLAINTEXT} password opens the account (and every account where it is reused)
- * at once, a {@link Exposure#FAST_HASH} (unsalted MD5/SHA) falls to a dictionary in minutes and
- * counts as nearly plain, a {@link Exposure#SLOW_HASH} (bcrypt, argon2, scrypt, PBKDF2,
- * crypt SHA-512) costs real work per guess. Reports raise the CREDENTIALS context for
- * PLAINTEXT and FAST_HASH.
+ * What a leaked password field holds, and how much it gives away. Every kind exposes CREDENTIALS
+ * (verified); the difference is what an attacker can do with it: a {@link Exposure#PLAINTEXT}
+ * password opens the account (and every account where it is reused) at once, a {@link
+ * Exposure#FAST_HASH} (unsalted MD5/SHA) falls to a dictionary in minutes and counts as nearly
+ * plain, a {@link Exposure#SLOW_HASH} (bcrypt, argon2, scrypt, PBKDF2, crypt SHA-512) costs real
+ * work per guess. Reports raise the CREDENTIALS context for PLAINTEXT and FAST_HASH.
  */
 public enum PasswordKind {
   PLAIN(Exposure.PLAINTEXT),

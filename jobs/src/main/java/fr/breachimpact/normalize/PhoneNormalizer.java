@@ -8,27 +8,30 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.regex.Pattern;
 
 /**
- * Phone numbers to E.164 with libphonenumber, default region FR: {@code 06 12 34 56 78},
- * {@code 06.12.34.56.78}, {@code +33 6 12 34 56 78}, {@code +33 (0)6 12 34 56 78},
- * {@code 0033612345678}, {@code 33612345678} all give {@code +33612345678}. Overseas numbers
- * dialled the French way ({@code 0690 12 34 56}) take their region's code ({@code +590...}).
+ * Phone numbers to E.164 with libphonenumber, default region FR: {@code 06 12 34 56 78}, {@code
+ * 06.12.34.56.78}, {@code +33 6 12 34 56 78}, {@code +33 (0)6 12 34 56 78}, {@code 0033612345678},
+ * {@code 33612345678} all give {@code +33612345678}. Overseas numbers dialled the French way
+ * ({@code 0690 12 34 56}) take their region's code ({@code +590...}).
  *
- * <p>Placeholders are invalid and get no E.164: a national number whose digits after the first
- * are all the same ({@code 0000000000}, {@code 0611111111}) or that counts up
- * ({@code 0123456789}). Forms use them to get past a mandatory field; as keys they would link
- * strangers.
+ * <p>Placeholders are invalid and get no E.164: a national number whose digits after the first are
+ * all the same ({@code 0000000000}, {@code 0611111111}) or that counts up ({@code 0123456789}).
+ * Forms use them to get past a mandatory field; as keys they would link strangers.
  */
 public final class PhoneNormalizer {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
   private static final String DEFAULT_REGION = "FR";
   private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+
   /** "(0)" after a country code: the national trunk prefix, not part of the number. */
   private static final Pattern TRUNK_IN_PARENS = Pattern.compile("\\(\\s*0\\s*\\)");
+
   /** 11 digits starting with 33 and no plus: an international number whose "+" was lost. */
   private static final Pattern FR_WITHOUT_PLUS = Pattern.compile("^33[1-9]\\d{8}$");
 
   /** French overseas regions with their own country codes, tried in this order. */
-  private static final java.util.List<String> OVERSEAS = java.util.List.of("GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF");
+  private static final java.util.List<String> OVERSEAS =
+      java.util.List.of("GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF");
+
   private static final NormalizedPhone INVALID = new NormalizedPhone(null, null, false);
 
   private PhoneNormalizer() {}
@@ -94,7 +97,8 @@ public final class PhoneNormalizer {
       // numbered under their own country codes.
       for (String region : OVERSEAS) {
         PhoneNumber overseas = parse(s, region);
-        PhoneNumberType overseasType = overseas == null ? PhoneNumberType.UNKNOWN : UTIL.getNumberType(overseas);
+        PhoneNumberType overseasType =
+            overseas == null ? PhoneNumberType.UNKNOWN : UTIL.getNumberType(overseas);
         if (overseasType != PhoneNumberType.UNKNOWN) {
           number = overseas;
           type = overseasType;

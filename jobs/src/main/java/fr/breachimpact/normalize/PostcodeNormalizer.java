@@ -3,15 +3,15 @@ package fr.breachimpact.normalize;
 import java.util.regex.Pattern;
 
 /**
- * French postcodes: spaces and dots dropped ("75 001"), a lost leading zero restored (a
- * four-digit {@code 1000} is {@code 01000}: spreadsheets read postcodes as numbers).
+ * French postcodes: spaces and dots dropped ("75 001"), a lost leading zero restored (a four-digit
+ * {@code 1000} is {@code 01000}: spreadsheets read postcodes as numbers).
  *
- * <p>Department rule: the first two digits (01 to 95, 20 excepted); overseas {@code 97x} and
- * {@code 98x} take three digits (971 to 976, 984 and 986 to 988); Corsica, whose postcodes all
- * start with 20, is split by postcode range as La Poste allocated them: 20000 to 20199 is
- * Corse-du-Sud {@code 2A}, 20200 to 20699 Haute-Corse {@code 2B} (the postcode's range, not
- * the commune's INSEE code: a handful of communes near the border may differ).
- * Anything else (00xxx, 96xxx, 980xx Monaco, 6 digits, letters) is invalid.
+ * <p>Department rule: the first two digits (01 to 95, 20 excepted); overseas {@code 97x} and {@code
+ * 98x} take three digits (971 to 976, 984 and 986 to 988); Corsica, whose postcodes all start with
+ * 20, is split by postcode range as La Poste allocated them: 20000 to 20199 is Corse-du-Sud {@code
+ * 2A}, 20200 to 20699 Haute-Corse {@code 2B} (the postcode's range, not the commune's INSEE code: a
+ * handful of communes near the border may differ). Anything else (00xxx, 96xxx, 980xx Monaco, 6
+ * digits, letters) is invalid.
  */
 public final class PostcodeNormalizer {
   private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\u00A0]");
@@ -25,7 +25,8 @@ public final class PostcodeNormalizer {
     if (raw == null) {
       return null;
     }
-    String s = NUMERIC_FRACTION.matcher(raw.strip()).replaceAll(""); // 75001.0 from a numeric column
+    String s =
+        NUMERIC_FRACTION.matcher(raw.strip()).replaceAll(""); // 75001.0 from a numeric column
     s = SEPARATORS.matcher(s).replaceAll("");
     if (s.isEmpty()) {
       return null;

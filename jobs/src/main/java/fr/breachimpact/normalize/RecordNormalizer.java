@@ -22,27 +22,46 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Stage 2a: adds the normalised columns of docs/tables.md ("Stage 2") to a frame carrying raw
- * canonical columns (leaked_records or customers). Raw columns the frame lacks (customers carry
- * no IBAN) count as null; every output column is always there, so both tables share a schema
- * for the columns linkage reads. The input columns are kept unchanged.
+ * canonical columns (leaked_records or customers). Raw columns the frame lacks (customers carry no
+ * IBAN) count as null; every output column is always there, so both tables share a schema for the
+ * columns linkage reads. The input columns are kept unchanged.
  *
  * <p>Built-in column functions for what they express (gender, loyalty id, password kind); UDFs
- * where a library is needed. The library objects (PhoneNumberUtil, validators, patterns) are
- * static singletons, created once per executor JVM, never per row. Every function is pure and
- * null-safe, so the output depends only on each row and the reference date (for two-digit
- * years and "born in the future"), never on partitioning.
+ * where a library is needed. The library objects (PhoneNumberUtil, validators, patterns) are static
+ * singletons, created once per executor JVM, never per row. Every function is pure and null-safe,
+ * so the output depends only on each row and the reference date (for two-digit years and "born in
+ * the future"), never on partitioning.
  */
 public final class RecordNormalizer {
   /** Columns this stage adds, in output order. */
   public static final List<String> OUTPUT_COLUMNS =
       List.of(
-          "first_name_display", "first_name_key", "last_name_display", "last_name_key",
-          "birth_date_norm", "birth_date_valid", "gender_norm",
-          "email_norm", "email_key", "email_valid",
-          "phone_e164", "phone_type", "phone_valid",
-          "postcode_norm", "department", "postcode_valid", "city_key", "street_key",
-          "nir_norm", "nir_valid", "nir_consistent",
-          "iban_valid", "card_valid", "card_issuer", "password_kind", "loyalty_id_norm");
+          "first_name_display",
+          "first_name_key",
+          "last_name_display",
+          "last_name_key",
+          "birth_date_norm",
+          "birth_date_valid",
+          "gender_norm",
+          "email_norm",
+          "email_key",
+          "email_valid",
+          "phone_e164",
+          "phone_type",
+          "phone_valid",
+          "postcode_norm",
+          "department",
+          "postcode_valid",
+          "city_key",
+          "street_key",
+          "nir_norm",
+          "nir_valid",
+          "nir_consistent",
+          "iban_valid",
+          "card_valid",
+          "card_issuer",
+          "password_kind",
+          "loyalty_id_norm");
 
   private static final StructType NAMES =
       new StructType()
@@ -96,7 +115,9 @@ public final class RecordNormalizer {
 
   private final BirthDateParser dates;
 
-  /** @param referenceDate the run date: pivot of two-digit years, latest possible birth date */
+  /**
+   * @param referenceDate the run date: pivot of two-digit years, latest possible birth date
+   */
   public RecordNormalizer(LocalDate referenceDate) {
     this.dates = new BirthDateParser(referenceDate);
   }
@@ -104,13 +125,13 @@ public final class RecordNormalizer {
   public Dataset<Row> normalize(Dataset<Row> raw) {
     Set<String> present = Set.of(raw.columns());
     BirthDateParser parser = dates;
-    UserDefinedFunction dateUdf =
-        udf((UDF1<String, Row>) s -> date(parser, s), DATE);
+    UserDefinedFunction dateUdf = udf((UDF1<String, Row>) s -> date(parser, s), DATE);
 
     // Step 1: one struct per library call, so that each UDF runs once per row.
     List<Column> step1 = new ArrayList<>();
     Arrays.stream(raw.columns()).forEach(c -> step1.add(col(quoted(c))));
-    step1.add(apply(NAMES_UDF, NAMES, present, "first_name", "last_name", "full_name").as("_n_names"));
+    step1.add(
+        apply(NAMES_UDF, NAMES, present, "first_name", "last_name", "full_name").as("_n_names"));
     step1.add(apply(dateUdf, DATE, present, "birth_date").as("_n_date"));
     step1.add(GenderNormalizer.column(raw(present, "gender")).as("gender_norm"));
     step1.add(apply(EMAIL_UDF, EMAIL, present, "email").as("_n_email"));
@@ -127,7 +148,8 @@ public final class RecordNormalizer {
     // Step 2: NIR consistency needs the normalised gender and birth date.
     Column nir =
         present.contains("nir")
-            ? NIR_UDF.apply(col("nir"), col("gender_norm"), col("_n_date.date").cast(DataTypes.StringType))
+            ? NIR_UDF.apply(
+                col("nir"), col("gender_norm"), col("_n_date.date").cast(DataTypes.StringType))
             : lit(null).cast(NIR);
     List<Column> step2 = new ArrayList<>();
     Arrays.stream(raw.columns()).forEach(c -> step2.add(col(quoted(c))));
@@ -171,7 +193,8 @@ public final class RecordNormalizer {
   }
 
   /** The UDF over raw columns, or a typed null without any call when the frame has none of them. */
-  private static Column apply(UserDefinedFunction f, DataType type, Set<String> present, String... rawColumns) {
+  private static Column apply(
+      UserDefinedFunction f, DataType type, Set<String> present, String... rawColumns) {
     if (Arrays.stream(rawColumns).noneMatch(present::contains)) {
       return lit(null).cast(type);
     }
@@ -198,7 +221,10 @@ public final class RecordNormalizer {
       lastDisplay = split.lastName();
     }
     return RowFactory.create(
-        firstDisplay, NameNormalizer.key(firstDisplay), lastDisplay, NameNormalizer.key(lastDisplay));
+        firstDisplay,
+        NameNormalizer.key(firstDisplay),
+        lastDisplay,
+        NameNormalizer.key(lastDisplay));
   }
 
   static Row date(BirthDateParser parser, String raw) {
@@ -208,12 +234,16 @@ public final class RecordNormalizer {
 
   static Row email(String raw) {
     NormalizedEmail e = EmailNormalizer.normalize(raw);
-    return e == null ? RowFactory.create(null, null, null) : RowFactory.create(e.normalized(), e.key(), e.valid());
+    return e == null
+        ? RowFactory.create(null, null, null)
+        : RowFactory.create(e.normalized(), e.key(), e.valid());
   }
 
   static Row phone(String raw) {
     NormalizedPhone p = PhoneNormalizer.normalize(raw);
-    return p == null ? RowFactory.create(null, null, null) : RowFactory.create(p.e164(), p.type(), p.valid());
+    return p == null
+        ? RowFactory.create(null, null, null)
+        : RowFactory.create(p.e164(), p.type(), p.valid());
   }
 
   static Row postcode(String raw) {
@@ -224,8 +254,11 @@ public final class RecordNormalizer {
   }
 
   static Row nir(String raw, String gender, String birthDate) {
-    NirCheck c = NirValidator.check(raw, gender, birthDate == null ? null : LocalDate.parse(birthDate));
-    return c == null ? RowFactory.create(null, null, null) : RowFactory.create(c.normalized(), c.valid(), c.consistent());
+    NirCheck c =
+        NirValidator.check(raw, gender, birthDate == null ? null : LocalDate.parse(birthDate));
+    return c == null
+        ? RowFactory.create(null, null, null)
+        : RowFactory.create(c.normalized(), c.valid(), c.consistent());
   }
 
   static Row card(String raw) {

@@ -3,10 +3,10 @@ package fr.breachimpact.normalize;
 import java.text.Normalizer;
 
 /**
- * Folding of free text into comparison keys: NFC for display, and for keys NFD with the
- * combining marks stripped, lower case, ligatures spelled out, every other character
- * (hyphens, apostrophes, dots, commas, letters outside Latin) a separator, separators collapsed.
- * Keys are made of {@code [a-z0-9 ]} only, so folding a key changes nothing.
+ * Folding of free text into comparison keys: NFC for display, and for keys NFD with the combining
+ * marks stripped, lower case, ligatures spelled out, every other character (hyphens, apostrophes,
+ * dots, commas, letters outside Latin) a separator, separators collapsed. Keys are made of {@code
+ * [a-z0-9 ]} only, so folding a key changes nothing.
  *
  * <p>Hot path of the stage (names, cities, streets, free text on every row): one pass over the
  * characters, no regular expression, and no Unicode normalisation for ASCII input.
@@ -19,7 +19,10 @@ public final class TextFolding {
     if (raw == null) {
       return null;
     }
-    String nfc = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+    String nfc =
+        Normalizer.isNormalized(raw, Normalizer.Form.NFC)
+            ? raw
+            : Normalizer.normalize(raw, Normalizer.Form.NFC);
     StringBuilder sb = new StringBuilder(nfc.length());
     boolean pendingSpace = false;
     for (int i = 0; i < nfc.length(); i++) {
@@ -38,8 +41,8 @@ public final class TextFolding {
   }
 
   /**
-   * Lower-case ASCII key: accents folded, œ/æ/ß spelled out, every other character a
-   * separator; null when nothing is left.
+   * Lower-case ASCII key: accents folded, œ/æ/ß spelled out, every other character a separator;
+   * null when nothing is left.
    */
   public static String fold(String raw) {
     if (raw == null) {
@@ -72,7 +75,9 @@ public final class TextFolding {
 
   private static boolean isMark(char c) {
     int type = Character.getType(c);
-    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+    return type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
   }
 
   private static boolean isAscii(String s) {

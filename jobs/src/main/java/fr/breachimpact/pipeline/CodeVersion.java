@@ -45,7 +45,9 @@ final class CodeVersion {
       fp.add("jar", FileHashes.sha256(code));
     } else {
       try (Stream<Path> files = Files.walk(code)) {
-        files.filter(p -> p.toString().endsWith(".class")).sorted()
+        files
+            .filter(p -> p.toString().endsWith(".class"))
+            .sorted()
             .forEach(p -> fp.add(code.relativize(p).toString(), FileHashes.sha256(p)));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the job's code at " + code, e);

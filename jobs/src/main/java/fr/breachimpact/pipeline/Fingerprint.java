@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What a stage's output depends on, as one hash: its own inputs (file hashes, config section)
- * and the fingerprints of the stages it reads. Equal fingerprints, equal outputs.
+ * What a stage's output depends on, as one hash: its own inputs (file hashes, config section) and
+ * the fingerprints of the stages it reads. Equal fingerprints, equal outputs.
  */
 public final class Fingerprint {
   private final MessageDigest digest;

@@ -12,8 +12,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A lock file on HDFS, beside a lake there: the name node creates a file only if it is absent
- * ({@code create(path, false)}) and renames atomically, so runs started on different hosts
- * exclude each other. Not for object stores (s3a:), whose create and rename are not atomic.
+ * ({@code create(path, false)}) and renames atomically, so runs started on different hosts exclude
+ * each other. Not for object stores (s3a:), whose create and rename are not atomic.
  */
 final class HadoopLockFile implements LockFile {
   private final Path file;
@@ -33,7 +33,8 @@ final class HadoopLockFile implements LockFile {
     } catch (FileAlreadyExistsException held) {
       return false;
     } catch (org.apache.hadoop.ipc.RemoteException remote) {
-      if (remote.unwrapRemoteException(FileAlreadyExistsException.class) instanceof FileAlreadyExistsException) {
+      if (remote.unwrapRemoteException(FileAlreadyExistsException.class)
+          instanceof FileAlreadyExistsException) {
         return false;
       }
       throw remote;

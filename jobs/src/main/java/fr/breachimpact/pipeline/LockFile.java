@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The file behind {@link RunLock}, on a file system whose create-if-absent and rename are atomic:
- * a local one (java.nio) or HDFS (the name node decides).
+ * The file behind {@link RunLock}, on a file system whose create-if-absent and rename are atomic: a
+ * local one (java.nio) or HDFS (the name node decides).
  */
 interface LockFile {
   /** Creates the file with this content; false if it exists already (another run's lock). */

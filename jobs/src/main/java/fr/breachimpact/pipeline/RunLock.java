@@ -10,14 +10,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One nightly run at a time on an output folder: a lock file created atomically
- * ({@code createFile} fails if it exists). A lock whose process is gone (same host, pid no
- * longer alive) is stale and taken over by renaming it away first, so two runs taking over the
- * same stale lock cannot both win.
+ * One nightly run at a time on an output folder: a lock file created atomically ({@code createFile}
+ * fails if it exists). A lock whose process is gone (same host, pid no longer alive) is stale and
+ * taken over by renaming it away first, so two runs taking over the same stale lock cannot both
+ * win.
  *
  * <p>The lock lives beside the lake: on the driver's file system for a local or mounted lake, on
- * HDFS for a lake there (the name node's create-if-absent excludes drivers on other hosts too).
- * For a lake on S3, whose writes are not exclusive, the lock is a file of the driver host and the
+ * HDFS for a lake there (the name node's create-if-absent excludes drivers on other hosts too). For
+ * a lake on S3, whose writes are not exclusive, the lock is a file of the driver host and the
  * scheduler's own exclusivity (one DAG run at a time) is the lock between hosts.
  */
 public final class RunLock implements AutoCloseable {
@@ -53,7 +53,8 @@ public final class RunLock implements AutoCloseable {
   }
 
   /** The lock as a file on HDFS ({@code hdfs:} URI), beside a lake there. */
-  public static RunLock acquire(org.apache.hadoop.fs.Path file, org.apache.hadoop.conf.Configuration conf, String runId) {
+  public static RunLock acquire(
+      org.apache.hadoop.fs.Path file, org.apache.hadoop.conf.Configuration conf, String runId) {
     try {
       return acquire(new HadoopLockFile(file, conf), runId);
     } catch (IOException e) {
@@ -63,7 +64,8 @@ public final class RunLock implements AutoCloseable {
 
   private static RunLock acquire(LockFile file, String runId) {
     try {
-      Holder me = new Holder(runId, ProcessHandle.current().pid(), host(), Instant.now().toString());
+      Holder me =
+          new Holder(runId, ProcessHandle.current().pid(), host(), Instant.now().toString());
       byte[] content = JSON.writeValueAsBytes(me);
       if (file.createNew(content)) {
         return new RunLock(file, false);
@@ -72,7 +74,17 @@ public final class RunLock implements AutoCloseable {
       if (holder.isPresent() && isAlive(holder.get())) {
         Holder h = holder.get();
         throw new LockedException(
-            "another run holds the lock " + file.shown() + " (run " + h.runId() + ", pid " + h.pid() + " on " + h.host() + ", since " + h.startedAt() + ")");
+            "another run holds the lock "
+                + file.shown()
+                + " (run "
+                + h.runId()
+                + ", pid "
+                + h.pid()
+                + " on "
+                + h.host()
+                + ", since "
+                + h.startedAt()
+                + ")");
       }
       // Stale: move it aside atomically; only one contender's move succeeds.
       String aside = ".stale-" + runId;
@@ -81,11 +93,13 @@ public final class RunLock implements AutoCloseable {
       }
       file.deleteAside(aside);
       if (!file.createNew(content)) {
-        throw new LockedException("another run took over the stale lock " + file.shown() + " first");
+        throw new LockedException(
+            "another run took over the stale lock " + file.shown() + " first");
       }
       return new RunLock(file, true);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot take the run lock " + file.shown() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot take the run lock " + file.shown() + ": " + e.getMessage(), e);
     }
   }
 
@@ -96,7 +110,12 @@ public final class RunLock implements AutoCloseable {
   private static Optional<Holder> read(LockFile file) {
     try {
       JsonNode n = JSON.readTree(file.read().orElseThrow());
-      return Optional.of(new Holder(n.path("runId").asText(), n.path("pid").asLong(-1), n.path("host").asText(), n.path("startedAt").asText()));
+      return Optional.of(
+          new Holder(
+              n.path("runId").asText(),
+              n.path("pid").asLong(-1),
+              n.path("host").asText(),
+              n.path("startedAt").asText()));
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty(); // a lock cut short by a crash: stale
     }

@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code run_log} Delta table: one row per stage of each nightly run as it ends, and one row
- * for the run itself (stage {@code nightly}). Appended stage by stage, so that a run killed in
- * the middle still tells the next one which stages completed, with which fingerprint.
+ * for the run itself (stage {@code nightly}). Appended stage by stage, so that a run killed in the
+ * middle still tells the next one which stages completed, with which fingerprint.
  */
 public final class RunLog {
   /** One stage execution, or the run's own row. */
@@ -40,9 +40,31 @@ public final class RunLog {
       String slowestSparkStage) {
 
     /** A row whose stage ran no Spark stage worth naming (or the run's own row). */
-    public Entry(String runId, LocalDate runDate, String stage, String status, String reason, String fingerprint,
-        Instant startedAt, Instant endedAt, long rowsOut, Map<String, String> inputVersions, String error) {
-      this(runId, runDate, stage, status, reason, fingerprint, startedAt, endedAt, rowsOut, inputVersions, error, null);
+    public Entry(
+        String runId,
+        LocalDate runDate,
+        String stage,
+        String status,
+        String reason,
+        String fingerprint,
+        Instant startedAt,
+        Instant endedAt,
+        long rowsOut,
+        Map<String, String> inputVersions,
+        String error) {
+      this(
+          runId,
+          runDate,
+          stage,
+          status,
+          reason,
+          fingerprint,
+          startedAt,
+          endedAt,
+          rowsOut,
+          inputVersions,
+          error,
+          null);
     }
   }
 
@@ -58,7 +80,10 @@ public final class RunLog {
           .add("ended_at", "timestamp", false)
           .add("seconds", "double", false)
           .add("rows_out", "long", false)
-          .add("input_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
+          .add(
+              "input_versions",
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
+              true)
           .add("error", "string", true)
           .add("slowest_spark_stage", "string", true);
 
@@ -73,21 +98,36 @@ public final class RunLog {
   public void append(Entry e) {
     Row row =
         RowFactory.create(
-            e.runId(), Date.valueOf(e.runDate()), e.stage(), e.status(), e.reason(), e.fingerprint(),
-            Timestamp.from(e.startedAt()), Timestamp.from(e.endedAt()),
-            (e.endedAt().toEpochMilli() - e.startedAt().toEpochMilli()) / 1000.0, e.rowsOut(),
-            ScalaMaps.of(e.inputVersions()), e.error(), e.slowestSparkStage());
+            e.runId(),
+            Date.valueOf(e.runDate()),
+            e.stage(),
+            e.status(),
+            e.reason(),
+            e.fingerprint(),
+            Timestamp.from(e.startedAt()),
+            Timestamp.from(e.endedAt()),
+            (e.endedAt().toEpochMilli() - e.startedAt().toEpochMilli()) / 1000.0,
+            e.rowsOut(),
+            ScalaMaps.of(e.inputVersions()),
+            e.error(),
+            e.slowestSparkStage());
     // mergeSchema: a run_log written before slowest_spark_stage existed gains the column.
-    spark.createDataFrame(List.of(row), SCHEMA).coalesce(1).write().format("delta").mode(SaveMode.Append)
-        .option("mergeSchema", "true").save(path);
+    spark
+        .createDataFrame(List.of(row), SCHEMA)
+        .coalesce(1)
+        .write()
+        .format("delta")
+        .mode(SaveMode.Append)
+        .option("mergeSchema", "true")
+        .save(path);
   }
 
   /** A stage's latest completed execution: its fingerprint and the input versions it read. */
   public record Completed(String fingerprint, Map<String, String> inputVersions) {}
 
   /**
-   * The stage's latest completed execution (ran or reused), if any: the state its output tables
-   * are in, since a killed stage never commits.
+   * The stage's latest completed execution (ran or reused), if any: the state its output tables are
+   * in, since a killed stage never commits.
    */
   public Optional<Completed> lastCompleted(String stage) {
     if (!LakeTables.exists(spark, path)) {
@@ -104,7 +144,8 @@ public final class RunLog {
       return Optional.empty();
     }
     Row r = rows.get(0);
-    Map<String, String> versions = r.isNullAt(1) ? Map.of() : Map.copyOf(r.<String, String>getJavaMap(1));
+    Map<String, String> versions =
+        r.isNullAt(1) ? Map.of() : Map.copyOf(r.<String, String>getJavaMap(1));
     return Optional.of(new Completed(r.getString(0), versions));
   }
 }

@@ -14,9 +14,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code run_summary} report: counts in and out of each stage, quarantine by reason,
- * timings. Partitioned by report_date and stage, so that each stage replaces its own rows of the
- * date and never another's (idempotent re-runs).
+ * The {@code run_summary} report: counts in and out of each stage, quarantine by reason, timings.
+ * Partitioned by report_date and stage, so that each stage replaces its own rows of the date and
+ * never another's (idempotent re-runs).
  */
 public final class RunSummary {
   /** One line of the summary: a stage's figures for one source (a file, a table, "all"). */
@@ -49,20 +49,36 @@ public final class RunSummary {
 
   private RunSummary() {}
 
-  public static Dataset<Row> frame(SparkSession spark, String runId, LocalDate runDate, String stage, List<Line> lines) {
+  public static Dataset<Row> frame(
+      SparkSession spark, String runId, LocalDate runDate, String stage, List<Line> lines) {
     List<Row> rows = new ArrayList<>();
     Date date = Date.valueOf(runDate);
     for (Line l : lines) {
       rows.add(
           RowFactory.create(
-              runId, date, l.source(), l.rowsIn(), l.rowsOut(), l.rowsQuarantined(),
-              fr.breachimpact.spark.ScalaMaps.of(l.quarantineByReason()), l.seconds(), l.detail(), date, stage));
+              runId,
+              date,
+              l.source(),
+              l.rowsIn(),
+              l.rowsOut(),
+              l.rowsQuarantined(),
+              fr.breachimpact.spark.ScalaMaps.of(l.quarantineByReason()),
+              l.seconds(),
+              l.detail(),
+              date,
+              stage));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }
 
   /** Replaces this stage's rows for the date; other stages and dates stay. */
-  public static void write(SparkSession spark, String reportPath, String runId, LocalDate runDate, String stage, List<Line> lines) {
+  public static void write(
+      SparkSession spark,
+      String reportPath,
+      String runId,
+      LocalDate runDate,
+      String stage,
+      List<Line> lines) {
     frame(spark, runId, runDate, stage, lines)
         .coalesce(1)
         .write()

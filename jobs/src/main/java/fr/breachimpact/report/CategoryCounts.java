@@ -17,15 +17,17 @@ import org.apache.spark.sql.Row;
 
 /**
  * Per incident and category: {@code records}, {@code persons}, and the persons with at least one
- * verified, claimed or detected exposure ({@code persons_verified}, {@code persons_claimed},
- * {@code persons_detected}), and the records whose category rests on content detection alone
- * ({@code records_detected}: the evidence of a detected category). Both exposure_by_incident_category and incident_severity read these
- * counts: computed once, a few rows per incident.
+ * verified, claimed or detected exposure ({@code persons_verified}, {@code persons_claimed}, {@code
+ * persons_detected}), and the records whose category rests on content detection alone ({@code
+ * records_detected}: the evidence of a detected category). Both exposure_by_incident_category and
+ * incident_severity read these counts: computed once, a few rows per incident.
  */
 public final class CategoryCounts {
   private CategoryCounts() {}
 
-  /** @param exposures {@link ExposedRecords#categories} */
+  /**
+   * @param exposures {@link ExposedRecords#categories}
+   */
   public static Dataset<Row> of(Dataset<Row> exposures) {
     // Per person first, then per incident and category: five distinct counts in one aggregation
     // would have Spark copy every row five times. The exposures are shuffled once, on the
@@ -53,18 +55,25 @@ public final class CategoryCounts {
   }
 
   /**
-   * The category codes of the counts, as bits ({@link CategoryMask}, in sorted order): any code
-   * the classifier writes, whether or not it is in the taxonomy. Collects a few rows per incident.
+   * The category codes of the counts, as bits ({@link CategoryMask}, in sorted order): any code the
+   * classifier writes, whether or not it is in the taxonomy. Collects a few rows per incident.
    *
    * @param counts {@link #of}
    * @throws IllegalStateException with one line, past {@link CategoryMask#MAX_CODES} codes
    */
   public static CategoryMask codes(Dataset<Row> counts) {
-    List<String> codes = counts.select("category").distinct().orderBy("category").as(Encoders.STRING()).collectAsList();
+    List<String> codes =
+        counts
+            .select("category")
+            .distinct()
+            .orderBy("category")
+            .as(Encoders.STRING())
+            .collectAsList();
     try {
       return CategoryMask.of(codes);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("report: leaked_records_clean.categories.code: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "report: leaked_records_clean.categories.code: " + e.getMessage(), e);
     }
   }
 

@@ -5,7 +5,8 @@ package fr.breachimpact.report;
  * category verified, claimed (present but failing its check) or detected in free text, and the
  * records in which it rests on detection alone (the evidence of a detected category).
  */
-public record CategoryEvidence(String code, long verified, long claimed, long detected, long detectedRecords) {
+public record CategoryEvidence(
+    String code, long verified, long claimed, long detected, long detectedRecords) {
 
   /** Without a record count of the detection. */
   public CategoryEvidence(String code, long verified, long claimed, long detected) {

@@ -8,16 +8,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code customer_risk}: every customer linked to an exposed person, with that person's score
- * and whether the customer is to be notified (art. 34: high or very high). A customer linked to
- * two persons (the graph could not merge them) takes the higher score.
+ * {@code customer_risk}: every customer linked to an exposed person, with that person's score and
+ * whether the customer is to be notified (art. 34: high or very high). A customer linked to two
+ * persons (the graph could not merge them) takes the higher score.
  */
 public final class CustomerRiskReport {
   public static final String NAME = "customer_risk";
 
   private CustomerRiskReport() {}
 
-  public static Dataset<Row> build(Dataset<Row> links, Dataset<Row> personScores, Pseudonymizer pseudonyms) {
+  public static Dataset<Row> build(
+      Dataset<Row> links, Dataset<Row> personScores, Pseudonymizer pseudonyms) {
     return links
         .select("person_id", "customer_id", "brand")
         .join(personScores.select("person_id", "se", "level"), Frames.seq("person_id"))
@@ -29,7 +30,9 @@ public final class CustomerRiskReport {
             pseudonyms.person(col("top.person_id")).as("person_pseudonym"),
             col("top.se").as("se"),
             col("top.level").as("level"),
-            col("top.level").isin(EnisaLevel.HIGH.label(), EnisaLevel.VERY_HIGH.label()).as("notify"))
+            col("top.level")
+                .isin(EnisaLevel.HIGH.label(), EnisaLevel.VERY_HIGH.label())
+                .as("notify"))
         .orderBy("brand", "customer_pseudonym");
   }
 }

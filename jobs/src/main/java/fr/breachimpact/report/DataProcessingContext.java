@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * ENISA DPC: the highest base among the exposed categories (1 simple, 2 behavioural, 3
- * financial, 4 sensitive), moved by the manifest's context adjustments, kept within 1..4.
+ * ENISA DPC: the highest base among the exposed categories (1 simple, 2 behavioural, 3 financial, 4
+ * sensitive), moved by the manifest's context adjustments, kept within 1..4.
  *
- * <p>Verified, detected and claimed categories all count: a value that fails its check (a NIR
- * with a wrong key, a malformed IBAN) is still the category's data in the attacker's hands,
- * and the breach is assessed at its worst. A category present only as claimed is named so in
- * the factors, so that an analyst can discount it; one found only by content detection is
- * named "detected only", with the records it was detected in, since a DPO must see when a word
- * in free text drove the score.
+ * <p>Verified, detected and claimed categories all count: a value that fails its check (a NIR with
+ * a wrong key, a malformed IBAN) is still the category's data in the attacker's hands, and the
+ * breach is assessed at its worst. A category present only as claimed is named so in the factors,
+ * so that an analyst can discount it; one found only by content detection is named "detected only",
+ * with the records it was detected in, since a DPO must see when a word in free text drove the
+ * score.
  */
 public final class DataProcessingContext {
   private DataProcessingContext() {}
@@ -26,8 +26,8 @@ public final class DataProcessingContext {
    * A DPC score and the readable factors that produced it.
    *
    * @param category the category that sets the base, null when none is exposed
-   * @param detectedRecords when that category rests on content detection alone, the records it
-   *     was detected in (null otherwise, and when fewer than k: a small count is not written)
+   * @param detectedRecords when that category rests on content detection alone, the records it was
+   *     detected in (null otherwise, and when fewer than k: a small count is not written)
    */
   public record Score(int dpc, String factors, String category, Long detectedRecords) {
     public Score(int dpc, String factors) {
@@ -36,21 +36,25 @@ public final class DataProcessingContext {
   }
 
   /** Detection counts written as they are (k = 1). */
-  public static Score score(Collection<CategoryEvidence> categories, List<ContextAdjustment> adjustments) {
+  public static Score score(
+      Collection<CategoryEvidence> categories, List<ContextAdjustment> adjustments) {
     return score(categories, adjustments, 1);
   }
 
   /**
    * @param k counts of detection evidence below it are written "fewer than k"
    */
-  public static Score score(Collection<CategoryEvidence> categories, List<ContextAdjustment> adjustments, int k) {
+  public static Score score(
+      Collection<CategoryEvidence> categories, List<ContextAdjustment> adjustments, int k) {
     List<CategoryEvidence> present = new ArrayList<>();
     for (CategoryEvidence c : categories) {
       if (c.present()) {
         present.add(c);
       }
     }
-    present.sort(Comparator.comparingInt((CategoryEvidence c) -> -base(c.code())).thenComparing(CategoryEvidence::code));
+    present.sort(
+        Comparator.comparingInt((CategoryEvidence c) -> -base(c.code()))
+            .thenComparing(CategoryEvidence::code));
     int base = present.isEmpty() ? 1 : base(present.get(0).code());
     StringBuilder f = new StringBuilder();
     if (present.isEmpty()) {
@@ -89,13 +93,17 @@ public final class DataProcessingContext {
       f.append("; kept within 1..4");
     }
     CategoryEvidence top = present.isEmpty() ? null : present.get(0);
-    Long detected = top != null && top.detectedOnly() && !Suppression.isSmall(top.detectedRecords(), k)
-        ? top.detectedRecords() : null;
+    Long detected =
+        top != null && top.detectedOnly() && !Suppression.isSmall(top.detectedRecords(), k)
+            ? top.detectedRecords()
+            : null;
     return new Score(dpc, f.toString(), top == null ? null : top.code(), detected);
   }
 
   private static String records(long n, int k) {
-    return Suppression.isSmall(n, k) ? "fewer than " + k + " records" : n + (n == 1 ? " record" : " records");
+    return Suppression.isSmall(n, k)
+        ? "fewer than " + k + " records"
+        : n + (n == 1 ? " record" : " records");
   }
 
   public static int clamp(int dpc) {

@@ -11,11 +11,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * A category that rests on content detection alone (status {@code detected}) counts only where
- * it was detected in enough records of its file: at least {@code minRecords} of them and at
- * least {@code minShare} of the file's records. One "traitement" in one comment column must not
- * make an incident health data (DPC 4); a health vocabulary running through a notes column does.
- * Verified and claimed categories are never touched.
+ * A category that rests on content detection alone (status {@code detected}) counts only where it
+ * was detected in enough records of its file: at least {@code minRecords} of them and at least
+ * {@code minShare} of the file's records. One "traitement" in one comment column must not make an
+ * incident health data (DPC 4); a health vocabulary running through a notes column does. Verified
+ * and claimed categories are never touched.
  */
 public final class DetectionMinimum {
   /** Every detection counts: for callers that apply no minimum. */
@@ -26,7 +26,8 @@ public final class DetectionMinimum {
 
   public DetectionMinimum(int minRecords, double minShare) {
     if (minRecords < 1 || minShare < 0 || minShare > 1) {
-      throw new IllegalArgumentException("detection minimum needs records >= 1 and 0 <= share <= 1");
+      throw new IllegalArgumentException(
+          "detection minimum needs records >= 1 and 0 <= share <= 1");
     }
     this.minRecords = minRecords;
     this.minShare = minShare;
@@ -43,22 +44,27 @@ public final class DetectionMinimum {
   /**
    * @param prepared {@link ExposedRecords#prepare}: the records of each file
    * @param exposures {@link ExposedRecords#categories}
-   * @return the exposures without the detected ones whose file holds too few of them; a few
-   *     rows per file and category are aggregated and broadcast
+   * @return the exposures without the detected ones whose file holds too few of them; a few rows
+   *     per file and category are aggregated and broadcast
    */
   public Dataset<Row> apply(Dataset<Row> prepared, Dataset<Row> exposures) {
     if (minRecords <= 1 && minShare <= 0) {
       return exposures;
     }
     Dataset<Row> files =
-        prepared.groupBy(col("incident_id"), file(col("source_file")).as("_file")).agg(count(lit(1)).as("_file_records"));
+        prepared
+            .groupBy(col("incident_id"), file(col("source_file")).as("_file"))
+            .agg(count(lit(1)).as("_file_records"));
     Dataset<Row> weak =
         exposures
             .where(col("status").equalTo("detected"))
             .groupBy(col("incident_id"), file(col("source_file")).as("_file"), col("code"))
             .agg(count(lit(1)).as("_detected"))
             .join(files, Frames.seq("incident_id", "_file"))
-            .where(col("_detected").lt(minRecords).or(col("_detected").lt(col("_file_records").multiply(minShare))))
+            .where(
+                col("_detected")
+                    .lt(minRecords)
+                    .or(col("_detected").lt(col("_file_records").multiply(minShare))))
             .select(col("incident_id"), col("_file"), col("code"), lit(true).as("_weak"));
     return exposures
         .withColumn("_file", file(col("source_file")))

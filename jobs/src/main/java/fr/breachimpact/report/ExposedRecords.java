@@ -15,9 +15,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The leaked records as the reports see them: one row per record with its person, the
- * identifier kinds it carries (flags, no values) and its EI, and one row per record and
- * category. Raw identifiers do not go further than this class.
+ * The leaked records as the reports see them: one row per record with its person, the identifier
+ * kinds it carries (flags, no values) and its EI, and one row per record and category. Raw
+ * identifiers do not go further than this class.
  */
 public final class ExposedRecords {
   /** Marks a record that resolve gave no person: it counts as a person of its own. */
@@ -26,8 +26,8 @@ public final class ExposedRecords {
   private ExposedRecords() {}
 
   /**
-   * record_id, incident_id, person_id, account_id, source_file, categories, one boolean
-   * {@code id_*} flag per {@link Identifier}, ei and ei_rule (index into the EI table).
+   * record_id, incident_id, person_id, account_id, source_file, categories, one boolean {@code
+   * id_*} flag per {@link Identifier}, ei and ei_rule (index into the EI table).
    */
   public static Dataset<Row> prepare(Dataset<Row> leakedClean, Dataset<Row> recordPerson) {
     List<Column> cols = new ArrayList<>();
@@ -36,7 +36,8 @@ public final class ExposedRecords {
     cols.add(Frames.colOrNull(leakedClean, "account_id", "string").as("account_id"));
     cols.add(Frames.colOrNull(leakedClean, "source_file", "string").as("source_file"));
     cols.add(col("categories"));
-    for (String c : new String[] {"first_name_key", "last_name_key", "street_key", "professional_id"}) {
+    for (String c :
+        new String[] {"first_name_key", "last_name_key", "street_key", "professional_id"}) {
       cols.add(Frames.colOrNull(leakedClean, c, "string").as(c));
     }
     cols.add(Frames.colOrNull(leakedClean, "birth_date_norm", "date").as("birth_date_norm"));
@@ -51,19 +52,41 @@ public final class ExposedRecords {
         recordPerson.select(col("record_id"), col("person_id")).dropDuplicates("record_id");
     return records
         .join(persons, Frames.seq("record_id"), "left")
-        .withColumn("person_id", coalesce(col("person_id"), concat(lit(UNRESOLVED_PREFIX), col("record_id"))))
-        .drop("first_name_key", "last_name_key", "street_key", "professional_id", "birth_date_norm",
-            "email_valid", "phone_valid", "postcode_valid", "nir_valid")
+        .withColumn(
+            "person_id",
+            coalesce(col("person_id"), concat(lit(UNRESOLVED_PREFIX), col("record_id"))))
+        .drop(
+            "first_name_key",
+            "last_name_key",
+            "street_key",
+            "professional_id",
+            "birth_date_norm",
+            "email_valid",
+            "phone_valid",
+            "postcode_valid",
+            "nir_valid")
         .withColumn("ei", IdentificationEase.eiColumn())
         .withColumn("ei_rule", IdentificationEase.ruleIndexColumn());
   }
 
-  /** One row per record and category: record_id, incident_id, source_file, person_id, code, status. */
+  /**
+   * One row per record and category: record_id, incident_id, source_file, person_id, code, status.
+   */
   public static Dataset<Row> categories(Dataset<Row> prepared) {
     return prepared
-        .select(col("record_id"), col("incident_id"), col("source_file"), col("person_id"), explode(col("categories")).as("c"))
-        .select(col("record_id"), col("incident_id"), col("source_file"), col("person_id"),
-            upper(col("c.code")).as("code"), expr("lower(c.status)").as("status"))
+        .select(
+            col("record_id"),
+            col("incident_id"),
+            col("source_file"),
+            col("person_id"),
+            explode(col("categories")).as("c"))
+        .select(
+            col("record_id"),
+            col("incident_id"),
+            col("source_file"),
+            col("person_id"),
+            upper(col("c.code")).as("code"),
+            expr("lower(c.status)").as("status"))
         .where(col("code").isNotNull())
         .dropDuplicates("record_id", "code", "status");
   }

@@ -18,20 +18,20 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 
 /**
- * ENISA 2013 ease of identification (EI): how easily the data leads to a person. The four
- * levels of the methodology (negligible 0.25, limited 0.5, significant 0.75, maximum 1) are
- * made concrete by the rule table below; the first rule whose identifiers are all present wins,
- * rules being ordered from the highest level down.
+ * ENISA 2013 ease of identification (EI): how easily the data leads to a person. The four levels of
+ * the methodology (negligible 0.25, limited 0.5, significant 0.75, maximum 1) are made concrete by
+ * the rule table below; the first rule whose identifiers are all present wins, rules being ordered
+ * from the highest level down.
  *
- * <p>Why these rules: a national id, a public professional id (RPPS, ADELI: the directory gives
- * the name and practice), or a full name with a birth date, a street address, an email or a
- * phone singles a person out directly (maximum): ENISA's "maximum" is data that identifies
- * without further effort, and a name with the person's own email or phone does. A valid email
- * or phone alone reaches one person and is usually tied to a name by any search; a name within
- * a postcode, or a birth date at an address, narrows to a handful (significant). A full name
- * alone has many homonyms in a country of 68 million; an address is a household; a last name
- * with a birth date or postcode, or a birth date with a postcode, are quasi-identifiers
- * (limited). Anything less is negligible.
+ * <p>Why these rules: a national id, a public professional id (RPPS, ADELI: the directory gives the
+ * name and practice), or a full name with a birth date, a street address, an email or a phone
+ * singles a person out directly (maximum): ENISA's "maximum" is data that identifies without
+ * further effort, and a name with the person's own email or phone does. A valid email or phone
+ * alone reaches one person and is usually tied to a name by any search; a name within a postcode,
+ * or a birth date at an address, narrows to a handful (significant). A full name alone has many
+ * homonyms in a country of 68 million; an address is a household; a last name with a birth date or
+ * postcode, or a birth date with a postcode, are quasi-identifiers (limited). Anything less is
+ * negligible.
  */
 public final class IdentificationEase {
 
@@ -51,26 +51,71 @@ public final class IdentificationEase {
   public static final List<Rule> RULES =
       List.of(
           rule(1.0, "maximum", "national id identifies directly", NATIONAL_ID),
-          rule(1.0, "maximum", "full name with birth date identifies directly", FULL_NAME, BIRTH_DATE),
-          rule(1.0, "maximum", "full name with street address identifies directly", FULL_NAME, POSTAL_ADDRESS),
-          rule(1.0, "maximum", "full name with the person's email identifies directly", FULL_NAME, EMAIL),
-          rule(1.0, "maximum", "full name with the person's phone identifies directly", FULL_NAME, PHONE),
-          rule(1.0, "maximum", "a public professional id (RPPS, ADELI) identifies directly", PROFESSIONAL_ID),
+          rule(
+              1.0,
+              "maximum",
+              "full name with birth date identifies directly",
+              FULL_NAME,
+              BIRTH_DATE),
+          rule(
+              1.0,
+              "maximum",
+              "full name with street address identifies directly",
+              FULL_NAME,
+              POSTAL_ADDRESS),
+          rule(
+              1.0,
+              "maximum",
+              "full name with the person's email identifies directly",
+              FULL_NAME,
+              EMAIL),
+          rule(
+              1.0,
+              "maximum",
+              "full name with the person's phone identifies directly",
+              FULL_NAME,
+              PHONE),
+          rule(
+              1.0,
+              "maximum",
+              "a public professional id (RPPS, ADELI) identifies directly",
+              PROFESSIONAL_ID),
           rule(0.75, "significant", "an email reaches one person", EMAIL),
           rule(0.75, "significant", "a phone number reaches one person", PHONE),
-          rule(0.75, "significant", "a name within a postcode narrows to few people", FULL_NAME, POSTCODE),
-          rule(0.75, "significant", "a birth date at an address narrows to one household member", BIRTH_DATE, POSTAL_ADDRESS),
+          rule(
+              0.75,
+              "significant",
+              "a name within a postcode narrows to few people",
+              FULL_NAME,
+              POSTCODE),
+          rule(
+              0.75,
+              "significant",
+              "a birth date at an address narrows to one household member",
+              BIRTH_DATE,
+              POSTAL_ADDRESS),
           rule(0.5, "limited", "a full name alone has homonyms", FULL_NAME),
           rule(0.5, "limited", "an address is a household, not a person", POSTAL_ADDRESS),
-          rule(0.5, "limited", "last name and birth date are quasi-identifiers", LAST_NAME, BIRTH_DATE),
+          rule(
+              0.5,
+              "limited",
+              "last name and birth date are quasi-identifiers",
+              LAST_NAME,
+              BIRTH_DATE),
           rule(0.5, "limited", "last name and postcode are quasi-identifiers", LAST_NAME, POSTCODE),
-          rule(0.5, "limited", "birth date and postcode are quasi-identifiers", BIRTH_DATE, POSTCODE),
+          rule(
+              0.5,
+              "limited",
+              "birth date and postcode are quasi-identifiers",
+              BIRTH_DATE,
+              POSTCODE),
           rule(0.25, "negligible", "no identifying combination", new Identifier[0]));
 
   private IdentificationEase() {}
 
   private static Rule rule(double ei, String level, String why, Identifier... ids) {
-    Set<Identifier> set = ids.length == 0 ? EnumSet.noneOf(Identifier.class) : EnumSet.of(ids[0], ids);
+    Set<Identifier> set =
+        ids.length == 0 ? EnumSet.noneOf(Identifier.class) : EnumSet.of(ids[0], ids);
     return new Rule(ei, level, Set.copyOf(set), why);
   }
 
@@ -115,11 +160,14 @@ public final class IdentificationEase {
       for (Identifier id : r.requires()) {
         Column flag = functions.coalesce(functions.col(id.flagColumn()), functions.lit(false));
         if (id == LAST_NAME) {
-          flag = flag.or(functions.coalesce(functions.col(FULL_NAME.flagColumn()), functions.lit(false)));
+          flag =
+              flag.or(
+                  functions.coalesce(functions.col(FULL_NAME.flagColumn()), functions.lit(false)));
         }
         cond = cond.and(flag);
       }
-      result = result == null ? functions.when(cond, value.apply(r)) : result.when(cond, value.apply(r));
+      result =
+          result == null ? functions.when(cond, value.apply(r)) : result.when(cond, value.apply(r));
     }
     return result;
   }

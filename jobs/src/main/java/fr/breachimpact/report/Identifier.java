@@ -25,8 +25,8 @@ public enum Identifier {
   /** nir_valid: the French national id, key checked. */
   NATIONAL_ID("nir_valid = true"),
   /**
-   * professional_id shaped as an RPPS (11 digits) or ADELI (9 digits) number: public
-   * directories give the health professional's name and practice from it.
+   * professional_id shaped as an RPPS (11 digits) or ADELI (9 digits) number: public directories
+   * give the health professional's name and practice from it.
    */
   PROFESSIONAL_ID("trim(professional_id) RLIKE '^([0-9]{9}|[0-9]{11})$'");
 

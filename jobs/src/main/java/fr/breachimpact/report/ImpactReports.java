@@ -10,8 +10,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the four impact reports from the restricted tables, without any IO: the report command
- * reads the inputs and writes what this returns. The frames shared by several reports are
- * cached until {@link #release()}.
+ * reads the inputs and writes what this returns. The frames shared by several reports are cached
+ * until {@link #release()}.
  */
 public final class ImpactReports {
   private final Dataset<Row> prepared;
@@ -36,29 +36,46 @@ public final class ImpactReports {
 
   /** Every content detection counts ({@link DetectionMinimum#NONE}), deadlines judged now. */
   public ImpactReports(
-      SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
+      SparkSession spark,
+      Inputs in,
+      List<IncidentInfo> incidents,
+      Pseudonymizer pseudonyms,
+      LocalDate runDate,
       int minCellSize) {
     this(spark, in, incidents, pseudonyms, runDate, Instant.now(), minCellSize);
   }
 
   /** Every content detection counts ({@link DetectionMinimum#NONE}). */
   public ImpactReports(
-      SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
-      Instant assessedAt, int minCellSize) {
+      SparkSession spark,
+      Inputs in,
+      List<IncidentInfo> incidents,
+      Pseudonymizer pseudonyms,
+      LocalDate runDate,
+      Instant assessedAt,
+      int minCellSize) {
     this(spark, in, incidents, pseudonyms, runDate, assessedAt, minCellSize, DetectionMinimum.NONE);
   }
 
   /**
-   * @param assessedAt the run's instant, which art. 33 deadlines are compared with (kept within
-   *     the run date, {@link IncidentSeverityReport#assessedAt})
+   * @param assessedAt the run's instant, which art. 33 deadlines are compared with (kept within the
+   *     run date, {@link IncidentSeverityReport#assessedAt})
    * @param detection how much content detection a category resting on it alone needs
    */
   public ImpactReports(
-      SparkSession spark, Inputs in, List<IncidentInfo> incidents, Pseudonymizer pseudonyms, LocalDate runDate,
-      Instant assessedAt, int minCellSize, DetectionMinimum detection) {
+      SparkSession spark,
+      Inputs in,
+      List<IncidentInfo> incidents,
+      Pseudonymizer pseudonyms,
+      LocalDate runDate,
+      Instant assessedAt,
+      int minCellSize,
+      DetectionMinimum detection) {
     prepared = ExposedRecords.prepare(in.leakedRecordsClean(), in.recordPerson()).cache();
     exposures = detection.apply(prepared, ExposedRecords.categories(prepared)).cache();
-    links = CustomerLinks.of(prepared, in.customerPerson(), in.customerMatches(), in.customersClean()).cache();
+    links =
+        CustomerLinks.of(prepared, in.customerPerson(), in.customerMatches(), in.customersClean())
+            .cache();
     Dataset<Row> incidentFrame = IncidentInfo.frame(spark, incidents);
     categoryCounts = CategoryCounts.of(exposures).cache();
     CategoryMask categories = CategoryCounts.codes(categoryCounts);
@@ -66,10 +83,25 @@ public final class ImpactReports {
     incidentTotals = IncidentTotals.of(prepared).cache();
     estimates = IncidentEstimates.build(spark, prepared, incidents);
     exposureByIncidentCategory =
-        ExposureByIncidentCategory.build(incidentTotals, exposures, categoryCounts, categories, links, in.customersClean(), incidentFrame,
-            estimates, minCellSize);
-    incidentSeverity = IncidentSeverityReport.build(spark, prepared, incidentTotals, categoryCounts, incidents,
-        IncidentSeverityReport.assessedAt(runDate, assessedAt), minCellSize);
+        ExposureByIncidentCategory.build(
+            incidentTotals,
+            exposures,
+            categoryCounts,
+            categories,
+            links,
+            in.customersClean(),
+            incidentFrame,
+            estimates,
+            minCellSize);
+    incidentSeverity =
+        IncidentSeverityReport.build(
+            spark,
+            prepared,
+            incidentTotals,
+            categoryCounts,
+            incidents,
+            IncidentSeverityReport.assessedAt(runDate, assessedAt),
+            minCellSize);
     personExposure = PersonExposureReport.build(personScores, pseudonyms);
     customerRisk = CustomerRiskReport.build(links, personScores, pseudonyms);
   }
@@ -90,7 +122,9 @@ public final class ImpactReports {
     return customerRisk;
   }
 
-  /** Per incident and category: records, persons, persons by status, records_detected (a few rows). */
+  /**
+   * Per incident and category: records, persons, persons by status, records_detected (a few rows).
+   */
   public List<Row> categoryCounts() {
     return categoryCounts.orderBy("incident_id", "category").collectAsList();
   }

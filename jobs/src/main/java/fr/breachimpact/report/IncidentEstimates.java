@@ -19,11 +19,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Per-incident estimates of the leak's size that need no customer data: the German-tank
- * estimate over sequential account ids that look randomly sampled, and capture-recapture
- * (Chapman, Chao's log-normal interval) over the first two files of an incident whose manifest
- * declares them independent samples, when they share at least {@link LeakEstimates#MIN_SHARED}
- * persons. Where an estimate is not made, its note column says why.
+ * Per-incident estimates of the leak's size that need no customer data: the German-tank estimate
+ * over sequential account ids that look randomly sampled, and capture-recapture (Chapman, Chao's
+ * log-normal interval) over the first two files of an incident whose manifest declares them
+ * independent samples, when they share at least {@link LeakEstimates#MIN_SHARED} persons. Where an
+ * estimate is not made, its note column says why.
  */
 public final class IncidentEstimates {
   public static final StructType SCHEMA =
@@ -41,7 +41,8 @@ public final class IncidentEstimates {
   private IncidentEstimates() {}
 
   /** Small aggregates are collected to the driver; the result has one row per incident. */
-  public static Dataset<Row> build(SparkSession spark, Dataset<Row> prepared, List<IncidentInfo> incidents) {
+  public static Dataset<Row> build(
+      SparkSession spark, Dataset<Row> prepared, List<IncidentInfo> incidents) {
     Map<String, long[]> tank = new HashMap<>();
     List<String> sequential = new ArrayList<>();
     for (IncidentInfo i : incidents) {
@@ -55,8 +56,11 @@ public final class IncidentEstimates {
               .where(col("incident_id").isin(sequential.toArray()))
               .where(col("account_id").rlike("^\\s*[0-9]{1,18}\\s*$"))
               .select(col("incident_id"), numericAccountId());
-      for (Row r : ids.where(col("id").gt(0L)).groupBy("incident_id")
-          .agg(max("id").as("m"), countDistinct("id").as("k"), min("id").as("l")).collectAsList()) {
+      for (Row r :
+          ids.where(col("id").gt(0L))
+              .groupBy("incident_id")
+              .agg(max("id").as("m"), countDistinct("id").as("k"), min("id").as("l"))
+              .collectAsList()) {
         tank.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2), r.getLong(3)});
       }
     }
@@ -87,7 +91,10 @@ public final class IncidentEstimates {
         crNote = "not applicable: the first two files of the manifest have no records in the lake";
       } else if (c[2] < LeakEstimates.MIN_SHARED) {
         // The count itself is not written: it may be a handful of persons.
-        crNote = "not applicable: fewer than " + LeakEstimates.MIN_SHARED + " persons shared by the two samples";
+        crNote =
+            "not applicable: fewer than "
+                + LeakEstimates.MIN_SHARED
+                + " persons shared by the two samples";
       } else {
         crNote = null;
         LeakEstimates.Interval e = LeakEstimates.chapman(c[0], c[1], c[2]);
@@ -108,22 +115,28 @@ public final class IncidentEstimates {
    * n1, n2 and shared persons of the first two files of each incident that declares its files
    * independent samples, in the manifest's order. Incidents without the declaration are not read.
    */
-  private static Map<String, long[]> captureCounts(Dataset<Row> prepared, List<IncidentInfo> incidents) {
+  private static Map<String, long[]> captureCounts(
+      Dataset<Row> prepared, List<IncidentInfo> incidents) {
     Map<String, long[]> result = new HashMap<>();
     for (IncidentInfo i : incidents) {
-      if (!Boolean.TRUE.equals(i.manifest().independentSamples()) || i.manifest().files().size() < 2) {
+      if (!Boolean.TRUE.equals(i.manifest().independentSamples())
+          || i.manifest().files().size() < 2) {
         continue;
       }
       String f1 = i.manifest().files().get(0).path();
       String f2 = i.manifest().files().get(1).path();
       Dataset<Row> incident =
-          prepared.where(col("incident_id").equalTo(i.id()).and(col("source_file").isin(f1, f2)))
-              .select("source_file", "person_id").distinct();
-      Dataset<Row> perPerson = incident.groupBy("person_id").agg(
-          max(when(col("source_file").equalTo(f1), 1L).otherwise(0L)).as("in1"),
-          max(when(col("source_file").equalTo(f2), 1L).otherwise(0L)).as("in2"));
-      Row r = perPerson.agg(
-          sum("in1"), sum("in2"), sum(col("in1").multiply(col("in2")))).first();
+          prepared
+              .where(col("incident_id").equalTo(i.id()).and(col("source_file").isin(f1, f2)))
+              .select("source_file", "person_id")
+              .distinct();
+      Dataset<Row> perPerson =
+          incident
+              .groupBy("person_id")
+              .agg(
+                  max(when(col("source_file").equalTo(f1), 1L).otherwise(0L)).as("in1"),
+                  max(when(col("source_file").equalTo(f2), 1L).otherwise(0L)).as("in2"));
+      Row r = perPerson.agg(sum("in1"), sum("in2"), sum(col("in1").multiply(col("in2")))).first();
       if (r.isNullAt(0) || r.getLong(0) == 0 || r.getLong(1) == 0) {
         continue;
       }

@@ -20,10 +20,12 @@ import org.apache.spark.sql.types.StructType;
  *
  * @param source the manifest's path, named in error lines
  */
-public record IncidentInfo(String id, IncidentManifest manifest, String source, CircumstancesScore.Score cb) {
+public record IncidentInfo(
+    String id, IncidentManifest manifest, String source, CircumstancesScore.Score cb) {
 
   public static IncidentInfo of(String id, IncidentManifest manifest, String source) {
-    return new IncidentInfo(id, manifest, source, CircumstancesScore.score(manifest.circumstances(), source));
+    return new IncidentInfo(
+        id, manifest, source, CircumstancesScore.score(manifest.circumstances(), source));
   }
 
   public int dpcAdjustment() {
@@ -78,18 +80,21 @@ public record IncidentInfo(String id, IncidentManifest manifest, String source, 
     List<Row> rows = new ArrayList<>();
     for (IncidentInfo i : incidents) {
       IncidentManifest m = i.manifest();
-      rows.add(RowFactory.create(
-          i.id(),
-          m.organisation(),
-          scala.collection.JavaConverters.asScalaBufferConverter(new ArrayList<>(m.brands())).asScala().toSeq(),
-          m.group(),
-          i.occurred() == null ? null : Date.valueOf(i.occurred()),
-          i.dpcAdjustment(),
-          i.cb().cb(),
-          i.cb().factors(),
-          i.leakTotal(),
-          i.leakTotalBasis(),
-          Boolean.TRUE.equals(m.sequentialAccountIds())));
+      rows.add(
+          RowFactory.create(
+              i.id(),
+              m.organisation(),
+              scala.collection.JavaConverters.asScalaBufferConverter(new ArrayList<>(m.brands()))
+                  .asScala()
+                  .toSeq(),
+              m.group(),
+              i.occurred() == null ? null : Date.valueOf(i.occurred()),
+              i.dpcAdjustment(),
+              i.cb().cb(),
+              i.cb().factors(),
+              i.leakTotal(),
+              i.leakTotalBasis(),
+              Boolean.TRUE.equals(m.sequentialAccountIds())));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }

@@ -21,9 +21,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code incident_severity}: ENISA SE per incident, each term with its factors, and the GDPR
- * deadlines. The breach is assessed at its worst, as ENISA does for DPC: the highest category
- * base, and the highest EI that any of its records reaches (the factors say how many records
- * reach it). Spark aggregates; the scoring itself is the plain Java of this package.
+ * deadlines. The breach is assessed at its worst, as ENISA does for DPC: the highest category base,
+ * and the highest EI that any of its records reaches (the factors say how many records reach it).
+ * Spark aggregates; the scoring itself is the plain Java of this package.
  */
 public final class IncidentSeverityReport {
   public static final String NAME = "incident_severity";
@@ -54,12 +54,20 @@ public final class IncidentSeverityReport {
   private IncidentSeverityReport() {}
 
   /** One incident's aggregates, collected from Spark. */
-  record IncidentCounts(long records, long persons, Map<String, CategoryEvidence> categories, TreeMap<Integer, long[]> eiRules) {}
+  record IncidentCounts(
+      long records,
+      long persons,
+      Map<String, CategoryEvidence> categories,
+      TreeMap<Integer, long[]> eiRules) {}
 
   public static Dataset<Row> build(
-      SparkSession spark, Dataset<Row> prepared, Dataset<Row> incidentTotals, Dataset<Row> categoryCounts,
+      SparkSession spark,
+      Dataset<Row> prepared,
+      Dataset<Row> incidentTotals,
+      Dataset<Row> categoryCounts,
       List<IncidentInfo> incidents,
-      Instant assessedAt, int minCellSize) {
+      Instant assessedAt,
+      int minCellSize) {
     Map<String, IncidentCounts> counts = collect(prepared, incidentTotals, categoryCounts);
     List<Row> rows = new ArrayList<>();
     for (IncidentInfo info : incidents) {
@@ -68,21 +76,38 @@ public final class IncidentSeverityReport {
         continue; // an incident without records in the lake has nothing to score yet
       }
       DataProcessingContext.Score dpc =
-          DataProcessingContext.score(c.categories().values(), info.manifest().contextAdjustments(), minCellSize);
-      boolean small = Suppression.isSmall(c.persons(), minCellSize) || Suppression.isSmall(c.records(), minCellSize);
+          DataProcessingContext.score(
+              c.categories().values(), info.manifest().contextAdjustments(), minCellSize);
+      boolean small =
+          Suppression.isSmall(c.persons(), minCellSize)
+              || Suppression.isSmall(c.records(), minCellSize);
       SeverityScore score = score(info, c, dpc, minCellSize, small);
       OffsetDateTime aware = info.becameAware();
       OffsetDateTime deadline = aware == null ? null : aware.plusHours(72);
       // Instants, not days: a deadline at 07:15 has not passed for a run at 02:00 the same day.
       Boolean passed = deadline == null ? null : !deadline.toInstant().isAfter(assessedAt);
-      rows.add(RowFactory.create(
-          info.id(), info.manifest().organisation(),
-          score.dpc(), score.dpcFactors(), dpc.category(), dpc.detectedRecords(),
-          score.ei(), score.eiFactors(), score.cb(), score.cbFactors(),
-          score.se(), score.level().label(),
-          small ? null : c.records(), small ? null : c.persons(), small,
-          IncidentInfo.timestamp(aware), IncidentInfo.timestamp(deadline), passed,
-          score.level().requiresNotification(), score.explanation()));
+      rows.add(
+          RowFactory.create(
+              info.id(),
+              info.manifest().organisation(),
+              score.dpc(),
+              score.dpcFactors(),
+              dpc.category(),
+              dpc.detectedRecords(),
+              score.ei(),
+              score.eiFactors(),
+              score.cb(),
+              score.cbFactors(),
+              score.se(),
+              score.level().label(),
+              small ? null : c.records(),
+              small ? null : c.persons(),
+              small,
+              IncidentInfo.timestamp(aware),
+              IncidentInfo.timestamp(deadline),
+              passed,
+              score.level().requiresNotification(),
+              score.explanation()));
     }
     rows.sort(java.util.Comparator.comparing(r -> r.getString(0)));
     return spark.createDataFrame(rows, SCHEMA);
@@ -103,15 +128,24 @@ public final class IncidentSeverityReport {
    * @param suppressed the row's counts are hidden: the factors then name no total either, and a
    *     count below k is written "fewer than k", so that the text gives back no hidden cell
    */
-  static SeverityScore score(IncidentInfo info, IncidentCounts c, DataProcessingContext.Score dpc, int k,
+  static SeverityScore score(
+      IncidentInfo info,
+      IncidentCounts c,
+      DataProcessingContext.Score dpc,
+      int k,
       boolean suppressed) {
     Map.Entry<Integer, long[]> top = c.eiRules().firstEntry();
-    IdentificationEase.Rule rule = IdentificationEase.RULES.get(top == null ? IdentificationEase.RULES.size() - 1 : top.getKey());
+    IdentificationEase.Rule rule =
+        IdentificationEase.RULES.get(
+            top == null ? IdentificationEase.RULES.size() - 1 : top.getKey());
     String eiFactors = IdentificationEase.describe(rule);
     if (top != null) {
       long reach = top.getValue()[0];
       String count = Suppression.isSmall(reach, k) ? "fewer than " + k : Long.toString(reach);
-      eiFactors += suppressed ? " in " + count + " records" : " in " + count + " of " + c.records() + " records";
+      eiFactors +=
+          suppressed
+              ? " in " + count + " records"
+              : " in " + count + " of " + c.records() + " records";
     }
     return SeverityScore.of(dpc, rule, eiFactors, info.cb());
   }
@@ -123,20 +157,38 @@ public final class IncidentSeverityReport {
       totals.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
     }
     Map<String, Map<String, CategoryEvidence>> cats = new HashMap<>();
-    for (Row r : categoryCounts
-        .select("incident_id", "category", "persons_verified", "persons_claimed", "persons_detected", "records_detected")
-        .collectAsList()) {
+    for (Row r :
+        categoryCounts
+            .select(
+                "incident_id",
+                "category",
+                "persons_verified",
+                "persons_claimed",
+                "persons_detected",
+                "records_detected")
+            .collectAsList()) {
       cats.computeIfAbsent(r.getString(0), x -> new TreeMap<>())
-          .put(r.getString(1),
-              new CategoryEvidence(r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+          .put(
+              r.getString(1),
+              new CategoryEvidence(
+                  r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
     }
     Map<String, TreeMap<Integer, long[]>> rules = new HashMap<>();
     for (Row r : prepared.groupBy("incident_id", "ei_rule").agg(count(lit(1))).collectAsList()) {
-      rules.computeIfAbsent(r.getString(0), x -> new TreeMap<>()).put(r.getInt(1), new long[] {r.getLong(2)});
+      rules
+          .computeIfAbsent(r.getString(0), x -> new TreeMap<>())
+          .put(r.getInt(1), new long[] {r.getLong(2)});
     }
     Map<String, IncidentCounts> result = new HashMap<>();
-    totals.forEach((id, t) -> result.put(id, new IncidentCounts(
-        t[0], t[1], cats.getOrDefault(id, Map.of()), rules.getOrDefault(id, new TreeMap<>()))));
+    totals.forEach(
+        (id, t) ->
+            result.put(
+                id,
+                new IncidentCounts(
+                    t[0],
+                    t[1],
+                    cats.getOrDefault(id, Map.of()),
+                    rules.getOrDefault(id, new TreeMap<>()))));
     return result;
   }
 }

@@ -14,8 +14,19 @@ public final class PersonExposureReport {
   public static Dataset<Row> build(Dataset<Row> personScores, Pseudonymizer pseudonyms) {
     return personScores
         .withColumn("person_pseudonym", pseudonyms.person(col("person_id")))
-        .select("person_pseudonym", "incidents", "incident_count", "categories", "first_exposure",
-            "last_exposure", "dpc", "ei", "cb", "se", "level", "factors")
+        .select(
+            "person_pseudonym",
+            "incidents",
+            "incident_count",
+            "categories",
+            "first_exposure",
+            "last_exposure",
+            "dpc",
+            "ei",
+            "cb",
+            "se",
+            "level",
+            "factors")
         .orderBy("person_pseudonym");
   }
 }

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Finds the HMAC key at run time: the environment variable named by
- * {@code report.pseudonym_key_env} (default BREACH_IMPACT_PSEUDONYM_KEY), else the file named by
- * {@code report.pseudonym_key_file}. Never from the repository; no key, no analyst report.
+ * Finds the HMAC key at run time: the environment variable named by {@code
+ * report.pseudonym_key_env} (default BREACH_IMPACT_PSEUDONYM_KEY), else the file named by {@code
+ * report.pseudonym_key_file}. Never from the repository; no key, no analyst report.
  */
 public final class PseudonymKey {
   /** 16 bytes: anything shorter is guessable. */
@@ -24,15 +24,19 @@ public final class PseudonymKey {
     ReportConfig rc = loaded.config().report();
     String fromEnv = env.get(rc.pseudonymKeyEnv());
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return check(fromEnv.strip().getBytes(StandardCharsets.UTF_8), "environment variable " + rc.pseudonymKeyEnv());
+      return check(
+          fromEnv.strip().getBytes(StandardCharsets.UTF_8),
+          "environment variable " + rc.pseudonymKeyEnv());
     }
     if (rc.pseudonymKeyFile() != null && !rc.pseudonymKeyFile().isBlank()) {
       Path file = Path.of(loaded.resolve(rc.pseudonymKeyFile()));
       try {
-        return check(Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8),
+        return check(
+            Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8),
             "key file " + file);
       } catch (IOException e) {
-        throw ConfigException.at(loaded.file().toString(), "report.pseudonym_key_file", "cannot read " + file);
+        throw ConfigException.at(
+            loaded.file().toString(), "report.pseudonym_key_file", "cannot read " + file);
       }
     }
     throw new ConfigException(
@@ -41,7 +45,8 @@ public final class PseudonymKey {
 
   private static byte[] check(byte[] key, String where) {
     if (key.length < MIN_BYTES) {
-      throw new ConfigException("pseudonym key from " + where + " is too short: at least " + MIN_BYTES + " bytes");
+      throw new ConfigException(
+          "pseudonym key from " + where + " is too short: at least " + MIN_BYTES + " bytes");
     }
     return key;
   }

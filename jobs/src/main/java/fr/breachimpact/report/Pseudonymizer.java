@@ -13,12 +13,12 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Keyed pseudonyms: the first 96 bits of HMAC-SHA-256(key, domain ":" id) in hex (24 chars).
- * The domain keeps a person id and a customer id that happen to be equal apart. Same key and
- * id, same pseudonym; without the key a pseudonym cannot be recomputed from a guessed id.
+ * Keyed pseudonyms: the first 96 bits of HMAC-SHA-256(key, domain ":" id) in hex (24 chars). The
+ * domain keeps a person id and a customer id that happen to be equal apart. Same key and id, same
+ * pseudonym; without the key a pseudonym cannot be recomputed from a guessed id.
  *
- * <p>Serializable so that Spark ships it to executors; the {@link Mac} is built once per
- * thread there (it is neither serializable nor thread-safe), not once per row.
+ * <p>Serializable so that Spark ships it to executors; the {@link Mac} is built once per thread
+ * there (it is neither serializable nor thread-safe), not once per row.
  */
 public final class Pseudonymizer implements Serializable {
   private static final long serialVersionUID = 1L;

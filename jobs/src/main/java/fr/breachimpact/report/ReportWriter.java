@@ -12,8 +12,8 @@ import org.apache.spark.sql.SaveMode;
 
 /**
  * Writes a report as Parquet under {@code <reports>/<name>/report_date=<date>/}, replacing that
- * date only. The files go to a hidden sibling first ({@code _tmp_...}, which Parquet readers
- * skip) and are renamed into place, so that a reader never sees a half-written date.
+ * date only. The files go to a hidden sibling first ({@code _tmp_...}, which Parquet readers skip)
+ * and are renamed into place, so that a reader never sees a half-written date.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -55,39 +55,45 @@ public final class ReportWriter {
   /**
    * Writes a file beside the reports folder ({@code summary.html}) all at once: to a hidden
    * temporary name in the same folder, then renamed over the previous version, so that neither a
-   * reader nor a run killed half-way ever leaves a partial file under the final name. On a local
-   * or mounted file system (a plain path or a {@code file:} URI) the rename is atomic
-   * ({@code ATOMIC_MOVE}, which replaces the old file in one step); on HDFS or S3 the previous
-   * version is deleted and the temporary file renamed, so a reader may briefly find no file, never
-   * a half-written one. Temporary files left by killed runs are removed first.
+   * reader nor a run killed half-way ever leaves a partial file under the final name. On a local or
+   * mounted file system (a plain path or a {@code file:} URI) the rename is atomic ({@code
+   * ATOMIC_MOVE}, which replaces the old file in one step); on HDFS or S3 the previous version is
+   * deleted and the temporary file renamed, so a reader may briefly find no file, never a
+   * half-written one. Temporary files left by killed runs are removed first.
    *
    * @return where the file is
    */
-  public static String writeBeside(Configuration conf, String reportsRoot, String fileName, String content) throws IOException {
+  public static String writeBeside(
+      Configuration conf, String reportsRoot, String fileName, String content) throws IOException {
     boolean local = reportsRoot.startsWith("file:") || !reportsRoot.contains("://");
     if (local) {
-      java.nio.file.Path root = reportsRoot.startsWith("file:")
-          ? java.nio.file.Path.of(java.net.URI.create(reportsRoot))
-          : java.nio.file.Path.of(reportsRoot);
-      return writeInto(conf, root.toAbsolutePath().normalize().getParent().toString(), fileName, content);
+      java.nio.file.Path root =
+          reportsRoot.startsWith("file:")
+              ? java.nio.file.Path.of(java.net.URI.create(reportsRoot))
+              : java.nio.file.Path.of(reportsRoot);
+      return writeInto(
+          conf, root.toAbsolutePath().normalize().getParent().toString(), fileName, content);
     }
     return writeInto(conf, new Path(reportsRoot).getParent().toString(), fileName, content);
   }
 
   /**
-   * Writes a file into a folder (created if needed) all at once, as {@link #writeBeside} does:
-   * a hidden temporary file renamed over the previous version.
+   * Writes a file into a folder (created if needed) all at once, as {@link #writeBeside} does: a
+   * hidden temporary file renamed over the previous version.
    *
    * @return where the file is
    */
-  public static String writeInto(Configuration conf, String folderPath, String fileName, String content) throws IOException {
+  public static String writeInto(
+      Configuration conf, String folderPath, String fileName, String content) throws IOException {
     byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    String tmpName = "." + fileName + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp";
+    String tmpName =
+        "." + fileName + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp";
     boolean local = folderPath.startsWith("file:") || !folderPath.contains("://");
     if (local) {
-      java.nio.file.Path root = folderPath.startsWith("file:")
-          ? java.nio.file.Path.of(java.net.URI.create(folderPath))
-          : java.nio.file.Path.of(folderPath);
+      java.nio.file.Path root =
+          folderPath.startsWith("file:")
+              ? java.nio.file.Path.of(java.net.URI.create(folderPath))
+              : java.nio.file.Path.of(folderPath);
       java.nio.file.Path target = root.toAbsolutePath().normalize().resolve(fileName);
       java.nio.file.Path folder = target.getParent();
       java.nio.file.Files.createDirectories(folder);
@@ -98,7 +104,11 @@ public final class ReportWriter {
       }
       java.nio.file.Path tmp = folder.resolve(tmpName);
       try {
-        java.nio.file.Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.file.Files.write(
+            tmp,
+            bytes,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE);
         java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       } finally {
         java.nio.file.Files.deleteIfExists(tmp);
@@ -126,7 +136,9 @@ public final class ReportWriter {
     return target.toString();
   }
 
-  /** "report customer_risk: cannot write /r/customer_risk/report_date=...: No space left on device". */
+  /**
+   * "report customer_risk: cannot write /r/customer_risk/report_date=...: No space left on device".
+   */
   static String failure(String name, String target, Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
@@ -137,7 +149,14 @@ public final class ReportWriter {
     if (cause.length() > 200) {
       cause = cause.substring(0, 200) + "...";
     }
-    return "report " + name + ": cannot write " + target + ": " + root.getClass().getSimpleName() + ": " + cause;
+    return "report "
+        + name
+        + ": cannot write "
+        + target
+        + ": "
+        + root.getClass().getSimpleName()
+        + ": "
+        + cause;
   }
 
   private static void removeQuietly(String staging, Configuration conf) {
@@ -150,7 +169,8 @@ public final class ReportWriter {
   }
 
   /** The rows of one date of a report, or null when that report or date does not exist. */
-  public static Dataset<Row> readIfPresent(org.apache.spark.sql.SparkSession spark, String reportsRoot, String name, LocalDate date) {
+  public static Dataset<Row> readIfPresent(
+      org.apache.spark.sql.SparkSession spark, String reportsRoot, String name, LocalDate date) {
     String path = partitionPath(reportsRoot, name, date);
     try {
       Path p = new Path(path);

@@ -14,12 +14,30 @@ public record SeverityScore(
 
   /** One line an analyst or the DPO can read; no personal data, only kinds and counts. */
   public String explanation() {
-    return "SE " + se() + " (" + level().label() + ") = DPC " + dpc + " x EI " + ei + " + CB " + cb
-        + ". DPC: " + dpcFactors + ". EI: " + eiFactors + ". CB: " + cbFactors + ".";
+    return "SE "
+        + se()
+        + " ("
+        + level().label()
+        + ") = DPC "
+        + dpc
+        + " x EI "
+        + ei
+        + " + CB "
+        + cb
+        + ". DPC: "
+        + dpcFactors
+        + ". EI: "
+        + eiFactors
+        + ". CB: "
+        + cbFactors
+        + ".";
   }
 
   public static SeverityScore of(
-      DataProcessingContext.Score dpc, IdentificationEase.Rule ei, String eiFactors, CircumstancesScore.Score cb) {
+      DataProcessingContext.Score dpc,
+      IdentificationEase.Rule ei,
+      String eiFactors,
+      CircumstancesScore.Score cb) {
     return new SeverityScore(dpc.dpc(), dpc.factors(), ei.ei(), eiFactors, cb.cb(), cb.factors());
   }
 }

@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The DPO's one-page summary: a self-contained HTML file (inline CSS and SVG drawn here; no
- * script, font or network) with the severity table, persons per category, the incident overlap
- * heatmap, the risk-level distribution and the notifications per brand. Counts below k show as
- * {@code <k}.
+ * The DPO's one-page summary: a self-contained HTML file (inline CSS and SVG drawn here; no script,
+ * font or network) with the severity table, persons per category, the incident overlap heatmap, the
+ * risk-level distribution and the notifications per brand. Counts below k show as {@code <k}.
  */
 public final class SummaryHtml {
   private static final int WIDTH = 860;
@@ -39,11 +38,16 @@ public final class SummaryHtml {
   public static String render(SummaryData d, LocalDate runDate, int k) {
     StringBuilder h = new StringBuilder(16_384);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>breach-impact summary ").append(runDate).append("</title><style>")
-        .append("body{font-family:DejaVu Sans,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}")
+        .append("<title>breach-impact summary ")
+        .append(runDate)
+        .append("</title><style>")
+        .append(
+            "body{font-family:DejaVu Sans,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}")
         .append("h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ccc}")
-        .append("table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
-        .append("td:first-child,th:first-child,td.t{text-align:left}.lvl{color:#fff;font-weight:bold;padding:1px 6px;border-radius:3px}")
+        .append(
+            "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
+        .append(
+            "td:first-child,th:first-child,td.t{text-align:left}.lvl{color:#fff;font-weight:bold;padding:1px 6px;border-radius:3px}")
         .append(".note{color:#666;font-size:12px}svg text{font-size:12px}")
         .append("</style></head><body>\n");
     h.append("<h1>Breach impact summary, ").append(runDate).append("</h1>\n");
@@ -57,8 +61,11 @@ public final class SummaryHtml {
     d.customersByBrand().values().forEach(v -> notifyCounts.add(v[1]));
     long toNotify = notifyCounts.stream().mapToLong(Long::longValue).sum();
     Suppression.Hidden byBrand = Suppression.complement(notifyCounts, toNotify, k);
-    h.append("<p>").append(d.incidents().size()).append(" incidents; ")
-        .append(byLevel.total() ? "suppressed" : count(d.personsExposed(), k)).append(" distinct persons exposed; ")
+    h.append("<p>")
+        .append(d.incidents().size())
+        .append(" incidents; ")
+        .append(byLevel.total() ? "suppressed" : count(d.personsExposed(), k))
+        .append(" distinct persons exposed; ")
         .append(byBrand.total() ? "suppressed" : count(toNotify, k))
         .append(" customers to notify.</p>\n");
     severityTable(h, d, runDate);
@@ -74,60 +81,97 @@ public final class SummaryHtml {
     h.append("<h2>Risk level of exposed persons</h2>\n");
     List<Bar> levels = new ArrayList<>();
     for (int i = 0; i < LEVELS.size(); i++) {
-      levels.add(new Bar(LEVELS.get(i), levelCounts.get(i), LEVEL_COLOURS.get(LEVELS.get(i)), byLevel.part(i)));
+      levels.add(
+          new Bar(
+              LEVELS.get(i),
+              levelCounts.get(i),
+              LEVEL_COLOURS.get(LEVELS.get(i)),
+              byLevel.part(i)));
     }
     h.append(barChart("chart-risk", levels, k));
     h.append("<h2>Customers to notify per brand (art. 34)</h2>\n");
     List<Bar> brands = new ArrayList<>();
     int brandIndex = 0;
     for (Map.Entry<String, long[]> e : d.customersByBrand().entrySet()) {
-      brands.add(new Bar(e.getKey() + " to notify", e.getValue()[1], "#b71c1c", byBrand.part(brandIndex++)));
+      brands.add(
+          new Bar(
+              e.getKey() + " to notify", e.getValue()[1], "#b71c1c", byBrand.part(brandIndex++)));
     }
     d.customersByBrand().forEach((b, v) -> brands.add(new Bar(b + " exposed", v[0], "#90a4ae")));
     h.append(barChart("chart-notify", brands, k));
-    h.append("<p class=\"note\">Counts below ").append(k)
+    h.append("<p class=\"note\">Counts below ")
+        .append(k)
         .append(" are suppressed. Persons and customers are counted once across incidents. ")
-        .append("Scores: ENISA 2013, SE = DPC x EI + CB; see the incident_severity report for the factors.</p>\n");
+        .append(
+            "Scores: ENISA 2013, SE = DPC x EI + CB; see the incident_severity report for the factors.</p>\n");
     h.append("</body></html>\n");
     return h.toString();
   }
 
   /**
-   * What changed since the previous report date, first: what the risk team reads each morning.
-   * Each figure is the sum of its exposure_changes rows; it is suppressed when the rows hidden
-   * there would come back as this sum minus the shown ones.
+   * What changed since the previous report date, first: what the risk team reads each morning. Each
+   * figure is the sum of its exposure_changes rows; it is suppressed when the rows hidden there
+   * would come back as this sum minus the shown ones.
    */
   private static void changes(StringBuilder h, SummaryData d, int k) {
     if (d.changes().isEmpty() && d.changesSince() == null) {
       return; // no comparison made (a summary without the changes)
     }
-    h.append("<h2>Changes since ").append(d.changesSince() == null ? "the first report" : d.changesSince())
+    h.append("<h2>Changes since ")
+        .append(d.changesSince() == null ? "the first report" : d.changesSince())
         .append("</h2>\n<table id=\"changes\"><tr><th>change</th><th>count</th></tr>\n");
     for (String change : ExposureChanges.CHANGES) {
       List<Long> parts = d.changes().getOrDefault(change, List.of());
       long total = parts.stream().mapToLong(Long::longValue).sum();
       Suppression.Hidden hidden = Suppression.complement(parts, total, k);
-      h.append("<tr><td>").append(change.replace('_', ' ')).append("</td><td>")
-          .append(hidden.total() && !Suppression.isSmall(total, k) ? "suppressed" : count(total, k)).append("</td></tr>\n");
+      h.append("<tr><td>")
+          .append(change.replace('_', ' '))
+          .append("</td><td>")
+          .append(hidden.total() && !Suppression.isSmall(total, k) ? "suppressed" : count(total, k))
+          .append("</td></tr>\n");
     }
     h.append("</table>\n");
   }
 
   private static void severityTable(StringBuilder h, SummaryData d, LocalDate runDate) {
-    DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    h.append("<h2>Incident severity</h2>\n<table id=\"severity\"><tr><th>incident</th><th>organisation</th>")
-        .append("<th>DPC</th><th>DPC set by</th><th>EI</th><th>CB</th><th>SE</th><th>level</th><th>persons</th>")
-        .append("<th>art. 33 deadline</th><th>passed on ").append(runDate).append("</th><th>art. 34</th></tr>\n");
+    DateTimeFormatter f =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    h.append(
+            "<h2>Incident severity</h2>\n<table id=\"severity\"><tr><th>incident</th><th>organisation</th>")
+        .append(
+            "<th>DPC</th><th>DPC set by</th><th>EI</th><th>CB</th><th>SE</th><th>level</th><th>persons</th>")
+        .append("<th>art. 33 deadline</th><th>passed on ")
+        .append(runDate)
+        .append("</th><th>art. 34</th></tr>\n");
     for (SummaryData.IncidentLine l : d.incidents()) {
-      h.append("<tr><td>").append(esc(l.incidentId())).append("</td><td class=\"t\">").append(esc(l.organisation()))
-          .append("</td><td>").append(l.dpc()).append("</td><td class=\"t\">").append(driver(l))
-          .append("</td><td>").append(l.ei()).append("</td><td>").append(l.cb())
-          .append("</td><td>").append(l.se()).append("</td><td><span class=\"lvl\" style=\"background:")
-          .append(LEVEL_COLOURS.getOrDefault(l.level(), "#777")).append("\">").append(esc(l.level()))
-          .append("</span></td><td>").append(l.persons() == null ? "suppressed" : String.format(Locale.ROOT, "%,d", l.persons()))
-          .append("</td><td>").append(l.art33Deadline() == null ? "unknown" : f.format(l.art33Deadline().toInstant()))
-          .append("</td><td>").append(l.art33Passed() == null ? "" : l.art33Passed() ? "yes" : "no")
-          .append("</td><td>").append(l.art34Required() ? "notify persons" : "no").append("</td></tr>\n");
+      h.append("<tr><td>")
+          .append(esc(l.incidentId()))
+          .append("</td><td class=\"t\">")
+          .append(esc(l.organisation()))
+          .append("</td><td>")
+          .append(l.dpc())
+          .append("</td><td class=\"t\">")
+          .append(driver(l))
+          .append("</td><td>")
+          .append(l.ei())
+          .append("</td><td>")
+          .append(l.cb())
+          .append("</td><td>")
+          .append(l.se())
+          .append("</td><td><span class=\"lvl\" style=\"background:")
+          .append(LEVEL_COLOURS.getOrDefault(l.level(), "#777"))
+          .append("\">")
+          .append(esc(l.level()))
+          .append("</span></td><td>")
+          .append(
+              l.persons() == null ? "suppressed" : String.format(Locale.ROOT, "%,d", l.persons()))
+          .append("</td><td>")
+          .append(l.art33Deadline() == null ? "unknown" : f.format(l.art33Deadline().toInstant()))
+          .append("</td><td>")
+          .append(l.art33Passed() == null ? "" : l.art33Passed() ? "yes" : "no")
+          .append("</td><td>")
+          .append(l.art34Required() ? "notify persons" : "no")
+          .append("</td></tr>\n");
     }
     h.append("</table>\n");
   }
@@ -138,21 +182,39 @@ public final class SummaryHtml {
       return "";
     }
     String s = esc(l.dpcCategory());
-    return l.dpcDetectedRecords() == null ? s
-        : s + " (detected in " + String.format(Locale.ROOT, "%,d", l.dpcDetectedRecords()) + " records)";
+    return l.dpcDetectedRecords() == null
+        ? s
+        : s
+            + " (detected in "
+            + String.format(Locale.ROOT, "%,d", l.dpcDetectedRecords())
+            + " records)";
   }
 
   /** Horizontal bars; a suppressed value gets no bar, only its {@code <k} label. */
   static String barChart(String id, List<Bar> bars, int k) {
     // The scale from the shown bars only: a hidden maximum would come back from the widths.
-    long maxValue = Math.max(1, bars.stream().filter(b -> !b.hidden() && !Suppression.isSmall(b.value(), k))
-        .mapToLong(Bar::value).max().orElse(1));
+    long maxValue =
+        Math.max(
+            1,
+            bars.stream()
+                .filter(b -> !b.hidden() && !Suppression.isSmall(b.value(), k))
+                .mapToLong(Bar::value)
+                .max()
+                .orElse(1));
     int plot = WIDTH - LABEL - 90;
     int height = Math.max(1, bars.size()) * ROW + 10;
     StringBuilder s = new StringBuilder();
-    s.append("<svg id=\"").append(id).append("\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-        .append(height).append("\">\n");
+    s.append("<svg id=\"")
+        .append(id)
+        .append("\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(height)
+        .append("\">\n");
     if (bars.isEmpty()) {
       s.append("<text x=\"10\" y=\"20\">no data</text>\n");
     }
@@ -164,14 +226,33 @@ public final class SummaryHtml {
       if (b.value() > 0 && !hidden) {
         w = Math.max(w, 2);
       }
-      s.append("<text x=\"").append(LABEL - 8).append("\" y=\"").append(y + 18)
-          .append("\" text-anchor=\"end\">").append(esc(b.label())).append("</text>");
+      s.append("<text x=\"")
+          .append(LABEL - 8)
+          .append("\" y=\"")
+          .append(y + 18)
+          .append("\" text-anchor=\"end\">")
+          .append(esc(b.label()))
+          .append("</text>");
       if (w > 0) {
-        s.append("<rect class=\"bar\" x=\"").append(LABEL).append("\" y=\"").append(y + 4).append("\" width=\"")
-            .append(w).append("\" height=\"").append(ROW - 8).append("\" fill=\"").append(b.colour()).append("\"/>");
+        s.append("<rect class=\"bar\" x=\"")
+            .append(LABEL)
+            .append("\" y=\"")
+            .append(y + 4)
+            .append("\" width=\"")
+            .append(w)
+            .append("\" height=\"")
+            .append(ROW - 8)
+            .append("\" fill=\"")
+            .append(b.colour())
+            .append("\"/>");
       }
-      s.append("<text x=\"").append(LABEL + w + 6).append("\" y=\"").append(y + 18).append("\">")
-          .append(hidden && !Suppression.isSmall(b.value(), k) ? "suppressed" : count(b.value(), k)).append("</text>\n");
+      s.append("<text x=\"")
+          .append(LABEL + w + 6)
+          .append("\" y=\"")
+          .append(y + 18)
+          .append("\">")
+          .append(hidden && !Suppression.isSmall(b.value(), k) ? "suppressed" : count(b.value(), k))
+          .append("</text>\n");
     }
     return s.append("</svg>\n").toString();
   }
@@ -180,13 +261,21 @@ public final class SummaryHtml {
     if (d.groups().isEmpty()) {
       return;
     }
-    h.append("<table id=\"groups\"><tr><th>group</th><th>persons exposed (once)</th><th>in 2+ incidents</th>")
+    h.append(
+            "<table id=\"groups\"><tr><th>group</th><th>persons exposed (once)</th><th>in 2+ incidents</th>")
         .append("<th>exposed customers</th><th>exposed customers of 2+ brands</th></tr>\n");
     for (SummaryData.GroupLine g : d.groups()) {
-      h.append("<tr><td>").append(esc(g.group())).append("</td><td>").append(count(g.personsExposed(), k))
-          .append("</td><td>").append(count(g.personsMultiIncident(), k)).append("</td><td>")
-          .append(count(g.personsExposedCustomers(), k)).append("</td><td>")
-          .append(count(g.multiBrandCustomersExposed(), k)).append("</td></tr>\n");
+      h.append("<tr><td>")
+          .append(esc(g.group()))
+          .append("</td><td>")
+          .append(count(g.personsExposed(), k))
+          .append("</td><td>")
+          .append(count(g.personsMultiIncident(), k))
+          .append("</td><td>")
+          .append(count(g.personsExposedCustomers(), k))
+          .append("</td><td>")
+          .append(count(g.multiBrandCustomersExposed(), k))
+          .append("</td></tr>\n");
     }
     h.append("</table>\n");
   }
@@ -212,8 +301,15 @@ public final class SummaryHtml {
     int width = left + n * cell + 20;
     int height = top + n * cell + 120;
     StringBuilder s = new StringBuilder();
-    s.append("<svg id=\"chart-overlap\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
-        .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+    s.append(
+            "<svg id=\"chart-overlap\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
         .append("\">\n");
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
@@ -221,20 +317,49 @@ public final class SummaryHtml {
         int x = left + j * cell;
         int y = top + i * cell;
         String fill = i == j ? "#eeeeee" : o == null ? "#ffffff" : heat(o.jaccard());
-        s.append("<rect class=\"cell\" x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(cell)
-            .append("\" height=\"").append(cell).append("\" fill=\"").append(fill).append("\" stroke=\"#bbb\"/>");
+        s.append("<rect class=\"cell\" x=\"")
+            .append(x)
+            .append("\" y=\"")
+            .append(y)
+            .append("\" width=\"")
+            .append(cell)
+            .append("\" height=\"")
+            .append(cell)
+            .append("\" fill=\"")
+            .append(fill)
+            .append("\" stroke=\"#bbb\"/>");
         if (o != null && i != j) {
-          s.append("<text x=\"").append(x + cell / 2).append("\" y=\"").append(y + cell / 2 + 4)
-              .append("\" text-anchor=\"middle\" fill=\"").append(o.jaccard() > 0.5 ? "#fff" : "#000").append("\">")
-              .append(count(o.personsBoth(), k)).append("</text>");
+          s.append("<text x=\"")
+              .append(x + cell / 2)
+              .append("\" y=\"")
+              .append(y + cell / 2 + 4)
+              .append("\" text-anchor=\"middle\" fill=\"")
+              .append(o.jaccard() > 0.5 ? "#fff" : "#000")
+              .append("\">")
+              .append(count(o.personsBoth(), k))
+              .append("</text>");
         }
       }
-      s.append("<text x=\"").append(left - 6).append("\" y=\"").append(top + i * cell + cell / 2 + 4)
-          .append("\" text-anchor=\"end\">").append(esc(order.get(i))).append("</text>\n");
+      s.append("<text x=\"")
+          .append(left - 6)
+          .append("\" y=\"")
+          .append(top + i * cell + cell / 2 + 4)
+          .append("\" text-anchor=\"end\">")
+          .append(esc(order.get(i)))
+          .append("</text>\n");
       int cx = left + i * cell + cell / 2;
       int cy = top + n * cell + 8;
-      s.append("<text x=\"").append(cx).append("\" y=\"").append(cy).append("\" transform=\"rotate(45 ")
-          .append(cx).append(' ').append(cy).append(")\">").append(esc(order.get(i))).append("</text>\n");
+      s.append("<text x=\"")
+          .append(cx)
+          .append("\" y=\"")
+          .append(cy)
+          .append("\" transform=\"rotate(45 ")
+          .append(cx)
+          .append(' ')
+          .append(cy)
+          .append(")\">")
+          .append(esc(order.get(i)))
+          .append("</text>\n");
     }
     return s.append("</svg>\n").toString();
   }
@@ -263,9 +388,9 @@ public final class SummaryHtml {
   }
 
   /**
-   * Escapes text for HTML content and attributes. Written here rather than taken from
-   * commons-text, whose escaper needs a newer commons-lang3 than the one Spark puts first on a
-   * cluster's classpath.
+   * Escapes text for HTML content and attributes. Written here rather than taken from commons-text,
+   * whose escaper needs a newer commons-lang3 than the one Spark puts first on a cluster's
+   * classpath.
    */
   static String esc(String s) {
     if (s == null) {

@@ -13,13 +13,13 @@ import org.apache.spark.sql.Row;
 
 /**
  * Small-cell suppression for analyst-facing aggregates: a count from 1 to k - 1 becomes null and
- * the row's {@code suppressed} flag is set, and so do the figures computed from it (a share
- * times a known base would give the count back). Zero stays: it singles nobody out.
+ * the row's {@code suppressed} flag is set, and so do the figures computed from it (a share times a
+ * known base would give the count back). Zero stays: it singles nobody out.
  *
- * <p>Complementary suppression: where shown figures add up to another shown figure (parts and
- * their total), hiding one small part is not enough, since the total minus the other parts gives
- * it back. More parts (the smallest first), or the total, are hidden until what the shown figures
- * still give away, the sum of the hidden parts, is zero or at least k.
+ * <p>Complementary suppression: where shown figures add up to another shown figure (parts and their
+ * total), hiding one small part is not enough, since the total minus the other parts gives it back.
+ * More parts (the smallest first), or the total, are hidden until what the shown figures still give
+ * away, the sum of the hidden parts, is zero or at least k.
  */
 public final class Suppression {
   private Suppression() {}
@@ -43,8 +43,8 @@ public final class Suppression {
   /**
    * Complementary suppression of parts that add up to a shown total: the small parts, then the
    * smallest other non-zero parts until the hidden parts sum to k or more (the total minus the
-   * shown parts then gives only that sum); the total itself when no part is left to hide, or
-   * when it is small.
+   * shown parts then gives only that sum); the total itself when no part is left to hide, or when
+   * it is small.
    */
   public static Hidden complement(List<Long> parts, long total, int k) {
     java.util.Set<Integer> hidden = new java.util.TreeSet<>();
@@ -58,7 +58,9 @@ public final class Suppression {
     while (hiddenSum > 0 && hiddenSum < k) {
       int next = -1;
       for (int i = 0; i < parts.size(); i++) {
-        if (!hidden.contains(i) && parts.get(i) > 0 && (next < 0 || parts.get(i) < parts.get(next))) {
+        if (!hidden.contains(i)
+            && parts.get(i) > 0
+            && (next < 0 || parts.get(i) < parts.get(next))) {
           next = i;
         }
       }
@@ -84,7 +86,8 @@ public final class Suppression {
    * @param hide count column to the condition that hides it (small, or complementary)
    * @param counts count column to the derived columns nulled with it
    */
-  public static Dataset<Row> apply(Dataset<Row> df, Map<String, Column> hide, Map<String, List<String>> counts) {
+  public static Dataset<Row> apply(
+      Dataset<Row> df, Map<String, Column> hide, Map<String, List<String>> counts) {
     // The conditions first, as columns: they read counts that the nulling below replaces.
     Dataset<Row> out = df;
     Column any = lit(false);
@@ -95,11 +98,15 @@ public final class Suppression {
     out = out.withColumn("suppressed", any);
     for (Map.Entry<String, List<String>> e : counts.entrySet()) {
       for (String derived : e.getValue()) {
-        out = out.withColumn(derived, when(col("_hide_" + e.getKey()), lit(null)).otherwise(col(derived)));
+        out =
+            out.withColumn(
+                derived, when(col("_hide_" + e.getKey()), lit(null)).otherwise(col(derived)));
       }
     }
     for (String c : hide.keySet()) {
-      out = out.withColumn(c, when(col("_hide_" + c), lit(null)).otherwise(col(c))).drop("_hide_" + c);
+      out =
+          out.withColumn(c, when(col("_hide_" + c), lit(null)).otherwise(col(c)))
+              .drop("_hide_" + c);
     }
     return out;
   }

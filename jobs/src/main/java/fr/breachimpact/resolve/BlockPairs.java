@@ -11,8 +11,8 @@ import org.apache.spark.sql.RowFactory;
  * The pairs of the blocks in one partition of (block_key, node_id, rule) rows sorted by block_key:
  * for each run of rows with one key (a block) of 2 to {@code maxBlockSize} nodes, every pair of its
  * nodes as (node_a, node_b, rule) with node_a < node_b (a key's hash covers its rule, so a block is
- * one rule's). A block larger than the bound yields nothing;
- * at most {@code maxBlockSize + 1} of its node ids are held at a time.
+ * one rule's). A block larger than the bound yields nothing; at most {@code maxBlockSize + 1} of
+ * its node ids are held at a time.
  */
 final class BlockPairs implements Iterator<Row> {
   private final Iterator<Row> rows;

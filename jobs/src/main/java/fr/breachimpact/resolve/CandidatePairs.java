@@ -47,7 +47,8 @@ public final class CandidatePairs {
    * within its partitions: each block is then a run of rows, and {@link BlockPairs} pairs its
    * nodes, or skips it past {@code maxBlockSize}, in one pass that holds one block at a time.
    */
-  public static Dataset<Row> pairs(Dataset<Row> parties, List<BlockingRule> rules, int maxBlockSize) {
+  public static Dataset<Row> pairs(
+      Dataset<Row> parties, List<BlockingRule> rules, int maxBlockSize) {
     Dataset<Row> keyed = null;
     for (int i = 0; i < rules.size(); i++) {
       Dataset<Row> keys = blockKeys(parties, rules.get(i), i);
@@ -57,7 +58,8 @@ public final class CandidatePairs {
     return keyed
         .repartition(col("block_key"))
         .sortWithinPartitions("block_key")
-        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, bound), PAIR_ENCODER)
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, bound), PAIR_ENCODER)
         .groupBy("node_a", "node_b")
         .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"))
         .localCheckpoint(true);
@@ -72,7 +74,10 @@ public final class CandidatePairs {
     return parties
         .select(col("node_id"), col("kind"), key.as("_key"))
         .where(col("_key").isNotNull())
-        .select(xxhash64(lit(index), col("kind"), col("_key")).as("block_key"), col("node_id"), lit(index).as("rule"));
+        .select(
+            xxhash64(lit(index), col("kind"), col("_key")).as("block_key"),
+            col("node_id"),
+            lit(index).as("rule"));
   }
 
   /**
@@ -86,13 +91,16 @@ public final class CandidatePairs {
    */
   public static Dataset<Row> withParties(
       Dataset<Row> pairs, Dataset<Row> parties, long pairCount, List<String> termFrequency) {
-    Dataset<Row> left = side(pairedSide(parties, pairs, "node_a", pairCount), "node_a", "l_", termFrequency);
-    Dataset<Row> right = side(pairedSide(parties, pairs, "node_b", pairCount), "node_b", "r_", termFrequency);
+    Dataset<Row> left =
+        side(pairedSide(parties, pairs, "node_a", pairCount), "node_a", "l_", termFrequency);
+    Dataset<Row> right =
+        side(pairedSide(parties, pairs, "node_b", pairCount), "node_b", "r_", termFrequency);
     return pairs.join(left, "node_a").join(right, "node_b");
   }
 
   /** One side of the pairs: its node id under {@code idName} and its columns prefixed. */
-  static Dataset<Row> side(Dataset<Row> parties, String idName, String prefix, List<String> termFrequency) {
+  static Dataset<Row> side(
+      Dataset<Row> parties, String idName, String prefix, List<String> termFrequency) {
     List<Column> cols = new ArrayList<>();
     cols.add(col("node_id").as(idName));
     for (String c : ComparableColumns.NAMES) {
@@ -105,7 +113,9 @@ public final class CandidatePairs {
   }
 
   /** The parties whose node id may be in the pairs' column {@code side}; exactly joined after. */
-  private static Dataset<Row> pairedSide(Dataset<Row> parties, Dataset<Row> pairs, String side, long pairCount) {
-    return KeyBloomFilter.narrow(parties, xxhash64(col("node_id")), pairs, xxhash64(col(side)), pairCount);
+  private static Dataset<Row> pairedSide(
+      Dataset<Row> parties, Dataset<Row> pairs, String side, long pairCount) {
+    return KeyBloomFilter.narrow(
+        parties, xxhash64(col("node_id")), pairs, xxhash64(col(side)), pairCount);
   }
 }

@@ -2,9 +2,9 @@ package fr.breachimpact.resolve;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
@@ -32,21 +32,20 @@ import scala.collection.JavaConverters;
  * Connected components, labelled by the smallest node id of each. A graph whose edges fit in the
  * driver is joined there by a union-find over 64-bit hashes of the ids ({@link DriverUnionFind}):
  * one pass over the edges instead of O(log n) rounds of shuffles. A larger one runs on DataFrames
- * by alternating large-star and small-star (Kiveris et al.,
- * "Connected Components in MapReduce and Beyond", 2014). Edges are kept as undirected pairs
- * {@code (lo, hi)} with {@code lo < hi}; each round rewires every node towards the smallest id
- * it can see, until a round changes nothing: then each component is a star around its smallest
- * node id, which is the component label. The result depends only on the ids, not on
- * partitioning or row order. Each round's edges are locally checkpointed to cut the lineage.
- * Large-star/small-star was chosen over GraphX: it stays in DataFrames (no RDD of Long vertex
- * ids to map back to string ids) and needs O(log n) rounds.
+ * by alternating large-star and small-star (Kiveris et al., "Connected Components in MapReduce and
+ * Beyond", 2014). Edges are kept as undirected pairs {@code (lo, hi)} with {@code lo < hi}; each
+ * round rewires every node towards the smallest id it can see, until a round changes nothing: then
+ * each component is a star around its smallest node id, which is the component label. The result
+ * depends only on the ids, not on partitioning or row order. Each round's edges are locally
+ * checkpointed to cut the lineage. Large-star/small-star was chosen over GraphX: it stays in
+ * DataFrames (no RDD of Long vertex ids to map back to string ids) and needs O(log n) rounds.
  */
 public final class ConnectedComponents {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectedComponents.class);
 
   /**
-   * node_id, component (the smallest node id of the component), and the rounds it took (0 when
-   * the union-find in the driver labelled the graph).
+   * node_id, component (the smallest node id of the component), and the rounds it took (0 when the
+   * union-find in the driver labelled the graph).
    */
   public record Result(Dataset<Row> labels, int rounds) {}
 
@@ -59,13 +58,14 @@ public final class ConnectedComponents {
   private ConnectedComponents() {}
 
   /**
-   * The union-find in the driver when the graph has at most {@code maxDriverEdges} edges, else
-   * the star rounds; both give the same labels.
+   * The union-find in the driver when the graph has at most {@code maxDriverEdges} edges, else the
+   * star rounds; both give the same labels.
    *
    * @param nodes column node_id; every node gets a label, isolated ones their own id
    * @param edges columns src, dst (string node ids), in any direction, duplicates allowed
    */
-  public static Result run(Dataset<Row> nodes, Dataset<Row> edges, int maxRounds, long maxDriverEdges) {
+  public static Result run(
+      Dataset<Row> nodes, Dataset<Row> edges, int maxRounds, long maxDriverEdges) {
     Dataset<Row> valid =
         edges
             .where(col("src").isNotNull().and(col("dst").isNotNull()))
@@ -81,10 +81,10 @@ public final class ConnectedComponents {
   }
 
   /**
-   * Each node id hashed to 64 bits; the edges' hashes are brought to the driver and joined there
-   * by a union-find; each node's root hash comes back as a frame, and each component is labelled
-   * with its smallest node id. Null when two node ids share a hash (about one chance in 40,000
-   * at 30 million nodes: n²/2^65): the caller then runs the star rounds.
+   * Each node id hashed to 64 bits; the edges' hashes are brought to the driver and joined there by
+   * a union-find; each node's root hash comes back as a frame, and each component is labelled with
+   * its smallest node id. Null when two node ids share a hash (about one chance in 40,000 at 30
+   * million nodes: n²/2^65): the caller then runs the star rounds.
    */
   static Dataset<Row> inDriver(Dataset<Row> nodes, Dataset<Row> validEdges, long edgeCount) {
     SparkSession spark = nodes.sparkSession();
@@ -130,10 +130,16 @@ public final class ConnectedComponents {
             .localCheckpoint(true);
     long matched = hashed.where(col("root").isNotNull()).count();
     if (matched != graphNodes) {
-      LOG.warn("node id hashes collide ({} ids for {} hashes): star rounds instead", matched, graphNodes);
+      LOG.warn(
+          "node id hashes collide ({} ids for {} hashes): star rounds instead",
+          matched,
+          graphNodes);
       return null;
     }
-    LOG.info("connected components: union-find in the driver, {} edges, {} nodes", edgeCount, graphNodes);
+    LOG.info(
+        "connected components: union-find in the driver, {} edges, {} nodes",
+        edgeCount,
+        graphNodes);
     // A node without a root is alone: its own label (grouped on its own hash, not all in one
     // window partition).
     Column group = coalesce(col("root"), col("h"));
@@ -195,8 +201,11 @@ public final class ConnectedComponents {
    */
   private static Row fingerprint(Dataset<Row> edges) {
     return edges
-        .agg(count(lit(1)), coalesce(sum(xxhash64(col("lo"), col("hi")).cast("decimal(38,0)")),
-            lit(0).cast("decimal(38,0)")))
+        .agg(
+            count(lit(1)),
+            coalesce(
+                sum(xxhash64(col("lo"), col("hi")).cast("decimal(38,0)")),
+                lit(0).cast("decimal(38,0)")))
         .first();
   }
 

@@ -13,8 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Scores a deduplication against the ground truth without materialising pairs: records are
- * counted per (predicted, true) cell, and pairs are C(n, 2) of those counts.
+ * Scores a deduplication against the ground truth without materialising pairs: records are counted
+ * per (predicted, true) cell, and pairs are C(n, 2) of those counts.
  */
 public final class DedupEvaluation {
   private DedupEvaluation() {}
@@ -27,19 +27,26 @@ public final class DedupEvaluation {
    * @param truth record_id, true_person_id
    * @param parties records and customers that were paired
    */
-  public static LinkageEvaluation.Blocking blocking(Dataset<Row> dedupePairs, Dataset<Row> truth, long parties) {
+  public static LinkageEvaluation.Blocking blocking(
+      Dataset<Row> dedupePairs, Dataset<Row> truth, long parties) {
     Dataset<Row> nodes =
-        truth.where(col("true_person_id").isNotNull())
+        truth
+            .where(col("true_person_id").isNotNull())
             .select(Parties.recordNode(col("record_id")).as("node"), col("true_person_id"));
     Dataset<Row> truePairs =
-        nodes.as("a")
+        nodes
+            .as("a")
             .join(nodes.as("b"), "true_person_id")
             .where(col("a.node").lt(col("b.node")))
             .select(col("a.node").as("t_a"), col("b.node").as("t_b"));
     long all = truePairs.count();
-    Dataset<Row> recordPairs = dedupePairs.where(col("node_a").startsWith("r|").and(col("node_b").startsWith("r|")));
+    Dataset<Row> recordPairs =
+        dedupePairs.where(col("node_a").startsWith("r|").and(col("node_b").startsWith("r|")));
     long kept =
-        recordPairs.join(truePairs, col("node_a").equalTo(col("t_a")).and(col("node_b").equalTo(col("t_b")))).count();
+        recordPairs
+            .join(
+                truePairs, col("node_a").equalTo(col("t_a")).and(col("node_b").equalTo(col("t_b"))))
+            .count();
     return new LinkageEvaluation.Blocking(
         kept, all, dedupePairs.count(), parties, (double) parties * (parties - 1) / 2);
   }
@@ -69,8 +76,12 @@ public final class DedupEvaluation {
                 coalesce(sum(col("n").multiply(col("n")).divide(col("np"))), lit(0.0)),
                 coalesce(sum(col("n").multiply(col("n")).divide(col("nt"))), lit(0.0)))
             .first();
-    Row p = predicted.agg(coalesce(sum(pairs(col("np"))), lit(0L)), coalesce(max("np"), lit(0L))).first();
-    Row t = actual.agg(coalesce(sum(pairs(col("nt"))), lit(0L)), coalesce(max("nt"), lit(0L))).first();
+    Row p =
+        predicted
+            .agg(coalesce(sum(pairs(col("np"))), lit(0L)), coalesce(max("np"), lit(0L)))
+            .first();
+    Row t =
+        actual.agg(coalesce(sum(pairs(col("nt"))), lit(0L)), coalesce(max("nt"), lit(0L))).first();
     long records = c.getLong(0);
     return new DedupMetrics(
         records,

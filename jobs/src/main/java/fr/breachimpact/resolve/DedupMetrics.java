@@ -5,11 +5,10 @@ import java.util.Locale;
 /**
  * Deduplication quality against a ground truth, over the records present in both.
  *
- * <p>Pairwise: a pair of records is predicted when both sit in one predicted person, true when
- * both belong to one true person. B-cubed: per record, the share of its predicted cluster that
- * is truly its person (precision) and the share of its true person that it was clustered with
- * (recall), averaged over records. A ratio with a zero denominator is 1 (nothing claimed, nothing
- * wrong).
+ * <p>Pairwise: a pair of records is predicted when both sit in one predicted person, true when both
+ * belong to one true person. B-cubed: per record, the share of its predicted cluster that is truly
+ * its person (precision) and the share of its true person that it was clustered with (recall),
+ * averaged over records. A ratio with a zero denominator is 1 (nothing claimed, nothing wrong).
  */
 public record DedupMetrics(
     long records,
@@ -44,8 +43,15 @@ public record DedupMetrics(
         "dedup pairwise_precision=%.3f pairwise_recall=%.3f pairwise_f1=%.3f%n"
             + "dedup bcubed_precision=%.3f bcubed_recall=%.3f bcubed_f1=%.3f records=%d "
             + "largest_predicted_cluster=%d largest_true_cluster=%d",
-        pairwisePrecision(), pairwiseRecall(), pairwiseF1(), bcubedPrecision, bcubedRecall,
-        bcubedF1(), records, largestPredictedCluster, largestTrueCluster);
+        pairwisePrecision(),
+        pairwiseRecall(),
+        pairwiseF1(),
+        bcubedPrecision,
+        bcubedRecall,
+        bcubedF1(),
+        records,
+        largestPredictedCluster,
+        largestTrueCluster);
   }
 
   static double ratio(long numerator, long denominator) {

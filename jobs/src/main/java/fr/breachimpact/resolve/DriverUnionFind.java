@@ -4,11 +4,10 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * Union-find over 64-bit node keys, held in the driver as primitive arrays, no object per node:
- * 16 bytes per edge (twice while the endpoints are sorted), then 12 bytes per node (its key and
- * its parent slot).
- * Fed with the edges once, it gives each node's root as the smallest key of its component, so
- * that the result depends only on the keys, not on the edge order.
+ * Union-find over 64-bit node keys, held in the driver as primitive arrays, no object per node: 16
+ * bytes per edge (twice while the endpoints are sorted), then 12 bytes per node (its key and its
+ * parent slot). Fed with the edges once, it gives each node's root as the smallest key of its
+ * component, so that the result depends only on the keys, not on the edge order.
  */
 final class DriverUnionFind {
   /** Distinct node keys in ascending order; the index of a key is its slot. */

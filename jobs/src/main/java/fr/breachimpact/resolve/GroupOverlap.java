@@ -26,12 +26,12 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code group_overlap} report: one row per group of the customer master (Mulliez), with
- * persons exposed in any incident of the group counted once, persons exposed in more than one
- * of the group's incidents, and persons who are customers of at least two of the group's brands
- * (and how many of those are exposed). Counts only.
+ * persons exposed in any incident of the group counted once, persons exposed in more than one of
+ * the group's incidents, and persons who are customers of at least two of the group's brands (and
+ * how many of those are exposed). Counts only.
  *
- * <p>An incident belongs to a group when its manifest names the group, or one of its brands is
- * a brand of the group in the customer master (names compared trimmed and case-insensitively).
+ * <p>An incident belongs to a group when its manifest names the group, or one of its brands is a
+ * brand of the group in the customer master (names compared trimmed and case-insensitively).
  */
 public final class GroupOverlap {
   private static final StructType GROUP_INCIDENT =
@@ -82,8 +82,7 @@ public final class GroupOverlap {
           incidents++;
         }
       }
-      groupSizes.add(
-          RowFactory.create(group.getKey(), (long) group.getValue().size(), incidents));
+      groupSizes.add(RowFactory.create(group.getKey(), (long) group.getValue().size(), incidents));
     }
 
     Dataset<Row> exposed =
@@ -96,7 +95,8 @@ public final class GroupOverlap {
             .select(col("person_id"), lower(trim(col("brand"))).as("brand_key"))
             .distinct()
             .join(
-                groupBrands.select(col("group_name"), lower(trim(col("brand"))).as("brand_key"))
+                groupBrands
+                    .select(col("group_name"), lower(trim(col("brand"))).as("brand_key"))
                     .distinct(),
                 "brand_key")
             .groupBy("group_name", "person_id")
@@ -109,7 +109,8 @@ public final class GroupOverlap {
         exposed
             .join(
                 customerSide,
-                col("group_name").equalTo(col("c_group"))
+                col("group_name")
+                    .equalTo(col("c_group"))
                     .and(col("person_id").equalTo(col("c_person"))),
                 "left")
             .groupBy("group_name")
@@ -124,11 +125,15 @@ public final class GroupOverlap {
             .agg(countIf(col("brands_of_group").geq(2)).as("persons_multi_brand_customers"));
 
     Column[] counts = {
-      col("persons_exposed"), col("persons_multi_incident"), col("persons_exposed_customers"),
-      col("persons_multi_brand_customers"), col("persons_multi_brand_customers_exposed")
+      col("persons_exposed"),
+      col("persons_multi_incident"),
+      col("persons_exposed_customers"),
+      col("persons_multi_brand_customers"),
+      col("persons_multi_brand_customers_exposed")
     };
     Dataset<Row> out =
-        spark.createDataFrame(groupSizes, GROUP_SIZE)
+        spark
+            .createDataFrame(groupSizes, GROUP_SIZE)
             .join(exposure, "group_name", "left")
             .join(multiBrand, "group_name", "left");
     Column small = lit(false);
@@ -139,9 +144,15 @@ public final class GroupOverlap {
     }
     return out.withColumn("below_min_cell_size", small)
         .select(
-            "group_name", "brands", "incidents", "persons_exposed", "persons_multi_incident",
-            "persons_exposed_customers", "persons_multi_brand_customers",
-            "persons_multi_brand_customers_exposed", "below_min_cell_size")
+            "group_name",
+            "brands",
+            "incidents",
+            "persons_exposed",
+            "persons_multi_incident",
+            "persons_exposed_customers",
+            "persons_multi_brand_customers",
+            "persons_multi_brand_customers_exposed",
+            "below_min_cell_size")
         .orderBy("group_name");
   }
 

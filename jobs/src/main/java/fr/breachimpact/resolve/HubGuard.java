@@ -7,9 +7,9 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.soundex;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.soundex;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -29,13 +29,13 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Over-linking guard on the shared keys. A key value that several different people hold (a
- * family landline, {@code contact@} addresses, {@code 0600000000}) would chain them into one
- * person; such a value is a hub and is removed from the parties before any edge is drawn.
+ * Over-linking guard on the shared keys. A key value that several different people hold (a family
+ * landline, {@code contact@} addresses, {@code 0600000000}) would chain them into one person; such
+ * a value is a hub and is removed from the parties before any edge is drawn.
  *
- * <p>A value is a hub when it looks like a placeholder, or is held by more than
- * {@code maxPartiesPerKey} parties, or is seen with more than {@code maxNamesPerKey}
- * distinct names ({@link #nameSignature()}) or {@code maxBirthDatesPerKey} distinct birth dates.
+ * <p>A value is a hub when it looks like a placeholder, or is held by more than {@code
+ * maxPartiesPerKey} parties, or is seen with more than {@code maxNamesPerKey} distinct names
+ * ({@link #nameSignature()}) or {@code maxBirthDatesPerKey} distinct birth dates.
  */
 public final class HubGuard {
   /** The keys that link on equality alone. */
@@ -52,10 +52,10 @@ public final class HubGuard {
   private HubGuard() {}
 
   /**
-   * Hub values: key_type, key_value, parties, names, birth_dates, reason. Names and birth dates
-   * are gathered only for the values that can be hubs: placeholders, and values held by more
-   * parties than the smallest bound (no other value can exceed a bound). Counting every value
-   * is a plain hash aggregation; gathering sets for millions of single-party values is not.
+   * Hub values: key_type, key_value, parties, names, birth_dates, reason. Names and birth dates are
+   * gathered only for the values that can be hubs: placeholders, and values held by more parties
+   * than the smallest bound (no other value can exceed a bound). Counting every value is a plain
+   * hash aggregation; gathering sets for millions of single-party values is not.
    */
   public static Dataset<Row> hubs(Dataset<Row> parties, ResolveConfig config) {
     int bound = config.smallestHubBound();
@@ -83,7 +83,8 @@ public final class HubGuard {
           when(placeholder(key, col("key_value")), lit("placeholder"))
               .when(col("parties").gt(config.maxPartiesPerKey()), lit("too_many_parties"))
               .when(col("names").gt(config.maxNamesPerKey()), lit("too_many_names"))
-              .when(col("birth_dates").gt(config.maxBirthDatesPerKey()), lit("too_many_birth_dates"));
+              .when(
+                  col("birth_dates").gt(config.maxBirthDatesPerKey()), lit("too_many_birth_dates"));
       Dataset<Row> hubs =
           stats
               .withColumn("reason", reason)
@@ -95,19 +96,20 @@ public final class HubGuard {
   }
 
   /**
-   * The parties with every hub value nulled: a hub links nobody. The hub values are few (a
-   * handful per million parties, bounded by the key values held by more than a few parties), so
-   * they are collected and broadcast as one set per key, and the nulling is a projection: Spark
-   * evaluates it only where a key is read (three of the blocking rules, the scorer), and the
-   * parties need no second cached copy. A set in a broadcast rather than literals in the plan:
-   * hub values are personal data, and plans reach logs and the Spark UI.
+   * The parties with every hub value nulled: a hub links nobody. The hub values are few (a handful
+   * per million parties, bounded by the key values held by more than a few parties), so they are
+   * collected and broadcast as one set per key, and the nulling is a projection: Spark evaluates it
+   * only where a key is read (three of the blocking rules, the scorer), and the parties need no
+   * second cached copy. A set in a broadcast rather than literals in the plan: hub values are
+   * personal data, and plans reach logs and the Spark UI.
    */
   public static Dataset<Row> withoutHubs(Dataset<Row> parties, Dataset<Row> hubs) {
     Map<String, HashSet<String>> byKey = new HashMap<>();
     for (Row r : hubs.select("key_type", "key_value").collectAsList()) {
       byKey.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getString(1));
     }
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(parties.sparkSession().sparkContext());
+    JavaSparkContext context =
+        JavaSparkContext.fromSparkContext(parties.sparkSession().sparkContext());
     Dataset<Row> out = parties;
     for (String key : KEYS) {
       HashSet<String> values = byKey.get(key);
@@ -123,13 +125,15 @@ public final class HubGuard {
 
   // Static: the function captures the broadcast only.
   private static UserDefinedFunction unlessIn(Broadcast<HashSet<String>> values) {
-    return udf((UDF1<String, String>) v -> v == null || values.value().contains(v) ? null : v, DataTypes.StringType);
+    return udf(
+        (UDF1<String, String>) v -> v == null || values.value().contains(v) ? null : v,
+        DataTypes.StringType);
   }
 
   /**
-   * A person's name as the guard counts it: Soundex of the first and last name keys in
-   * alphabetical order. A typo ("camille", "camile") or swapped names leave it unchanged; two
-   * members of one family sharing a phone differ.
+   * A person's name as the guard counts it: Soundex of the first and last name keys in alphabetical
+   * order. A typo ("camille", "camile") or swapped names leave it unchanged; two members of one
+   * family sharing a phone differ.
    */
   static Column nameSignature() {
     Column first = col("first_name_key");

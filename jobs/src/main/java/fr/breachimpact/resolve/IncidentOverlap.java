@@ -62,8 +62,14 @@ public final class IncidentOverlap {
                 .or(small(col("persons_b"), minCellSize))
                 .or(small(col("persons_both"), minCellSize)))
         .select(
-            "incident_a", "incident_b", "persons_a", "persons_b", "persons_both", "persons_either",
-            "jaccard", "below_min_cell_size")
+            "incident_a",
+            "incident_b",
+            "persons_a",
+            "persons_b",
+            "persons_both",
+            "persons_either",
+            "jaccard",
+            "below_min_cell_size")
         .orderBy("incident_a", "incident_b");
   }
 

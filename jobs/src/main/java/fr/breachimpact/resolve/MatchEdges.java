@@ -2,8 +2,8 @@ package fr.breachimpact.resolve;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 
@@ -12,10 +12,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Record-to-customer edges from {@code customer_matches}, with the over-linking guard applied
- * to customers: a customer matched by records of more than {@code maxNamesPerKey} distinct
- * names (as {@link HubGuard#nameSignature()} counts them) or {@code maxBirthDatesPerKey} distinct birth dates (or more than
- * {@code maxPartiesPerKey} records) is a hub itself, and none of its matches makes an edge.
+ * Record-to-customer edges from {@code customer_matches}, with the over-linking guard applied to
+ * customers: a customer matched by records of more than {@code maxNamesPerKey} distinct names (as
+ * {@link HubGuard#nameSignature()} counts them) or {@code maxBirthDatesPerKey} distinct birth dates
+ * (or more than {@code maxPartiesPerKey} records) is a hub itself, and none of its matches makes an
+ * edge.
  */
 public final class MatchEdges {
   private MatchEdges() {}
@@ -45,7 +46,8 @@ public final class MatchEdges {
             size(collect_set("name_signature")).cast("long").as("names"),
             size(collect_set("birth_date_norm")).cast("long").as("birth_dates"))
         .where(
-            col("matched_records").gt(config.maxPartiesPerKey())
+            col("matched_records")
+                .gt(config.maxPartiesPerKey())
                 .or(col("names").gt(config.maxNamesPerKey()))
                 .or(col("birth_dates").gt(config.maxBirthDatesPerKey())));
   }

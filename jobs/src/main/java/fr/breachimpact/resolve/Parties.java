@@ -4,10 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 
+import fr.breachimpact.link.ComparableColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import fr.breachimpact.link.ComparableColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,23 +36,29 @@ public final class Parties {
   }
 
   public static Dataset<Row> fromRecords(Dataset<Row> recordsClean) {
-    return validKeysOnly(recordsClean.select(withIdentity(recordsClean,
-        recordNode(col("record_id")).as("node_id"),
-        lit(RECORD).as("kind"),
-        col("record_id"),
-        col("incident_id"),
-        lit(null).cast("string").as("customer_id"),
-        lit(null).cast("string").as("brand"))));
+    return validKeysOnly(
+        recordsClean.select(
+            withIdentity(
+                recordsClean,
+                recordNode(col("record_id")).as("node_id"),
+                lit(RECORD).as("kind"),
+                col("record_id"),
+                col("incident_id"),
+                lit(null).cast("string").as("customer_id"),
+                lit(null).cast("string").as("brand"))));
   }
 
   public static Dataset<Row> fromCustomers(Dataset<Row> customersClean) {
-    return validKeysOnly(customersClean.select(withIdentity(customersClean,
-        customerNode(col("brand"), col("customer_id")).as("node_id"),
-        lit(CUSTOMER).as("kind"),
-        lit(null).cast("string").as("record_id"),
-        lit(null).cast("string").as("incident_id"),
-        col("customer_id"),
-        col("brand"))));
+    return validKeysOnly(
+        customersClean.select(
+            withIdentity(
+                customersClean,
+                customerNode(col("brand"), col("customer_id")).as("node_id"),
+                lit(CUSTOMER).as("kind"),
+                lit(null).cast("string").as("record_id"),
+                lit(null).cast("string").as("incident_id"),
+                col("customer_id"),
+                col("brand"))));
   }
 
   /** The ids, then the comparable columns, the linking keys valid only. */

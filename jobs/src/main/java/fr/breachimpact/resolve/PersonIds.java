@@ -21,12 +21,12 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * Stable person ids: a pure function (previous assignment, new clusters) -> (assignment, merges).
  *
  * <ul>
- *   <li>Each previous person id goes to the new cluster holding most of its previous members
- *       (tie: the smaller cluster label); a cluster that grows therefore keeps its id.
+ *   <li>Each previous person id goes to the new cluster holding most of its previous members (tie:
+ *       the smaller cluster label); a cluster that grows therefore keeps its id.
  *   <li>A cluster that receives several previous ids keeps the one with most members (tie: the
  *       smaller id); each other one is recorded as merged into it.
- *   <li>A cluster that receives none gets {@code "p" + 16 hex of SHA-256(cluster label)}, its
- *       label being its smallest node id: the same content gives the same id on a first run.
+ *   <li>A cluster that receives none gets {@code "p" + 16 hex of SHA-256(cluster label)}, its label
+ *       being its smallest node id: the same content gives the same id on a first run.
  * </ul>
  */
 public final class PersonIds {
@@ -53,7 +53,10 @@ public final class PersonIds {
     WindowSpec byPerson =
         Window.partitionBy("person_id").orderBy(col("n").desc(), col("component").asc());
     Dataset<Row> inherited =
-        overlap.withColumn("rk", row_number().over(byPerson)).where(col("rk").equalTo(1)).drop("rk");
+        overlap
+            .withColumn("rk", row_number().over(byPerson))
+            .where(col("rk").equalTo(1))
+            .drop("rk");
     WindowSpec byCluster =
         Window.partitionBy("component").orderBy(col("n").desc(), col("person_id").asc());
     Dataset<Row> ranked = inherited.withColumn("rk", row_number().over(byCluster));
@@ -80,8 +83,7 @@ public final class PersonIds {
             .withColumn(
                 "fresh",
                 when(col("taken").isNull(), col("fresh"))
-                    .otherwise(
-                        freshId(concat(col("component"), lit("|" + runDate)))))
+                    .otherwise(freshId(concat(col("component"), lit("|" + runDate)))))
             .select(col("component"), coalesce(col("kept"), col("fresh")).as("person_id"));
     Dataset<Row> assignment =
         clusters.join(idPerCluster, "component").select("node_id", "person_id");

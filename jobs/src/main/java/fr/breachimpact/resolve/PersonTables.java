@@ -48,7 +48,8 @@ public final class PersonTables {
       Dataset<Row> members, Dataset<Row> previousPersons, int maxClusterSize, LocalDate runDate) {
     Column isRecord = col("kind").equalTo(Parties.RECORD);
     Dataset<Row> firstSeen =
-        previousPersons.select(col("person_id"), col("first_seen_run_date").as("previous_first_seen"));
+        previousPersons.select(
+            col("person_id"), col("first_seen_run_date").as("previous_first_seen"));
     // A person's distinct incidents (of its records) and brands (of its customers) as plain hash
     // aggregations: members shuffled once on person_id, then grouped on (person, kind, incident
     // or brand) and on person in the same stage. Sets (collect_set) fell back to sorting past a
@@ -72,12 +73,18 @@ public final class PersonTables {
         .withColumn("needs_review", col("cluster_size").gt(maxClusterSize))
         .join(firstSeen, "person_id", "left")
         .withColumn(
-            "first_seen_run_date",
-            coalesce(col("previous_first_seen"), lit(Date.valueOf(runDate))))
+            "first_seen_run_date", coalesce(col("previous_first_seen"), lit(Date.valueOf(runDate))))
         .withColumn("run_date", lit(Date.valueOf(runDate)))
         .select(
-            "person_id", "record_count", "incident_count", "customer_count", "brand_count",
-            "cluster_size", "needs_review", "first_seen_run_date", "run_date");
+            "person_id",
+            "record_count",
+            "incident_count",
+            "customer_count",
+            "brand_count",
+            "cluster_size",
+            "needs_review",
+            "first_seen_run_date",
+            "run_date");
   }
 
   /** Clusters above the size bound, kept (they have ids) but listed for a human to review. */

@@ -21,16 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The resolve stage as one function of Datasets: clean records, clean customers, matches and
- * the previous run's assignment in; person tables out. No IO here (see cli.ResolveCommand).
+ * The resolve stage as one function of Datasets: clean records, clean customers, matches and the
+ * previous run's assignment in; person tables out. No IO here (see cli.ResolveCommand).
  */
 public final class Resolution {
   private static final Logger LOG = LoggerFactory.getLogger(Resolution.class);
 
   public static final StructType ASSIGNMENT_SCHEMA =
-      new StructType()
-          .add("node_id", DataTypes.StringType)
-          .add("person_id", DataTypes.StringType);
+      new StructType().add("node_id", DataTypes.StringType).add("person_id", DataTypes.StringType);
   public static final StructType FIRST_SEEN_SCHEMA =
       new StructType()
           .add("person_id", DataTypes.StringType)
@@ -117,25 +115,33 @@ public final class Resolution {
     Dataset<Row> guarded = HubGuard.withoutHubs(parties, hubs);
 
     DedupeScoring.Result dedupe =
-        DedupeScoring.score(guarded, partyCount, model, config.maxBlockSize(), training, fixedModel);
+        DedupeScoring.score(
+            guarded, partyCount, model, config.maxBlockSize(), training, fixedModel);
     long candidatePairs = dedupe.pairs();
     Dataset<Row> dedupEdges =
-        dedupe.scored()
+        dedupe
+            .scored()
             .where(col("match_probability").geq(config.matchThreshold()))
             .select(col("node_a").as("src"), col("node_b").as("dst"))
             .localCheckpoint(true);
     long dedupEdgeCount = dedupEdges.count();
-    dedupe.pairsPerRule().forEach((rule, n) -> LOG.info("dedupe blocking rule={} pairs={}", rule, n));
+    dedupe
+        .pairsPerRule()
+        .forEach((rule, n) -> LOG.info("dedupe blocking rule={} pairs={}", rule, n));
 
     Dataset<Row> overmatched =
-        MatchEdges.overmatchedCustomers(in.customerMatches(), parties, config).localCheckpoint(true);
+        MatchEdges.overmatchedCustomers(in.customerMatches(), parties, config)
+            .localCheckpoint(true);
     long overmatchedCount = overmatched.count();
     Dataset<Row> matchEdges =
         MatchEdges.edges(in.customerMatches(), overmatched).localCheckpoint(true);
     long matchEdgeCount = matchEdges.count();
     LOG.info(
         "edges: candidate_pairs={} dedup_edges={} match_edges={} overmatched_customers_dropped={}",
-        candidatePairs, dedupEdgeCount, matchEdgeCount, overmatchedCount);
+        candidatePairs,
+        dedupEdgeCount,
+        matchEdgeCount,
+        overmatchedCount);
 
     ConnectedComponents.Result components =
         ConnectedComponents.run(
@@ -144,10 +150,8 @@ public final class Resolution {
             config.maxRounds(),
             config.maxDriverEdges());
 
-    Dataset<Row> previous =
-        orEmpty(spark, previousAssignment(in), ASSIGNMENT_SCHEMA);
-    PersonIds.Assignment ids =
-        PersonIds.assign(previous, components.labels(), runDate);
+    Dataset<Row> previous = orEmpty(spark, previousAssignment(in), ASSIGNMENT_SCHEMA);
+    PersonIds.Assignment ids = PersonIds.assign(previous, components.labels(), runDate);
     Dataset<Row> assignment = ids.assignment().localCheckpoint(true);
     Dataset<Row> merges = ids.merges().localCheckpoint(true);
 
@@ -168,12 +172,23 @@ public final class Resolution {
     long reviewCount = review.count();
     LOG.info(
         "persons={} merges={} clusters_for_review={} (size > {})",
-        personCount, mergeCount, reviewCount, config.maxClusterSize());
+        personCount,
+        mergeCount,
+        reviewCount,
+        config.maxClusterSize());
 
     Stats stats =
         new Stats(
-            partyCount, hubCounts, overmatchedCount, candidatePairs, dedupEdgeCount,
-            matchEdgeCount, components.rounds(), personCount, mergeCount, reviewCount);
+            partyCount,
+            hubCounts,
+            overmatchedCount,
+            candidatePairs,
+            dedupEdgeCount,
+            matchEdgeCount,
+            components.rounds(),
+            personCount,
+            mergeCount,
+            reviewCount);
     return new Output(
         PersonTables.recordPerson(members),
         PersonTables.customerPerson(members),
@@ -181,7 +196,8 @@ public final class Resolution {
         review,
         merges,
         hubs,
-        DedupeScoring.candidates(dedupe.scored(), List.copyOf(dedupe.pairsPerRule().keySet()), model.comparisons()),
+        DedupeScoring.candidates(
+            dedupe.scored(), List.copyOf(dedupe.pairsPerRule().keySet()), model.comparisons()),
         dedupe.trained(),
         stats,
         List.of(members, parties, dedupe.scored()));

@@ -18,10 +18,13 @@ public final class MasterKeyKmsClient implements KmsClient {
   private MasterKeys keys;
 
   @Override
-  public void initialize(Configuration conf, String kmsInstanceId, String kmsInstanceUrl, String accessToken)
+  public void initialize(
+      Configuration conf, String kmsInstanceId, String kmsInstanceUrl, String accessToken)
       throws KeyAccessDeniedException {
     MasterKeySource source =
-        new MasterKeySource(conf.getTrimmed(MasterKeySource.MEMORY_SET), conf.getTrimmed(MasterKeySource.ENV_VARIABLE),
+        new MasterKeySource(
+            conf.getTrimmed(MasterKeySource.MEMORY_SET),
+            conf.getTrimmed(MasterKeySource.ENV_VARIABLE),
             conf.getTrimmed(MasterKeySource.FILE));
     try {
       keys = source.load(System.getenv());

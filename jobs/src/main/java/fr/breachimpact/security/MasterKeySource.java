@@ -19,6 +19,7 @@ public record MasterKeySource(String memorySet, String envVariable, String file)
 
   /** Hadoop configuration keys that carry the source to the executors (names only, no key). */
   public static final String MEMORY_SET = "breachimpact.encryption.keys.memory";
+
   public static final String ENV_VARIABLE = "breachimpact.encryption.keys.env";
   public static final String FILE = "breachimpact.encryption.keys.file";
 
@@ -37,7 +38,8 @@ public record MasterKeySource(String memorySet, String envVariable, String file)
     if (present(memorySet)) {
       MasterKeys keys = InMemoryKeySets.get(memorySet);
       if (keys == null) {
-        throw new IllegalArgumentException("in-memory key set '" + memorySet + "' is not registered in this JVM");
+        throw new IllegalArgumentException(
+            "in-memory key set '" + memorySet + "' is not registered in this JVM");
       }
       return keys;
     }
@@ -50,12 +52,15 @@ public record MasterKeySource(String memorySet, String envVariable, String file)
       try {
         text = Files.readString(path, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new IllegalArgumentException("key file " + path + ": cannot read (" + e.getClass().getSimpleName() + ")");
+        throw new IllegalArgumentException(
+            "key file " + path + ": cannot read (" + e.getClass().getSimpleName() + ")");
       }
       return MasterKeys.parse(text, "key file " + path);
     }
     throw new IllegalArgumentException(
-        "no master keys: set environment variable " + envVariable + " or encryption.master_keys_file");
+        "no master keys: set environment variable "
+            + envVariable
+            + " or encryption.master_keys_file");
   }
 
   private static boolean present(String s) {

@@ -7,9 +7,9 @@ import java.util.TreeMap;
 
 /**
  * A set of AES master keys by id, parsed from {@code id:base64,id:base64} (commas, semicolons or
- * line breaks between entries, {@code #} starts a comment line). Keys are 16, 24 or 32 bytes.
- * Error messages name the entry's position and id, never the key material; {@link #toString()}
- * shows the ids only.
+ * line breaks between entries, {@code #} starts a comment line). Keys are 16, 24 or 32 bytes. Error
+ * messages name the entry's position and id, never the key material; {@link #toString()} shows the
+ * ids only.
  */
 public final class MasterKeys {
   private final Map<String, byte[]> keys;
@@ -65,7 +65,9 @@ public final class MasterKeys {
   /** Builds a set from raw keys: for tests and the in-memory key sets. */
   public static MasterKeys of(Map<String, byte[]> keys) {
     StringBuilder sb = new StringBuilder();
-    keys.forEach((id, k) -> sb.append(id).append(':').append(Base64.getEncoder().encodeToString(k)).append(','));
+    keys.forEach(
+        (id, k) ->
+            sb.append(id).append(':').append(Base64.getEncoder().encodeToString(k)).append(','));
     return parse(sb.toString(), "in-memory key set");
   }
 

@@ -27,23 +27,30 @@ public final class RestrictedZoneCryptoFactory extends PropertiesDrivenCryptoFac
   public static final String FOOTER_KEY = "breachimpact.encryption.footer.key";
   public static final String COLUMN_KEY = "breachimpact.encryption.column.key";
   public static final String PLAINTEXT_FOOTER = "breachimpact.encryption.plaintext.footer";
+
   /** Comma-separated folders (scheme-less paths) whose Parquet files stay plaintext. */
   public static final String PLAINTEXT_ROOTS = "breachimpact.encryption.plaintext.roots";
 
   @Override
-  public FileEncryptionProperties getFileEncryptionProperties(Configuration conf, Path file, WriteContext context) {
+  public FileEncryptionProperties getFileEncryptionProperties(
+      Configuration conf, Path file, WriteContext context) {
     if (!encrypts(conf, file)) {
       return null;
     }
     String footerKey = conf.getTrimmed(FOOTER_KEY);
     String columnKey = conf.getTrimmed(COLUMN_KEY);
     if (footerKey == null || columnKey == null) {
-      throw new ParquetCryptoRuntimeException("encryption on but no " + FOOTER_KEY + " / " + COLUMN_KEY);
+      throw new ParquetCryptoRuntimeException(
+          "encryption on but no " + FOOTER_KEY + " / " + COLUMN_KEY);
     }
     Configuration perFile = new Configuration(conf);
     perFile.set(PropertiesDrivenCryptoFactory.FOOTER_KEY_PROPERTY_NAME, footerKey);
-    perFile.set(PropertiesDrivenCryptoFactory.COLUMN_KEYS_PROPERTY_NAME, columnKey + ":" + String.join(",", columns(context)));
-    perFile.setBoolean(PropertiesDrivenCryptoFactory.PLAINTEXT_FOOTER_PROPERTY_NAME, conf.getBoolean(PLAINTEXT_FOOTER, false));
+    perFile.set(
+        PropertiesDrivenCryptoFactory.COLUMN_KEYS_PROPERTY_NAME,
+        columnKey + ":" + String.join(",", columns(context)));
+    perFile.setBoolean(
+        PropertiesDrivenCryptoFactory.PLAINTEXT_FOOTER_PROPERTY_NAME,
+        conf.getBoolean(PLAINTEXT_FOOTER, false));
     return super.getFileEncryptionProperties(perFile, file, context);
   }
 
@@ -69,7 +76,8 @@ public final class RestrictedZoneCryptoFactory extends PropertiesDrivenCryptoFac
       String name = String.join(".", c.getPath());
       for (String part : c.getPath()) {
         if (part.contains(".") || part.contains(",") || part.contains(";") || part.contains(":")) {
-          throw new ParquetCryptoRuntimeException("column '" + name + "' cannot be named in parquet.encryption.column.keys");
+          throw new ParquetCryptoRuntimeException(
+              "column '" + name + "' cannot be named in parquet.encryption.column.keys");
         }
       }
       names.add(name);

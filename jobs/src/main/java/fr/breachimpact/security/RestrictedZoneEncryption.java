@@ -8,12 +8,12 @@ import java.util.Map;
 import org.apache.parquet.crypto.keytools.KeyToolkit;
 
 /**
- * The session settings that encrypt the restricted zone, built from the config's
- * {@code encryption} section. They carry names only (key ids, the variable or file that holds the
- * keys), never key material. Checked at start: a run with encryption on and keys missing stops
- * before any write, with one line naming the variable or file. The Delta log stays plaintext: it
- * holds no column value because no lake table keeps per-column statistics, encrypted or not
- * ({@link fr.breachimpact.spark.LakeTables#COLUMN_STATISTICS}).
+ * The session settings that encrypt the restricted zone, built from the config's {@code encryption}
+ * section. They carry names only (key ids, the variable or file that holds the keys), never key
+ * material. Checked at start: a run with encryption on and keys missing stops before any write,
+ * with one line naming the variable or file. The Delta log stays plaintext: it holds no column
+ * value because no lake table keeps per-column statistics, encrypted or not ({@link
+ * fr.breachimpact.spark.LakeTables#COLUMN_STATISTICS}).
  */
 public final class RestrictedZoneEncryption {
   private RestrictedZoneEncryption() {}
@@ -24,13 +24,25 @@ public final class RestrictedZoneEncryption {
     if (!ec.enabled()) {
       return Map.of();
     }
-    String file = ec.masterKeysFile() == null || ec.masterKeysFile().isBlank() ? null : loaded.resolve(ec.masterKeysFile());
-    return settings(new MasterKeySource(null, ec.masterKeysEnv(), file), ec, loaded.resolve(loaded.config().reportsDir()), loaded, env);
+    String file =
+        ec.masterKeysFile() == null || ec.masterKeysFile().isBlank()
+            ? null
+            : loaded.resolve(ec.masterKeysFile());
+    return settings(
+        new MasterKeySource(null, ec.masterKeysEnv(), file),
+        ec,
+        loaded.resolve(loaded.config().reportsDir()),
+        loaded,
+        env);
   }
 
   /** The same with another key source: tests pass an in-memory key set. */
   public static Map<String, String> settings(
-      MasterKeySource source, EncryptionConfig ec, String plaintextRoot, LoadedConfig loaded, Map<String, String> env) {
+      MasterKeySource source,
+      EncryptionConfig ec,
+      String plaintextRoot,
+      LoadedConfig loaded,
+      Map<String, String> env) {
     MasterKeys keys;
     try {
       keys = source.load(env);
@@ -39,7 +51,10 @@ public final class RestrictedZoneEncryption {
     }
     for (String id : new String[] {ec.footerKey(), ec.columnKey()}) {
       if (!keys.has(id)) {
-        throw ConfigException.at(where(loaded), "encryption", "master key '" + id + "' missing from the key set " + keys.ids());
+        throw ConfigException.at(
+            where(loaded),
+            "encryption",
+            "master key '" + id + "' missing from the key set " + keys.ids());
       }
     }
     Map<String, String> s = new LinkedHashMap<>();
@@ -66,11 +81,18 @@ public final class RestrictedZoneEncryption {
 
   /** Every setting name this class may set: unset them all to turn encryption off in a session. */
   public static java.util.List<String> settingNames() {
-    return java.util.List.of("parquet.crypto.factory.class", KeyToolkit.KMS_CLIENT_CLASS_PROPERTY_NAME,
-        KeyToolkit.KMS_INSTANCE_ID_PROPERTY_NAME, KeyToolkit.KEY_ACCESS_TOKEN_PROPERTY_NAME,
-        MasterKeySource.MEMORY_SET, MasterKeySource.ENV_VARIABLE, MasterKeySource.FILE,
-        RestrictedZoneCryptoFactory.FOOTER_KEY, RestrictedZoneCryptoFactory.COLUMN_KEY,
-        RestrictedZoneCryptoFactory.PLAINTEXT_FOOTER, RestrictedZoneCryptoFactory.PLAINTEXT_ROOTS);
+    return java.util.List.of(
+        "parquet.crypto.factory.class",
+        KeyToolkit.KMS_CLIENT_CLASS_PROPERTY_NAME,
+        KeyToolkit.KMS_INSTANCE_ID_PROPERTY_NAME,
+        KeyToolkit.KEY_ACCESS_TOKEN_PROPERTY_NAME,
+        MasterKeySource.MEMORY_SET,
+        MasterKeySource.ENV_VARIABLE,
+        MasterKeySource.FILE,
+        RestrictedZoneCryptoFactory.FOOTER_KEY,
+        RestrictedZoneCryptoFactory.COLUMN_KEY,
+        RestrictedZoneCryptoFactory.PLAINTEXT_FOOTER,
+        RestrictedZoneCryptoFactory.PLAINTEXT_ROOTS);
   }
 
   private static String where(LoadedConfig loaded) {

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Postcodes and folded commune names of the bundled reference file
- * ({@code reference/fr-communes.csv.gz}): a postcode column is recognised by codes La Poste
- * really allocated, not by five digits alone.
+ * Postcodes and folded commune names of the bundled reference file ({@code
+ * reference/fr-communes.csv.gz}): a postcode column is recognised by codes La Poste really
+ * allocated, not by five digits alone.
  */
 public final class CommuneList {
   private static final String RESOURCE = "/reference/fr-communes.csv.gz";
@@ -46,10 +46,13 @@ public final class CommuneList {
       if (raw == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
       Set<String> postcodes = new HashSet<>();
       Set<String> names = new HashSet<>();
-      String line = in.readLine(); // header: insee_code,name,department,region,postcodes,population,zone
+      String line =
+          in.readLine(); // header: insee_code,name,department,region,postcodes,population,zone
       while ((line = in.readLine()) != null) {
         String[] f = line.split(",", -1);
         if (f.length < 5) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param kinds kind -> values of that kind
  * @param categories category -> values in which the content detector finds it
  */
-public record ContentProfile(long sampled, Map<ValueKind, Long> kinds, Map<Category, Long> categories) {
+public record ContentProfile(
+    long sampled, Map<ValueKind, Long> kinds, Map<Category, Long> categories) {
   public ContentProfile {
     kinds = Map.copyOf(kinds);
     categories = Map.copyOf(categories);
@@ -26,7 +27,12 @@ public record ContentProfile(long sampled, Map<ValueKind, Long> kinds, Map<Categ
 
   /** "email: 98.7 % of 10,000 sampled values are valid emails" */
   public String evidence(ValueKind kind) {
-    return String.format(java.util.Locale.ROOT, "%.1f %% of %,d sampled values are %s", 100 * share(kind), sampled, kind.label());
+    return String.format(
+        java.util.Locale.ROOT,
+        "%.1f %% of %,d sampled values are %s",
+        100 * share(kind),
+        sampled,
+        kind.label());
   }
 
   public static ContentProfile of(java.util.List<String> values) {
@@ -34,7 +40,8 @@ public record ContentProfile(long sampled, Map<ValueKind, Long> kinds, Map<Categ
     Map<Category, Long> categories = new java.util.EnumMap<>(Category.class);
     for (String v : values) {
       ValueChecks.kinds(v).forEach(k -> kinds.merge(k, 1L, Long::sum));
-      fr.breachimpact.classify.ContentDetector.detect(v).forEach(c -> categories.merge(c, 1L, Long::sum));
+      fr.breachimpact.classify.ContentDetector.detect(v)
+          .forEach(c -> categories.merge(c, 1L, Long::sum));
     }
     return new ContentProfile(values.size(), kinds, categories);
   }

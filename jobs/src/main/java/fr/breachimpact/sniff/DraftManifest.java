@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The draft manifest: the files' layout as proposed, and placeholders for what only a person
- * knows. Each placeholder is a text where the manifest expects a date, a number or a boolean,
- * so reading the manifest (and so ingestion) refuses it, naming the field, until it is filled.
+ * The draft manifest: the files' layout as proposed, and placeholders for what only a person knows.
+ * Each placeholder is a text where the manifest expects a date, a number or a boolean, so reading
+ * the manifest (and so ingestion) refuses it, naming the field, until it is filled.
  */
 public final class DraftManifest {
   /** Field -> placeholder text; the keys are the fields the validation refuses until filled. */
@@ -20,10 +20,14 @@ public final class DraftManifest {
   private static Map<String, String> placeholders() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("dates.occurred", "FILL IN: yyyy-MM-dd, first day the breach is known to have happened");
-    p.put("dates.became_aware", "FILL IN: yyyy-MM-ddTHH:mm:ss+01:00, when the controller became aware (GDPR art. 33 clock)");
+    p.put(
+        "dates.became_aware",
+        "FILL IN: yyyy-MM-ddTHH:mm:ss+01:00, when the controller became aware (GDPR art. 33 clock)");
     p.put("dates.disclosed", "FILL IN: yyyy-MM-dd, or remove the key if it was not made public");
     p.put("claimed_total_affected", "FILL IN: the total the attackers claim (a number), or null");
-    p.put("circumstances.malicious", "FILL IN: true or false (and set confidentiality, integrity, availability)");
+    p.put(
+        "circumstances.malicious",
+        "FILL IN: true or false (and set confidentiality, integrity, availability)");
     return java.util.Collections.unmodifiableMap(p);
   }
 
@@ -43,7 +47,8 @@ public final class DraftManifest {
     var array = root.putArray("files");
     for (FileProposal f : files) {
       ObjectNode file = Json.mapper().valueToTree(f.spec());
-      // The record keeps its maps unordered; the draft lists them in column order, to read beside the file.
+      // The record keeps its maps unordered; the draft lists them in column order, to read beside
+      // the file.
       ObjectNode mapping = file.putObject("mapping");
       ObjectNode categories = file.putObject("categories");
       for (ColumnProposal col : f.columns()) {

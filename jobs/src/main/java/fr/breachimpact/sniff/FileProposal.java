@@ -41,10 +41,23 @@ public record FileProposal(
   }
 
   /** A manifest file entry for this layout (multi-line records off: the manifests' default). */
-  static FileSpec spec(String path, Layout layout, String encoding, boolean gzip, Map<String, String> mapping,
+  static FileSpec spec(
+      String path,
+      Layout layout,
+      String encoding,
+      boolean gzip,
+      Map<String, String> mapping,
       Map<String, String> categories) {
-    return new FileSpec(path, layout.format(), layout.delimiter(), layout.header(),
-        layout.header() || layout.jsonLines() ? List.of() : layout.columns(), layout.quote(), encoding,
-        gzip ? "gzip" : "none", mapping, categories);
+    return new FileSpec(
+        path,
+        layout.format(),
+        layout.delimiter(),
+        layout.header(),
+        layout.header() || layout.jsonLines() ? List.of() : layout.columns(),
+        layout.quote(),
+        encoding,
+        gzip ? "gzip" : "none",
+        mapping,
+        categories);
   }
 }

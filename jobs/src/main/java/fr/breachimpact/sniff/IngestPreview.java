@@ -12,24 +12,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The prefix read by ingestion's own {@link FileRowReader} under the proposed layout: what it
- * would quarantine (reasons and counts) and, for the accepted rows, each column's values for
- * the content checks. The values stay in memory and are never printed.
+ * The prefix read by ingestion's own {@link FileRowReader} under the proposed layout: what it would
+ * quarantine (reasons and counts) and, for the accepted rows, each column's values for the content
+ * checks. The values stay in memory and are never printed.
  *
  * @param rows rows read (accepted and quarantined; blank lines and the header are no rows)
  * @param quarantineByReason reason -> rows
  * @param values column -> its first non-empty values, at most {@code maxValues}, in column order
  */
-public record IngestPreview(long rows, Map<String, Long> quarantineByReason, Map<String, List<String>> values) {
+public record IngestPreview(
+    long rows, Map<String, Long> quarantineByReason, Map<String, List<String>> values) {
   public static final int MAX_VALUES = 10_000;
 
   public long quarantined() {
     return quarantineByReason.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Reads the prefix with an empty mapping: every value lands in {@code extra}, under its column. */
+  /**
+   * Reads the prefix with an empty mapping: every value lands in {@code extra}, under its column.
+   */
   public static IngestPreview of(Prefix prefix, FileSpec spec, List<String> header) {
-    FileRowReader reader = new FileRowReader(new ByteArrayInputStream(prefix.bytes()), spec, header, IngestConfig.defaults());
+    FileRowReader reader =
+        new FileRowReader(
+            new ByteArrayInputStream(prefix.bytes()), spec, header, IngestConfig.defaults());
     Map<String, Long> reasons = new TreeMap<>();
     Map<String, List<String>> values = new LinkedHashMap<>();
     header.forEach(h -> values.put(h, new ArrayList<>()));

@@ -10,15 +10,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Format, delimiter, quote and header from many lines, not the first alone: the delimiter is
- * the candidate that splits the most lines into the same number of fields (a stray comma in a
- * semicolon file moves one line, not the verdict).
+ * Format, delimiter, quote and header from many lines, not the first alone: the delimiter is the
+ * candidate that splits the most lines into the same number of fields (a stray comma in a semicolon
+ * file moves one line, not the verdict).
  */
 public final class LayoutSniffer {
   private static final char[] DELIMITERS = {',', ';', '\t', '|'};
   private static final int SAMPLE_LINES = 2_000;
+
   /** A header cell: a short name, no '@', not a number, not a date. */
-  private static final Pattern NAME_CELL = Pattern.compile("[\\p{L}_#][\\p{L}\\p{N} _.\\-#'()/]{0,59}");
+  private static final Pattern NAME_CELL =
+      Pattern.compile("[\\p{L}_#][\\p{L}\\p{N} _.\\-#'()/]{0,59}");
 
   public Layout sniff(String file, List<String> lines) {
     if (lines.isEmpty()) {
@@ -27,8 +29,16 @@ public final class LayoutSniffer {
     List<String> sample = lines.subList(0, Math.min(SAMPLE_LINES, lines.size()));
     long objects = sample.stream().filter(l -> l.strip().startsWith("{")).count();
     if (sample.get(0).strip().startsWith("{") && objects * 2 > sample.size()) {
-      return new Layout("jsonl", ",", "\"", true, List.of(),
-          List.of(String.format("format: JSON lines, %,d of %,d sampled lines open an object", objects, sample.size())));
+      return new Layout(
+          "jsonl",
+          ",",
+          "\"",
+          true,
+          List.of(),
+          List.of(
+              String.format(
+                  "format: JSON lines, %,d of %,d sampled lines open an object",
+                  objects, sample.size())));
     }
     List<String> evidence = new ArrayList<>();
     char best = ',';
@@ -40,9 +50,14 @@ public final class LayoutSniffer {
         List<String> fields = new CsvLineSplitter(d, "\"").split(line);
         counts.merge(fields == null ? -1 : fields.size(), 1, Integer::sum);
       }
-      int modal = counts.entrySet().stream().filter(e -> e.getKey() > 1)
-          .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-          .map(Map.Entry::getKey).orElse(1);
+      int modal =
+          counts.entrySet().stream()
+              .filter(e -> e.getKey() > 1)
+              .max(
+                  Map.Entry.<Integer, Integer>comparingByValue()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .map(Map.Entry::getKey)
+              .orElse(1);
       double share = modal == 1 ? 0 : counts.get(modal) / (double) sample.size();
       if (share > bestShare + 1e-9 || (Math.abs(share - bestShare) < 1e-9 && modal > bestFields)) {
         best = d;
@@ -51,17 +66,26 @@ public final class LayoutSniffer {
       }
     }
     String delimiter = best == '\t' ? "\\t" : String.valueOf(best);
-    evidence.add(bestFields == 1
-        ? "delimiter: no candidate splits the lines, one column (',' written)"
-        : String.format("delimiter '%s': %,d of %,d sampled lines split into %d fields (%.1f %%)",
-            delimiter, Math.round(bestShare * sample.size()), sample.size(), bestFields, 100 * bestShare));
+    evidence.add(
+        bestFields == 1
+            ? "delimiter: no candidate splits the lines, one column (',' written)"
+            : String.format(
+                "delimiter '%s': %,d of %,d sampled lines split into %d fields (%.1f %%)",
+                delimiter,
+                Math.round(bestShare * sample.size()),
+                sample.size(),
+                bestFields,
+                100 * bestShare));
     String quote = quote(sample, best, evidence);
     CsvLineSplitter splitter = new CsvLineSplitter(best, quote);
     List<String> first = splitter.split(sample.get(0));
-    boolean header = first != null && isHeader(first, sample.size() > 1 ? splitter.split(sample.get(1)) : null);
-    evidence.add(header
-        ? String.format("header: the first line's %d cells are all names, none a value", first.size())
-        : "header: none, the first line holds values (columns named column_1..)");
+    boolean header =
+        first != null && isHeader(first, sample.size() > 1 ? splitter.split(sample.get(1)) : null);
+    evidence.add(
+        header
+            ? String.format(
+                "header: the first line's %d cells are all names, none a value", first.size())
+            : "header: none, the first line holds values (columns named column_1..)");
     List<String> columns = new ArrayList<>();
     if (header) {
       columns.addAll(unique(first));
@@ -80,23 +104,30 @@ public final class LayoutSniffer {
       singleQuoted += line.startsWith("'") || line.contains(d + "'") ? 1 : 0;
     }
     if (singleQuoted > 0 && doubleQuoted == 0 && singleQuoted * 2 > sample.size()) {
-      evidence.add(String.format("quote \"'\": %,d of %,d lines open a field with it", singleQuoted, sample.size()));
+      evidence.add(
+          String.format(
+              "quote \"'\": %,d of %,d lines open a field with it", singleQuoted, sample.size()));
       return "'";
     }
-    evidence.add(String.format("quote '\"': %,d of %,d lines open a field with it", doubleQuoted, sample.size()));
+    evidence.add(
+        String.format(
+            "quote '\"': %,d of %,d lines open a field with it", doubleQuoted, sample.size()));
     return "\"";
   }
 
   /**
-   * A header: every cell a short name, none a typed value, at least half of them names sniff
-   * knows, and not the same cells as the next line. Requiring known names keeps a first row of
-   * names ("Dupont,Jean,Paris") from being taken for a header and printed as column names.
+   * A header: every cell a short name, none a typed value, at least half of them names sniff knows,
+   * and not the same cells as the next line. Requiring known names keeps a first row of names
+   * ("Dupont,Jean,Paris") from being taken for a header and printed as column names.
    */
   static boolean isHeader(List<String> cells, List<String> next) {
     if (cells.stream().anyMatch(String::isBlank)) {
       return false;
     }
-    long known = cells.stream().filter(c -> NameMatcher.field(c).isPresent() || NameMatcher.category(c).isPresent()).count();
+    long known =
+        cells.stream()
+            .filter(c -> NameMatcher.field(c).isPresent() || NameMatcher.category(c).isPresent())
+            .count();
     if (known * 2 < cells.size()) {
       return false;
     }

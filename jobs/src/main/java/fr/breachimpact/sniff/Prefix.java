@@ -1,8 +1,8 @@
 package fr.breachimpact.sniff;
 
 /**
- * The bounded start of a file, decompressed, cut at the last line end when a limit was reached
- * so that no partial line is judged.
+ * The bounded start of a file, decompressed, cut at the last line end when a limit was reached so
+ * that no partial line is judged.
  *
  * @param bytes the decompressed bytes read
  * @param gzip the file is gzip-compressed (magic bytes, not the file name)

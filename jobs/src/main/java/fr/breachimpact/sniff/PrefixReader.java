@@ -69,7 +69,8 @@ public final class PrefixReader {
         break;
       } catch (IOException e) {
         // A cut gzip member reports itself with these messages (as PhysicalLineReader knows).
-        if (String.valueOf(e.getMessage()).contains("Unexpected end") || String.valueOf(e.getMessage()).contains("Corrupt")) {
+        if (String.valueOf(e.getMessage()).contains("Unexpected end")
+            || String.valueOf(e.getMessage()).contains("Corrupt")) {
           broken = true;
           break;
         }

@@ -24,11 +24,22 @@ public final class Sniffer {
       throw new InputException(name + ": no line decodes as " + encoding.encoding());
     }
     Layout layout = new LayoutSniffer().sniff(name, lines);
-    FileSpec bare = FileProposal.spec(relativePath, layout, encoding.encoding(), prefix.gzip(), Map.of(), Map.of());
-    IngestPreview preview = IngestPreview.of(prefix, bare, layout.jsonLines() ? List.of() : layout.columns());
+    FileSpec bare =
+        FileProposal.spec(
+            relativePath, layout, encoding.encoding(), prefix.gzip(), Map.of(), Map.of());
+    IngestPreview preview =
+        IngestPreview.of(prefix, bare, layout.jsonLines() ? List.of() : layout.columns());
     Map<String, ContentProfile> profiles = new LinkedHashMap<>();
     preview.values().forEach((column, values) -> profiles.put(column, ContentProfile.of(values)));
     List<ColumnProposal> columns = new ColumnMapper().map(profiles);
-    return new FileProposal(relativePath, prefix.bytes().length, prefix.complete(), prefix.gzip(), encoding, layout, columns, preview);
+    return new FileProposal(
+        relativePath,
+        prefix.bytes().length,
+        prefix.complete(),
+        prefix.gzip(),
+        encoding,
+        layout,
+        columns,
+        preview);
   }
 }

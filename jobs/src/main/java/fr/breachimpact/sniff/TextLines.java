@@ -18,7 +18,8 @@ public final class TextLines {
 
   public static List<String> decode(Prefix prefix, String encoding) {
     PhysicalLineReader reader =
-        new PhysicalLineReader(new ByteArrayInputStream(prefix.bytes()), IngestConfig.defaults().maxLineChars());
+        new PhysicalLineReader(
+            new ByteArrayInputStream(prefix.bytes()), IngestConfig.defaults().maxLineChars());
     LineDecoder decoder = new LineDecoder(Charset.forName(encoding));
     List<String> lines = new ArrayList<>();
     boolean first = true;

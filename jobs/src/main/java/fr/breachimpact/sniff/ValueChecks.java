@@ -21,13 +21,43 @@ import java.util.regex.Pattern;
 
 /** The kinds one value is, with the validators ingestion's later stages use. */
 public final class ValueChecks {
-  private static final BirthDateParser DATES = new BirthDateParser(LocalDate.now(java.time.ZoneOffset.UTC));
+  private static final BirthDateParser DATES =
+      new BirthDateParser(LocalDate.now(java.time.ZoneOffset.UTC));
   private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}'\\- ]{0,40}");
   private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9\\-_]*\\d[A-Za-z0-9\\-_]*");
-  private static final Set<String> STREET_WORDS = Set.of("rue", "avenue", "av", "boulevard", "bd", "place", "impasse", "chemin",
-      "allee", "route", "quai", "passage", "cours", "square", "lieu", "dit", "residence", "street", "road", "lane", "drive",
-      "way", "close", "court", "circuit", "crescent", "parade", "terrace", "st", "rd");
+  private static final Set<String> STREET_WORDS =
+      Set.of(
+          "rue",
+          "avenue",
+          "av",
+          "boulevard",
+          "bd",
+          "place",
+          "impasse",
+          "chemin",
+          "allee",
+          "route",
+          "quai",
+          "passage",
+          "cours",
+          "square",
+          "lieu",
+          "dit",
+          "residence",
+          "street",
+          "road",
+          "lane",
+          "drive",
+          "way",
+          "close",
+          "court",
+          "circuit",
+          "crescent",
+          "parade",
+          "terrace",
+          "st",
+          "rd");
 
   private ValueChecks() {}
 
@@ -57,7 +87,10 @@ public final class ValueChecks {
     if (digits == 13 && v.length() <= 17 && NirValidator.isValid(v)) {
       kinds.add(ValueKind.NIR); // a NIR with a Corsican 2A/2B department has 13 digits
     }
-    if (digits >= 12 && Character.isLetter(v.charAt(0)) && v.length() >= 15 && IbanValidator.isValid(v)) {
+    if (digits >= 12
+        && Character.isLetter(v.charAt(0))
+        && v.length() >= 15
+        && IbanValidator.isValid(v)) {
       kinds.add(ValueKind.IBAN);
     }
     if (digits >= 13 && digits <= 19 && !kinds.contains(ValueKind.NIR)) {
@@ -74,7 +107,10 @@ public final class ValueChecks {
     }
     if (digits >= 4 && digits <= 5 && v.length() <= 7) {
       NormalizedPostcode p = PostcodeNormalizer.normalize(v);
-      if (p != null && p.valid() && v.replaceAll("[\\s.]", "").length() == 5 && CommuneList.get().isPostcode(p.postcode())) {
+      if (p != null
+          && p.valid()
+          && v.replaceAll("[\\s.]", "").length() == 5
+          && CommuneList.get().isPostcode(p.postcode())) {
         kinds.add(ValueKind.POSTCODE);
       }
     }
@@ -119,7 +155,10 @@ public final class ValueChecks {
   /** A value a header cell never is: an email, a phone, a date, a number. */
   static boolean isTypedValue(String v) {
     Set<ValueKind> k = kinds(v);
-    return k.contains(ValueKind.EMAIL) || k.contains(ValueKind.PHONE) || k.contains(ValueKind.DATE) || k.contains(ValueKind.NUMBER);
+    return k.contains(ValueKind.EMAIL)
+        || k.contains(ValueKind.PHONE)
+        || k.contains(ValueKind.DATE)
+        || k.contains(ValueKind.NUMBER);
   }
 
   private static int countDigits(String v) {

@@ -14,10 +14,10 @@ import org.apache.spark.util.sketch.BloomFilter;
 
 /**
  * A Bloom filter of the 64-bit key values of one frame, broadcast, so that rows of another frame
- * whose key cannot be among them are dropped before they are shuffled. It never drops a key that
- * is there; a key that is not there passes with probability {@code fpp}, so what follows must
- * still join exactly. Built with one job over the keys; the broadcast is freed by Spark's context
- * cleaner once the plans reading it are gone.
+ * whose key cannot be among them are dropped before they are shuffled. It never drops a key that is
+ * there; a key that is not there passes with probability {@code fpp}, so what follows must still
+ * join exactly. Built with one job over the keys; the broadcast is freed by Spark's context cleaner
+ * once the plans reading it are gone.
  */
 public final class KeyBloomFilter {
   /** Share of absent keys let through: 5 % costs about 6.2 bits per key (0.8 MB per million). */
@@ -57,7 +57,8 @@ public final class KeyBloomFilter {
    * @param key the same key computed on a row of {@code keys}
    * @param expectedKeys how many rows {@code keys} has (sizes the filter)
    */
-  public static Dataset<Row> narrow(Dataset<Row> rows, Column rowKey, Dataset<Row> keys, Column key, long expectedKeys) {
+  public static Dataset<Row> narrow(
+      Dataset<Row> rows, Column rowKey, Dataset<Row> keys, Column key, long expectedKeys) {
     KeyBloomFilter filter = of(keys.select(key.as("_bloom_key")), "_bloom_key", expectedKeys);
     return rows.where(filter.mightContain(rowKey));
   }

@@ -13,10 +13,12 @@ public final class SparkSessions {
 
   /** Stops the session of this process if there is one: at the very end of main only. */
   public static void stopActive() {
-    SparkSession.getDefaultSession().foreach(s -> {
-      s.stop();
-      return null;
-    });
+    SparkSession.getDefaultSession()
+        .foreach(
+            s -> {
+              s.stop();
+              return null;
+            });
   }
 
   /**

@@ -36,7 +36,8 @@ public final class SparkStageTimes extends SparkListener {
     if (info.submissionTime().isEmpty() || info.completionTime().isEmpty()) {
       return;
     }
-    double seconds = ((Long) info.completionTime().get() - (Long) info.submissionTime().get()) / 1000.0;
+    double seconds =
+        ((Long) info.completionTime().get() - (Long) info.submissionTime().get()) / 1000.0;
     synchronized (this) {
       if (slowest == null || seconds > slowest.seconds()) {
         slowest = new SlowStage(info.stageId(), info.name(), seconds);

@@ -12,11 +12,11 @@ import org.apache.spark.SparkStatusTracker;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * While a pipeline stage runs: a progress line every N seconds from Spark's status tracker
- * (what runs now) and a listener (rows written, the slowest Spark stage). N comes from the Spark
- * setting {@value #INTERVAL_KEY} (the config's {@code spark} map, {@code --conf} on a cluster;
- * default 10, 0 turns the lines off: the tests set it so). The listener runs either way, so the
- * slowest Spark stage is known for run_log.
+ * While a pipeline stage runs: a progress line every N seconds from Spark's status tracker (what
+ * runs now) and a listener (rows written, the slowest Spark stage). N comes from the Spark setting
+ * {@value #INTERVAL_KEY} (the config's {@code spark} map, {@code --conf} on a cluster; default 10,
+ * 0 turns the lines off: the tests set it so). The listener runs either way, so the slowest Spark
+ * stage is known for run_log.
  */
 public final class StageProgress implements AutoCloseable {
   public static final String INTERVAL_KEY = "spark.breachimpact.progress.seconds";
@@ -35,11 +35,13 @@ public final class StageProgress implements AutoCloseable {
     this.out = out;
     sc.addSparkListener(times);
     if (intervalSeconds > 0) {
-      ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "breach-impact-progress");
-        t.setDaemon(true);
-        return t;
-      });
+      ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "breach-impact-progress");
+                t.setDaemon(true);
+                return t;
+              });
       ticker.scheduleAtFixedRate(this::print, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
     } else {
       ticker = null;
@@ -51,13 +53,17 @@ public final class StageProgress implements AutoCloseable {
   }
 
   static long intervalSeconds(SparkSession spark) {
-    String value = spark.conf().getOption(INTERVAL_KEY)
-        .orElse(() -> spark.sparkContext().getConf().getOption(INTERVAL_KEY))
-        .getOrElse(() -> System.getProperty(INTERVAL_KEY, String.valueOf(DEFAULT_SECONDS)));
+    String value =
+        spark
+            .conf()
+            .getOption(INTERVAL_KEY)
+            .orElse(() -> spark.sparkContext().getConf().getOption(INTERVAL_KEY))
+            .getOrElse(() -> System.getProperty(INTERVAL_KEY, String.valueOf(DEFAULT_SECONDS)));
     try {
       return Math.max(0, Long.parseLong(value.strip()));
     } catch (NumberFormatException e) {
-      throw new fr.breachimpact.config.ConfigException(INTERVAL_KEY + ": a number of seconds expected, got '" + value + "'");
+      throw new fr.breachimpact.config.ConfigException(
+          INTERVAL_KEY + ": a number of seconds expected, got '" + value + "'");
     }
   }
 
@@ -81,7 +87,8 @@ public final class StageProgress implements AutoCloseable {
       if (info != null) {
         // The job's latest submitted stage (tasks may not have started yet: 0/8).
         for (int s : info.stageIds()) {
-          SparkStageInfo si = active.contains(s) ? tracker.getStageInfo(s).getOrElse(() -> null) : null;
+          SparkStageInfo si =
+              active.contains(s) ? tracker.getStageInfo(s).getOrElse(() -> null) : null;
           if (si != null && (stageId == null || s > stageId)) {
             stageId = s;
             done = si.numCompletedTasks();
@@ -102,11 +109,14 @@ public final class StageProgress implements AutoCloseable {
     }
   }
 
-  /** The slowest Spark stage so far, once the listener has caught up with the stages already ended. */
+  /**
+   * The slowest Spark stage so far, once the listener has caught up with the stages already ended.
+   */
   public Optional<SparkStageTimes.SlowStage> slowest() {
     try {
       // Listener events arrive on Spark's bus thread, behind the job that just ended; Spark's own
-      // tests wait for it the same way (LiveListenerBus is internal to Spark but public in bytecode).
+      // tests wait for it the same way (LiveListenerBus is internal to Spark but public in
+      // bytecode).
       sc.listenerBus().waitUntilEmpty(2_000);
     } catch (Exception e) {
       // a busy bus: the answer stays the one known so far

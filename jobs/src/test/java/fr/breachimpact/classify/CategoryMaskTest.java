@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -27,13 +26,19 @@ class CategoryMaskTest {
 
   private static long maskOfArray(String... codes) {
     Row row = RowFactory.create(codes == null ? null : Arrays.asList(codes));
-    return TestSpark.session().createDataFrame(List.of(row), CODES)
-        .select(TAXONOMY.ofArray(col("codes"))).first().getLong(0);
+    return TestSpark.session()
+        .createDataFrame(List.of(row), CODES)
+        .select(TAXONOMY.ofArray(col("codes")))
+        .first()
+        .getLong(0);
   }
 
   private static long maskOfCode(String code) {
-    return TestSpark.session().createDataFrame(List.of(RowFactory.create(code)), ONE_CODE)
-        .select(TAXONOMY.ofCode(col("code"))).first().getLong(0);
+    return TestSpark.session()
+        .createDataFrame(List.of(RowFactory.create(code)), ONE_CODE)
+        .select(TAXONOMY.ofCode(col("code")))
+        .first()
+        .getLong(0);
   }
 
   private static long bit(Category c) {
@@ -42,7 +47,8 @@ class CategoryMaskTest {
 
   @Test
   void eachCategorySetsItsOwnBitOnceHoweverOftenItIsListed() {
-    assertEquals(bit(Category.IDENTITY) | bit(Category.HEALTH), maskOfArray("HEALTH", "IDENTITY", "HEALTH"));
+    assertEquals(
+        bit(Category.IDENTITY) | bit(Category.HEALTH), maskOfArray("HEALTH", "IDENTITY", "HEALTH"));
     assertEquals(bit(Category.OTHER_SENSITIVE), maskOfArray("OTHER_SENSITIVE"));
   }
 
@@ -65,19 +71,30 @@ class CategoryMaskTest {
   void countsPerCodeAreUnrolledIntoOneRowPerCategory() {
     CategoryMask mask = CategoryMask.of(List.of("B", "A"));
     StructType masks = new StructType().add("g", DataTypes.StringType).add("m", DataTypes.LongType);
-    Dataset<Row> rows = TestSpark.session().createDataFrame(List.of(
-        RowFactory.create("x", 0b01L), RowFactory.create("x", 0b11L), RowFactory.create("x", 0b100L),
-        RowFactory.create("y", 0L)), masks);
+    Dataset<Row> rows =
+        TestSpark.session()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create("x", 0b01L),
+                    RowFactory.create("x", 0b11L),
+                    RowFactory.create("x", 0b100L),
+                    RowFactory.create("y", 0L)),
+                masks);
 
     String unknown = CategoryMask.countColumn(mask.unknownBit());
-    Dataset<Row> out = mask.countsPer(rows.groupBy("g"), col("m"))
-        .select(col("g"), col(unknown), mask.perCategory("n"))
-        .select("g", unknown, "col.category", "col.n").orderBy("g", "category");
+    Dataset<Row> out =
+        mask.countsPer(rows.groupBy("g"), col("m"))
+            .select(col("g"), col(unknown), mask.perCategory("n"))
+            .select("g", unknown, "col.category", "col.n")
+            .orderBy("g", "category");
 
     Frames.assertEqual(
-        Frames.frame("g STRING, `" + unknown + "` BIGINT, category STRING, n BIGINT",
-            Frames.row("x", 1L, "A", 1L), Frames.row("x", 1L, "B", 2L),
-            Frames.row("y", 0L, "A", 0L), Frames.row("y", 0L, "B", 0L)),
+        Frames.frame(
+            "g STRING, `" + unknown + "` BIGINT, category STRING, n BIGINT",
+            Frames.row("x", 1L, "A", 1L),
+            Frames.row("x", 1L, "B", 2L),
+            Frames.row("y", 0L, "A", 0L),
+            Frames.row("y", 0L, "B", 0L)),
         out);
   }
 
@@ -85,9 +102,13 @@ class CategoryMaskTest {
   void codesOfAMaskAreListedInBitOrderThroughTheGivenValue() {
     CategoryMask mask = CategoryMask.of(List.of("A", "B", "C"));
     StructType masks = new StructType().add("m", DataTypes.LongType);
-    List<Row> rows = TestSpark.session().createDataFrame(List.of(RowFactory.create(0b101L), RowFactory.create(0L)), masks)
-        .select(mask.codesOf(col("m"), c -> lit(c)), mask.codesOf(col("m"), c -> lit(c.toLowerCase())))
-        .collectAsList();
+    List<Row> rows =
+        TestSpark.session()
+            .createDataFrame(List.of(RowFactory.create(0b101L), RowFactory.create(0L)), masks)
+            .select(
+                mask.codesOf(col("m"), c -> lit(c)),
+                mask.codesOf(col("m"), c -> lit(c.toLowerCase())))
+            .collectAsList();
 
     assertEquals(List.of("A", "C"), rows.get(0).getList(0));
     assertEquals(List.of("a", "c"), rows.get(0).getList(1));
@@ -96,9 +117,13 @@ class CategoryMaskTest {
 
   @Test
   void codesMustBeDistinctAndFitInALong() {
-    List<String> many = new ArrayList<>(IntStream.range(0, CategoryMask.MAX_CODES + 1).mapToObj(i -> "C" + i).toList());
+    List<String> many =
+        new ArrayList<>(
+            IntStream.range(0, CategoryMask.MAX_CODES + 1).mapToObj(i -> "C" + i).toList());
     assertThrows(IllegalArgumentException.class, () -> CategoryMask.of(many));
     assertThrows(IllegalArgumentException.class, () -> CategoryMask.of(List.of("A", "A")));
-    assertEquals(CategoryMask.MAX_CODES, CategoryMask.of(many.subList(0, CategoryMask.MAX_CODES)).unknownBit());
+    assertEquals(
+        CategoryMask.MAX_CODES,
+        CategoryMask.of(many.subList(0, CategoryMask.MAX_CODES)).unknownBit());
   }
 }

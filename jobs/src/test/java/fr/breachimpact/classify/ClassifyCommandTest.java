@@ -35,31 +35,57 @@ class ClassifyCommandTest {
 
     RawFrames.leaked(
             List.of(
-                Map.of("record_id", "r1", "incident_id", "i1", "email", "a.b@gmail.com", "phone", "0612345678"),
-                Map.of("record_id", "r2", "incident_id", "i1", "iban", "FR7630006000011234567890189")))
-        .write().format("delta").save(config.lakeTable("leaked_records"));
+                Map.of(
+                    "record_id",
+                    "r1",
+                    "incident_id",
+                    "i1",
+                    "email",
+                    "a.b@gmail.com",
+                    "phone",
+                    "0612345678"),
+                Map.of(
+                    "record_id", "r2", "incident_id", "i1", "iban", "FR7630006000011234567890189")))
+        .write()
+        .format("delta")
+        .save(config.lakeTable("leaked_records"));
     StructType customers =
-        new StructType().add("customer_id", DataTypes.StringType).add("brand", DataTypes.StringType)
+        new StructType()
+            .add("customer_id", DataTypes.StringType)
+            .add("brand", DataTypes.StringType)
             .add("email", DataTypes.StringType);
-    RawFrames.frame(customers, List.of(Map.of("customer_id", "c1", "brand", "auchan", "email", "A.B@gmail.com")))
-        .write().format("delta").save(config.lakeTable("customers"));
+    RawFrames.frame(
+            customers,
+            List.of(Map.of("customer_id", "c1", "brand", "auchan", "email", "A.B@gmail.com")))
+        .write()
+        .format("delta")
+        .save(config.lakeTable("customers"));
 
     RecordNormalizer normalizer = new RecordNormalizer(LocalDate.of(2026, 11, 29));
     ClassifyCommand.run(spark, config, normalizer);
     fr.breachimpact.cli.CustomersCommand.normalize(spark, config, normalizer);
-    Dataset<Row> clean = spark.read().format("delta").load(config.lakeTable("leaked_records_clean"));
+    Dataset<Row> clean =
+        spark.read().format("delta").load(config.lakeTable("leaked_records_clean"));
     List<Row> first = clean.orderBy("record_id").collectAsList();
     assertEquals(2, first.size(), "leaked_records_clean rows");
     assertTrue(List.of(clean.columns()).contains("categories"), "categories column");
-    Dataset<Row> customersClean = spark.read().format("delta").load(config.lakeTable("customers_clean"));
+    Dataset<Row> customersClean =
+        spark.read().format("delta").load(config.lakeTable("customers_clean"));
     assertEquals(1, customersClean.count(), "customers_clean rows");
-    assertFalse(List.of(customersClean.columns()).contains("categories"), "customers are not classified");
+    assertFalse(
+        List.of(customersClean.columns()).contains("categories"), "customers are not classified");
     assertEquals("ab@gmail.com", customersClean.first().getAs("email_key"), "customer email key");
 
     ClassifyCommand.run(spark, config, normalizer);
     List<Row> second =
-        spark.read().format("delta").load(config.lakeTable("leaked_records_clean")).orderBy("record_id").collectAsList();
+        spark
+            .read()
+            .format("delta")
+            .load(config.lakeTable("leaked_records_clean"))
+            .orderBy("record_id")
+            .collectAsList();
     assertEquals(first, second, "rerun gives the same table");
-    assertTrue(DeltaTable.isDeltaTable(spark, config.lakeTable("leaked_records_clean")), "Delta table");
+    assertTrue(
+        DeltaTable.isDeltaTable(spark, config.lakeTable("leaked_records_clean")), "Delta table");
   }
 }

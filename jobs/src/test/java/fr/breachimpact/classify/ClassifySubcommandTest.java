@@ -15,6 +15,7 @@ class ClassifySubcommandTest {
 
   @Test
   void missingConfigIsABadConfigExit() {
-    assertEquals(ExitCode.BAD_CONFIG, BreachImpact.execute("classify", "--config", "no/such/config.json"));
+    assertEquals(
+        ExitCode.BAD_CONFIG, BreachImpact.execute("classify", "--config", "no/such/config.json"));
   }
 }

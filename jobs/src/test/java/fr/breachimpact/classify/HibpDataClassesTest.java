@@ -51,7 +51,8 @@ class HibpDataClassesTest {
           no such class                   | NULL
           """)
   void resolvesCodesAndHibpClassNames(String declared, Category expected) {
-    Expect.equal("hibp", "category", Optional.ofNullable(expected), HibpDataClasses.resolve(declared));
+    Expect.equal(
+        "hibp", "category", Optional.ofNullable(expected), HibpDataClasses.resolve(declared));
   }
 
   @Test

@@ -20,9 +20,10 @@ class ConfigSchemaTest {
 
   @Test
   void topLevelPropertiesAreTheConfigRecord() throws IOException {
-    Set<String> components = Arrays.stream(JobConfig.class.getRecordComponents())
-        .map(c -> new PropertyNamingStrategies.SnakeCaseStrategy().translate(c.getName()))
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> components =
+        Arrays.stream(JobConfig.class.getRecordComponents())
+            .map(c -> new PropertyNamingStrategies.SnakeCaseStrategy().translate(c.getName()))
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> properties = new TreeSet<>();
     schema().path("properties").fieldNames().forEachRemaining(properties::add);
     assertEquals(components, properties);
@@ -32,7 +33,8 @@ class ConfigSchemaTest {
   void theCustomerShrinkDefaultIsTheCodes() throws IOException {
     JsonNode key = schema().path("properties").path("customers_max_shrink");
     assertEquals(JobConfig.DEFAULT_CUSTOMERS_MAX_SHRINK, key.path("default").asDouble());
-    assertEquals(JobConfig.DEFAULT_CUSTOMERS_MAX_SHRINK,
+    assertEquals(
+        JobConfig.DEFAULT_CUSTOMERS_MAX_SHRINK,
         JobConfig.of(null, null, "lake", "reports").customersMaxShrink());
   }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The ENISA rules a manifest must follow: refused at reading, one line naming file and field, exit 2. */
+/**
+ * The ENISA rules a manifest must follow: refused at reading, one line naming file and field, exit
+ * 2.
+ */
 class ManifestRulesTest {
   private static final String FILE = "{\"path\":\"a.csv\"}";
 
@@ -28,8 +31,11 @@ class ManifestRulesTest {
   }
 
   private static String manifest(String extra, String files) {
-    return "{\"incident_id\":\"x-1\",\"dates\":{\"became_aware\":\"2025-01-01T00:00:00Z\"}," + extra
-        + "\"files\":[" + files + "]}";
+    return "{\"incident_id\":\"x-1\",\"dates\":{\"became_aware\":\"2025-01-01T00:00:00Z\"},"
+        + extra
+        + "\"files\":["
+        + files
+        + "]}";
   }
 
   @ParameterizedTest(name = "{0}")
@@ -49,7 +55,8 @@ class ManifestRulesTest {
     Files.writeString(incident.resolve("a.csv"), "a\n1\n");
     Files.writeString(incident.resolve("manifest.json"), manifest(extra, FILE));
     Path cfg = dir.resolve("config.json");
-    Files.writeString(cfg, "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"reports\"}");
+    Files.writeString(
+        cfg, "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"reports\"}");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream old = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -67,12 +74,15 @@ class ManifestRulesTest {
   }
 
   @Test
-  void twoFilesMayBeDeclaredIndependentSamplesAndTheScalesAcceptEnisasLevels(@TempDir Path dir) throws Exception {
+  void twoFilesMayBeDeclaredIndependentSamplesAndTheScalesAcceptEnisasLevels(@TempDir Path dir)
+      throws Exception {
     Path m = dir.resolve("manifest.json");
-    Files.writeString(m, manifest(
-        "\"independent_samples\":true,\"circumstances\":{\"availability\":\"temporary\",\"integrity\":\"severe\"},"
-            + "\"context_adjustments\":[{\"delta\":-1,\"reason\":\"public directory\"}],",
-        FILE + ",{\"path\":\"b.csv\"}"));
+    Files.writeString(
+        m,
+        manifest(
+            "\"independent_samples\":true,\"circumstances\":{\"availability\":\"temporary\",\"integrity\":\"severe\"},"
+                + "\"context_adjustments\":[{\"delta\":-1,\"reason\":\"public directory\"}],",
+            FILE + ",{\"path\":\"b.csv\"}"));
     IncidentManifest read = Json.read(m, IncidentManifest.class);
     assertTrue(read.independentSamples());
     assertEquals("temporary", read.circumstances().availability());

@@ -46,7 +46,9 @@ class ManifestSchemaTest {
     JsonNode p = SCHEMA.path("properties");
     assertEquals(components(IncidentDates.class), properties(p.path("dates")));
     assertEquals(components(Circumstances.class), properties(p.path("circumstances")));
-    assertEquals(components(ContextAdjustment.class), properties(p.path("context_adjustments").path("items")));
+    assertEquals(
+        components(ContextAdjustment.class),
+        properties(p.path("context_adjustments").path("items")));
     assertEquals(components(FileSpec.class), properties(p.path("files").path("items")));
   }
 }

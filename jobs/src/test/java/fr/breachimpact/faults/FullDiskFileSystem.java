@@ -9,8 +9,8 @@ import org.apache.hadoop.fs.permission.FsPermission;
 /**
  * The local file system under the scheme {@code fulldisk:}, where creating any file whose path
  * contains {@link #FULL_MARKER} fails as a full disk would. The tests run as root, where
- * permissions stop nothing, so the fault is made at the Hadoop file-system level that every
- * Spark write goes through.
+ * permissions stop nothing, so the fault is made at the Hadoop file-system level that every Spark
+ * write goes through.
  */
 public final class FullDiskFileSystem extends RawLocalFileSystem {
   public static final String SCHEME = "fulldisk";
@@ -44,8 +44,8 @@ public final class FullDiskFileSystem extends RawLocalFileSystem {
   }
 
   @Override
-  protected java.io.OutputStream createOutputStreamWithMode(Path f, boolean append, FsPermission permission)
-      throws IOException {
+  protected java.io.OutputStream createOutputStreamWithMode(
+      Path f, boolean append, FsPermission permission) throws IOException {
     fail(f);
     return super.createOutputStreamWithMode(f, append, permission);
   }

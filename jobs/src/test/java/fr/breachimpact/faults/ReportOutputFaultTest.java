@@ -26,7 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A full disk while tonight's report is written: the run fails with one line, last night's stays. */
+/**
+ * A full disk while tonight's report is written: the run fails with one line, last night's stays.
+ */
 class ReportOutputFaultTest {
   private static final LocalDate LAST_NIGHT = LocalDate.parse("2026-11-28");
   private static final LocalDate TONIGHT = LocalDate.parse(FullDiskFileSystem.FULL_MARKER);
@@ -47,7 +49,10 @@ class ReportOutputFaultTest {
   @AfterAll
   static void unmount() {
     spark.sparkContext().hadoopConfiguration().unset(IMPL);
-    spark.sparkContext().hadoopConfiguration().unset("fs." + FullDiskFileSystem.SCHEME + ".impl.disable.cache");
+    spark
+        .sparkContext()
+        .hadoopConfiguration()
+        .unset("fs." + FullDiskFileSystem.SCHEME + ".impl.disable.cache");
     spark.conf().unset(IMPL);
   }
 
@@ -64,15 +69,21 @@ class ReportOutputFaultTest {
     assertFalse(before.isEmpty());
 
     UncheckedIOException e =
-        assertThrows(UncheckedIOException.class, () -> ReportWriter.write(report(7), root, "customer_risk", TONIGHT));
+        assertThrows(
+            UncheckedIOException.class,
+            () -> ReportWriter.write(report(7), root, "customer_risk", TONIGHT));
 
     String line = e.getMessage();
     assertFalse(line.contains("\n"), "the error is one line");
-    assertTrue(line.contains(root + "/customer_risk/report_date=" + TONIGHT), "the error names the folder: " + line);
+    assertTrue(
+        line.contains(root + "/customer_risk/report_date=" + TONIGHT),
+        "the error names the folder: " + line);
     assertTrue(line.contains("No space left on device"), "the error gives the cause: " + line);
     assertEquals(before, hashes(lastNight), "last night's files changed");
     try (Stream<Path> s = Files.list(dir.resolve("reports/customer_risk"))) {
-      assertEquals(List.of("report_date=" + LAST_NIGHT), s.map(p -> p.getFileName().toString()).sorted().toList(),
+      assertEquals(
+          List.of("report_date=" + LAST_NIGHT),
+          s.map(p -> p.getFileName().toString()).sorted().toList(),
           "no half-written date nor staging folder is left");
     }
     assertEquals(5, spark.read().parquet(dir.resolve("reports/customer_risk").toString()).count());
@@ -83,7 +94,9 @@ class ReportOutputFaultTest {
     try (Stream<Path> s = Files.walk(folder)) {
       for (Path f : s.filter(Files::isRegularFile).toList()) {
         MessageDigest md = MessageDigestHolder.sha256();
-        result.put(folder.relativize(f).toString(), HexFormat.of().formatHex(md.digest(Files.readAllBytes(f))));
+        result.put(
+            folder.relativize(f).toString(),
+            HexFormat.of().formatHex(md.digest(Files.readAllBytes(f))));
       }
     }
     return result;

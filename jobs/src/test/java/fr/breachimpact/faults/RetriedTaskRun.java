@@ -20,10 +20,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Child-JVM main of {@link TaskRetryTest}: ingests an incident into {@code leaked_records} with
- * the first attempt of partition 0 of the write failing after a few rows, on {@code local[2,4]}
- * (local mode retries a failed task only when given a failure count; the shared test session is
- * {@code local[2]}, hence a JVM of its own). Prints {@code failed_tasks=N}.
+ * Child-JVM main of {@link TaskRetryTest}: ingests an incident into {@code leaked_records} with the
+ * first attempt of partition 0 of the write failing after a few rows, on {@code local[2,4]} (local
+ * mode retries a failed task only when given a failure count; the shared test session is {@code
+ * local[2]}, hence a JVM of its own). Prints {@code failed_tasks=N}.
  */
 public final class RetriedTaskRun {
   private RetriedTaskRun() {}
@@ -40,22 +40,31 @@ public final class RetriedTaskRun {
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-            .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config(
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
     AtomicInteger failed = new AtomicInteger();
-    spark.sparkContext().addSparkListener(new SparkListener() {
-      @Override
-      public void onTaskEnd(SparkListenerTaskEnd end) {
-        if (!end.taskInfo().successful()) {
-          failed.incrementAndGet();
-        }
-      }
-    });
+    spark
+        .sparkContext()
+        .addSparkListener(
+            new SparkListener() {
+              @Override
+              public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (!end.taskInfo().successful()) {
+                  failed.incrementAndGet();
+                }
+              }
+            });
     Dataset<Row> records =
-        IngestStage.leakedRecords(IngestStage.outcomes(spark,
-            IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults()), IngestConfig.defaults()));
-    Dataset<Row> failing = records.mapPartitions(new FailFirstAttempt(), Encoders.row(records.schema()));
+        IngestStage.leakedRecords(
+            IngestStage.outcomes(
+                spark,
+                IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults()),
+                IngestConfig.defaults()));
+    Dataset<Row> failing =
+        records.mapPartitions(new FailFirstAttempt(), Encoders.row(records.schema()));
     LakeTables.overwrite(failing, config.lakeTable("leaked_records"));
     spark.sparkContext().listenerBus().waitUntilEmpty();
     System.out.println("failed_tasks=" + failed.get());
@@ -79,7 +88,8 @@ public final class RetriedTaskRun {
         @Override
         public boolean hasNext() {
           if (given >= ROWS_BEFORE_FAILURE || !rows.hasNext()) {
-            throw new IllegalStateException("injected failure of partition 0, attempt 0, after " + given + " rows");
+            throw new IllegalStateException(
+                "injected failure of partition 0, attempt 0, after " + given + " rows");
           }
           return true;
         }

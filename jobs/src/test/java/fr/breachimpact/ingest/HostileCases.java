@@ -3,7 +3,10 @@ package fr.breachimpact.ingest;
 import fr.breachimpact.config.FileSpec;
 import java.util.List;
 
-/** HostileInputTest's files and their declared layout, for tests outside this package (sniff's agreement table). */
+/**
+ * HostileInputTest's files and their declared layout, for tests outside this package (sniff's
+ * agreement table).
+ */
 public final class HostileCases {
   /** HostileInputTest's header of its CSV files. */
   public static final List<String> CSV_HEADER = List.of("nom", "prenom", "email");

@@ -21,24 +21,35 @@ class IncidentCatalogTest {
   private LoadedConfig setUp(String fileEntry) throws IOException {
     Path incident = dir.resolve("incidents/acme-2025");
     Files.createDirectories(incident);
-    Files.writeString(incident.resolve("clients.csv"), "nom;mail\nDupont;d@x.fr\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        incident.resolve("clients.csv"), "nom;mail\nDupont;d@x.fr\n", StandardCharsets.UTF_8);
     Files.writeString(
         incident.resolve("manifest.json"),
         "{\"incident_id\":\"acme-2025\",\"organisation\":\"Acme\",\"dates\":{\"became_aware\":\"2025-11-28T10:00:00+01:00\"},"
-            + "\"files\":[" + fileEntry + "]}");
-    Files.writeString(dir.resolve("config.json"), "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"reports\"}");
+            + "\"files\":["
+            + fileEntry
+            + "]}");
+    Files.writeString(
+        dir.resolve("config.json"),
+        "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"reports\"}");
     return LoadedConfig.load(dir.resolve("config.json"));
   }
 
   private String error(String fileEntry) throws IOException {
     LoadedConfig config = setUp(fileEntry);
-    return assertThrows(ConfigException.class, () -> IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults())).getMessage();
+    return assertThrows(
+            ConfigException.class,
+            () -> IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults()))
+        .getMessage();
   }
 
   @Test
   void aValidManifestPlansItsFileWithHashAndHeader() throws IOException {
-    LoadedConfig config = setUp("{\"path\":\"clients.csv\",\"delimiter\":\";\",\"mapping\":{\"nom\":\"last_name\",\"mail\":\"email\"}}");
-    List<FileTask> tasks = IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults());
+    LoadedConfig config =
+        setUp(
+            "{\"path\":\"clients.csv\",\"delimiter\":\";\",\"mapping\":{\"nom\":\"last_name\",\"mail\":\"email\"}}");
+    List<FileTask> tasks =
+        IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults());
     assertEquals(1, tasks.size());
     assertEquals(List.of("nom", "mail"), tasks.get(0).header());
     assertEquals(64, tasks.get(0).sha256().length());
@@ -46,13 +57,18 @@ class IncidentCatalogTest {
 
   @Test
   void anUnknownCanonicalFieldNamesManifestFileAndField() throws IOException {
-    String m = error("{\"path\":\"clients.csv\",\"delimiter\":\";\",\"mapping\":{\"nom\":\"surname\"}}");
-    assertTrue(m.contains("manifest.json") && m.contains("files[0].mapping.nom") && m.contains("surname"), m);
+    String m =
+        error("{\"path\":\"clients.csv\",\"delimiter\":\";\",\"mapping\":{\"nom\":\"surname\"}}");
+    assertTrue(
+        m.contains("manifest.json") && m.contains("files[0].mapping.nom") && m.contains("surname"),
+        m);
   }
 
   @Test
   void aMappedColumnMissingFromTheHeaderIsAManifestError() throws IOException {
-    String m = error("{\"path\":\"clients.csv\",\"delimiter\":\";\",\"mapping\":{\"prenom\":\"first_name\"}}");
+    String m =
+        error(
+            "{\"path\":\"clients.csv\",\"delimiter\":\";\",\"mapping\":{\"prenom\":\"first_name\"}}");
     assertTrue(m.contains("files[0].mapping.prenom") && m.contains("unknown column"), m);
   }
 
@@ -78,7 +94,8 @@ class IncidentCatalogTest {
   void aSymbolicLinkOutOfTheIncidentFolderIsRefused() throws IOException {
     Files.writeString(dir.resolve("secret.csv"), "a\n1\n");
     setUp("{\"path\":\"clients.csv\"}");
-    Files.createSymbolicLink(dir.resolve("incidents/acme-2025/link.csv"), dir.resolve("secret.csv"));
+    Files.createSymbolicLink(
+        dir.resolve("incidents/acme-2025/link.csv"), dir.resolve("secret.csv"));
     assertTrue(error("{\"path\":\"link.csv\"}").contains("symbolic link"));
   }
 
@@ -90,9 +107,14 @@ class IncidentCatalogTest {
 
   @Test
   void aByteIdenticalSecondFileIsPlannedAsADuplicateOfTheFirst() throws IOException {
-    LoadedConfig config = setUp("{\"path\":\"clients.csv\",\"delimiter\":\";\"},{\"path\":\"again.csv\",\"delimiter\":\";\"}");
-    Files.copy(dir.resolve("incidents/acme-2025/clients.csv"), dir.resolve("incidents/acme-2025/again.csv"));
-    List<FileTask> tasks = IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults());
+    LoadedConfig config =
+        setUp(
+            "{\"path\":\"clients.csv\",\"delimiter\":\";\"},{\"path\":\"again.csv\",\"delimiter\":\";\"}");
+    Files.copy(
+        dir.resolve("incidents/acme-2025/clients.csv"),
+        dir.resolve("incidents/acme-2025/again.csv"));
+    List<FileTask> tasks =
+        IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults());
     assertEquals("acme-2025/clients.csv", tasks.get(1).duplicateOf());
   }
 }

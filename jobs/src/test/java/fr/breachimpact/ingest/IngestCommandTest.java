@@ -35,16 +35,22 @@ class IngestCommandTest {
   static void writeIncident() throws IOException {
     spark = TestSpark.session();
     Path incident = Files.createDirectories(dir.resolve("incidents/shop-2025"));
-    Files.write(incident.resolve("clients.csv"),
+    Files.write(
+        incident.resolve("clients.csv"),
         ("nom;prénom;téléphone;remarque\n"
-            + "Lefèvre;Hélène;06 12 34 56 78;RAS\n"
-            + "Dupont;Jean\n"
-            + "Martin;Paul;0612345679;\n").getBytes(Charset.forName("windows-1252")));
+                + "Lefèvre;Hélène;06 12 34 56 78;RAS\n"
+                + "Dupont;Jean\n"
+                + "Martin;Paul;0612345679;\n")
+            .getBytes(Charset.forName("windows-1252")));
     Files.copy(incident.resolve("clients.csv"), incident.resolve("repost.csv"));
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(incident.resolve("extra.jsonl.gz")))) {
-      out.write("{\"name\":\"Durand\",\"mail\":\"d@x.fr\"}\nnot json\n".getBytes(StandardCharsets.UTF_8));
+    try (OutputStream out =
+        new GZIPOutputStream(Files.newOutputStream(incident.resolve("extra.jsonl.gz")))) {
+      out.write(
+          "{\"name\":\"Durand\",\"mail\":\"d@x.fr\"}\nnot json\n".getBytes(StandardCharsets.UTF_8));
     }
-    Files.writeString(incident.resolve("manifest.json"), """
+    Files.writeString(
+        incident.resolve("manifest.json"),
+        """
         {"incident_id":"shop-2025","organisation":"Shop","brands":["Shop"],"group":"G",
          "dates":{"occurred":"2025-11-01","became_aware":"2025-11-20T09:00:00Z"},
          "files":[
@@ -55,12 +61,15 @@ class IngestCommandTest {
           {"path":"extra.jsonl.gz","format":"jsonl","compression":"gzip",
            "mapping":{"name":"last_name","mail":"email"}}]}
         """);
-    Files.writeString(dir.resolve("config.json"), "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"reports\"}");
+    Files.writeString(
+        dir.resolve("config.json"),
+        "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"reports\"}");
     config = LoadedConfig.load(dir.resolve("config.json"));
   }
 
   private static Dataset<Row> outcomes() {
-    List<FileTask> tasks = IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults());
+    List<FileTask> tasks =
+        IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults());
     return IngestStage.outcomes(spark, tasks, IngestConfig.defaults());
   }
 
@@ -69,7 +78,8 @@ class IngestCommandTest {
     List<Row> counts = IngestStage.fileCounts(outcomes()).orderBy("source_file").collectAsList();
     assertEquals(3, counts.size());
     for (Row c : counts) {
-      assertEquals(c.getLong(c.fieldIndex("rows_in")),
+      assertEquals(
+          c.getLong(c.fieldIndex("rows_in")),
           c.getLong(c.fieldIndex("rows_out")) + c.getLong(c.fieldIndex("rows_quarantined")));
     }
     Row clients = counts.get(0);
@@ -82,13 +92,24 @@ class IngestCommandTest {
   void theRepostedFileIsQuarantinedAsADuplicateNotCountedTwice() {
     Dataset<Row> q = IngestStage.quarantine(outcomes());
     assertEquals(3, q.filter("source_file = 'repost.csv' AND reason = 'DUPLICATE_FILE'").count());
-    assertEquals(0, IngestStage.leakedRecords(outcomes()).filter("source_file = 'repost.csv'").count());
+    assertEquals(
+        0, IngestStage.leakedRecords(outcomes()).filter("source_file = 'repost.csv'").count());
   }
 
   @Test
   void recordIdsAreStableAcrossRunsAndUnique() {
-    List<String> first = IngestStage.leakedRecords(outcomes()).orderBy("record_id").select("record_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    List<String> second = IngestStage.leakedRecords(outcomes().repartition(3)).orderBy("record_id").select("record_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    List<String> first =
+        IngestStage.leakedRecords(outcomes())
+            .orderBy("record_id")
+            .select("record_id")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    List<String> second =
+        IngestStage.leakedRecords(outcomes().repartition(3))
+            .orderBy("record_id")
+            .select("record_id")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
     assertEquals(first, second);
     assertEquals(first.size(), first.stream().distinct().count());
     assertEquals(3, first.size());
@@ -96,34 +117,61 @@ class IngestCommandTest {
 
   @Test
   void unmappedColumnsLandInExtraAndAccentsSurviveWindows1252() {
-    Row helene = IngestStage.leakedRecords(outcomes()).filter("line_number = 2 AND source_file = 'clients.csv'").first();
+    Row helene =
+        IngestStage.leakedRecords(outcomes())
+            .filter("line_number = 2 AND source_file = 'clients.csv'")
+            .first();
     assertEquals("Hélène", helene.getString(helene.fieldIndex("first_name")));
-    assertEquals("RAS", helene.<String, String>getJavaMap(helene.fieldIndex("extra")).get("remarque"));
+    assertEquals(
+        "RAS", helene.<String, String>getJavaMap(helene.fieldIndex("extra")).get("remarque"));
   }
 
   @Test
   void theCommandWritesTablesAndSummaryAndExitsZero() {
-    int code = BreachImpact.execute("ingest", "--config", dir.resolve("config.json").toString(), "--run-date", "2026-11-29");
+    int code =
+        BreachImpact.execute(
+            "ingest",
+            "--config",
+            dir.resolve("config.json").toString(),
+            "--run-date",
+            "2026-11-29");
     assertEquals(ExitCode.OK, code);
     assertEquals(3, spark.read().format("delta").load(config.lakeTable("leaked_records")).count());
     assertEquals(5, spark.read().format("delta").load(config.lakeTable("quarantine")).count());
     Dataset<Row> summary = spark.read().parquet(config.reportPath("run_summary"));
     Row all = summary.filter("stage = 'ingest' AND source = 'all'").first();
     assertEquals(8L, all.getLong(all.fieldIndex("rows_in")));
-    assertTrue(Files.exists(Path.of(config.reportPath("run_summary"), "report_date=2026-11-29", "stage=ingest")));
+    assertTrue(
+        Files.exists(
+            Path.of(config.reportPath("run_summary"), "report_date=2026-11-29", "stage=ingest")));
     // Re-running the date replaces its rows, never appends.
-    assertEquals(ExitCode.OK, BreachImpact.execute("ingest", "--config", dir.resolve("config.json").toString(), "--run-date", "2026-11-29"));
-    assertEquals(1, spark.read().parquet(config.reportPath("run_summary")).filter("stage = 'ingest' AND source = 'all'").count());
+    assertEquals(
+        ExitCode.OK,
+        BreachImpact.execute(
+            "ingest",
+            "--config",
+            dir.resolve("config.json").toString(),
+            "--run-date",
+            "2026-11-29"));
+    assertEquals(
+        1,
+        spark
+            .read()
+            .parquet(config.reportPath("run_summary"))
+            .filter("stage = 'ingest' AND source = 'all'")
+            .count());
   }
 
   @Test
   void aManifestErrorExitsTwoWithOneLineAndWritesNothing() throws IOException {
     Path bad = Files.createDirectories(dir.resolve("bad/incidents/x-1"));
     Files.writeString(bad.resolve("a.csv"), "a\n1\n");
-    Files.writeString(bad.resolve("manifest.json"),
+    Files.writeString(
+        bad.resolve("manifest.json"),
         "{\"incident_id\":\"x-1\",\"dates\":{\"became_aware\":\"2025-01-01T00:00:00Z\"},\"files\":[{\"path\":\"a.csv\",\"encoding\":\"nope\"}]}");
     Path cfg = dir.resolve("bad/config.json");
-    Files.writeString(cfg, "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"reports\"}");
+    Files.writeString(
+        cfg, "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"reports\"}");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     java.io.PrintStream old = System.err;
     System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));

@@ -60,8 +60,12 @@ final class CleanRows {
 
   static StructType schema(boolean customers) {
     List<StructField> f = new ArrayList<>();
-    f.add(DataTypes.createStructField(customers ? "customer_id" : "record_id", DataTypes.StringType, false));
-    f.add(DataTypes.createStructField(customers ? "brand" : "incident_id", DataTypes.StringType, false));
+    f.add(
+        DataTypes.createStructField(
+            customers ? "customer_id" : "record_id", DataTypes.StringType, false));
+    f.add(
+        DataTypes.createStructField(
+            customers ? "brand" : "incident_id", DataTypes.StringType, false));
     for (String c : List.of("first_name_key", "last_name_key")) {
       f.add(DataTypes.createStructField(c, DataTypes.StringType, true));
     }

@@ -38,7 +38,8 @@ class ComparisonLevelsTest {
     pair("n-else", l("n-else").name("jean", "dupont"), r("n-else").name("marie", "lefebvre"));
     pair("n-null", l("n-null").name(null, "dupont"), r("n-null").name("jean", "dupont"));
     pair("b-exact", l("b-exact").born("1980-03-12"), r("b-exact").born("1980-03-12"));
-    pair("b-transposed", l("b-transposed").born("1980-03-12"), r("b-transposed").born("1980-12-03"));
+    pair(
+        "b-transposed", l("b-transposed").born("1980-03-12"), r("b-transposed").born("1980-12-03"));
     pair("b-year", l("b-year").born("1980-03-12"), r("b-year").born("1980-07-01"));
     pair("b-else", l("b-else").born("1980-03-12"), r("b-else").born("1975-03-12"));
     pair("b-digit", l("b-digit").born("1980-03-12"), r("b-digit").born("1980-03-17"));
@@ -48,17 +49,36 @@ class ComparisonLevelsTest {
     pair("p-digit", l("p-digit").lives("75011", "paris"), r("p-digit").lives("75015", "paris"));
     pair("c-exact", l("c-exact").lives(null, "paris"), r("c-exact").lives("75012", "paris"));
     pair("c-jw", l("c-jw").lives(null, "paris"), r("c-jw").lives(null, "pariss"));
-    pair("a-same", l("a-same").lives("75011", "paris").street("12 rue de la paix"), r("a-same").lives("75011", "paris").street("12 rue de la paix"));
-    pair("a-typo", l("a-typo").lives("75011", "paris").street("12 rue de la paix"), r("a-typo").lives("75011", "paris").street("12 rue de la pai"));
+    pair(
+        "a-same",
+        l("a-same").lives("75011", "paris").street("12 rue de la paix"),
+        r("a-same").lives("75011", "paris").street("12 rue de la paix"));
+    pair(
+        "a-typo",
+        l("a-typo").lives("75011", "paris").street("12 rue de la paix"),
+        r("a-typo").lives("75011", "paris").street("12 rue de la pai"));
     pair("p-else", l("p-else").lives("75011", "paris"), r("p-else").lives("69003", "lyon"));
-    pair("e-exact", l("e-exact").email("jean.dupont@gmail.com"), r("e-exact").email("jean.dupont@gmail.com"));
-    pair("e-local", l("e-local").email("jean.dupont@gmail.com"), r("e-local").email("jean.dupond@orange.fr"));
-    pair("e-else", l("e-else").email("jean.dupont@gmail.com"), r("e-else").email("zorro77@free.fr"));
-    pair("e-placeholder", l("e-placeholder").email("contact@gmail.com"), r("e-placeholder").email("contact@gmail.com"));
+    pair(
+        "e-exact",
+        l("e-exact").email("jean.dupont@gmail.com"),
+        r("e-exact").email("jean.dupont@gmail.com"));
+    pair(
+        "e-local",
+        l("e-local").email("jean.dupont@gmail.com"),
+        r("e-local").email("jean.dupond@orange.fr"));
+    pair(
+        "e-else", l("e-else").email("jean.dupont@gmail.com"), r("e-else").email("zorro77@free.fr"));
+    pair(
+        "e-placeholder",
+        l("e-placeholder").email("contact@gmail.com"),
+        r("e-placeholder").email("contact@gmail.com"));
     pair("t-exact", l("t-exact").phone("+33612345678"), r("t-exact").phone("+33612345678"));
     pair("t-else", l("t-else").phone("+33612345678"), r("t-else").phone("+33798765432"));
     pair("t-digit", l("t-digit").phone("+33612345678"), r("t-digit").phone("+33612345679"));
-    pair("t-placeholder", l("t-placeholder").phone("+33600000000"), r("t-placeholder").phone("+33600000000"));
+    pair(
+        "t-placeholder",
+        l("t-placeholder").phone("+33600000000"),
+        r("t-placeholder").phone("+33600000000"));
     pairs = PairLevels.compare(LEFT, RIGHT);
   }
 
@@ -94,7 +114,8 @@ class ComparisonLevelsTest {
   }
 
   @Test
-  void addressesHaveWholeAddressPostcodeOneDigitDepartmentAndElseLevelsAndCityCountsOnlyWithoutPostcode() {
+  void
+      addressesHaveWholeAddressPostcodeOneDigitDepartmentAndElseLevelsAndCityCountsOnlyWithoutPostcode() {
     assertLevel("a-same", "address", "same_address_key");
     assertLevel("a-typo", "address", "jaro_winkler_0.92_address_key");
     assertLevel("p-exact", "address", "exact");

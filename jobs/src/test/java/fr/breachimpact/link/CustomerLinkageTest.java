@@ -38,34 +38,98 @@ class CustomerLinkageTest {
   static void link() {
     CleanRows customers =
         CleanRows.customers()
-            .add(a("A-1").name("jean", "martin").born("1980-01-01").lives("75011", "paris")
-                .email("jean.martin@gmail.com").phone("+33611111111").loyalty("AU1"))
+            .add(
+                a("A-1")
+                    .name("jean", "martin")
+                    .born("1980-01-01")
+                    .lives("75011", "paris")
+                    .email("jean.martin@gmail.com")
+                    .phone("+33611111111")
+                    .loyalty("AU1"))
             .add(a("A-2").name("pierre", "martin").born("1975-05-05").lives("69003", "lyon"))
             .add(a("A-3").name("marie", "martin").born("1990-02-02").lives("13001", "marseille"))
             .add(a("A-4").name("luc", "martin").born("1985-03-03").lives("31000", "toulouse"))
             .add(a("A-5").name("anne", "martin").born("1970-04-04").lives("33000", "bordeaux"))
             .add(a("A-6").name("paul", "martin").born("1965-06-06").lives("59000", "lille"))
             .add(a("A-7").name("anna", "zyskowski").born("1982-07-07").lives("67000", "strasbourg"))
-            .add(a("A-8").name("claire", "durand").born("1950-01-01").lives("75005", "paris").phone("+33144444444"))
-            .add(a("A-9").name("michel", "durand").born("1952-02-02").lives("75005", "paris").phone("+33144444444"))
-            .add(a("A-10").name("sophie", "durand").born("1980-03-03").lives("75005", "paris").phone("+33144444444"))
-            .add(a("A-11").name("louis", "durand").born("1985-04-04").lives("75005", "paris").phone("+33144444444"))
-            .add(a("A-12").name("bruno", "petit").born("1977-07-07").lives("44000", "nantes").loyalty("AU777"))
-            .add(a("A-13").name("helene", "fournier").born("1960-10-10").lives("21000", "dijon")
-                .email("helene.f@free.fr").phone("+33622222222"))
-            .add(lm("LM-1").name("chloe", "roux").born("1991-01-01").lives("35000", "rennes").loyalty("AU777"))
-            .add(lm("LM-2").name("jean", "martin").born("1980-01-01").lives("75011", "paris")
-                .email("jean.martin@orange.fr"));
+            .add(
+                a("A-8")
+                    .name("claire", "durand")
+                    .born("1950-01-01")
+                    .lives("75005", "paris")
+                    .phone("+33144444444"))
+            .add(
+                a("A-9")
+                    .name("michel", "durand")
+                    .born("1952-02-02")
+                    .lives("75005", "paris")
+                    .phone("+33144444444"))
+            .add(
+                a("A-10")
+                    .name("sophie", "durand")
+                    .born("1980-03-03")
+                    .lives("75005", "paris")
+                    .phone("+33144444444"))
+            .add(
+                a("A-11")
+                    .name("louis", "durand")
+                    .born("1985-04-04")
+                    .lives("75005", "paris")
+                    .phone("+33144444444"))
+            .add(
+                a("A-12")
+                    .name("bruno", "petit")
+                    .born("1977-07-07")
+                    .lives("44000", "nantes")
+                    .loyalty("AU777"))
+            .add(
+                a("A-13")
+                    .name("helene", "fournier")
+                    .born("1960-10-10")
+                    .lives("21000", "dijon")
+                    .email("helene.f@free.fr")
+                    .phone("+33622222222"))
+            .add(
+                lm("LM-1")
+                    .name("chloe", "roux")
+                    .born("1991-01-01")
+                    .lives("35000", "rennes")
+                    .loyalty("AU777"))
+            .add(
+                lm("LM-2")
+                    .name("jean", "martin")
+                    .born("1980-01-01")
+                    .lives("75011", "paris")
+                    .email("jean.martin@orange.fr"));
     CleanRows leaked =
         CleanRows.leaked()
-            .add(Rec.of("r-martin", AUCHAN_LEAK).name("jean", "martin").born("1980-01-01").lives("75011", "paris"))
-            .add(Rec.of("r-zysk", AUCHAN_LEAK).name("anna", "zyskowski").born("1982-07-07").lives("67000", "strasbourg"))
-            .add(Rec.of("r-family", AUCHAN_LEAK).name("sophie", "durand").born("1980-03-03").lives("75005", "paris")
-                .phone("+33144444444"))
+            .add(
+                Rec.of("r-martin", AUCHAN_LEAK)
+                    .name("jean", "martin")
+                    .born("1980-01-01")
+                    .lives("75011", "paris"))
+            .add(
+                Rec.of("r-zysk", AUCHAN_LEAK)
+                    .name("anna", "zyskowski")
+                    .born("1982-07-07")
+                    .lives("67000", "strasbourg"))
+            .add(
+                Rec.of("r-family", AUCHAN_LEAK)
+                    .name("sophie", "durand")
+                    .born("1980-03-03")
+                    .lives("75005", "paris")
+                    .phone("+33144444444"))
             .add(Rec.of("r-loyalty", AUCHAN_LEAK).name(null, "petit").loyalty("AU777"))
             .add(Rec.of("r-loyalty-other-brand", FT_LEAK).name(null, "roux").loyalty("AU777"))
-            .add(Rec.of("r-no-contact", FT_LEAK).name("helene", "fournier").born("1960-10-10").lives("21000", "dijon"))
-            .add(Rec.of("r-email", AUCHAN_LEAK).name("jean", "martin").email("jean.martin@gmail.com"));
+            .add(
+                Rec.of("r-no-contact", FT_LEAK)
+                    .name("helene", "fournier")
+                    .born("1960-10-10")
+                    .lives("21000", "dijon"))
+            .add(
+                Rec.of("r-email", AUCHAN_LEAK)
+                    .name("jean", "martin")
+                    .email("jean.martin@gmail.com"));
     result =
         CustomerLinkage.link(
             leaked.frame(),
@@ -81,9 +145,16 @@ class CustomerLinkageTest {
       StringBuilder out = new StringBuilder();
       result.model().describe().forEach(line -> out.append(line).append('\n'));
       for (Row r : scored) {
-        out.append(r.getAs("l_record_id") + " " + r.getAs("r_customer_id") + " rule=" + r.getAs("rule"));
+        out.append(
+            r.getAs("l_record_id") + " " + r.getAs("r_customer_id") + " rule=" + r.getAs("rule"));
         for (Comparison c : result.model().comparisons()) {
-          out.append(" " + c.field() + "=" + r.getAs(c.gammaColumn()) + "/" + r.getAs(c.bayesFactorColumn()));
+          out.append(
+              " "
+                  + c.field()
+                  + "="
+                  + r.getAs(c.gammaColumn())
+                  + "/"
+                  + r.getAs(c.bayesFactorColumn()));
         }
         out.append(" w=" + r.getAs("match_weight") + " p=" + r.getAs("match_probability") + "\n");
       }
@@ -106,7 +177,10 @@ class CustomerLinkageTest {
 
   private static Row scoredPair(String recordId, String customerId) {
     return scored.stream()
-        .filter(r -> r.<String>getAs("l_record_id").equals(recordId) && r.<String>getAs("r_customer_id").equals(customerId))
+        .filter(
+            r ->
+                r.<String>getAs("l_record_id").equals(recordId)
+                    && r.<String>getAs("r_customer_id").equals(customerId))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no candidate pair " + recordId + "/" + customerId));
   }
@@ -122,7 +196,10 @@ class CustomerLinkageTest {
   void aPhoneSharedByMoreCustomersThanAllowedDecidesNothingAlone() {
     List<Row> family = matchesOf("r-family");
     assertFalse(family.stream().anyMatch(r -> "phone".equals(r.getAs("method"))));
-    assertFalse(family.stream().anyMatch(r -> r.<scala.collection.Seq<String>>getAs("keys_agreeing").contains("phone")));
+    assertFalse(
+        family.stream()
+            .anyMatch(
+                r -> r.<scala.collection.Seq<String>>getAs("keys_agreeing").contains("phone")));
     assertEquals(1, family.size());
     assertEquals("A-10", family.get(0).getAs("customer_id"));
     assertEquals(MatchSelection.PROBABILISTIC, family.get(0).getAs("method"));
@@ -132,15 +209,18 @@ class CustomerLinkageTest {
   void overusedKeyValuesAreDroppedPerBrand() {
     Dataset<Row> customers =
         CleanRows.customers()
-            .add(a("x1").phone("+33155555555")).add(a("x2").phone("+33155555555"))
-            .add(a("x3").phone("+33155555555")).add(lm("y1").phone("+33155555555"))
+            .add(a("x1").phone("+33155555555"))
+            .add(a("x2").phone("+33155555555"))
+            .add(a("x3").phone("+33155555555"))
+            .add(lm("y1").phone("+33155555555"))
             .frame();
     ValueCounts counts = ValueCounts.of(customers, "brand", List.of("phone_e164"), 2, List.of());
     long kept =
         KeyGuard.dropOverused(customers, "brand", "phone_e164", counts.overused("phone_e164"))
             .where(col("phone_e164").isNotNull())
             .count();
-    assertEquals(1, kept, "three Auchan customers share the phone: only the Leroy Merlin one keeps it");
+    assertEquals(
+        1, kept, "three Auchan customers share the phone: only the Leroy Merlin one keeps it");
   }
 
   @Test
@@ -149,7 +229,9 @@ class CustomerLinkageTest {
     assertEquals(1, loyalty.size());
     assertEquals("A-12", loyalty.get(0).getAs("customer_id"));
     assertEquals("loyalty_id", loyalty.get(0).getAs("method"));
-    assertTrue(matchesOf("r-loyalty-other-brand").stream().noneMatch(r -> "loyalty_id".equals(r.getAs("method"))));
+    assertTrue(
+        matchesOf("r-loyalty-other-brand").stream()
+            .noneMatch(r -> "loyalty_id".equals(r.getAs("method"))));
   }
 
   @Test
@@ -164,7 +246,8 @@ class CustomerLinkageTest {
 
   @Test
   void aTrustedEmailIsADeterministicMatch() {
-    List<Row> email = matchesOf("r-email").stream().filter(r -> "Auchan".equals(r.getAs("brand"))).toList();
+    List<Row> email =
+        matchesOf("r-email").stream().filter(r -> "Auchan".equals(r.getAs("brand"))).toList();
     assertEquals(1, email.size());
     assertEquals("A-1", email.get(0).getAs("customer_id"));
     assertEquals("email", email.get(0).getAs("method"));
@@ -173,9 +256,13 @@ class CustomerLinkageTest {
   @Test
   void oneCustomerOfEachBrandForTheSameRecord() {
     List<Row> martin = matchesOf("r-martin");
-    assertEquals(List.of("Auchan", "Leroy Merlin"), martin.stream().map(r -> r.<String>getAs("brand")).toList());
-    assertEquals(List.of("A-1", "LM-2"), martin.stream().map(r -> r.<String>getAs("customer_id")).toList());
-    long distinct = matches.stream().map(r -> r.getAs("record_id") + "|" + r.getAs("brand")).distinct().count();
+    assertEquals(
+        List.of("Auchan", "Leroy Merlin"),
+        martin.stream().map(r -> r.<String>getAs("brand")).toList());
+    assertEquals(
+        List.of("A-1", "LM-2"), martin.stream().map(r -> r.<String>getAs("customer_id")).toList());
+    long distinct =
+        matches.stream().map(r -> r.getAs("record_id") + "|" + r.getAs("brand")).distinct().count();
     assertEquals(matches.size(), distinct);
   }
 
@@ -185,7 +272,8 @@ class CustomerLinkageTest {
     for (Row m : matches) {
       for (Comparison c : result.model().comparisons()) {
         assertNotNull(m.getAs(c.gammaColumn()), m.getAs("record_id") + " " + c.gammaColumn());
-        assertNotNull(m.getAs(c.bayesFactorColumn()), m.getAs("record_id") + " " + c.bayesFactorColumn());
+        assertNotNull(
+            m.getAs(c.bayesFactorColumn()), m.getAs("record_id") + " " + c.bayesFactorColumn());
       }
       assertNotNull(m.getAs("match_weight"));
       assertNotNull(m.getAs("method"));

@@ -37,7 +37,8 @@ class CustomerMasterTest {
                     1,
                     source("c.csv", "Auchan", Map.of("ID", "customer_id", "NOM", "surname"))));
     assertEquals(
-        "conf/config.json: customers[1].mapping.NOM: unknown target column 'surname'", e.getMessage());
+        "conf/config.json: customers[1].mapping.NOM: unknown target column 'surname'",
+        e.getMessage());
   }
 
   @Test
@@ -45,12 +46,16 @@ class CustomerMasterTest {
     ConfigException noId =
         assertThrows(
             ConfigException.class,
-            () -> CustomerMaster.validate("c.json", 0, source("c.csv", "Auchan", Map.of("NOM", "last_name"))));
+            () ->
+                CustomerMaster.validate(
+                    "c.json", 0, source("c.csv", "Auchan", Map.of("NOM", "last_name"))));
     assertTrue(noId.getMessage().contains("customer_id"), noId.getMessage());
     ConfigException noBrand =
         assertThrows(
             ConfigException.class,
-            () -> CustomerMaster.validate("c.json", 0, source("c.csv", null, Map.of("ID", "customer_id"))));
+            () ->
+                CustomerMaster.validate(
+                    "c.json", 0, source("c.csv", null, Map.of("ID", "customer_id"))));
     assertTrue(noBrand.getMessage().startsWith("c.json: customers[0].brand"), noBrand.getMessage());
   }
 
@@ -58,17 +63,21 @@ class CustomerMasterTest {
     Path file = dir.resolve("config.json");
     Files.writeString(
         file,
-        "{\"lake_dir\": \"lake\", \"reports_dir\": \"reports\", \"customers\": [" + customersJson + "]}");
+        "{\"lake_dir\": \"lake\", \"reports_dir\": \"reports\", \"customers\": ["
+            + customersJson
+            + "]}");
     return LoadedConfig.load(file);
   }
 
   @Test
   void aMissingCustomerFileIsAConfigError() throws IOException {
     LoadedConfig config =
-        config("{\"path\": \"missing.csv\", \"brand\": \"Auchan\", \"mapping\": {\"ID\": \"customer_id\"}}");
+        config(
+            "{\"path\": \"missing.csv\", \"brand\": \"Auchan\", \"mapping\": {\"ID\": \"customer_id\"}}");
     ConfigException e =
         assertThrows(ConfigException.class, () -> CustomerMaster.load(TestSpark.session(), config));
-    assertTrue(e.getMessage().contains("config.json: customers[0].path: file not found"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("config.json: customers[0].path: file not found"), e.getMessage());
   }
 
   @Test
@@ -78,14 +87,17 @@ class CustomerMasterTest {
         "ID;NOM;PRENOM;MAIL\nA1; Durand ;Anne;\nA2;Petit;Luc;luc@example.org\n",
         StandardCharsets.UTF_8);
     Files.writeString(
-        dir.resolve("lm.csv"), "client,enseigne,nom\nL1,Leroy Merlin,Roux\n", StandardCharsets.UTF_8);
+        dir.resolve("lm.csv"),
+        "client,enseigne,nom\nL1,Leroy Merlin,Roux\n",
+        StandardCharsets.UTF_8);
     LoadedConfig config =
         config(
             "{\"path\": \"auchan.csv\", \"delimiter\": \";\", \"brand\": \"Auchan\", \"group\": \"Mulliez\","
                 + " \"mapping\": {\"ID\": \"customer_id\", \"NOM\": \"last_name\", \"PRENOM\": \"first_name\", \"MAIL\": \"email\"}},"
                 + "{\"path\": \"lm.csv\", \"group\": \"Mulliez\","
                 + " \"mapping\": {\"client\": \"customer_id\", \"enseigne\": \"brand\", \"nom\": \"last_name\"}}");
-    List<Row> rows = CustomerMaster.load(TestSpark.session(), config).orderBy("customer_id").collectAsList();
+    List<Row> rows =
+        CustomerMaster.load(TestSpark.session(), config).orderBy("customer_id").collectAsList();
     assertEquals(3, rows.size());
     Row a1 = rows.get(0);
     assertEquals("A1", a1.getAs("customer_id"));

@@ -41,7 +41,8 @@ class ExpectationMaximisationTest {
   }
 
   private static void assertClose(double expected, double actual, String what) {
-    assertTrue(Math.abs(expected - actual) < 0.01, what + ": expected " + expected + " got " + actual);
+    assertTrue(
+        Math.abs(expected - actual) < 0.01, what + ": expected " + expected + " got " + actual);
   }
 
   @Test
@@ -49,7 +50,12 @@ class ExpectationMaximisationTest {
     List<PatternCount> patterns = patterns(0, 1_000_000, 0.3, false);
     ExpectationMaximisation.Result result =
         ExpectationMaximisation.run(
-            patterns, U, ExpectationMaximisation.initialM(FIELDS), new boolean[][] {{true, true, true}}, 200, 1e-7);
+            patterns,
+            U,
+            ExpectationMaximisation.initialM(FIELDS),
+            new boolean[][] {{true, true, true}},
+            200,
+            1e-7);
     assertTrue(result.converged(), "converged after " + result.iterations());
     for (int f = 0; f < M.length; f++) {
       for (int l = 0; l < M[f].length; l++) {
@@ -66,7 +72,8 @@ class ExpectationMaximisationTest {
     patterns.addAll(patterns(1, 500_000, 0.6, true));
     boolean[][] active = {{true, true, true}, {true, false, true}};
     ExpectationMaximisation.Result result =
-        ExpectationMaximisation.run(patterns, U, ExpectationMaximisation.initialM(FIELDS), active, 300, 1e-8);
+        ExpectationMaximisation.run(
+            patterns, U, ExpectationMaximisation.initialM(FIELDS), active, 300, 1e-8);
     for (int f = 0; f < M.length; f++) {
       for (int l = 0; l < M[f].length; l++) {
         assertClose(M[f][l], result.m()[f][l], "m[" + f + "][" + l + "]");

@@ -18,7 +18,9 @@ class LinkageEvaluationTest {
     for (int i = 0; i < names.length; i++) {
       fields[i] =
           DataTypes.createStructField(
-              names[i], names[i].equals("line_number") ? DataTypes.LongType : DataTypes.StringType, true);
+              names[i],
+              names[i].equals("line_number") ? DataTypes.LongType : DataTypes.StringType,
+              true);
     }
     return TestSpark.session().createDataFrame(rows, new StructType(fields));
   }
@@ -31,7 +33,10 @@ class LinkageEvaluationTest {
                 RowFactory.create("r1", "inc-a", "a.csv", 2L),
                 RowFactory.create("r2", "inc-a", "a.csv", 3L),
                 RowFactory.create("r3", "inc-b", "b.csv", 2L)),
-            "record_id", "incident_id", "source_file", "line_number");
+            "record_id",
+            "incident_id",
+            "source_file",
+            "line_number");
     // Ground truth as the generator writes it: line numbers come as text from the CSV.
     Dataset<Row> truthRecords =
         strings(
@@ -40,21 +45,31 @@ class LinkageEvaluationTest {
                     RowFactory.create("inc-a", "a.csv", 3L, "p2"),
                     RowFactory.create("inc-b", "b.csv", 2L, "p3"),
                     RowFactory.create("inc-b", "b.csv", 9L, "p4")),
-                "incident_id", "source_file", "line_number", "person_id")
-            .withColumn("line_number", org.apache.spark.sql.functions.col("line_number").cast("string"));
+                "incident_id",
+                "source_file",
+                "line_number",
+                "person_id")
+            .withColumn(
+                "line_number", org.apache.spark.sql.functions.col("line_number").cast("string"));
     Dataset<Row> truthCustomers =
         strings(
             List.of(
                 RowFactory.create("Auchan", "A-1", "p1"),
                 RowFactory.create("Auchan", "A-2", "p9"),
                 RowFactory.create("Leroy Merlin", "L-3", "p3")),
-            "brand", "customer_id", "person_id");
+            "brand",
+            "customer_id",
+            "person_id");
     Dataset<Row> matches =
         strings(
             List.of(
                 RowFactory.create("r1", "inc-a", "A-1", "Auchan", "email"),
                 RowFactory.create("r2", "inc-a", "A-2", "Auchan", "probabilistic")),
-            "record_id", "incident_id", "customer_id", "brand", "method");
+            "record_id",
+            "incident_id",
+            "customer_id",
+            "brand",
+            "method");
     LinkageEvaluation.Report report =
         LinkageEvaluation.evaluate(
             matches, LinkageEvaluation.recordTruth(leaked, truthRecords), truthCustomers);

@@ -27,15 +27,20 @@ class ModelDefinitionTest {
   }
 
   private static String error(ModelSettings s) {
-    return assertThrows(ConfigException.class, () -> ModelDefinition.forLink(s, "cfg.json", "link.model")).getMessage();
+    return assertThrows(
+            ConfigException.class, () -> ModelDefinition.forLink(s, "cfg.json", "link.model"))
+        .getMessage();
   }
 
-  private static final BlockingRuleSettings EMAIL = new BlockingRuleSettings("email", List.of("email_det"));
+  private static final BlockingRuleSettings EMAIL =
+      new BlockingRuleSettings("email", List.of("email_det"));
 
   @Test
   void theShippedModelsBuild() {
-    ModelDefinition link = ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model");
-    ModelDefinition dedupe = ModelDefinition.forDedupe(ModelSettings.dedupeDefaults(), "default", "resolve.model");
+    ModelDefinition link =
+        ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model");
+    ModelDefinition dedupe =
+        ModelDefinition.forDedupe(ModelSettings.dedupeDefaults(), "default", "resolve.model");
     assertTrue(link.comparisons().size() >= 10);
     assertEquals(List.of("first_name_key", "last_name_key"), link.termFrequencyColumns());
     assertFalse(dedupe.rules().isEmpty());
@@ -43,29 +48,45 @@ class ModelDefinitionTest {
 
   @Test
   void anUnknownLevelKindNamesItsKey() {
-    ComparisonSettings c = new ComparisonSettings("first_name", "first_name_key", List.of(level("soundex")), null, null, null);
+    ComparisonSettings c =
+        new ComparisonSettings(
+            "first_name", "first_name_key", List.of(level("soundex")), null, null, null);
     String message = error(settings(c, EMAIL));
-    assertTrue(message.startsWith("cfg.json: link.model.comparisons[0].levels[0].kind: unknown level kind 'soundex'"), message);
+    assertTrue(
+        message.startsWith(
+            "cfg.json: link.model.comparisons[0].levels[0].kind: unknown level kind 'soundex'"),
+        message);
   }
 
   @Test
   void aLevelWithoutItsParameterNamesTheParameter() {
-    ComparisonSettings c = new ComparisonSettings("first_name", "first_name_key", List.of(level("jaro_winkler")), null, null, null);
-    assertTrue(error(settings(c, EMAIL)).contains("link.model.comparisons[0].levels[0].threshold: required"));
+    ComparisonSettings c =
+        new ComparisonSettings(
+            "first_name", "first_name_key", List.of(level("jaro_winkler")), null, null, null);
+    assertTrue(
+        error(settings(c, EMAIL))
+            .contains("link.model.comparisons[0].levels[0].threshold: required"));
   }
 
   @Test
   void anUnknownColumnOrKeyFunctionNamesItsKey() {
-    ComparisonSettings bad = new ComparisonSettings("x", "shoe_size", List.of(level("exact")), null, null, null);
-    assertTrue(error(settings(bad, EMAIL)).contains("link.model.comparisons[0].column: unknown comparable column 'shoe_size'"));
-    ComparisonSettings ok = new ComparisonSettings("email", "email", List.of(level("exact")), null, null, null);
+    ComparisonSettings bad =
+        new ComparisonSettings("x", "shoe_size", List.of(level("exact")), null, null, null);
+    assertTrue(
+        error(settings(bad, EMAIL))
+            .contains("link.model.comparisons[0].column: unknown comparable column 'shoe_size'"));
+    ComparisonSettings ok =
+        new ComparisonSettings("email", "email", List.of(level("exact")), null, null, null);
     BlockingRuleSettings rule = new BlockingRuleSettings("r", List.of("metaphone(last_name_key)"));
-    assertTrue(error(settings(ok, rule)).contains("link.model.blocking_rules[0].keys[0]: unknown key function 'metaphone'"));
+    assertTrue(
+        error(settings(ok, rule))
+            .contains("link.model.blocking_rules[0].keys[0]: unknown key function 'metaphone'"));
   }
 
   @Test
   void aComparisonIsNotTrainedOnTheRulesThatKeyOnItsColumns() {
-    ModelDefinition link = ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model");
+    ModelDefinition link =
+        ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model");
     boolean[][] active = link.activeFields();
     int email = link.ruleNames().indexOf("email");
     int names = link.ruleNames().indexOf("sorted_names+birth_date");
@@ -80,23 +101,39 @@ class ModelDefinitionTest {
 
   @Test
   void aDeterministicRuleOnAnUnknownComparisonOrLevelNamesItsKey() {
-    ComparisonSettings email = new ComparisonSettings("email", "email", List.of(level("exact")), null, null, null);
+    ComparisonSettings email =
+        new ComparisonSettings("email", "email", List.of(level("exact")), null, null, null);
     ModelSettings unknownField =
-        new ModelSettings(List.of(email), List.of(EMAIL), new PriorSettings(List.of(Map.of("phone", "exact")), 0.8));
+        new ModelSettings(
+            List.of(email),
+            List.of(EMAIL),
+            new PriorSettings(List.of(Map.of("phone", "exact")), 0.8));
     assertTrue(
-        error(unknownField).startsWith("cfg.json: link.model.prior.deterministic_rules[0].phone: no comparison of that name"),
+        error(unknownField)
+            .startsWith(
+                "cfg.json: link.model.prior.deterministic_rules[0].phone: no comparison of that name"),
         error(unknownField));
     ModelSettings unknownLevel =
-        new ModelSettings(List.of(email), List.of(EMAIL), new PriorSettings(List.of(Map.of("email", "else")), 0.8));
-    assertTrue(error(unknownLevel).contains("link.model.prior.deterministic_rules[0].email: 'else' is not a level of email"));
+        new ModelSettings(
+            List.of(email),
+            List.of(EMAIL),
+            new PriorSettings(List.of(Map.of("email", "else")), 0.8));
+    assertTrue(
+        error(unknownLevel)
+            .contains(
+                "link.model.prior.deterministic_rules[0].email: 'else' is not a level of email"));
     ModelSettings badRecall =
-        new ModelSettings(List.of(email), List.of(EMAIL), new PriorSettings(List.of(Map.of("email", "exact")), 1.5));
+        new ModelSettings(
+            List.of(email),
+            List.of(EMAIL),
+            new PriorSettings(List.of(Map.of("email", "exact")), 1.5));
     assertTrue(error(badRecall).contains("link.model.prior.recall: a share in (0, 1]"));
   }
 
   @Test
   void thePriorCountsThePairsAnyDeterministicRuleAcceptsOverTheRecall() {
-    ModelDefinition link = ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model");
+    ModelDefinition link =
+        ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model");
     List<String> fields = link.comparisons().stream().map(Comparison::field).toList();
     int[] emailOnly = new int[fields.size()];
     int[] namesAndDate = new int[fields.size()];
@@ -112,7 +149,8 @@ class ModelDefinitionTest {
     namesOnly[fields.indexOf("last_name")] = 0;
     List<PatternCount> patterns =
         List.of(
-            new PatternCount(0, 1, emailOnly, 30), new PatternCount(1, 2, namesAndDate, 50),
+            new PatternCount(0, 1, emailOnly, 30),
+            new PatternCount(1, 2, namesAndDate, 50),
             new PatternCount(1, 2, namesOnly, 1000));
     assertEquals(80, link.prior().acceptedPairs(patterns));
     assertEquals(80 / 0.8 / 1e6, link.prior().prior(patterns, 1e6), 1e-15);

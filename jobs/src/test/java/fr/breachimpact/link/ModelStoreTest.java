@@ -15,10 +15,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which model a run scores with: a given file, a retrain, or the stored one while it still fits. */
+/**
+ * Which model a run scores with: a given file, a retrain, or the stored one while it still fits.
+ */
 class ModelStoreTest {
   private static final ModelSettings SETTINGS = ModelSettings.linkDefaults();
-  private static final ModelDefinition DEFINITION = ModelDefinition.forLink(SETTINGS, "default", "link.model");
+  private static final ModelDefinition DEFINITION =
+      ModelDefinition.forLink(SETTINGS, "default", "link.model");
 
   @TempDir Path lake;
 
@@ -42,31 +45,44 @@ class ModelStoreTest {
   @Test
   void theStoredModelIsReusedWhileTheSizesStayWithinTheBoundAndRetrainedPastIt() {
     ModelStore store = store();
-    assertTrue(store.choose(null, false, DEFINITION, SETTINGS, 1000, 2000, 0.25).train(), "nothing stored yet");
+    assertTrue(
+        store.choose(null, false, DEFINITION, SETTINGS, 1000, 2000, 0.25).train(),
+        "nothing stored yet");
     FellegiSunterModel trained = model();
     store.save(ModelTraining.Trained.fixed(trained), SETTINGS, 1000, 2000, 1500);
 
     ModelStore.Choice reused = store.choose(null, false, DEFINITION, SETTINGS, 1100, 2000, 0.25);
     assertEquals(ModelFile.id(trained), ModelFile.id(reused.model()), reused.reason());
-    assertTrue(store.choose(null, false, DEFINITION, SETTINGS, 1300, 2000, 0.25).train(), "records +30 %");
-    assertTrue(store.choose(null, false, DEFINITION, SETTINGS, 1000, 1000, 0.25).train(), "customers -50 %");
-    assertTrue(store.choose(null, true, DEFINITION, SETTINGS, 1000, 2000, 0.25).train(), "retrain asked");
+    assertTrue(
+        store.choose(null, false, DEFINITION, SETTINGS, 1300, 2000, 0.25).train(), "records +30 %");
+    assertTrue(
+        store.choose(null, false, DEFINITION, SETTINGS, 1000, 1000, 0.25).train(),
+        "customers -50 %");
+    assertTrue(
+        store.choose(null, true, DEFINITION, SETTINGS, 1000, 2000, 0.25).train(), "retrain asked");
   }
 
   @Test
   void aModelFileMadeUnderOtherSettingsIsRefusedNamingTheKey() throws Exception {
     ModelSettings other = ModelSettings.dedupeDefaults();
     Path file = lake.resolve("other.json");
-    Files.writeString(file, ModelFile.toJson(ModelTraining.Trained.fixed(model()), "link", other, Json.mapper().createObjectNode()));
+    Files.writeString(
+        file,
+        ModelFile.toJson(
+            ModelTraining.Trained.fixed(model()), "link", other, Json.mapper().createObjectNode()));
     ConfigException e =
-        assertThrows(ConfigException.class, () -> store().choose(file.toString(), false, DEFINITION, SETTINGS, 1, 1, 0.25));
+        assertThrows(
+            ConfigException.class,
+            () -> store().choose(file.toString(), false, DEFINITION, SETTINGS, 1, 1, 0.25));
     assertTrue(e.getMessage().startsWith(file + ": settings_hash: "), e.getMessage());
   }
 
   @Test
   void aModelFileRoundTripsItsWeights() {
     FellegiSunterModel m = model();
-    String json = ModelFile.toJson(ModelTraining.Trained.fixed(m), "link", SETTINGS, Json.mapper().createObjectNode());
+    String json =
+        ModelFile.toJson(
+            ModelTraining.Trained.fixed(m), "link", SETTINGS, Json.mapper().createObjectNode());
     FellegiSunterModel back = ModelFile.fromJson(json, "model.json", DEFINITION, SETTINGS);
     assertEquals(ModelFile.id(m), ModelFile.id(back));
     assertEquals(m.prior(), back.prior());
@@ -77,7 +93,10 @@ class ModelStoreTest {
     TermFrequencySummary lastNames = new TermFrequencySummary("last_name_key", 2, 4, 5, 0.6, 0.4);
     String json =
         ModelFile.toJson(
-            new ModelTraining.Trained(model(), null, 0, List.of(lastNames)), "link", SETTINGS, Json.mapper().createObjectNode());
+            new ModelTraining.Trained(model(), null, 0, List.of(lastNames)),
+            "link",
+            SETTINGS,
+            Json.mapper().createObjectNode());
     JsonNode tf = Json.mapper().readTree(json).path("term_frequencies");
     assertEquals(1, tf.size());
     assertEquals("last_name_key", tf.get(0).path("column").asText());

@@ -26,19 +26,30 @@ class SyntheticLinkageTest {
             data.customers,
             LinkSides.incidentBrands(
                 TestSpark.session(),
-                Map.of(SyntheticPopulation.AUCHAN_LEAK, List.of("Auchan"), SyntheticPopulation.FT_LEAK, List.of())),
+                Map.of(
+                    SyntheticPopulation.AUCHAN_LEAK,
+                    List.of("Auchan"),
+                    SyntheticPopulation.FT_LEAK,
+                    List.of())),
             LinkConfig.defaults(),
             ModelDefinition.forLink(ModelSettings.linkDefaults(), "default", "link.model"),
             null);
     String plan = result.matches().queryExecution().executedPlan().toString();
-    assertFalse(plan.contains("CartesianProduct") || plan.contains("BroadcastNestedLoopJoin"), "no cartesian product");
+    assertFalse(
+        plan.contains("CartesianProduct") || plan.contains("BroadcastNestedLoopJoin"),
+        "no cartesian product");
     LinkageEvaluation.Report report =
         LinkageEvaluation.evaluate(result.matches(), data.recordTruth, data.customerTruth);
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         java.util.Locale.ROOT,
         "synthetic persons=%d records=%d customers=%d pairs=%d pairs_per_record=%.2f seconds=%.1f%n",
-        persons, result.leakedRecords(), result.customers(), result.pairs(), result.pairsPerRecord(), seconds);
+        persons,
+        result.leakedRecords(),
+        result.customers(),
+        result.pairs(),
+        result.pairsPerRecord(),
+        seconds);
     report.lines().forEach(System.out::println);
     result.model().describe().forEach(line -> System.out.println("model " + line));
     result.release();

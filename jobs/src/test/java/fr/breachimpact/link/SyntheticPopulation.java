@@ -21,18 +21,29 @@ final class SyntheticPopulation {
   static final String AUCHAN_LEAK = "auchan-2025-08";
   static final String FT_LEAK = "france-travail-2025-11";
   private static final String[] COMMON = {
-    "martin", "bernard", "dubois", "thomas", "robert", "richard", "petit", "durand", "leroy", "moreau",
-    "simon", "laurent", "lefebvre", "michel", "garcia", "david", "bertrand", "roux", "vincent", "fournier",
-    "morel", "girard", "andre", "mercier", "dupont", "lambert", "bonnet", "francois", "martinez", "legrand"
+    "martin", "bernard", "dubois", "thomas", "robert", "richard", "petit", "durand", "leroy",
+        "moreau",
+    "simon", "laurent", "lefebvre", "michel", "garcia", "david", "bertrand", "roux", "vincent",
+        "fournier",
+    "morel", "girard", "andre", "mercier", "dupont", "lambert", "bonnet", "francois", "martinez",
+        "legrand"
   };
   private static final String[] FIRST = {
-    "jean", "marie", "pierre", "anne", "michel", "sophie", "philippe", "isabelle", "alain", "nathalie",
-    "nicolas", "catherine", "julien", "claire", "thomas", "camille", "lucas", "lea", "hugo", "chloe",
+    "jean", "marie", "pierre", "anne", "michel", "sophie", "philippe", "isabelle", "alain",
+        "nathalie",
+    "nicolas", "catherine", "julien", "claire", "thomas", "camille", "lucas", "lea", "hugo",
+        "chloe",
     "louis", "emma", "gabriel", "jade", "arthur", "louise", "paul", "alice", "jules", "manon",
-    "antoine", "sarah", "maxime", "laura", "romain", "julie", "olivier", "celine", "eric", "sandrine"
+    "antoine", "sarah", "maxime", "laura", "romain", "julie", "olivier", "celine", "eric",
+        "sandrine"
   };
-  private static final String[] SYLLABLES = {"ka", "lo", "mi", "ne", "ru", "ta", "vi", "zo", "ber", "dan", "gul", "mor", "pet", "sko", "wic", "yan"};
-  private static final String[] PROVIDERS = {"gmail.com", "orange.fr", "free.fr", "sfr.fr", "laposte.net", "yahoo.fr"};
+  private static final String[] SYLLABLES = {
+    "ka", "lo", "mi", "ne", "ru", "ta", "vi", "zo", "ber", "dan", "gul", "mor", "pet", "sko", "wic",
+    "yan"
+  };
+  private static final String[] PROVIDERS = {
+    "gmail.com", "orange.fr", "free.fr", "sfr.fr", "laposte.net", "yahoo.fr"
+  };
 
   final Dataset<Row> leaked;
   final Dataset<Row> customers;
@@ -40,7 +51,13 @@ final class SyntheticPopulation {
   final Dataset<Row> customerTruth;
 
   private record Person(
-      String id, String first, String last, LocalDate birth, String postcode, String email, String phone) {}
+      String id,
+      String first,
+      String last,
+      LocalDate birth,
+      String postcode,
+      String email,
+      String phone) {}
 
   SyntheticPopulation(int persons, long seed) {
     Random rnd = new Random(seed);
@@ -56,13 +73,16 @@ final class SyntheticPopulation {
       boolean household = previous != null && rnd.nextDouble() < 0.05;
       String first = FIRST[rnd.nextInt(FIRST.length)];
       String last = household ? previous.last() : surnames[pick(cumulative, rnd)];
-      LocalDate birth = LocalDate.of(1940 + rnd.nextInt(65), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
+      LocalDate birth =
+          LocalDate.of(1940 + rnd.nextInt(65), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
       String postcode = household ? previous.postcode() : postcodes[rnd.nextInt(postcodes.length)];
-      String email = first + "." + last + (rnd.nextInt(100)) + "@" + PROVIDERS[rnd.nextInt(PROVIDERS.length)];
+      String email =
+          first + "." + last + (rnd.nextInt(100)) + "@" + PROVIDERS[rnd.nextInt(PROVIDERS.length)];
       String phone =
           household && previous.phone().startsWith("+331")
               ? previous.phone()
-              : (rnd.nextDouble() < 0.2 ? "+331" : "+336") + String.format("%08d", rnd.nextInt(100_000_000));
+              : (rnd.nextDouble() < 0.2 ? "+331" : "+336")
+                  + String.format("%08d", rnd.nextInt(100_000_000));
       people.add(new Person("p" + i, first, last, birth, postcode, email, phone));
     }
     CleanRows customerRows = CleanRows.customers();
@@ -72,7 +92,8 @@ final class SyntheticPopulation {
         if (rnd.nextDouble() < ("Auchan".equals(brand) ? 0.5 : 0.3)) {
           String id = brand.substring(0, 1) + "-" + p.id().substring(1);
           Rec r = Rec.of(id, brand).name(p.first(), p.last()).born(p.birth().toString());
-          String postcode = rnd.nextDouble() < 0.08 ? postcodes[rnd.nextInt(postcodes.length)] : p.postcode();
+          String postcode =
+              rnd.nextDouble() < 0.08 ? postcodes[rnd.nextInt(postcodes.length)] : p.postcode();
           r.lives(postcode, "c" + postcode);
           r.email(rnd.nextDouble() < 0.1 ? p.first() + p.id() + "@" + PROVIDERS[0] : p.email());
           r.phone(rnd.nextDouble() < 0.2 ? null : p.phone());
@@ -107,7 +128,8 @@ final class SyntheticPopulation {
           birth = LocalDate.of(birth.getYear(), birth.getDayOfMonth(), birth.getMonthValue());
         }
         r.born(rnd.nextDouble() < 0.1 ? null : birth.toString());
-        String postcode = rnd.nextDouble() < 0.08 ? postcodes[rnd.nextInt(postcodes.length)] : p.postcode();
+        String postcode =
+            rnd.nextDouble() < 0.08 ? postcodes[rnd.nextInt(postcodes.length)] : p.postcode();
         r.lives(postcode, "c" + postcode);
         boolean noContact = FT_LEAK.equals(incident) && rnd.nextDouble() < 0.4;
         if (!noContact) {

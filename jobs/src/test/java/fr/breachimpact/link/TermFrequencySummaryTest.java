@@ -23,7 +23,8 @@ class TermFrequencySummaryTest {
             3,
             List.of("first_name_key", "last_name_key"));
 
-    List<TermFrequencySummary> s = TermFrequencySummary.of(side, "r_", List.of("first_name_key", "last_name_key"), 5);
+    List<TermFrequencySummary> s =
+        TermFrequencySummary.of(side, "r_", List.of("first_name_key", "last_name_key"), 5);
 
     TermFrequencySummary first = s.get(0);
     assertEquals("first_name_key", first.column());

@@ -85,7 +85,8 @@ class BirthDateParserTest {
   }
 
   @Property(tries = 300)
-  void everyFormatOfADateGivesThatDate(@ForAll("dates") LocalDate date, @ForAll("patterns") String pattern) {
+  void everyFormatOfADateGivesThatDate(
+      @ForAll("dates") LocalDate date, @ForAll("patterns") String pattern) {
     String written = date.format(DateTimeFormatter.ofPattern(pattern));
     Expect.equal("property", "date", date, parser.parse(written).date());
   }
@@ -101,12 +102,16 @@ class BirthDateParserTest {
   @Provide
   Arbitrary<LocalDate> dates() {
     // Two-digit years are only unambiguous within the pivot's century: 1927..2026.
-    return Arbitraries.longs().between(0, 36_000).map(d -> LocalDate.of(1927, 1, 1).plusDays(d)).filter(d -> !d.isAfter(RUN));
+    return Arbitraries.longs()
+        .between(0, 36_000)
+        .map(d -> LocalDate.of(1927, 1, 1).plusDays(d))
+        .filter(d -> !d.isAfter(RUN));
   }
 
   @Provide
   Arbitrary<String> patterns() {
-    return Arbitraries.of("dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "yyyyMMdd", "dd.MM.yyyy", "dd-MM-yy", "dd/MM/yy");
+    return Arbitraries.of(
+        "dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "yyyyMMdd", "dd.MM.yyyy", "dd-MM-yy", "dd/MM/yy");
   }
 
   @Provide

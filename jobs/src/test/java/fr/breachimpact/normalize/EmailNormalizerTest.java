@@ -54,9 +54,18 @@ class EmailNormalizerTest {
 
   @Provide
   Arbitrary<String> emails() {
-    Arbitrary<String> local = Arbitraries.strings().withChars("abcDEFéè.+_-1 ").ofMinLength(0).ofMaxLength(12);
+    Arbitrary<String> local =
+        Arbitraries.strings().withChars("abcDEFéè.+_-1 ").ofMinLength(0).ofMaxLength(12);
     Arbitrary<String> domain =
-        Arbitraries.of("gmail.com", "GoogleMail.com", "hotmail.fr", "orange.fr", "élysée.fr", "b", "x..fr", "");
+        Arbitraries.of(
+            "gmail.com",
+            "GoogleMail.com",
+            "hotmail.fr",
+            "orange.fr",
+            "élysée.fr",
+            "b",
+            "x..fr",
+            "");
     return Arbitraries.oneOf(
         net.jqwik.api.Combinators.combine(local, domain).as((l, d) -> " " + l + "@" + d),
         Arbitraries.strings().ofMaxLength(20));

@@ -60,7 +60,8 @@ class NameNormalizerTest {
   void keyIsIdempotent(@ForAll String raw) {
     String once = NameNormalizer.key(raw);
     Expect.equal("property", "key", once, NameNormalizer.key(once));
-    Expect.equal("property", "key of display", once, NameNormalizer.key(NameNormalizer.display(raw)));
+    Expect.equal(
+        "property", "key of display", once, NameNormalizer.key(NameNormalizer.display(raw)));
   }
 
   @Property(tries = 300)

@@ -54,8 +54,11 @@ class NirValidatorTest {
           M    | 1885-03-15 | true
           NULL | NULL       | NULL
           """)
-  void reportsConsistencyWithGenderAndBirthDate(String gender, String birthDate, Boolean consistent) {
-    NirCheck c = NirValidator.check("185037512345641", gender, birthDate == null ? null : LocalDate.parse(birthDate));
+  void reportsConsistencyWithGenderAndBirthDate(
+      String gender, String birthDate, Boolean consistent) {
+    NirCheck c =
+        NirValidator.check(
+            "185037512345641", gender, birthDate == null ? null : LocalDate.parse(birthDate));
     Expect.equal("consistency", "consistent", consistent, c.consistent());
   }
 

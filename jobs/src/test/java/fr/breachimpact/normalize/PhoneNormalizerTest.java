@@ -94,24 +94,26 @@ class PhoneNormalizerTest {
     Arbitrary<Character> first = Arbitraries.of('1', '2', '3', '4', '5', '6', '7', '8', '9');
     Arbitrary<String> gaps = Arbitraries.strings().withChars("  .-x").ofLength(9);
     return net.jqwik.api.Combinators.combine(first, digits, gaps)
-        .as((f, d, g) -> {
-          String all = "0" + f + d;
-          StringBuilder out = new StringBuilder().append(all.charAt(0));
-          for (int i = 1; i < all.length(); i++) {
-            char gap = g.charAt(i - 1);
-            if (gap != 'x') {
-              out.append(gap);
-            }
-            out.append(all.charAt(i));
-          }
-          return out.toString();
-        });
+        .as(
+            (f, d, g) -> {
+              String all = "0" + f + d;
+              StringBuilder out = new StringBuilder().append(all.charAt(0));
+              for (int i = 1; i < all.length(); i++) {
+                char gap = g.charAt(i - 1);
+                if (gap != 'x') {
+                  out.append(gap);
+                }
+                out.append(all.charAt(i));
+              }
+              return out.toString();
+            });
   }
 
   @Provide
   Arbitrary<String> phones() {
     Arbitrary<String> prefix = Arbitraries.of("0", "+33 ", "0033", "+33 (0)", "33", "+32 ", "");
-    Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789 .-").ofMinLength(4).ofMaxLength(14);
+    Arbitrary<String> digits =
+        Arbitraries.strings().withChars("0123456789 .-").ofMinLength(4).ofMaxLength(14);
     return net.jqwik.api.Combinators.combine(prefix, digits).as((p, d) -> p + d);
   }
 }

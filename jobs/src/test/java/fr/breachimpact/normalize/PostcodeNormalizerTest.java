@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,7 +37,8 @@ class PostcodeNormalizerTest {
           750011    | 750011| NULL | false
           ABCDE     | ABCDE | NULL | false
           """)
-  void restoresLeadingZeroAndDerivesDepartment(String raw, String code, String department, boolean valid) {
+  void restoresLeadingZeroAndDerivesDepartment(
+      String raw, String code, String department, boolean valid) {
     NormalizedPostcode p = PostcodeNormalizer.normalize(raw);
     Expect.equal("postcode", "code", code, p.postcode());
     Expect.equal("postcode", "department", department, p.department());
@@ -51,7 +52,8 @@ class PostcodeNormalizerTest {
   }
 
   @Property(tries = 300)
-  void normalisingTwiceChangesNothing(@ForAll @StringLength(min = 1, max = 7) @CharRange(from = '0', to = '9') String raw) {
+  void normalisingTwiceChangesNothing(
+      @ForAll @StringLength(min = 1, max = 7) @CharRange(from = '0', to = '9') String raw) {
     NormalizedPostcode once = PostcodeNormalizer.normalize(raw);
     Expect.equal("property", "postcode", once, PostcodeNormalizer.normalize(once.postcode()));
   }

@@ -17,13 +17,17 @@ public final class RawFrames {
 
   public static StructType leakedSchema() {
     StructType schema =
-        new StructType().add("record_id", DataTypes.StringType).add("incident_id", DataTypes.StringType);
+        new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("incident_id", DataTypes.StringType);
     for (CanonicalField f : CanonicalField.values()) {
       schema = schema.add(f.columnName(), DataTypes.StringType);
     }
     return schema
         .add("extra", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
-        .add("extra_categories", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
+        .add(
+            "extra_categories",
+            DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
   }
 
   /** One row per map (column name -> value); missing columns are null. */

@@ -16,7 +16,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class RecordNormalizerTest {
-  private static final RecordNormalizer NORMALIZER = new RecordNormalizer(LocalDate.of(2026, 11, 29));
+  private static final RecordNormalizer NORMALIZER =
+      new RecordNormalizer(LocalDate.of(2026, 11, 29));
 
   static final Map<String, DataType> CONTRACT =
       Map.ofEntries(
@@ -66,15 +67,52 @@ class RecordNormalizerTest {
     Dataset<Row> raw =
         RawFrames.leaked(
             List.of(
-                row("record_id", "r1", "first_name", " Hélène ", "last_name", "DE LA FONTAINE",
-                    "birth_date", "15/03/85", "gender", "Mme", "email", " Jean.Dupont+x@Gmail.com",
-                    "phone", "+33 (0)6 12 34 56 78", "postcode", "1000", "city", "ST ETIENNE",
-                    "street", "12 bd St-Michel", "nir", "2 85 03 75 123 456 ??", "iban",
-                    "FR76 3000 6000 0112 3456 7890 189", "card_number", "4111 1111 1111 1111",
-                    "password", "5f4dcc3b5aa765d61d8327deb882cf99", "loyalty_id", "ach-0012 3456"),
-                row("record_id", "r2", "full_name", "DUPONT Jean", "birth_date", "31/02/1980",
-                    "gender", "h", "nir", "1 85 03 75 123 456 41", "postcode", "20090",
-                    "card_number", "4111 1111 1111 1112"),
+                row(
+                    "record_id",
+                    "r1",
+                    "first_name",
+                    " Hélène ",
+                    "last_name",
+                    "DE LA FONTAINE",
+                    "birth_date",
+                    "15/03/85",
+                    "gender",
+                    "Mme",
+                    "email",
+                    " Jean.Dupont+x@Gmail.com",
+                    "phone",
+                    "+33 (0)6 12 34 56 78",
+                    "postcode",
+                    "1000",
+                    "city",
+                    "ST ETIENNE",
+                    "street",
+                    "12 bd St-Michel",
+                    "nir",
+                    "2 85 03 75 123 456 ??",
+                    "iban",
+                    "FR76 3000 6000 0112 3456 7890 189",
+                    "card_number",
+                    "4111 1111 1111 1111",
+                    "password",
+                    "5f4dcc3b5aa765d61d8327deb882cf99",
+                    "loyalty_id",
+                    "ach-0012 3456"),
+                row(
+                    "record_id",
+                    "r2",
+                    "full_name",
+                    "DUPONT Jean",
+                    "birth_date",
+                    "31/02/1980",
+                    "gender",
+                    "h",
+                    "nir",
+                    "1 85 03 75 123 456 41",
+                    "postcode",
+                    "20090",
+                    "card_number",
+                    "4111 1111 1111 1112"),
                 row("record_id", "r3")));
     Dataset<Row> out = NORMALIZER.normalize(raw);
 
@@ -89,7 +127,8 @@ class RecordNormalizerTest {
     Expect.equal("r1", "first_name_display", "Hélène", r1.getAs("first_name_display"));
     Expect.equal("r1", "first_name_key", "helene", r1.getAs("first_name_key"));
     Expect.equal("r1", "last_name_key", "de la fontaine", r1.getAs("last_name_key"));
-    Expect.equal("r1", "birth_date_norm", java.sql.Date.valueOf("1985-03-15"), r1.getAs("birth_date_norm"));
+    Expect.equal(
+        "r1", "birth_date_norm", java.sql.Date.valueOf("1985-03-15"), r1.getAs("birth_date_norm"));
     Expect.equal("r1", "birth_date_valid", true, r1.getAs("birth_date_valid"));
     Expect.equal("r1", "gender_norm", "F", r1.getAs("gender_norm"));
     Expect.equal("r1", "email_norm", "jean.dupont+x@gmail.com", r1.getAs("email_norm"));
@@ -139,11 +178,26 @@ class RecordNormalizerTest {
     Dataset<Row> raw =
         RawFrames.frame(
             customers,
-            List.of(row("customer_id", "c1", "brand", "auchan", "first_name", "Jean", "last_name",
-                "Dupont", "email", "jean.dupont@gmail.com", "phone", "0612345678")));
+            List.of(
+                row(
+                    "customer_id",
+                    "c1",
+                    "brand",
+                    "auchan",
+                    "first_name",
+                    "Jean",
+                    "last_name",
+                    "Dupont",
+                    "email",
+                    "jean.dupont@gmail.com",
+                    "phone",
+                    "0612345678")));
     Dataset<Row> out = NORMALIZER.normalize(raw);
     assertContractSchema(out.schema());
-    assertEquals(customers.size() + RecordNormalizer.OUTPUT_COLUMNS.size(), out.columns().length, "column count");
+    assertEquals(
+        customers.size() + RecordNormalizer.OUTPUT_COLUMNS.size(),
+        out.columns().length,
+        "column count");
     Row c1 = out.first();
     Expect.equal("c1", "phone_e164", "+33612345678", c1.getAs("phone_e164"));
     Expect.equal("c1", "iban_valid", null, c1.getAs("iban_valid"));
@@ -152,9 +206,22 @@ class RecordNormalizerTest {
   @Test
   void sparkColumnRulesAgreeWithTheJavaFunctions() {
     List<String> values =
-        List.of("m", "Mme", "M.", "femme", "2", "x", " ", "ach-0012 3456", "---", "azerty",
-            "5f4dcc3b5aa765d61d8327deb882cf99", "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy",
-            "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA", "pbkdf2_sha256$1$s$h", "$6$s$h");
+        List.of(
+            "m",
+            "Mme",
+            "M.",
+            "femme",
+            "2",
+            "x",
+            " ",
+            "ach-0012 3456",
+            "---",
+            "azerty",
+            "5f4dcc3b5aa765d61d8327deb882cf99",
+            "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy",
+            "$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA",
+            "pbkdf2_sha256$1$s$h",
+            "$6$s$h");
     List<Map<String, Object>> rows =
         values.stream()
             .map(v -> row("record_id", v, "gender", v, "loyalty_id", v, "password", v))
@@ -166,8 +233,10 @@ class RecordNormalizerTest {
       String v = r.getAs("record_id");
       PasswordKind kind = PasswordClassifier.classify(v);
       Expect.equal("value " + i, "gender", GenderNormalizer.normalize(v), r.getAs("gender_norm"));
-      Expect.equal("value " + i, "loyalty", LoyaltyIdNormalizer.normalize(v), r.getAs("loyalty_id_norm"));
-      Expect.equal("value " + i, "password", kind == null ? null : kind.name(), r.getAs("password_kind"));
+      Expect.equal(
+          "value " + i, "loyalty", LoyaltyIdNormalizer.normalize(v), r.getAs("loyalty_id_norm"));
+      Expect.equal(
+          "value " + i, "password", kind == null ? null : kind.name(), r.getAs("password_kind"));
     }
   }
 }

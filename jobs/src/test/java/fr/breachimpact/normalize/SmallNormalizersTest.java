@@ -35,14 +35,19 @@ class SmallNormalizersTest {
   }
 
   @ParameterizedTest(name = "sha512 case")
-  @CsvSource("b109f3bbbc244eb82441917ed06d618b9008dd09b3befd1b5e07394c706a8bb980b1d7785e5976ec049b46df5f1326af5a2ea6d103fd07c95385ffab0cacbc86")
+  @CsvSource(
+      "b109f3bbbc244eb82441917ed06d618b9008dd09b3befd1b5e07394c706a8bb980b1d7785e5976ec049b46df5f1326af5a2ea6d103fd07c95385ffab0cacbc86")
   void sha512IsRecognised(String raw) {
     Expect.equal("password", "kind", PasswordKind.SHA512, PasswordClassifier.classify(raw));
   }
 
   @ParameterizedTest(name = "exposure case {index}")
-  @CsvSource(delimiter = '|', textBlock = "PLAIN | PLAINTEXT\nMD5 | FAST_HASH\nSHA1 | FAST_HASH\nBCRYPT | SLOW_HASH\nARGON2 | SLOW_HASH")
-  void plainAndFastHashesExposeMoreThanSlowHashes(PasswordKind kind, PasswordKind.Exposure exposure) {
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          "PLAIN | PLAINTEXT\nMD5 | FAST_HASH\nSHA1 | FAST_HASH\nBCRYPT | SLOW_HASH\nARGON2 | SLOW_HASH")
+  void plainAndFastHashesExposeMoreThanSlowHashes(
+      PasswordKind kind, PasswordKind.Exposure exposure) {
     Expect.equal("exposure", "exposure", exposure, kind.exposure());
   }
 

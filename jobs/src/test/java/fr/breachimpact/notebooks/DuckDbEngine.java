@@ -11,7 +11,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DuckDB in memory, as in the notebooks: {@code CREATE VIEW <report> AS SELECT * FROM read_parquet(...)}. */
+/**
+ * DuckDB in memory, as in the notebooks: {@code CREATE VIEW <report> AS SELECT * FROM
+ * read_parquet(...)}.
+ */
 final class DuckDbEngine implements SqlEngine, AutoCloseable {
   private final Connection connection;
 
@@ -21,8 +24,11 @@ final class DuckDbEngine implements SqlEngine, AutoCloseable {
 
   /** The statement the notebooks run for each report (same text as their setup cell). */
   static String viewStatement(ReportContracts.Contract report, String reportsRoot) {
-    return "CREATE OR REPLACE VIEW " + report.name() + " AS SELECT * FROM read_parquet('"
-        + report.duckDbGlob(reportsRoot).replace("'", "''") + "', hive_partitioning = true)";
+    return "CREATE OR REPLACE VIEW "
+        + report.name()
+        + " AS SELECT * FROM read_parquet('"
+        + report.duckDbGlob(reportsRoot).replace("'", "''")
+        + "', hive_partitioning = true)";
   }
 
   @Override
@@ -38,7 +44,8 @@ final class DuckDbEngine implements SqlEngine, AutoCloseable {
 
   @Override
   public ResultTable run(String sql) throws SQLException {
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       ResultSetMetaData meta = rs.getMetaData();
       List<String> columns = new ArrayList<>();
       for (int c = 1; c <= meta.getColumnCount(); c++) {

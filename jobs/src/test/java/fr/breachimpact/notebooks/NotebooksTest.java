@@ -24,35 +24,45 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The committed notebooks, read as JSON (no Jupyter here): nbformat 4 with a Python kernel, views
- * registered as the tests register them, only existing query files run, only column names that
- * the contracts of schemas/ or the queries' results have, and saved outputs without identifiers.
+ * registered as the tests register them, only existing query files run, only column names that the
+ * contracts of schemas/ or the queries' results have, and saved outputs without identifiers.
  *
  * <p>What counts as naming a column: in code, a quoted name in a subscript ({@code df["se"]},
- * {@code df[["a", "b"]]}) or in the column arguments of pandas ({@code x=}, {@code y=}, {@code index=},
- * {@code columns=}, {@code values=}, {@code by=}, {@code groupby(...)}); in markdown and in the README,
- * every back-quoted lower-case word ({@code `persons_verified`}).
+ * {@code df[["a", "b"]]}) or in the column arguments of pandas ({@code x=}, {@code y=}, {@code
+ * index=}, {@code columns=}, {@code values=}, {@code by=}, {@code groupby(...)}); in markdown and
+ * in the README, every back-quoted lower-case word ({@code `persons_verified`}).
  */
 class NotebooksTest {
   static final Path DIR = Path.of("..", "notebooks");
   static final List<String> NOTEBOOKS =
-      List.of("01_exposure_overview", "02_mulliez_group", "03_notification", "04_incident_in_depth");
+      List.of(
+          "01_exposure_overview", "02_mulliez_group", "03_notification", "04_incident_in_depth");
   private static final ReportContracts CONTRACTS = ReportContracts.fromRepository();
   private static final List<QueryFile> QUERIES = QueryFile.loadAll(QueryFile.directory());
 
-  private static final Pattern RUN_QUERY = Pattern.compile("run_query\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
+  private static final Pattern RUN_QUERY =
+      Pattern.compile("run_query\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern QUOTED = Pattern.compile("[\"']([^\"']*)[\"']");
-  private static final List<Pattern> COLUMN_PLACES = List.of(
-      Pattern.compile("\\[\\s*([\"'][^\"'\\[\\]]*[\"'])\\s*\\]"),
-      Pattern.compile("\\[\\[([^\\]]*)\\]\\]"),
-      Pattern.compile("\\b(?:x|y|index|columns|values|by)\\s*=\\s*(\\[[^\\]]*\\]|\"[^\"]*\"|'[^']*')"),
-      Pattern.compile("\\.(?:groupby|sort_values|set_index|pivot|drop)\\(\\s*(\\[[^\\]]*\\]|\"[^\"]*\"|'[^']*')"));
+  private static final List<Pattern> COLUMN_PLACES =
+      List.of(
+          Pattern.compile("\\[\\s*([\"'][^\"'\\[\\]]*[\"'])\\s*\\]"),
+          Pattern.compile("\\[\\[([^\\]]*)\\]\\]"),
+          Pattern.compile(
+              "\\b(?:x|y|index|columns|values|by)\\s*=\\s*(\\[[^\\]]*\\]|\"[^\"]*\"|'[^']*')"),
+          Pattern.compile(
+              "\\.(?:groupby|sort_values|set_index|pivot|drop)\\(\\s*(\\[[^\\]]*\\]|\"[^\"]*\"|'[^']*')"));
   private static final Pattern BACK_QUOTED = Pattern.compile("`([^`]+)`");
-  private static final Pattern REPORT_PARTITIONS = Pattern.compile("\"([a-z_]+)\"\\s*:\\s*\\[([^\\]]*)\\]");
-  private static final List<Pattern> IDENTIFIER_LIKE = List.of(
-      Pattern.compile("@"), Pattern.compile("\\b[0-9a-f]{24}\\b"), Pattern.compile("\\+33"),
-      Pattern.compile("\\b0[1-9](?:[ .]?\\d{2}){4}\\b"), Pattern.compile("\\b[12]\\d{12}(?:\\d{2})?\\b"),
-      Pattern.compile("\\bFR\\d{2}[ 0-9A-Z]{10,}"));
+  private static final Pattern REPORT_PARTITIONS =
+      Pattern.compile("\"([a-z_]+)\"\\s*:\\s*\\[([^\\]]*)\\]");
+  private static final List<Pattern> IDENTIFIER_LIKE =
+      List.of(
+          Pattern.compile("@"),
+          Pattern.compile("\\b[0-9a-f]{24}\\b"),
+          Pattern.compile("\\+33"),
+          Pattern.compile("\\b0[1-9](?:[ .]?\\d{2}){4}\\b"),
+          Pattern.compile("\\b[12]\\d{12}(?:\\d{2})?\\b"),
+          Pattern.compile("\\bFR\\d{2}[ 0-9A-Z]{10,}"));
 
   record Notebook(String name, JsonNode json) {
     List<String> sources(String cellType) {
@@ -69,7 +79,9 @@ class NotebooksTest {
       StringBuilder out = new StringBuilder();
       for (JsonNode cell : json.get("cells")) {
         for (JsonNode o : cell.path("outputs")) {
-          out.append(text(o.path("text"))).append(text(o.path("data").path("text/plain"))).append('\n');
+          out.append(text(o.path("text")))
+              .append(text(o.path("data").path("text/plain")))
+              .append('\n');
         }
       }
       return out.toString();
@@ -99,7 +111,10 @@ class NotebooksTest {
     return out;
   }
 
-  /** Names a notebook may quote: reports, their contract columns, query files and the columns they return. */
+  /**
+   * Names a notebook may quote: reports, their contract columns, query files and the columns they
+   * return.
+   */
   static Set<String> knownNames() {
     Set<String> known = new TreeSet<>();
     for (ReportContracts.Contract c : CONTRACTS.all()) {
@@ -154,8 +169,13 @@ class NotebooksTest {
   @Test
   void theFourNotebooksOfTheIssueAreThereAndNoOther() throws IOException {
     try (var files = Files.list(DIR)) {
-      List<String> found = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".ipynb"))
-          .map(f -> f.replaceFirst("\\.ipynb$", "")).sorted().toList();
+      List<String> found =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(f -> f.endsWith(".ipynb"))
+              .map(f -> f.replaceFirst("\\.ipynb$", ""))
+              .sorted()
+              .toList();
       assertEquals(NOTEBOOKS, found);
     }
   }
@@ -164,14 +184,19 @@ class NotebooksTest {
   @MethodSource("notebooks")
   void isAnNbformat4NotebookWithAPythonKernel(Notebook nb) {
     assertEquals(4, nb.json().get("nbformat").asInt(), nb.name());
-    assertEquals("python", nb.json().at("/metadata/kernelspec/language").asText(), nb.name() + " kernel");
+    assertEquals(
+        "python", nb.json().at("/metadata/kernelspec/language").asText(), nb.name() + " kernel");
     assertTrue(nb.json().get("cells").size() > 3, nb.name() + " has cells");
     for (JsonNode cell : nb.json().get("cells")) {
       String type = cell.get("cell_type").asText();
       assertTrue(type.equals("markdown") || type.equals("code"), nb.name() + ": cell type " + type);
-      assertTrue(cell.has("source") && cell.has("metadata"), nb.name() + ": cell without source or metadata");
+      assertTrue(
+          cell.has("source") && cell.has("metadata"),
+          nb.name() + ": cell without source or metadata");
       if (type.equals("code")) {
-        assertTrue(cell.get("outputs").isArray() && cell.has("execution_count"), nb.name() + ": code cell fields");
+        assertTrue(
+            cell.get("outputs").isArray() && cell.has("execution_count"),
+            nb.name() + ": code cell fields");
       }
     }
     assertTrue(nb.sources("markdown").get(0).startsWith("# "), nb.name() + " opens with a title");
@@ -183,7 +208,9 @@ class NotebooksTest {
     Set<String> run = queriesRun(nb);
     assertFalse(run.isEmpty(), nb.name() + " runs no query file");
     Set<String> existing = QUERIES.stream().map(QueryFile::name).collect(Collectors.toSet());
-    assertEquals(Set.of(), run.stream().filter(q -> !existing.contains(q)).collect(Collectors.toSet()),
+    assertEquals(
+        Set.of(),
+        run.stream().filter(q -> !existing.contains(q)).collect(Collectors.toSet()),
         nb.name() + ": query files that notebooks/queries/ does not have");
   }
 
@@ -191,9 +218,12 @@ class NotebooksTest {
   @MethodSource("notebooks")
   void registersOneViewPerReportWithThePartitionsOfItsContract(Notebook nb) {
     String setup = nb.sources("code").get(0);
-    assertTrue(setup.contains("CREATE OR REPLACE VIEW {report} AS SELECT * FROM read_parquet('{glob}', hive_partitioning = true)"),
+    assertTrue(
+        setup.contains(
+            "CREATE OR REPLACE VIEW {report} AS SELECT * FROM read_parquet('{glob}', hive_partitioning = true)"),
         nb.name() + ": the first code cell registers the views");
-    assertTrue(setup.contains("REPORTS_ROOT"), nb.name() + " takes the reports root from REPORTS_ROOT");
+    assertTrue(
+        setup.contains("REPORTS_ROOT"), nb.name() + " takes the reports root from REPORTS_ROOT");
     Map<String, List<String>> declared = new LinkedHashMap<>();
     Matcher m = REPORT_PARTITIONS.matcher(setup);
     while (m.find()) {
@@ -205,8 +235,15 @@ class NotebooksTest {
       declared.put(m.group(1), partitions);
     }
     Map<String, List<String>> contracts = new LinkedHashMap<>();
-    CONTRACTS.all().forEach(c -> contracts.put(c.name(), c.partitionColumns().stream().map(ReportContracts.Column::name).toList()));
-    assertEquals(contracts, declared, nb.name() + ": reports and partition levels of the setup cell");
+    CONTRACTS
+        .all()
+        .forEach(
+            c ->
+                contracts.put(
+                    c.name(),
+                    c.partitionColumns().stream().map(ReportContracts.Column::name).toList()));
+    assertEquals(
+        contracts, declared, nb.name() + ": reports and partition levels of the setup cell");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -214,9 +251,18 @@ class NotebooksTest {
   void namesOnlyColumnsOfTheContractsOrOfItsQueries(Notebook nb) {
     Set<String> known = knownNames();
     Set<String> unknown = new TreeSet<>();
-    nb.sources("code").forEach(code -> columnsNamedInCode(code).stream().filter(n -> !known.contains(n)).forEach(unknown::add));
-    nb.sources("markdown").forEach(md -> namesBackQuoted(md).stream().filter(n -> !known.contains(n)).forEach(unknown::add));
-    assertEquals(Set.of(), unknown, nb.name() + ": names that no report contract nor query result has");
+    nb.sources("code")
+        .forEach(
+            code ->
+                columnsNamedInCode(code).stream()
+                    .filter(n -> !known.contains(n))
+                    .forEach(unknown::add));
+    nb.sources("markdown")
+        .forEach(
+            md ->
+                namesBackQuoted(md).stream().filter(n -> !known.contains(n)).forEach(unknown::add));
+    assertEquals(
+        Set.of(), unknown, nb.name() + ": names that no report contract nor query result has");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -233,7 +279,9 @@ class NotebooksTest {
   void everyQueryFileIsRunByANotebook() throws IOException {
     Set<String> run = new TreeSet<>();
     notebooks().forEach(nb -> run.addAll(queriesRun(nb)));
-    assertEquals(List.of(), QUERIES.stream().map(QueryFile::name).filter(q -> !run.contains(q)).toList(),
+    assertEquals(
+        List.of(),
+        QUERIES.stream().map(QueryFile::name).filter(q -> !run.contains(q)).toList(),
         "query files no notebook runs");
   }
 
@@ -241,18 +289,26 @@ class NotebooksTest {
   void readmeDescribesEveryNotebookAndNamesOnlyKnownColumns() throws IOException {
     String readme = Files.readString(DIR.resolve("README.md"));
     NOTEBOOKS.forEach(nb -> assertTrue(readme.contains(nb + ".ipynb"), "README names " + nb));
-    QUERIES.forEach(q -> assertTrue(readme.contains("`" + q.name() + "`"), "README names query " + q.name()));
+    QUERIES.forEach(
+        q -> assertTrue(readme.contains("`" + q.name() + "`"), "README names query " + q.name()));
     Set<String> known = knownNames();
-    assertEquals(Set.of(), namesBackQuoted(readme).stream().filter(n -> !known.contains(n)).collect(Collectors.toSet()),
+    assertEquals(
+        Set.of(),
+        namesBackQuoted(readme).stream()
+            .filter(n -> !known.contains(n))
+            .collect(Collectors.toSet()),
         "README: names that no report contract nor query result has");
   }
 
   @Test
   void theColumnRuleCatchesAnUnknownColumn() {
-    Set<String> named = columnsNamedInCode("df[\"persons_verifed\"]\ndf[[\"se\", \"levels\"]]\ndf.plot(x=\"category\")");
+    Set<String> named =
+        columnsNamedInCode(
+            "df[\"persons_verifed\"]\ndf[[\"se\", \"levels\"]]\ndf.plot(x=\"category\")");
     assertEquals(Set.of("persons_verifed", "se", "levels", "category"), named);
     Set<String> known = knownNames();
-    assertEquals(Set.of("levels", "persons_verifed"),
+    assertEquals(
+        Set.of("levels", "persons_verifed"),
         named.stream().filter(n -> !known.contains(n)).collect(Collectors.toSet()));
   }
 }

@@ -75,14 +75,18 @@ class QueriesOnBothEnginesTest {
   void queriesReadTheLatestReportDateOnly() throws Exception {
     Path latestOnly = dir.resolve("latest-only");
     for (ReportContracts.Contract report : CONTRACTS.all()) {
-      copyTree(dir.resolve("reports").resolve(report.name()).resolve("report_date=" + ReportFixture.LATEST),
+      copyTree(
+          dir.resolve("reports")
+              .resolve(report.name())
+              .resolve("report_date=" + ReportFixture.LATEST),
           latestOnly.resolve(report.name()).resolve("report_date=" + ReportFixture.LATEST));
     }
     try (DuckDbEngine single = new DuckDbEngine()) {
       single.registerReports(latestOnly.toString(), CONTRACTS);
       for (QueryFile q : queries()) {
         if (!q.name().equals("report_dates")) {
-          assertNull(onDuckDb(q).firstDifference(single.run(q.sql())),
+          assertNull(
+              onDuckDb(q).firstDifference(single.run(q.sql())),
               q.name() + ": the older report date changes the answer");
         }
       }
@@ -104,7 +108,10 @@ class QueriesOnBothEnginesTest {
     ResultTable result = onDuckDb(q);
     assertEquals(12, result.rows().size(), "six reports, two dates each");
     for (List<Object> row : result.rows()) {
-      assertEquals(row.get(1).equals(ReportFixture.LATEST.toString()), row.get(3), "is_latest of " + row.get(0));
+      assertEquals(
+          row.get(1).equals(ReportFixture.LATEST.toString()),
+          row.get(3),
+          "is_latest of " + row.get(0));
     }
   }
 }

@@ -33,7 +33,8 @@ record QueryFile(String name, String text, Map<String, List<String>> uses, List<
   private static final Pattern RETURNS = Pattern.compile("^--\\s*returns\\s*:\\s*(.+)$");
   private static final Pattern IDENTIFIER = Pattern.compile("\\b[A-Za-z_][A-Za-z0-9_]*\\b");
   private static final Pattern ALIAS = Pattern.compile("(?i)\\bAS\\s+([A-Za-z_][A-Za-z0-9_]*)");
-  private static final Pattern CTE = Pattern.compile("(?i)\\b([A-Za-z_][A-Za-z0-9_]*)\\s+AS\\s*\\(");
+  private static final Pattern CTE =
+      Pattern.compile("(?i)\\b([A-Za-z_][A-Za-z0-9_]*)\\s+AS\\s*\\(");
 
   static Path directory() {
     return Path.of("..", "notebooks", "queries");
@@ -41,7 +42,11 @@ record QueryFile(String name, String text, Map<String, List<String>> uses, List<
 
   static List<QueryFile> loadAll(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().map(QueryFile::load).toList();
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".sql"))
+          .sorted()
+          .map(QueryFile::load)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list queries in " + dir, e);
     }
@@ -72,7 +77,10 @@ record QueryFile(String name, String text, Map<String, List<String>> uses, List<
   }
 
   private static List<String> list(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   /** The statement as both engines take it: no trailing semicolon, no surrounding blanks. */
@@ -121,7 +129,10 @@ record QueryFile(String name, String text, Map<String, List<String>> uses, List<
     return words;
   }
 
-  /** Names the query itself defines: column and table aliases ({@code AS x}) and CTE names ({@code x AS (}). */
+  /**
+   * Names the query itself defines: column and table aliases ({@code AS x}) and CTE names ({@code x
+   * AS (}).
+   */
   Set<String> definedNames() {
     Set<String> names = new LinkedHashSet<>();
     String code = code();
@@ -136,7 +147,9 @@ record QueryFile(String name, String text, Map<String, List<String>> uses, List<
     return names;
   }
 
-  /** Whether an ORDER BY stands outside every parenthesis: the result's row order is the query's. */
+  /**
+   * Whether an ORDER BY stands outside every parenthesis: the result's row order is the query's.
+   */
   boolean ordersItsResult() {
     String code = code().toUpperCase(java.util.Locale.ROOT);
     int depth = 0;

@@ -22,11 +22,58 @@ class QueryFilesTest {
   private static final ReportContracts CONTRACTS = ReportContracts.fromRepository();
 
   /** SQL words and functions that DuckDB and Spark SQL both accept with the same meaning. */
-  static final Set<String> PORTABLE_SQL = Set.of(
-      "SELECT", "DISTINCT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "IS", "NULL", "AS", "WITH", "JOIN", "LEFT",
-      "INNER", "ON", "GROUP", "BY", "HAVING", "ORDER", "ASC", "DESC", "NULLS", "FIRST", "LAST", "CASE", "WHEN",
-      "THEN", "ELSE", "END", "UNION", "ALL", "OVER", "PARTITION", "CAST", "BIGINT", "DOUBLE", "TRUE", "FALSE",
-      "BETWEEN", "COUNT", "SUM", "MIN", "MAX", "AVG", "ROUND", "COALESCE", "ROW_NUMBER", "ARRAY_CONTAINS", "ABS");
+  static final Set<String> PORTABLE_SQL =
+      Set.of(
+          "SELECT",
+          "DISTINCT",
+          "FROM",
+          "WHERE",
+          "AND",
+          "OR",
+          "NOT",
+          "IN",
+          "IS",
+          "NULL",
+          "AS",
+          "WITH",
+          "JOIN",
+          "LEFT",
+          "INNER",
+          "ON",
+          "GROUP",
+          "BY",
+          "HAVING",
+          "ORDER",
+          "ASC",
+          "DESC",
+          "NULLS",
+          "FIRST",
+          "LAST",
+          "CASE",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "END",
+          "UNION",
+          "ALL",
+          "OVER",
+          "PARTITION",
+          "CAST",
+          "BIGINT",
+          "DOUBLE",
+          "TRUE",
+          "FALSE",
+          "BETWEEN",
+          "COUNT",
+          "SUM",
+          "MIN",
+          "MAX",
+          "AVG",
+          "ROUND",
+          "COALESCE",
+          "ROW_NUMBER",
+          "ARRAY_CONTAINS",
+          "ABS");
 
   static List<QueryFile> queries() {
     return QueryFile.loadAll(QueryFile.directory());
@@ -35,21 +82,32 @@ class QueryFilesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("queries")
   void headerSaysWhatTheQueryAnswersReadsAndReturns(QueryFile q) {
-    assertTrue(q.text().startsWith("-- "), q.name() + " starts with a comment saying what it answers");
+    assertTrue(
+        q.text().startsWith("-- "), q.name() + " starts with a comment saying what it answers");
     assertFalse(q.uses().isEmpty(), q.name() + ": no '-- uses <report>: columns' line");
     assertFalse(q.returns().isEmpty(), q.name() + ": no '-- returns: columns' line");
-    assertEquals(q.returns().size(), new TreeSet<>(q.returns()).size(), q.name() + ": a returned column twice");
-    assertFalse(q.sql().endsWith(";"), q.name() + " ends with a semicolon (Spark's sql() refuses it)");
+    assertEquals(
+        q.returns().size(),
+        new TreeSet<>(q.returns()).size(),
+        q.name() + ": a returned column twice");
+    assertFalse(
+        q.sql().endsWith(";"), q.name() + " ends with a semicolon (Spark's sql() refuses it)");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("queries")
   void everyColumnReadIsInTheContractOfItsReport(QueryFile q) {
     List<String> unknown = new ArrayList<>();
-    q.uses().forEach((report, columns) -> {
-      assertTrue(CONTRACTS.isReport(report), q.name() + " reads " + report + ", which has no contract in schemas/");
-      columns.stream().filter(c -> !CONTRACTS.get(report).has(c)).forEach(c -> unknown.add(report + "." + c));
-    });
+    q.uses()
+        .forEach(
+            (report, columns) -> {
+              assertTrue(
+                  CONTRACTS.isReport(report),
+                  q.name() + " reads " + report + ", which has no contract in schemas/");
+              columns.stream()
+                  .filter(c -> !CONTRACTS.get(report).has(c))
+                  .forEach(c -> unknown.add(report + "." + c));
+            });
     assertEquals(List.of(), unknown, q.name() + ": columns that schemas/ does not have");
   }
 
@@ -59,19 +117,29 @@ class QueryFilesTest {
     Set<String> known = new TreeSet<>(q.uses().keySet());
     q.uses().values().forEach(known::addAll);
     known.addAll(q.definedNames());
-    List<String> unknown = q.identifiers().stream()
-        .filter(w -> !known.contains(w) && !PORTABLE_SQL.contains(w.toUpperCase(Locale.ROOT)))
-        .toList();
-    assertEquals(List.of(), unknown,
-        q.name() + ": words neither portable SQL, a report, a column of its '-- uses' lines nor an alias");
+    List<String> unknown =
+        q.identifiers().stream()
+            .filter(w -> !known.contains(w) && !PORTABLE_SQL.contains(w.toUpperCase(Locale.ROOT)))
+            .toList();
+    assertEquals(
+        List.of(),
+        unknown,
+        q.name()
+            + ": words neither portable SQL, a report, a column of its '-- uses' lines nor an alias");
     for (var use : q.uses().entrySet()) {
       for (String column : use.getValue()) {
-        assertTrue(q.identifiers().contains(column), q.name() + " declares " + use.getKey() + "." + column + " but does not use it");
+        assertTrue(
+            q.identifiers().contains(column),
+            q.name() + " declares " + use.getKey() + "." + column + " but does not use it");
       }
-      assertTrue(q.identifiers().contains(use.getKey()), q.name() + " declares " + use.getKey() + " but does not read it");
+      assertTrue(
+          q.identifiers().contains(use.getKey()),
+          q.name() + " declares " + use.getKey() + " but does not read it");
     }
     for (String word : q.identifiers()) {
-      assertFalse(CONTRACTS.isReport(word) && !q.uses().containsKey(word), q.name() + " reads " + word + " without a '-- uses' line");
+      assertFalse(
+          CONTRACTS.isReport(word) && !q.uses().containsKey(word),
+          q.name() + " reads " + word + " without a '-- uses' line");
     }
   }
 
@@ -83,14 +151,22 @@ class QueryFilesTest {
     }
     String code = q.code().replaceAll("\\s+", " ");
     for (String report : q.uses().keySet()) {
-      assertTrue(code.contains("(SELECT MAX(report_date) FROM " + report + ")"),
-          q.name() + ": " + report + " is not filtered on report_date = (SELECT MAX(report_date) FROM " + report + ")");
+      assertTrue(
+          code.contains("(SELECT MAX(report_date) FROM " + report + ")"),
+          q.name()
+              + ": "
+              + report
+              + " is not filtered on report_date = (SELECT MAX(report_date) FROM "
+              + report
+              + ")");
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("queries")
   void theResultIsOrdered(QueryFile q) {
-    assertTrue(q.ordersItsResult(), q.name() + " has no top-level ORDER BY: the engines would return rows in different orders");
+    assertTrue(
+        q.ordersItsResult(),
+        q.name() + " has no top-level ORDER BY: the engines would return rows in different orders");
   }
 }

@@ -17,9 +17,15 @@ import java.util.Optional;
  * order Spark and DuckDB show them (data columns, then partitions).
  */
 final class ReportContracts {
-  static final List<String> NAMES = List.of(
-      "incident_severity", "exposure_by_incident_category", "person_exposure", "customer_risk",
-      "incident_overlap", "group_overlap", "run_summary");
+  static final List<String> NAMES =
+      List.of(
+          "incident_severity",
+          "exposure_by_incident_category",
+          "person_exposure",
+          "customer_risk",
+          "incident_overlap",
+          "group_overlap",
+          "run_summary");
 
   record Column(String name, String type, boolean nullable) {}
 
@@ -34,7 +40,10 @@ final class ReportContracts {
       return columns().stream().anyMatch(c -> c.name().equals(column));
     }
 
-    /** Where DuckDB finds the files: one glob level per partition column, hidden staging folders left out. */
+    /**
+     * Where DuckDB finds the files: one glob level per partition column, hidden staging folders
+     * left out.
+     */
     String duckDbGlob(String reportsRoot) {
       StringBuilder glob = new StringBuilder(reportsRoot).append('/').append(name);
       partitionColumns.forEach(p -> glob.append('/').append(p.name()).append("=*"));
@@ -62,10 +71,15 @@ final class ReportContracts {
         List<Column> data = new ArrayList<>();
         Map<String, Column> partitionColumns = new LinkedHashMap<>();
         for (String p : partitions) {
-          partitionColumns.put(p, new Column(p, p.equals("report_date") ? "date" : "string", false));
+          partitionColumns.put(
+              p, new Column(p, p.equals("report_date") ? "date" : "string", false));
         }
         for (JsonNode c : schema.get("columns")) {
-          Column column = new Column(c.get("name").asText(), c.get("type").asText(), c.path("nullable").asBoolean(true));
+          Column column =
+              new Column(
+                  c.get("name").asText(),
+                  c.get("type").asText(),
+                  c.path("nullable").asBoolean(true));
           if (partitionColumns.containsKey(column.name())) {
             partitionColumns.put(column.name(), column);
           } else {
@@ -74,7 +88,8 @@ final class ReportContracts {
         }
         all.put(name, new Contract(name, data, List.copyOf(partitionColumns.values())));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read report contract " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot read report contract " + file + ": " + e.getMessage(), e);
       }
     }
     return new ReportContracts(all);

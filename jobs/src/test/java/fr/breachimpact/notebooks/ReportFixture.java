@@ -41,21 +41,63 @@ final class ReportFixture {
   static final LocalDate OLDER = LATEST.minusDays(1);
   private static final String MULLIEZ = "Mulliez";
 
-  private record Incident(String id, String organisation, String group, List<String> brands, int dpc, double ei,
-      double cb, String level, Long persons, Long records, String becameAware) {
+  private record Incident(
+      String id,
+      String organisation,
+      String group,
+      List<String> brands,
+      int dpc,
+      double ei,
+      double cb,
+      String level,
+      Long persons,
+      Long records,
+      String becameAware) {
     double se() {
       return dpc * ei + cb;
     }
   }
 
-  private static final List<Incident> INCIDENTS = List.of(
-      new Incident("auchan-2024", "Auchan", MULLIEZ, List.of("Auchan"), 2, 1.0, 1.0, "high", 350L, 420L,
-          "2024-12-02T09:00:00Z"),
-      new Incident("leroy-merlin-2025", "Leroy Merlin", MULLIEZ, List.of("Leroy Merlin"), 1, 1.0, 1.0, "medium",
-          300L, 310L, "2025-12-01T08:30:00Z"),
-      new Incident("clinic-2025", "MedClinic", null, List.of(), 4, 1.0, 1.0, "very high", 120L, 125L,
-          "2026-11-28T12:00:00Z"),
-      new Incident("tiny-2025", "Tiny SaaS", null, List.of(), 1, 0.75, 0.25, "low", null, null, null));
+  private static final List<Incident> INCIDENTS =
+      List.of(
+          new Incident(
+              "auchan-2024",
+              "Auchan",
+              MULLIEZ,
+              List.of("Auchan"),
+              2,
+              1.0,
+              1.0,
+              "high",
+              350L,
+              420L,
+              "2024-12-02T09:00:00Z"),
+          new Incident(
+              "leroy-merlin-2025",
+              "Leroy Merlin",
+              MULLIEZ,
+              List.of("Leroy Merlin"),
+              1,
+              1.0,
+              1.0,
+              "medium",
+              300L,
+              310L,
+              "2025-12-01T08:30:00Z"),
+          new Incident(
+              "clinic-2025",
+              "MedClinic",
+              null,
+              List.of(),
+              4,
+              1.0,
+              1.0,
+              "very high",
+              120L,
+              125L,
+              "2026-11-28T12:00:00Z"),
+          new Incident(
+              "tiny-2025", "Tiny SaaS", null, List.of(), 1, 0.75, 0.25, "low", null, null, null));
 
   private ReportFixture() {}
 
@@ -67,10 +109,28 @@ final class ReportFixture {
     reports.put("person_exposure", personExposure());
     reports.put("customer_risk", customerRisk());
     reports.put("incident_overlap", incidentOverlap());
-    reports.put("group_overlap", List.of(row("group_name", MULLIEZ, "brands", 2L, "incidents", 2L,
-        "persons_exposed", 570L, "persons_multi_incident", 80L, "persons_exposed_customers", 400L,
-        "persons_multi_brand_customers", 150L, "persons_multi_brand_customers_exposed", 60L,
-        "below_min_cell_size", false)));
+    reports.put(
+        "group_overlap",
+        List.of(
+            row(
+                "group_name",
+                MULLIEZ,
+                "brands",
+                2L,
+                "incidents",
+                2L,
+                "persons_exposed",
+                570L,
+                "persons_multi_incident",
+                80L,
+                "persons_exposed_customers",
+                400L,
+                "persons_multi_brand_customers",
+                150L,
+                "persons_multi_brand_customers_exposed",
+                60L,
+                "below_min_cell_size",
+                false)));
     reports.put("run_summary", runSummary());
     for (var report : reports.entrySet()) {
       ReportContracts.Contract contract = contracts.get(report.getKey());
@@ -78,9 +138,16 @@ final class ReportFixture {
       if (olderDate) {
         rows.addAll(dated(report.getValue(), OLDER));
       }
-      String[] partitions = contract.partitionColumns().stream().map(ReportContracts.Column::name).toArray(String[]::new);
-      frame(spark, contract, rows).coalesce(1).write().mode(SaveMode.Overwrite)
-          .partitionBy(partitions).parquet(root.resolve(contract.name()).toString());
+      String[] partitions =
+          contract.partitionColumns().stream()
+              .map(ReportContracts.Column::name)
+              .toArray(String[]::new);
+      frame(spark, contract, rows)
+          .coalesce(1)
+          .write()
+          .mode(SaveMode.Overwrite)
+          .partitionBy(partitions)
+          .parquet(root.resolve(contract.name()).toString());
     }
     return root.toString();
   }
@@ -105,32 +172,79 @@ final class ReportFixture {
       Instant aware = i.becameAware() == null ? null : Instant.parse(i.becameAware());
       Instant deadline = aware == null ? null : aware.plus(Duration.ofHours(72));
       boolean art34 = i.level().equals("high") || i.level().equals("very high");
-      rows.add(row("incident_id", i.id(), "organisation", i.organisation(), "dpc", i.dpc(),
-          "dpc_factors", "base " + i.dpc() + " from the fixture", "ei", i.ei(), "ei_factors", "rule of the fixture",
-          "cb", i.cb(), "cb_factors", "circumstances of the fixture", "se", i.se(), "level", i.level(),
-          "records", i.records(), "persons", i.persons(), "suppressed", i.persons() == null,
-          "became_aware", aware == null ? null : aware.toString(), "art33_deadline", deadline == null ? null : deadline.toString(),
-          "art33_deadline_passed", deadline == null ? null : deadline.isBefore(endOfRunDate),
-          "art34_required", art34, "explanation", "SE " + i.se() + " " + i.level()));
+      rows.add(
+          row(
+              "incident_id",
+              i.id(),
+              "organisation",
+              i.organisation(),
+              "dpc",
+              i.dpc(),
+              "dpc_factors",
+              "base " + i.dpc() + " from the fixture",
+              "ei",
+              i.ei(),
+              "ei_factors",
+              "rule of the fixture",
+              "cb",
+              i.cb(),
+              "cb_factors",
+              "circumstances of the fixture",
+              "se",
+              i.se(),
+              "level",
+              i.level(),
+              "records",
+              i.records(),
+              "persons",
+              i.persons(),
+              "suppressed",
+              i.persons() == null,
+              "became_aware",
+              aware == null ? null : aware.toString(),
+              "art33_deadline",
+              deadline == null ? null : deadline.toString(),
+              "art33_deadline_passed",
+              deadline == null ? null : deadline.isBefore(endOfRunDate),
+              "art34_required",
+              art34,
+              "explanation",
+              "SE " + i.se() + " " + i.level()));
     }
     return rows;
   }
 
   /** Categories per incident: {category, persons, verified, claimed, detected}. */
-  private static final Map<String, long[][]> CATEGORIES = Map.of(
-      "auchan-2024", new long[][] {{0, 340, 330, 12, 0}, {3, 200, 200, 0, 0}},
-      "leroy-merlin-2025", new long[][] {{1, 290, 270, 25, 0}, {2, 250, 240, 10, 0}},
-      "clinic-2025", new long[][] {{0, 120, 118, 0, 0}, {8, 110, 60, 0, 50}},
-      "tiny-2025", new long[][] {{1, -1, -1, -1, -1}});
-  private static final List<String> CODES = List.of(
-      "IDENTITY", "CONTACT", "POSTAL_ADDRESS", "PURCHASE_HISTORY", "LOCATION", "CREDENTIALS", "GOVERNMENT_ID",
-      "FINANCIAL", "HEALTH", "OTHER_SENSITIVE");
+  private static final Map<String, long[][]> CATEGORIES =
+      Map.of(
+          "auchan-2024", new long[][] {{0, 340, 330, 12, 0}, {3, 200, 200, 0, 0}},
+          "leroy-merlin-2025", new long[][] {{1, 290, 270, 25, 0}, {2, 250, 240, 10, 0}},
+          "clinic-2025", new long[][] {{0, 120, 118, 0, 0}, {8, 110, 60, 0, 50}},
+          "tiny-2025", new long[][] {{1, -1, -1, -1, -1}});
+
+  private static final List<String> CODES =
+      List.of(
+          "IDENTITY",
+          "CONTACT",
+          "POSTAL_ADDRESS",
+          "PURCHASE_HISTORY",
+          "LOCATION",
+          "CREDENTIALS",
+          "GOVERNMENT_ID",
+          "FINANCIAL",
+          "HEALTH",
+          "OTHER_SENSITIVE");
 
   private static List<Map<String, Object>> exposure() {
     List<Map<String, Object>> rows = new ArrayList<>();
     Map<String, Long> leakTotals = Map.of("auchan-2024", 500_000L, "clinic-2025", 320_000L);
-    // scope rows: brand Auchan, brand Leroy Merlin, group Mulliez; {customer_base, share of persons who are customers}
-    Object[][] scopes = {{"brand", "Auchan", 1000L, 0.30}, {"brand", "Leroy Merlin", 800L, 0.20}, {"group", null, 1600L, 0.40}};
+    // scope rows: brand Auchan, brand Leroy Merlin, group Mulliez; {customer_base, share of persons
+    // who are customers}
+    Object[][] scopes = {
+      {"brand", "Auchan", 1000L, 0.30},
+      {"brand", "Leroy Merlin", 800L, 0.20},
+      {"group", null, 1600L, 0.40}
+    };
     for (Incident i : INCIDENTS) {
       for (long[] c : CATEGORIES.get(i.id())) {
         boolean suppressed = c[1] < 0;
@@ -140,29 +254,76 @@ final class ReportFixture {
           Double share = matched == null || sample == null ? null : matched / (double) sample;
           Long leak = leakTotals.get(i.id());
           boolean estimated = leak != null && share != null;
-          rows.add(row("incident_id", i.id(), "organisation", i.organisation(), "incident_brands", i.brands(),
-              "incident_group", i.group(), "category", CODES.get((int) c[0]),
-              "records", suppressed ? null : c[1] + 7, "persons", suppressed ? null : c[1],
-              "persons_verified", suppressed ? null : c[2], "persons_claimed", suppressed ? null : c[3],
-              "persons_detected", suppressed ? null : c[4],
-              "customer_scope", s[0], "customer_brand", s[1], "customer_group", MULLIEZ,
-              "matched_customers", matched == null ? null : matched + 3, "matched_persons", matched,
-              "customer_base", s[2], "share_of_customer_base", matched == null ? null : (matched + 3) / (double) (long) s[2],
-              "sample_persons", sample, "sample_share", share,
-              "sample_share_low", share == null ? null : Math.max(0, share - 0.05),
-              "sample_share_high", share == null ? null : Math.min(1, share + 0.05),
-              "leak_total", leak, "leak_total_basis", leak == null ? null : "claimed",
-              "estimated_exposed_customers", estimated ? Math.round(leak * share) : null,
-              "estimated_exposed_customers_low", estimated ? (long) Math.floor(leak * Math.max(0, share - 0.05)) : null,
-              "estimated_exposed_customers_high", estimated ? (long) Math.ceil(leak * Math.min(1, share + 0.05)) : null,
-              "estimate_method", estimated ? "leak_total x sample share, wilson_score_95" : null,
-              "german_tank_leak_size", i.id().equals("auchan-2024") ? 510_000L : null,
-              "german_tank_low", i.id().equals("auchan-2024") ? 505_000L : null,
-              "german_tank_high", i.id().equals("auchan-2024") ? 530_000L : null,
-              "capture_recapture_leak_size", i.id().equals("clinic-2025") ? 300_000L : null,
-              "capture_recapture_low", i.id().equals("clinic-2025") ? 280_000L : null,
-              "capture_recapture_high", i.id().equals("clinic-2025") ? 330_000L : null,
-              "suppressed", suppressed));
+          rows.add(
+              row(
+                  "incident_id",
+                  i.id(),
+                  "organisation",
+                  i.organisation(),
+                  "incident_brands",
+                  i.brands(),
+                  "incident_group",
+                  i.group(),
+                  "category",
+                  CODES.get((int) c[0]),
+                  "records",
+                  suppressed ? null : c[1] + 7,
+                  "persons",
+                  suppressed ? null : c[1],
+                  "persons_verified",
+                  suppressed ? null : c[2],
+                  "persons_claimed",
+                  suppressed ? null : c[3],
+                  "persons_detected",
+                  suppressed ? null : c[4],
+                  "customer_scope",
+                  s[0],
+                  "customer_brand",
+                  s[1],
+                  "customer_group",
+                  MULLIEZ,
+                  "matched_customers",
+                  matched == null ? null : matched + 3,
+                  "matched_persons",
+                  matched,
+                  "customer_base",
+                  s[2],
+                  "share_of_customer_base",
+                  matched == null ? null : (matched + 3) / (double) (long) s[2],
+                  "sample_persons",
+                  sample,
+                  "sample_share",
+                  share,
+                  "sample_share_low",
+                  share == null ? null : Math.max(0, share - 0.05),
+                  "sample_share_high",
+                  share == null ? null : Math.min(1, share + 0.05),
+                  "leak_total",
+                  leak,
+                  "leak_total_basis",
+                  leak == null ? null : "claimed",
+                  "estimated_exposed_customers",
+                  estimated ? Math.round(leak * share) : null,
+                  "estimated_exposed_customers_low",
+                  estimated ? (long) Math.floor(leak * Math.max(0, share - 0.05)) : null,
+                  "estimated_exposed_customers_high",
+                  estimated ? (long) Math.ceil(leak * Math.min(1, share + 0.05)) : null,
+                  "estimate_method",
+                  estimated ? "leak_total x sample share, wilson_score_95" : null,
+                  "german_tank_leak_size",
+                  i.id().equals("auchan-2024") ? 510_000L : null,
+                  "german_tank_low",
+                  i.id().equals("auchan-2024") ? 505_000L : null,
+                  "german_tank_high",
+                  i.id().equals("auchan-2024") ? 530_000L : null,
+                  "capture_recapture_leak_size",
+                  i.id().equals("clinic-2025") ? 300_000L : null,
+                  "capture_recapture_low",
+                  i.id().equals("clinic-2025") ? 280_000L : null,
+                  "capture_recapture_high",
+                  i.id().equals("clinic-2025") ? 330_000L : null,
+                  "suppressed",
+                  suppressed));
         }
       }
     }
@@ -186,15 +347,42 @@ final class ReportFixture {
     for (int p = 0; p < 40; p++) {
       boolean clinic = p >= 36;
       boolean both = !clinic && p % 3 == 0;
-      List<String> incidents = clinic ? List.of("clinic-2025")
-          : both ? List.of("auchan-2024", "leroy-merlin-2025") : List.of("auchan-2024");
-      List<String> categories = clinic ? List.of("HEALTH", "IDENTITY")
-          : both ? List.of("CONTACT", "IDENTITY", "PURCHASE_HISTORY") : List.of("IDENTITY", "PURCHASE_HISTORY");
-      rows.add(row("person_pseudonym", pseudonym("aaa", p), "incidents", incidents, "incident_count", incidents.size(),
-          "categories", categories, "first_exposure", clinic ? "2025-11-28" : "2024-11-30",
-          "last_exposure", both ? "2025-11-29" : clinic ? "2025-11-28" : "2024-11-30",
-          "dpc", clinic ? 4 : 2, "ei", p >= 24 && p < 36 ? 0.75 : 1.0, "cb", 1.0, "se", se(p), "level", level(p),
-          "factors", "fixture factors"));
+      List<String> incidents =
+          clinic
+              ? List.of("clinic-2025")
+              : both ? List.of("auchan-2024", "leroy-merlin-2025") : List.of("auchan-2024");
+      List<String> categories =
+          clinic
+              ? List.of("HEALTH", "IDENTITY")
+              : both
+                  ? List.of("CONTACT", "IDENTITY", "PURCHASE_HISTORY")
+                  : List.of("IDENTITY", "PURCHASE_HISTORY");
+      rows.add(
+          row(
+              "person_pseudonym",
+              pseudonym("aaa", p),
+              "incidents",
+              incidents,
+              "incident_count",
+              incidents.size(),
+              "categories",
+              categories,
+              "first_exposure",
+              clinic ? "2025-11-28" : "2024-11-30",
+              "last_exposure",
+              both ? "2025-11-29" : clinic ? "2025-11-28" : "2024-11-30",
+              "dpc",
+              clinic ? 4 : 2,
+              "ei",
+              p >= 24 && p < 36 ? 0.75 : 1.0,
+              "cb",
+              1.0,
+              "se",
+              se(p),
+              "level",
+              level(p),
+              "factors",
+              "fixture factors"));
     }
     return rows;
   }
@@ -204,9 +392,21 @@ final class ReportFixture {
     for (int p = 0; p < 36; p++) {
       List<String> brands = p < 24 ? List.of("Auchan", "Leroy Merlin") : List.of("Auchan");
       for (String brand : brands) {
-        rows.add(row("customer_pseudonym", pseudonym(brand.substring(0, 3).toLowerCase(java.util.Locale.ROOT)
-                .replace(' ', 'x'), p), "brand", brand, "person_pseudonym", pseudonym("aaa", p), "se", se(p),
-            "level", level(p), "notify", !level(p).equals("medium")));
+        rows.add(
+            row(
+                "customer_pseudonym",
+                pseudonym(
+                    brand.substring(0, 3).toLowerCase(java.util.Locale.ROOT).replace(' ', 'x'), p),
+                "brand",
+                brand,
+                "person_pseudonym",
+                pseudonym("aaa", p),
+                "se",
+                se(p),
+                "level",
+                level(p),
+                "notify",
+                !level(p).equals("medium")));
       }
     }
     return rows;
@@ -214,9 +414,13 @@ final class ReportFixture {
 
   private static List<Map<String, Object>> incidentOverlap() {
     Object[][] pairs = {
-        {"auchan-2024", "clinic-2025", 350L, 120L, 5L}, {"auchan-2024", "leroy-merlin-2025", 350L, 300L, 80L},
-        {"auchan-2024", "tiny-2025", 350L, 8L, 0L}, {"clinic-2025", "leroy-merlin-2025", 120L, 300L, 0L},
-        {"clinic-2025", "tiny-2025", 120L, 8L, 0L}, {"leroy-merlin-2025", "tiny-2025", 300L, 8L, 0L}};
+      {"auchan-2024", "clinic-2025", 350L, 120L, 5L},
+      {"auchan-2024", "leroy-merlin-2025", 350L, 300L, 80L},
+      {"auchan-2024", "tiny-2025", 350L, 8L, 0L},
+      {"clinic-2025", "leroy-merlin-2025", 120L, 300L, 0L},
+      {"clinic-2025", "tiny-2025", 120L, 8L, 0L},
+      {"leroy-merlin-2025", "tiny-2025", 300L, 8L, 0L}
+    };
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Object[] p : pairs) {
       long a = (long) p[2];
@@ -224,24 +428,102 @@ final class ReportFixture {
       long both = (long) p[4];
       long either = a + b - both;
       boolean small = (a > 0 && a < 10) || (b > 0 && b < 10) || (both > 0 && both < 10);
-      rows.add(row("incident_a", p[0], "incident_b", p[1], "persons_a", a, "persons_b", b, "persons_both", both,
-          "persons_either", either, "jaccard", both / (double) either, "below_min_cell_size", small));
+      rows.add(
+          row(
+              "incident_a",
+              p[0],
+              "incident_b",
+              p[1],
+              "persons_a",
+              a,
+              "persons_b",
+              b,
+              "persons_both",
+              both,
+              "persons_either",
+              either,
+              "jaccard",
+              both / (double) either,
+              "below_min_cell_size",
+              small));
     }
     return rows;
   }
 
   private static List<Map<String, Object>> runSummary() {
     return List.of(
-        row("run_id", "run-1", "run_date", LATEST.toString(), "source", "all", "rows_in", 1500L, "rows_out", 1480L,
-            "rows_quarantined", 20L, "quarantine_by_reason", Map.of("TOO_FEW_FIELDS", 20L), "seconds", 12.34,
-            "stage", "ingest"),
-        row("run_id", "run-1", "run_date", LATEST.toString(), "source", "auchan-2024/part-1.csv", "rows_in", 500L,
-            "rows_out", 490L, "rows_quarantined", 10L, "quarantine_by_reason", Map.of("TOO_FEW_FIELDS", 10L),
-            "seconds", 3.0, "stage", "ingest"),
-        row("run_id", "run-1", "run_date", LATEST.toString(), "source", "all", "rows_in", 1480L, "rows_out", 600L,
-            "rows_quarantined", 0L, "seconds", 20.5, "stage", "link"),
-        row("run_id", "run-1", "run_date", LATEST.toString(), "source", "all", "rows_in", 1480L, "rows_out", 900L,
-            "rows_quarantined", 0L, "seconds", 8.25, "stage", "report"));
+        row(
+            "run_id",
+            "run-1",
+            "run_date",
+            LATEST.toString(),
+            "source",
+            "all",
+            "rows_in",
+            1500L,
+            "rows_out",
+            1480L,
+            "rows_quarantined",
+            20L,
+            "quarantine_by_reason",
+            Map.of("TOO_FEW_FIELDS", 20L),
+            "seconds",
+            12.34,
+            "stage",
+            "ingest"),
+        row(
+            "run_id",
+            "run-1",
+            "run_date",
+            LATEST.toString(),
+            "source",
+            "auchan-2024/part-1.csv",
+            "rows_in",
+            500L,
+            "rows_out",
+            490L,
+            "rows_quarantined",
+            10L,
+            "quarantine_by_reason",
+            Map.of("TOO_FEW_FIELDS", 10L),
+            "seconds",
+            3.0,
+            "stage",
+            "ingest"),
+        row(
+            "run_id",
+            "run-1",
+            "run_date",
+            LATEST.toString(),
+            "source",
+            "all",
+            "rows_in",
+            1480L,
+            "rows_out",
+            600L,
+            "rows_quarantined",
+            0L,
+            "seconds",
+            20.5,
+            "stage",
+            "link"),
+        row(
+            "run_id",
+            "run-1",
+            "run_date",
+            LATEST.toString(),
+            "source",
+            "all",
+            "rows_in",
+            1480L,
+            "rows_out",
+            900L,
+            "rows_quarantined",
+            0L,
+            "seconds",
+            8.25,
+            "stage",
+            "report"));
   }
 
   private static Map<String, Object> row(Object... namesAndValues) {
@@ -252,7 +534,8 @@ final class ReportFixture {
     return row;
   }
 
-  private static Dataset<Row> frame(SparkSession spark, ReportContracts.Contract contract, List<Map<String, Object>> rows) {
+  private static Dataset<Row> frame(
+      SparkSession spark, ReportContracts.Contract contract, List<Map<String, Object>> rows) {
     StructType schema = new StructType();
     for (ReportContracts.Column c : contract.columns()) {
       schema = schema.add(c.name(), sparkType(c.type()), c.nullable());
@@ -261,7 +544,8 @@ final class ReportFixture {
     for (Map<String, Object> r : rows) {
       for (String name : r.keySet()) {
         if (!contract.has(name)) {
-          throw new IllegalArgumentException("fixture column " + name + " is not in the contract of " + contract.name());
+          throw new IllegalArgumentException(
+              "fixture column " + name + " is not in the contract of " + contract.name());
         }
       }
       Object[] values = new Object[contract.columns().size()];
@@ -285,8 +569,10 @@ final class ReportFixture {
       case "date" -> DataTypes.DateType;
       case "timestamp" -> DataTypes.TimestampType;
       case "array<string>" -> DataTypes.createArrayType(DataTypes.StringType);
-      case "map<string,bigint>" -> DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType);
-      default -> throw new IllegalArgumentException("contract type not handled by the fixture: " + type);
+      case "map<string,bigint>" ->
+          DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType);
+      default ->
+          throw new IllegalArgumentException("contract type not handled by the fixture: " + type);
     };
   }
 

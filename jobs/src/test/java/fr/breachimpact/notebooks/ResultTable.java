@@ -58,7 +58,9 @@ record ResultTable(List<String> columns, List<List<Object>> rows) {
     return out;
   }
 
-  /** Null when the two results agree, else the first difference (positions and column names only). */
+  /**
+   * Null when the two results agree, else the first difference (positions and column names only).
+   */
   String firstDifference(ResultTable other) {
     if (!columns.equals(other.columns)) {
       return "columns " + columns + " vs " + other.columns;
@@ -78,7 +80,8 @@ record ResultTable(List<String> columns, List<List<Object>> rows) {
 
   private static boolean same(Object a, Object b) {
     if (a instanceof Double x && b instanceof Double y) {
-      return Math.abs(x - y) <= ABSOLUTE_TOLERANCE + RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
+      return Math.abs(x - y)
+          <= ABSOLUTE_TOLERANCE + RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
     }
     return a == null ? b == null : a.equals(b);
   }

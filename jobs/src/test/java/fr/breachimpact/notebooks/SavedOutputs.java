@@ -18,9 +18,12 @@ import java.time.format.DateTimeFormatter;
 /**
  * Not a test: computes the saved outputs of the notebooks from a reports root (the demo's) with
  * DuckDB, as the notebooks do, one JSON file per query (columns, DuckDB types, rows), and with
- * {@code --compare-spark} checks that Spark SQL returns the same rows. Prints names and counts only.
+ * {@code --compare-spark} checks that Spark SQL returns the same rows. Prints names and counts
+ * only.
  *
- * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) fr.breachimpact.notebooks.SavedOutputs REPORTS OUT [--compare-spark]</pre>
+ * <pre>
+ * java -cp target/test-classes:target/classes:$(cat cp.txt) fr.breachimpact.notebooks.SavedOutputs REPORTS OUT [--compare-spark]
+ * </pre>
  */
 public final class SavedOutputs {
   private SavedOutputs() {}
@@ -37,7 +40,8 @@ public final class SavedOutputs {
       spark = new SparkSqlEngine(TestSpark.session());
       spark.registerReports(root, contracts);
     }
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); DuckDbEngine duckDb = new DuckDbEngine()) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        DuckDbEngine duckDb = new DuckDbEngine()) {
       duckDb.registerReports(root, contracts);
       try (Statement st = c.createStatement()) {
         for (ReportContracts.Contract report : contracts.all()) {
@@ -64,7 +68,9 @@ public final class SavedOutputs {
                   row.addNull();
                 } else if (v instanceof Boolean b) {
                   row.add(b);
-                } else if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) {
+                } else if (v instanceof Double
+                    || v instanceof Float
+                    || v instanceof java.math.BigDecimal) {
                   row.add(((Number) v).doubleValue());
                 } else if (v instanceof Number n) {
                   row.add(n.longValue());
@@ -76,7 +82,9 @@ public final class SavedOutputs {
               }
             }
           }
-          mapper.writerWithDefaultPrettyPrinter().writeValue(out.resolve(q.name() + ".json").toFile(), json);
+          mapper
+              .writerWithDefaultPrettyPrinter()
+              .writeValue(out.resolve(q.name() + ".json").toFile(), json);
           String agreement = "";
           if (spark != null) {
             String diff = duckDb.run(q.sql()).firstDifference(spark.run(q.sql()));

@@ -21,7 +21,10 @@ final class SparkSqlEngine implements SqlEngine {
   public void registerReports(String reportsRoot, ReportContracts contracts) {
     for (ReportContracts.Contract report : contracts.all()) {
       if (Files.isDirectory(Path.of(reportsRoot, report.name()))) {
-        spark.read().parquet(reportsRoot + "/" + report.name()).createOrReplaceTempView(report.name());
+        spark
+            .read()
+            .parquet(reportsRoot + "/" + report.name())
+            .createOrReplaceTempView(report.name());
       }
     }
   }

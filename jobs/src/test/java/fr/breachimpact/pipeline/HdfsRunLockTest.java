@@ -28,16 +28,27 @@ class HdfsRunLockTest {
 
   private void writeLock(Path lock, long pid) throws IOException {
     try (OutputStream out = fs.create(lock, true)) {
-      out.write(("{\"runId\":\"run-old\",\"pid\":" + pid + ",\"host\":\"" + InetAddress.getLocalHost().getHostName()
-          + "\",\"startedAt\":\"2026-11-28T01:00:00Z\"}").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("{\"runId\":\"run-old\",\"pid\":"
+                  + pid
+                  + ",\"host\":\""
+                  + InetAddress.getLocalHost().getHostName()
+                  + "\",\"startedAt\":\"2026-11-28T01:00:00Z\"}")
+              .getBytes(StandardCharsets.UTF_8));
     }
   }
 
   @Test
   void aLakeOnHdfsHoldsItsLockInTheLakeAndAnS3LakeOnTheDriverHost() {
-    assertEquals("hdfs://nn:8020/breach-impact/lake/_nightly.lock", NightlyCommand.lockLocation("hdfs://nn:8020/breach-impact/lake/"));
-    assertEquals(NightlyCommand.lockFile("s3a://bucket/lake").toString(), NightlyCommand.lockLocation("s3a://bucket/lake"));
-    assertEquals(java.nio.file.Path.of("/data/lake/_nightly.lock").toString(), NightlyCommand.lockLocation("/data/lake"));
+    assertEquals(
+        "hdfs://nn:8020/breach-impact/lake/_nightly.lock",
+        NightlyCommand.lockLocation("hdfs://nn:8020/breach-impact/lake/"));
+    assertEquals(
+        NightlyCommand.lockFile("s3a://bucket/lake").toString(),
+        NightlyCommand.lockLocation("s3a://bucket/lake"));
+    assertEquals(
+        java.nio.file.Path.of("/data/lake/_nightly.lock").toString(),
+        NightlyCommand.lockLocation("/data/lake"));
   }
 
   @Test
@@ -45,8 +56,11 @@ class HdfsRunLockTest {
     Path lock = lock("held");
     try (RunLock first = RunLock.acquire(lock, conf, "run-1")) {
       assertTrue(fs.exists(lock));
-      RunLock.LockedException e = assertThrows(RunLock.LockedException.class, () -> RunLock.acquire(lock, conf, "run-2"));
-      assertTrue(e.getMessage().contains("run-1") && e.getMessage().contains(lock.toString()), e.getMessage());
+      RunLock.LockedException e =
+          assertThrows(RunLock.LockedException.class, () -> RunLock.acquire(lock, conf, "run-2"));
+      assertTrue(
+          e.getMessage().contains("run-1") && e.getMessage().contains(lock.toString()),
+          e.getMessage());
     }
     assertFalse(fs.exists(lock), "released on close");
   }

@@ -23,7 +23,8 @@ class NightlyLockFileTest {
   void aLakeOnHdfsOrS3GetsOneLocalLockPerLakeUri() {
     Path hdfs = NightlyCommand.lockFile("hdfs://nn:8020/breach-impact/lake");
     Path s3 = NightlyCommand.lockFile("s3a://bucket/lake");
-    assertTrue(hdfs.startsWith(Path.of(System.getProperty("java.io.tmpdir"))), "in the temporary folder");
+    assertTrue(
+        hdfs.startsWith(Path.of(System.getProperty("java.io.tmpdir"))), "in the temporary folder");
     assertEquals(hdfs, NightlyCommand.lockFile("hdfs://nn:8020/breach-impact/lake"), "stable");
     assertTrue(!hdfs.equals(s3), "one lock per lake");
     assertTrue(!hdfs.toString().contains("hdfs:"), "no folder named after the scheme");

@@ -15,15 +15,21 @@ class RunLockTest {
   @TempDir Path dir;
 
   private void writeLock(Path lock, long pid) throws IOException {
-    Files.writeString(lock, "{\"runId\":\"run-old\",\"pid\":" + pid + ",\"host\":\"" + InetAddress.getLocalHost().getHostName()
-        + "\",\"startedAt\":\"2026-11-28T01:00:00Z\"}");
+    Files.writeString(
+        lock,
+        "{\"runId\":\"run-old\",\"pid\":"
+            + pid
+            + ",\"host\":\""
+            + InetAddress.getLocalHost().getHostName()
+            + "\",\"startedAt\":\"2026-11-28T01:00:00Z\"}");
   }
 
   @Test
   void aSecondRunIsRefusedWhileTheFirstHoldsTheLock() {
     Path lock = dir.resolve("lake/_nightly.lock");
     try (RunLock first = RunLock.acquire(lock, "run-1")) {
-      RunLock.LockedException e = assertThrows(RunLock.LockedException.class, () -> RunLock.acquire(lock, "run-2"));
+      RunLock.LockedException e =
+          assertThrows(RunLock.LockedException.class, () -> RunLock.acquire(lock, "run-2"));
       assertTrue(e.getMessage().contains("run-1"), e.getMessage());
     }
     assertFalse(Files.exists(lock), "released on close");

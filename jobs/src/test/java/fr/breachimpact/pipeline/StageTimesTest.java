@@ -20,8 +20,21 @@ class StageTimesTest {
 
   @TempDir Path dir;
 
-  private static RunLog.Entry row(String run, String stage, String status, Instant start, long seconds, String slowest) {
-    return new RunLog.Entry(run, DATE, stage, status, "why", "fp", start, start.plusSeconds(seconds), 0, Map.of(), null, slowest);
+  private static RunLog.Entry row(
+      String run, String stage, String status, Instant start, long seconds, String slowest) {
+    return new RunLog.Entry(
+        run,
+        DATE,
+        stage,
+        status,
+        "why",
+        "fp",
+        start,
+        start.plusSeconds(seconds),
+        0,
+        Map.of(),
+        null,
+        slowest);
   }
 
   @Test
@@ -32,15 +45,29 @@ class StageTimesTest {
     log.append(row("run-a", "ingest", "ran", t, 50, "stage 1 (save at A.java:1) 40.0 s"));
     log.append(row("run-a", "nightly", "succeeded", t, 60, null));
     log.append(row("run-b", "ingest", "reused", t.plusSeconds(3600), 2, null));
-    log.append(row("run-b", "link", "ran", t.plusSeconds(3602), 88, "stage 118 (count at CustomerLinkage.java:68) 21.4 s"));
+    log.append(
+        row(
+            "run-b",
+            "link",
+            "ran",
+            t.plusSeconds(3602),
+            88,
+            "stage 118 (count at CustomerLinkage.java:68) 21.4 s"));
 
     List<StageTimes.Line> lines = StageTimes.latestRun(SPARK, path, DATE);
-    assertEquals(List.of(new StageTimes.Line("ingest", "reused", 2.0, null),
-        new StageTimes.Line("link", "ran", 88.0, "stage 118 (count at CustomerLinkage.java:68) 21.4 s")), lines);
+    assertEquals(
+        List.of(
+            new StageTimes.Line("ingest", "reused", 2.0, null),
+            new StageTimes.Line(
+                "link", "ran", 88.0, "stage 118 (count at CustomerLinkage.java:68) 21.4 s")),
+        lines);
 
     String html = StageTimesHtml.addTo("<html><body><h1>x</h1></body></html>", lines);
     assertTrue(html.contains("<h2>Where the night's time went</h2>"), html);
-    assertTrue(html.contains("<td>link</td><td class=\"t\">ran</td><td>88.0</td><td class=\"t\">stage 118 (count at CustomerLinkage.java:68) 21.4 s</td>"), html);
+    assertTrue(
+        html.contains(
+            "<td>link</td><td class=\"t\">ran</td><td>88.0</td><td class=\"t\">stage 118 (count at CustomerLinkage.java:68) 21.4 s</td>"),
+        html);
     assertTrue(html.endsWith("</body></html>"), html);
   }
 

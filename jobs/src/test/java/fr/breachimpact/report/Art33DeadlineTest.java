@@ -11,11 +11,19 @@ import org.junit.jupiter.api.Test;
 
 /** art33_deadline_passed compares instants: the run's, and became_aware + 72 hours. */
 class Art33DeadlineTest {
-  private static final LocalDate DEADLINE_DAY = LocalDate.of(2025, 12, 1); // clinic: 2025-12-01T08:00Z
+  private static final LocalDate DEADLINE_DAY =
+      LocalDate.of(2025, 12, 1); // clinic: 2025-12-01T08:00Z
 
   private static boolean clinicPassed(Instant runInstant) {
-    ImpactReports reports = new ImpactReports(ReportFixtures.spark(), ReportFixtures.inputs(), ReportFixtures.incidents(),
-        new Pseudonymizer(ReportFixtures.KEY), DEADLINE_DAY, runInstant, 2);
+    ImpactReports reports =
+        new ImpactReports(
+            ReportFixtures.spark(),
+            ReportFixtures.inputs(),
+            ReportFixtures.incidents(),
+            new Pseudonymizer(ReportFixtures.KEY),
+            DEADLINE_DAY,
+            runInstant,
+            2);
     try {
       Row clinic = reports.incidentSeverity().where("incident_id = 'clinic-2025'").first();
       return clinic.getAs("art33_deadline_passed");
@@ -37,10 +45,15 @@ class Art33DeadlineTest {
   @Test
   void theRunInstantStaysWithinItsRunDate() {
     Instant start = Instant.parse("2025-12-01T00:00:00Z");
-    assertEquals(start, IncidentSeverityReport.assessedAt(DEADLINE_DAY, Instant.parse("2025-11-30T22:00:00Z")),
+    assertEquals(
+        start,
+        IncidentSeverityReport.assessedAt(DEADLINE_DAY, Instant.parse("2025-11-30T22:00:00Z")),
         "a date still to come is judged at its start");
-    Instant late = IncidentSeverityReport.assessedAt(DEADLINE_DAY, Instant.parse("2026-03-01T00:00:00Z"));
-    assertTrue(late.isAfter(Instant.parse("2025-12-01T23:59:59Z")) && late.isBefore(Instant.parse("2025-12-02T00:00:00Z")),
+    Instant late =
+        IncidentSeverityReport.assessedAt(DEADLINE_DAY, Instant.parse("2026-03-01T00:00:00Z"));
+    assertTrue(
+        late.isAfter(Instant.parse("2025-12-01T23:59:59Z"))
+            && late.isBefore(Instant.parse("2025-12-02T00:00:00Z")),
         "a re-run of a past date is judged at its end: " + late);
     Instant now = Instant.parse("2025-12-01T02:00:00Z");
     assertEquals(now, IncidentSeverityReport.assessedAt(DEADLINE_DAY, now));

@@ -35,12 +35,19 @@ class CategoryCountsTest {
             exposure("r4", "p3", "email", "detected"),
             exposure("r4", "p3", "phone", "verified"));
     Frames.assertEqual(
-        frame("category STRING, records BIGINT, persons BIGINT,"
+        frame(
+            "category STRING, records BIGINT, persons BIGINT,"
                 + " persons_verified BIGINT, persons_claimed BIGINT, persons_detected BIGINT",
             row("email", 4L, 3L, 1L, 2L, 1L),
             row("phone", 1L, 1L, 1L, 0L, 0L)),
         CategoryCounts.of(TestSpark.session().createDataFrame(exposures, EXPOSURES))
             .orderBy("category")
-            .select("category", "records", "persons", "persons_verified", "persons_claimed", "persons_detected"));
+            .select(
+                "category",
+                "records",
+                "persons",
+                "persons_verified",
+                "persons_claimed",
+                "persons_detected"));
   }
 }

@@ -25,16 +25,27 @@ class CnilDraftTest {
     ImpactReports reports = ReportFixtures.reports(2);
     try {
       severity = reports.incidentSeverity().where("incident_id = 'shop-2025'").first();
-      reports.categoryCounts().stream().filter(r -> "shop-2025".equals(r.getAs("incident_id"))).forEach(CATEGORIES::add);
-      estimates = reports.estimates().stream().filter(r -> "shop-2025".equals(r.getAs("incident_id"))).findFirst().orElseThrow();
+      reports.categoryCounts().stream()
+          .filter(r -> "shop-2025".equals(r.getAs("incident_id")))
+          .forEach(CATEGORIES::add);
+      estimates =
+          reports.estimates().stream()
+              .filter(r -> "shop-2025".equals(r.getAs("incident_id")))
+              .findFirst()
+              .orElseThrow();
     } finally {
       reports.release();
     }
-    shop = ReportFixtures.incidents().stream().filter(i -> i.id().equals("shop-2025")).findFirst().orElseThrow();
+    shop =
+        ReportFixtures.incidents().stream()
+            .filter(i -> i.id().equals("shop-2025"))
+            .findFirst()
+            .orElseThrow();
   }
 
   private static ObjectNode draft(DpoContact dpo, LocalDate previous) {
-    return CnilDraft.json(shop, severity, CATEGORIES, estimates, dpo, ReportFixtures.RUN_DATE, previous);
+    return CnilDraft.json(
+        shop, severity, CATEGORIES, estimates, dpo, ReportFixtures.RUN_DATE, previous);
   }
 
   @Test
@@ -48,7 +59,8 @@ class CnilDraftTest {
     assertEquals("claimed", d.path("numbers").path("total_affected_basis").asText());
     assertEquals(49, d.path("numbers").path("german_tank").path("estimate").asLong());
     assertEquals(CATEGORIES.size(), d.path("categories").size());
-    d.path("categories").forEach(c -> assertFalse(c.path("likely_consequences").asText().isBlank(), c.toString()));
+    d.path("categories")
+        .forEach(c -> assertFalse(c.path("likely_consequences").asText().isBlank(), c.toString()));
     assertEquals(severity.<Double>getAs("se"), d.path("severity").path("se").asDouble());
     assertTrue(d.path("severity").path("dpc_factors").asText().contains("PURCHASE_HISTORY"));
   }
@@ -68,7 +80,8 @@ class CnilDraftTest {
   void aDraftAfterAnEarlierOneIsComplementary() {
     ObjectNode d = draft(null, ReportFixtures.RUN_DATE.minusDays(1));
     assertEquals("complementary", d.path("notification").asText());
-    assertEquals(ReportFixtures.RUN_DATE.minusDays(1).toString(), d.path("complements_draft_of").asText());
+    assertEquals(
+        ReportFixtures.RUN_DATE.minusDays(1).toString(), d.path("complements_draft_of").asText());
   }
 
   @Test

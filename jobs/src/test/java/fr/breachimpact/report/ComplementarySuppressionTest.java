@@ -17,35 +17,50 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * No hidden cell comes back from the shown ones: every relation where shown figures add up (a
- * total and its parts) is tried, the total minus the shown parts, and must leave either nothing
- * hidden or a sum of hidden cells of zero or at least k; a figure derived from a hidden count
- * (a share times its known base) must be hidden with it; the factor texts of a suppressed row
- * must not print its counts. The true values come from the same reports built with k = 1.
+ * No hidden cell comes back from the shown ones: every relation where shown figures add up (a total
+ * and its parts) is tried, the total minus the shown parts, and must leave either nothing hidden or
+ * a sum of hidden cells of zero or at least k; a figure derived from a hidden count (a share times
+ * its known base) must be hidden with it; the factor texts of a suppressed row must not print its
+ * counts. The true values come from the same reports built with k = 1.
  */
 class ComplementarySuppressionTest {
 
-  /** A relation: the total's cell and its parts' cells, each with its shown value (null: hidden). */
-  private record Relation(String name, Long total, Long trueTotal, List<Long> parts, List<Long> trueParts) {}
+  /**
+   * A relation: the total's cell and its parts' cells, each with its shown value (null: hidden).
+   */
+  private record Relation(
+      String name, Long total, Long trueTotal, List<Long> parts, List<Long> trueParts) {}
 
   /** Both reports of each k, built once: [exposure, severity]. */
   private static final Map<Integer, List<List<Row>>> BUILT = new HashMap<>();
 
   private static synchronized List<Row> rows(int k, boolean severity) {
-    List<List<Row>> built = BUILT.computeIfAbsent(k, x -> {
-      ImpactReports r = ReportFixtures.reports(k);
-      try {
-        return List.of(r.exposureByIncidentCategory().collectAsList(), r.incidentSeverity().collectAsList());
-      } finally {
-        r.release();
-      }
-    });
+    List<List<Row>> built =
+        BUILT.computeIfAbsent(
+            k,
+            x -> {
+              ImpactReports r = ReportFixtures.reports(k);
+              try {
+                return List.of(
+                    r.exposureByIncidentCategory().collectAsList(),
+                    r.incidentSeverity().collectAsList());
+              } finally {
+                r.release();
+              }
+            });
     return built.get(severity ? 1 : 0);
   }
 
   private static String key(Row r) {
-    return r.getAs("incident_id") + "|" + r.getAs("category") + "|" + r.getAs("customer_scope") + "|"
-        + r.getAs("customer_group") + "|" + r.getAs("customer_brand");
+    return r.getAs("incident_id")
+        + "|"
+        + r.getAs("category")
+        + "|"
+        + r.getAs("customer_scope")
+        + "|"
+        + r.getAs("customer_group")
+        + "|"
+        + r.getAs("customer_brand");
   }
 
   /** The differences an analyst can take in one relation, and what they give back. */
@@ -67,7 +82,8 @@ class ComplementarySuppressionTest {
     }
     long difference = rel.total() - shownSum;
     if (hidden == 1 && difference == hiddenTrue) {
-      problems.add(rel.name() + ": the total minus the shown parts gives the hidden part " + hiddenTrue);
+      problems.add(
+          rel.name() + ": the total minus the shown parts gives the hidden part " + hiddenTrue);
     }
     if (hidden > 1 && hiddenTrue > 0 && hiddenTrue < k) {
       problems.add(rel.name() + ": the hidden parts sum to " + hiddenTrue + ", below k");
@@ -98,8 +114,11 @@ class ComplementarySuppressionTest {
         trueParts.add(count(t, status));
         hiddenCells += count(r, status) == null && count(t, status) > 0 ? 1 : 0;
       }
-      problems.addAll(recovered(
-          new Relation(key(r) + " statuses", count(r, "persons"), count(t, "persons"), parts, trueParts), k));
+      problems.addAll(
+          recovered(
+              new Relation(
+                  key(r) + " statuses", count(r, "persons"), count(t, "persons"), parts, trueParts),
+              k));
       // A derived figure shown beside its hidden count gives it back by a product.
       if (count(r, "matched_customers") == null && r.getAs("share_of_customer_base") != null) {
         problems.add(key(r) + ": share_of_customer_base shown beside a hidden matched_customers");
@@ -108,8 +127,15 @@ class ComplementarySuppressionTest {
         problems.add(key(r) + ": sample_share shown beside a hidden matched_persons");
       }
       if (r.getAs("customer_group") != null) {
-        groups.computeIfAbsent(r.getAs("incident_id") + "|" + r.getAs("category") + "|" + r.getAs("customer_group"),
-            x -> new ArrayList<>()).add(r);
+        groups
+            .computeIfAbsent(
+                r.getAs("incident_id")
+                    + "|"
+                    + r.getAs("category")
+                    + "|"
+                    + r.getAs("customer_group"),
+                x -> new ArrayList<>())
+            .add(r);
       }
     }
     for (Map.Entry<String, List<Row>> g : groups.entrySet()) {
@@ -129,8 +155,15 @@ class ComplementarySuppressionTest {
             hiddenCells += count(r, column) == null && count(t, column) > 0 ? 1 : 0;
           }
         }
-        problems.addAll(recovered(new Relation(g.getKey() + " " + column + " brands vs group", total, trueTotal,
-            parts, trueParts), k));
+        problems.addAll(
+            recovered(
+                new Relation(
+                    g.getKey() + " " + column + " brands vs group",
+                    total,
+                    trueTotal,
+                    parts,
+                    trueParts),
+                k));
       }
     }
     assertTrue(hiddenCells > 0, "the fixture hides cells at k = " + k);
@@ -152,7 +185,10 @@ class ComplementarySuppressionTest {
       for (String text : List.of(r.<String>getAs("ei_factors"), r.<String>getAs("explanation"))) {
         for (String column : List.of("records", "persons")) {
           long hidden = count(t, column);
-          assertFalse(Pattern.compile("(?<![\\d.])(?<!than )" + hidden + " (of|records)").matcher(text).find(),
+          assertFalse(
+              Pattern.compile("(?<![\\d.])(?<!than )" + hidden + " (of|records)")
+                  .matcher(text)
+                  .find(),
               r.getAs("incident_id") + ": " + column + " " + hidden + " in: " + text);
         }
       }
@@ -164,35 +200,59 @@ class ComplementarySuppressionTest {
   @ValueSource(ints = {10, 100})
   void theHtmlTotalsMinusTheShownBarsGiveNoHiddenBarBack(int k) {
     // 2,400 persons: 1,000 low, 1,100 high, 300 very high and few medium; to notify: 700 and 5.
-    SummaryData d = new SummaryData(List.of(), 2405,
-        Map.of("CONTACT", 2000L),
-        Map.of("low", 1000L, "medium", 5L, "high", 1100L, "very high", 300L),
-        new TreeMap<>(Map.of("Auchan", new long[] {900, 700}, "Leroy Merlin", new long[] {400, 5})), List.of());
+    SummaryData d =
+        new SummaryData(
+            List.of(),
+            2405,
+            Map.of("CONTACT", 2000L),
+            Map.of("low", 1000L, "medium", 5L, "high", 1100L, "very high", 300L),
+            new TreeMap<>(
+                Map.of("Auchan", new long[] {900, 700}, "Leroy Merlin", new long[] {400, 5})),
+            List.of());
     String html = SummaryHtml.render(d, LocalDate.of(2025, 12, 1), k);
-    Matcher header = Pattern.compile("(\\S+) distinct persons exposed; (\\S+) customers to notify").matcher(html);
+    Matcher header =
+        Pattern.compile("(\\S+) distinct persons exposed; (\\S+) customers to notify")
+            .matcher(html);
     assertTrue(header.find(), "the header's totals");
     List<String> problems = new ArrayList<>();
-    problems.addAll(recovered(relation("levels", header.group(1), barLabels(html, "chart-risk", null),
-        List.of(1000L, 5L, 1100L, 300L)), k));
-    problems.addAll(recovered(relation("to notify", header.group(2), barLabels(html, "chart-notify", " to notify"),
-        List.of(700L, 5L)), k));
+    problems.addAll(
+        recovered(
+            relation(
+                "levels",
+                header.group(1),
+                barLabels(html, "chart-risk", null),
+                List.of(1000L, 5L, 1100L, 300L)),
+            k));
+    problems.addAll(
+        recovered(
+            relation(
+                "to notify",
+                header.group(2),
+                barLabels(html, "chart-notify", " to notify"),
+                List.of(700L, 5L)),
+            k));
     assertEquals(List.of(), problems);
   }
 
-  private static Relation relation(String name, String total, List<String> labels, List<Long> truth) {
+  private static Relation relation(
+      String name, String total, List<String> labels, List<Long> truth) {
     List<Long> parts = new ArrayList<>();
-    labels.forEach(l -> parts.add(l.matches("[\\d,]+") ? Long.parseLong(l.replace(",", "")) : null));
+    labels.forEach(
+        l -> parts.add(l.matches("[\\d,]+") ? Long.parseLong(l.replace(",", "")) : null));
     Long t = total.matches("[\\d,]+") ? Long.parseLong(total.replace(",", "")) : null;
     return new Relation(name, t, truth.stream().mapToLong(Long::longValue).sum(), parts, truth);
   }
 
   /** The value label after each bar of a chart, in order; only the bars whose label ends so. */
   private static List<String> barLabels(String html, String chart, String suffix) {
-    Matcher svg = Pattern.compile("<svg id=\"" + chart + "\"(.*?)</svg>", Pattern.DOTALL).matcher(html);
+    Matcher svg =
+        Pattern.compile("<svg id=\"" + chart + "\"(.*?)</svg>", Pattern.DOTALL).matcher(html);
     assertTrue(svg.find(), chart);
     List<String> labels = new ArrayList<>();
-    Matcher row = Pattern.compile("text-anchor=\"end\">([^<]*)</text>(?:<rect[^>]*/>)?<text[^>]*>([^<]*)</text>")
-        .matcher(svg.group(1));
+    Matcher row =
+        Pattern.compile(
+                "text-anchor=\"end\">([^<]*)</text>(?:<rect[^>]*/>)?<text[^>]*>([^<]*)</text>")
+            .matcher(svg.group(1));
     while (row.find()) {
       if (suffix == null || row.group(1).endsWith(suffix)) {
         labels.add(row.group(2).replace("&lt;", "<"));
@@ -201,5 +261,4 @@ class ComplementarySuppressionTest {
     assertFalse(labels.isEmpty(), chart + " has labelled bars");
     return labels;
   }
-
 }

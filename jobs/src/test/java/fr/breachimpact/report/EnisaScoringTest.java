@@ -13,10 +13,16 @@ import org.junit.jupiter.api.Test;
 /** The worked examples of the ENISA 2013 methodology, as this project applies it. */
 class EnisaScoringTest {
 
-  private static SeverityScore score(List<CategoryEvidence> cats, List<ContextAdjustment> adj,
-      EnumSet<Identifier> ids, Circumstances c) {
+  private static SeverityScore score(
+      List<CategoryEvidence> cats,
+      List<ContextAdjustment> adj,
+      EnumSet<Identifier> ids,
+      Circumstances c) {
     IdentificationEase.Rule rule = IdentificationEase.evaluate(ids);
-    return SeverityScore.of(DataProcessingContext.score(cats, adj), rule, IdentificationEase.describe(rule),
+    return SeverityScore.of(
+        DataProcessingContext.score(cats, adj),
+        rule,
+        IdentificationEase.describe(rule),
         CircumstancesScore.score(c, "manifest.json"));
   }
 
@@ -24,10 +30,14 @@ class EnisaScoringTest {
   void supermarketCustomerListWithNamesAndPhonesScoresLow() {
     // A loyalty list of names and phone numbers sent to the wrong recipient: simple data,
     // a name with the person's phone identifies directly (EI 1), limited loss of confidentiality.
-    SeverityScore s = score(
-        List.of(new CategoryEvidence("IDENTITY", 500, 0, 0), new CategoryEvidence("CONTACT", 500, 0, 0)),
-        List.of(), EnumSet.of(Identifier.FULL_NAME, Identifier.PHONE),
-        new Circumstances("limited", null, null, false));
+    SeverityScore s =
+        score(
+            List.of(
+                new CategoryEvidence("IDENTITY", 500, 0, 0),
+                new CategoryEvidence("CONTACT", 500, 0, 0)),
+            List.of(),
+            EnumSet.of(Identifier.FULL_NAME, Identifier.PHONE),
+            new Circumstances("limited", null, null, false));
     assertEquals(1, s.dpc());
     assertEquals(1.0, s.ei());
     assertEquals(0.25, s.cb());
@@ -37,10 +47,14 @@ class EnisaScoringTest {
 
   @Test
   void supermarketListPublishedByAnAttackerIsMediumWithoutArt34() {
-    SeverityScore s = score(
-        List.of(new CategoryEvidence("IDENTITY", 500, 0, 0), new CategoryEvidence("CONTACT", 500, 0, 0)),
-        List.of(), EnumSet.of(Identifier.FULL_NAME, Identifier.PHONE),
-        new Circumstances("published", null, null, true));
+    SeverityScore s =
+        score(
+            List.of(
+                new CategoryEvidence("IDENTITY", 500, 0, 0),
+                new CategoryEvidence("CONTACT", 500, 0, 0)),
+            List.of(),
+            EnumSet.of(Identifier.FULL_NAME, Identifier.PHONE),
+            new Circumstances("published", null, null, true));
     assertEquals(2.0, s.se());
     assertEquals(EnisaLevel.MEDIUM, s.level());
     assertEquals(false, s.level().requiresNotification());
@@ -48,62 +62,91 @@ class EnisaScoringTest {
 
   @Test
   void healthDataWithFullIdentificationAndMaliciousPublicationScoresVeryHigh() {
-    SeverityScore s = score(
-        List.of(new CategoryEvidence("IDENTITY", 900, 0, 0), new CategoryEvidence("HEALTH", 300, 0, 20)),
-        List.of(), EnumSet.of(Identifier.FULL_NAME, Identifier.BIRTH_DATE, Identifier.EMAIL),
-        new Circumstances("published", null, null, true));
+    SeverityScore s =
+        score(
+            List.of(
+                new CategoryEvidence("IDENTITY", 900, 0, 0),
+                new CategoryEvidence("HEALTH", 300, 0, 20)),
+            List.of(),
+            EnumSet.of(Identifier.FULL_NAME, Identifier.BIRTH_DATE, Identifier.EMAIL),
+            new Circumstances("published", null, null, true));
     assertEquals(4, s.dpc());
     assertEquals(1.0, s.ei());
     assertEquals(1.0, s.cb());
     assertEquals(5.0, s.se());
     assertEquals(EnisaLevel.VERY_HIGH, s.level());
     assertTrue(s.level().requiresNotification());
-    assertTrue(s.explanation().contains("HEALTH"), "explanation names the category that drives DPC");
+    assertTrue(
+        s.explanation().contains("HEALTH"), "explanation names the category that drives DPC");
   }
 
   @Test
   void behaviouralPurchaseHistoryWithNameAndAddressScoresHighWhenSoldMaliciously() {
-    SeverityScore s = score(List.of(new CategoryEvidence("PURCHASE_HISTORY", 50, 0, 0)), List.of(),
-        EnumSet.of(Identifier.FULL_NAME, Identifier.POSTAL_ADDRESS), new Circumstances("sold", null, null, true));
+    SeverityScore s =
+        score(
+            List.of(new CategoryEvidence("PURCHASE_HISTORY", 50, 0, 0)),
+            List.of(),
+            EnumSet.of(Identifier.FULL_NAME, Identifier.POSTAL_ADDRESS),
+            new Circumstances("sold", null, null, true));
     assertEquals(3.0, s.se());
     assertEquals(EnisaLevel.HIGH, s.level());
   }
 
   @Test
   void aLoyaltyCardNumberIsSimpleDataAndAPurchaseHistoryBehavioural() {
-    var card = DataProcessingContext.score(
-        List.of(new CategoryEvidence("IDENTITY", 50, 0, 0), new CategoryEvidence("LOYALTY_ID", 50, 0, 0)), List.of());
+    var card =
+        DataProcessingContext.score(
+            List.of(
+                new CategoryEvidence("IDENTITY", 50, 0, 0),
+                new CategoryEvidence("LOYALTY_ID", 50, 0, 0)),
+            List.of());
     assertEquals(1, card.dpc(), card.factors());
-    var habits = DataProcessingContext.score(
-        List.of(new CategoryEvidence("LOYALTY_ID", 50, 0, 0), new CategoryEvidence("PURCHASE_HISTORY", 50, 0, 0)), List.of());
+    var habits =
+        DataProcessingContext.score(
+            List.of(
+                new CategoryEvidence("LOYALTY_ID", 50, 0, 0),
+                new CategoryEvidence("PURCHASE_HISTORY", 50, 0, 0)),
+            List.of());
     assertEquals(2, habits.dpc(), habits.factors());
     assertTrue(habits.factors().startsWith("base 2 from PURCHASE_HISTORY"), habits.factors());
   }
 
   @Test
   void anInsurersNameAloneIsSimpleData() {
-    var insurer = DataProcessingContext.score(List.of(new CategoryEvidence("INSURANCE", 50, 0, 0)), List.of());
+    var insurer =
+        DataProcessingContext.score(
+            List.of(new CategoryEvidence("INSURANCE", 50, 0, 0)), List.of());
     assertEquals(1, insurer.dpc(), insurer.factors());
   }
 
   @Test
   void contextAdjustmentsMoveDpcAndStayWithinOneToFour() {
-    var up = DataProcessingContext.score(List.of(new CategoryEvidence("CONTACT", 5, 0, 0)),
-        List.of(new ContextAdjustment(1, "patients of a teleconsultation service")));
+    var up =
+        DataProcessingContext.score(
+            List.of(new CategoryEvidence("CONTACT", 5, 0, 0)),
+            List.of(new ContextAdjustment(1, "patients of a teleconsultation service")));
     assertEquals(2, up.dpc());
     assertTrue(up.factors().contains("teleconsultation"));
-    var capped = DataProcessingContext.score(List.of(new CategoryEvidence("HEALTH", 5, 0, 0)),
-        List.of(new ContextAdjustment(2, "minors")));
+    var capped =
+        DataProcessingContext.score(
+            List.of(new CategoryEvidence("HEALTH", 5, 0, 0)),
+            List.of(new ContextAdjustment(2, "minors")));
     assertEquals(4, capped.dpc());
-    var floor = DataProcessingContext.score(List.of(new CategoryEvidence("CONTACT", 5, 0, 0)),
-        List.of(new ContextAdjustment(-1, "public directory data")));
+    var floor =
+        DataProcessingContext.score(
+            List.of(new CategoryEvidence("CONTACT", 5, 0, 0)),
+            List.of(new ContextAdjustment(-1, "public directory data")));
     assertEquals(1, floor.dpc());
   }
 
   @Test
   void claimedOnlyCategoryCountsForDpcAndIsNamedSo() {
-    var s = DataProcessingContext.score(
-        List.of(new CategoryEvidence("CONTACT", 10, 0, 0), new CategoryEvidence("FINANCIAL", 0, 12, 0)), List.of());
+    var s =
+        DataProcessingContext.score(
+            List.of(
+                new CategoryEvidence("CONTACT", 10, 0, 0),
+                new CategoryEvidence("FINANCIAL", 0, 12, 0)),
+            List.of());
     assertEquals(3, s.dpc());
     assertTrue(s.factors().contains("FINANCIAL (claimed only)"), s.factors());
   }
@@ -115,16 +158,24 @@ class EnisaScoringTest {
 
   @Test
   void circumstancesAddUpToTwo() {
-    var cb = CircumstancesScore.score(new Circumstances("severe", "limited", "permanent", true), "m.json");
+    var cb =
+        CircumstancesScore.score(
+            new Circumstances("severe", "limited", "permanent", true), "m.json");
     assertEquals(1.75, cb.cb());
     assertEquals(0.0, CircumstancesScore.score(Circumstances.none(), "m.json").cb());
   }
 
   @Test
   void availabilityFollowsEnisasTemporaryAndPermanentScale() {
-    assertEquals(0.25, CircumstancesScore.score(new Circumstances(null, null, "temporary", false), "m.json").cb());
-    assertEquals(0.5, CircumstancesScore.score(new Circumstances(null, null, "permanent", false), "m.json").cb());
-    assertThrows(fr.breachimpact.config.InvalidField.class, () -> new Circumstances(null, null, "severe", false));
+    assertEquals(
+        0.25,
+        CircumstancesScore.score(new Circumstances(null, null, "temporary", false), "m.json").cb());
+    assertEquals(
+        0.5,
+        CircumstancesScore.score(new Circumstances(null, null, "permanent", false), "m.json").cb());
+    assertThrows(
+        fr.breachimpact.config.InvalidField.class,
+        () -> new Circumstances(null, null, "severe", false));
   }
 
   @Test

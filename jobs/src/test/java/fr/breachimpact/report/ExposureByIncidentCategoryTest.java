@@ -17,11 +17,16 @@ import org.junit.jupiter.api.Test;
 
 class ExposureByIncidentCategoryTest {
   private static final StructType EXPOSURES =
-      new StructType().add("incident_id", DataTypes.StringType).add("person_id", DataTypes.StringType)
+      new StructType()
+          .add("incident_id", DataTypes.StringType)
+          .add("person_id", DataTypes.StringType)
           .add("code", DataTypes.StringType);
   private static final StructType LINKS =
-      new StructType().add("scope_key", DataTypes.StringType).add("person_id", DataTypes.StringType)
-          .add("customer_id", DataTypes.StringType).add("brand", DataTypes.StringType);
+      new StructType()
+          .add("scope_key", DataTypes.StringType)
+          .add("person_id", DataTypes.StringType)
+          .add("customer_id", DataTypes.StringType)
+          .add("brand", DataTypes.StringType);
   private static final String AUCHAN = "brand|Mulliez|Auchan";
   private static final String GROUP = "group|Mulliez|";
 
@@ -30,12 +35,16 @@ class ExposureByIncidentCategoryTest {
   }
 
   private static Dataset<Row> links() {
-    return TestSpark.session().createDataFrame(List.of(
-        RowFactory.create(AUCHAN, "p1", "c1", "Auchan"),
-        RowFactory.create(GROUP, "p1", "c1", "Auchan"),
-        RowFactory.create(GROUP, "p1", "c9", "Leroy Merlin"), // p1 is a customer of both brands
-        RowFactory.create(AUCHAN, "p2", "c1", "Auchan"), // c1 is linked to two persons
-        RowFactory.create(GROUP, "p2", "c1", "Auchan")), LINKS);
+    return TestSpark.session()
+        .createDataFrame(
+            List.of(
+                RowFactory.create(AUCHAN, "p1", "c1", "Auchan"),
+                RowFactory.create(GROUP, "p1", "c1", "Auchan"),
+                RowFactory.create(
+                    GROUP, "p1", "c9", "Leroy Merlin"), // p1 is a customer of both brands
+                RowFactory.create(AUCHAN, "p2", "c1", "Auchan"), // c1 is linked to two persons
+                RowFactory.create(GROUP, "p2", "c1", "Auchan")),
+            LINKS);
   }
 
   private static final String MATCHED =
@@ -49,16 +58,18 @@ class ExposureByIncidentCategoryTest {
 
   @Test
   void matchedCountsDistinctCustomersAndPersonsPerCategoryAndScope() {
-    Dataset<Row> exposures = exposures(
-        RowFactory.create("i1", "p1", "CONTACT"),
-        RowFactory.create("i1", "p1", "HEALTH"),
-        RowFactory.create("i1", "p1", "CONTACT"), // a second record of p1
-        RowFactory.create("i1", "p2", "CONTACT"),
-        RowFactory.create("i1", "p3", "CONTACT"), // not a customer
-        RowFactory.create("i2", "p2", "HEALTH"));
+    Dataset<Row> exposures =
+        exposures(
+            RowFactory.create("i1", "p1", "CONTACT"),
+            RowFactory.create("i1", "p1", "HEALTH"),
+            RowFactory.create("i1", "p1", "CONTACT"), // a second record of p1
+            RowFactory.create("i1", "p2", "CONTACT"),
+            RowFactory.create("i1", "p3", "CONTACT"), // not a customer
+            RowFactory.create("i2", "p2", "HEALTH"));
 
     Frames.assertEqual(
-        frame(MATCHED,
+        frame(
+            MATCHED,
             row("i1", "CONTACT", AUCHAN, 1L, 2L), // c1, through p1 and p2
             row("i1", "CONTACT", GROUP, 2L, 2L), // c1 and c9
             row("i1", "HEALTH", AUCHAN, 1L, 1L),
@@ -77,7 +88,8 @@ class ExposureByIncidentCategoryTest {
 
     assertEquals(List.of("SHOE_SIZE"), categories.codes());
     Frames.assertEqual(
-        frame(MATCHED, row("i1", "SHOE_SIZE", AUCHAN, 1L, 1L), row("i1", "SHOE_SIZE", GROUP, 2L, 1L)),
+        frame(
+            MATCHED, row("i1", "SHOE_SIZE", AUCHAN, 1L, 1L), row("i1", "SHOE_SIZE", GROUP, 2L, 1L)),
         matched(exposures, categories));
   }
 

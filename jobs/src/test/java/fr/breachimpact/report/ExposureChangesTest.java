@@ -22,11 +22,18 @@ import org.junit.jupiter.api.Test;
 
 /** What changed since the previous report date, from two dates of the per-person reports. */
 class ExposureChangesTest {
-  private static final StructType PERSONS = new StructType().add("person_pseudonym", DataTypes.StringType)
-      .add("incidents", DataTypes.createArrayType(DataTypes.StringType)).add("level", DataTypes.StringType);
-  private static final StructType CUSTOMERS = new StructType().add("customer_pseudonym", DataTypes.StringType)
-      .add("brand", DataTypes.StringType).add("notify", DataTypes.BooleanType);
+  private static final StructType PERSONS =
+      new StructType()
+          .add("person_pseudonym", DataTypes.StringType)
+          .add("incidents", DataTypes.createArrayType(DataTypes.StringType))
+          .add("level", DataTypes.StringType);
+  private static final StructType CUSTOMERS =
+      new StructType()
+          .add("customer_pseudonym", DataTypes.StringType)
+          .add("brand", DataTypes.StringType)
+          .add("notify", DataTypes.BooleanType);
   private static final LocalDate SINCE = LocalDate.of(2025, 11, 29);
+
   /** The per-change detail, as in schemas/exposure_change_pseudonyms.json. */
   private static final String DETAIL =
       "change STRING, person_pseudonym STRING, customer_pseudonym STRING, brand STRING, incident_id STRING, since DATE";
@@ -41,12 +48,19 @@ class ExposureChangesTest {
 
   private static Dataset<Row> detail() {
     return ExposureChanges.detail(
-        persons(RowFactory.create("pa", List.of("i1", "i2"), "high"), RowFactory.create("pb", List.of("i1"), "medium"),
+        persons(
+            RowFactory.create("pa", List.of("i1", "i2"), "high"),
+            RowFactory.create("pb", List.of("i1"), "medium"),
             RowFactory.create("pc", List.of("i2"), "low")),
-        persons(RowFactory.create("pa", List.of("i1"), "medium"), RowFactory.create("pb", List.of("i1"), "medium")),
-        customers(RowFactory.create("ca", "Auchan", true), RowFactory.create("cb", "Auchan", false),
+        persons(
+            RowFactory.create("pa", List.of("i1"), "medium"),
+            RowFactory.create("pb", List.of("i1"), "medium")),
+        customers(
+            RowFactory.create("ca", "Auchan", true),
+            RowFactory.create("cb", "Auchan", false),
             RowFactory.create("cc", "Leroy Merlin", true)),
-        customers(RowFactory.create("ca", "Auchan", false), RowFactory.create("cb", "Auchan", false)),
+        customers(
+            RowFactory.create("ca", "Auchan", false), RowFactory.create("cb", "Auchan", false)),
         SINCE);
   }
 
@@ -54,7 +68,8 @@ class ExposureChangesTest {
   void newPersonsNewIncidentsRisenLevelsNewCustomersAndNewlyToNotifyAreFound() {
     java.sql.Date since = java.sql.Date.valueOf(SINCE);
     Frames.assertEqualIgnoringOrder(
-        Frames.frame(DETAIL,
+        Frames.frame(
+            DETAIL,
             Frames.row("new_person", "pc", null, null, "i2", since),
             Frames.row("new_incident", "pa", null, null, "i2", since),
             Frames.row("level_rose", "pa", null, null, null, since),
@@ -66,10 +81,16 @@ class ExposureChangesTest {
 
   @Test
   void withoutAPreviousDateEveryPersonAndCustomerIsNew() {
-    Dataset<Row> first = ExposureChanges.detail(persons(RowFactory.create("pa", List.of("i1"), "high")), null,
-        customers(RowFactory.create("ca", "Auchan", true)), null, null);
+    Dataset<Row> first =
+        ExposureChanges.detail(
+            persons(RowFactory.create("pa", List.of("i1"), "high")),
+            null,
+            customers(RowFactory.create("ca", "Auchan", true)),
+            null,
+            null);
     Frames.assertEqualIgnoringOrder(
-        Frames.frame(DETAIL,
+        Frames.frame(
+            DETAIL,
             Frames.row("new_person", "pa", null, null, "i1", null),
             Frames.row("new_customer", null, "ca", "Auchan", null, null),
             Frames.row("newly_to_notify", null, "ca", "Auchan", null, null)),
@@ -88,9 +109,12 @@ class ExposureChangesTest {
   }
 
   private static void assertContract(String name, StructType actual) throws Exception {
-    JsonNode contract = new ObjectMapper().readTree(Path.of("..", "schemas", name + ".json").toFile());
+    JsonNode contract =
+        new ObjectMapper().readTree(Path.of("..", "schemas", name + ".json").toFile());
     List<String> expected = new ArrayList<>();
-    contract.get("columns").forEach(c -> expected.add(c.get("name").asText() + " " + c.get("type").asText()));
+    contract
+        .get("columns")
+        .forEach(c -> expected.add(c.get("name").asText() + " " + c.get("type").asText()));
     List<String> columns = new ArrayList<>();
     for (StructField f : actual.fields()) {
       columns.add(f.name() + " " + f.dataType().simpleString());

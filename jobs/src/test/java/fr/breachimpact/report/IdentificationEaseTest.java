@@ -21,10 +21,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class IdentificationEaseTest {
 
@@ -62,7 +62,8 @@ class IdentificationEaseTest {
     // An email from one leak, a name and an address from another.
     assertEquals(0.75, IdentificationEase.evaluate(EnumSet.of(EMAIL)).ei());
     assertEquals(0.5, IdentificationEase.evaluate(EnumSet.of(FULL_NAME)).ei());
-    assertEquals(1.0, IdentificationEase.evaluate(EnumSet.of(EMAIL, FULL_NAME, POSTAL_ADDRESS)).ei());
+    assertEquals(
+        1.0, IdentificationEase.evaluate(EnumSet.of(EMAIL, FULL_NAME, POSTAL_ADDRESS)).ei());
   }
 
   @Test
@@ -79,7 +80,8 @@ class IdentificationEaseTest {
       EnumSet<Identifier> present = EnumSet.noneOf(Identifier.class);
       for (int i = 0; i < ids.length; i++) {
         boolean on = (mask & (1 << i)) != 0;
-        values[i] = on ? Boolean.TRUE : (i % 2 == 0 ? null : Boolean.FALSE); // null means absent too
+        values[i] =
+            on ? Boolean.TRUE : (i % 2 == 0 ? null : Boolean.FALSE); // null means absent too
         if (on) {
           present.add(ids[i]);
         }
@@ -88,8 +90,8 @@ class IdentificationEaseTest {
       rows.add(RowFactory.create(values));
     }
     Dataset<Row> df = TestSpark.session().createDataFrame(rows, schema);
-    long disagreements = df.withColumn("ei", IdentificationEase.eiColumn())
-        .where("ei <> expected").count();
+    long disagreements =
+        df.withColumn("ei", IdentificationEase.eiColumn()).where("ei <> expected").count();
     assertEquals(0, disagreements, "combinations where Spark and Java EI differ");
   }
 }

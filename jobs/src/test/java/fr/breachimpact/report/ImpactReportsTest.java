@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -17,16 +14,19 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** The four reports on the two small incidents of {@link ReportFixtures}, k = 2. */
 class ImpactReportsTest {
@@ -62,11 +62,17 @@ class ImpactReportsTest {
   }
 
   private static Row exposureRow(String incident, String category, String scope, String brand) {
-    List<Row> found = exposure.stream()
-        .filter(r -> r.getAs("incident_id").equals(incident) && r.getAs("category").equals(category)
-            && r.getAs("customer_scope").equals(scope) && java.util.Objects.equals(r.getAs("customer_brand"), brand))
-        .toList();
-    assertEquals(1, found.size(), "rows for " + incident + "/" + category + "/" + scope + "/" + brand);
+    List<Row> found =
+        exposure.stream()
+            .filter(
+                r ->
+                    r.getAs("incident_id").equals(incident)
+                        && r.getAs("category").equals(category)
+                        && r.getAs("customer_scope").equals(scope)
+                        && java.util.Objects.equals(r.getAs("customer_brand"), brand))
+            .toList();
+    assertEquals(
+        1, found.size(), "rows for " + incident + "/" + category + "/" + scope + "/" + brand);
     return found.get(0);
   }
 
@@ -94,12 +100,18 @@ class ImpactReportsTest {
     assertEquals(4L, (long) shop.getAs("records"));
     assertTrue((boolean) shop.getAs("art34_required"));
     assertTrue((boolean) shop.getAs("art33_deadline_passed"));
-    assertTrue(shop.<String>getAs("dpc_factors").contains("PURCHASE_HISTORY"), shop.<String>getAs("dpc_factors"));
+    assertTrue(
+        shop.<String>getAs("dpc_factors").contains("PURCHASE_HISTORY"),
+        shop.<String>getAs("dpc_factors"));
     assertEquals("PURCHASE_HISTORY", shop.getAs("dpc_category"));
     assertNull(shop.getAs("dpc_detected_records"), "purchase history is verified, not detected");
-    assertTrue(shop.<String>getAs("ei_factors").contains("full name + postal address"), shop.<String>getAs("ei_factors"));
+    assertTrue(
+        shop.<String>getAs("ei_factors").contains("full name + postal address"),
+        shop.<String>getAs("ei_factors"));
     assertTrue(shop.<String>getAs("cb_factors").contains("published"));
-    assertEquals(java.sql.Timestamp.from(java.time.Instant.parse("2025-08-04T10:00:00Z")), shop.getAs("art33_deadline"));
+    assertEquals(
+        java.sql.Timestamp.from(java.time.Instant.parse("2025-08-04T10:00:00Z")),
+        shop.getAs("art33_deadline"));
 
     Row clinic = rows.get("clinic-2025");
     assertEquals(5.0, (double) clinic.getAs("se"));
@@ -117,17 +129,21 @@ class ImpactReportsTest {
     assertEquals(2, (int) p1.getAs("incident_count"));
     assertEquals(List.of("CONTACT", "HEALTH", "IDENTITY"), p1.getList(p1.fieldIndex("categories")));
     assertEquals(4, (int) p1.getAs("dpc"));
-    assertEquals(1.0, (double) p1.getAs("ei"), "email from one leak, name and birth date from the other");
+    assertEquals(
+        1.0, (double) p1.getAs("ei"), "email from one leak, name and birth date from the other");
     assertEquals(5.0, (double) p1.getAs("se"));
     assertEquals(java.sql.Date.valueOf("2025-07-20"), p1.getAs("first_exposure"));
     assertEquals(java.sql.Date.valueOf("2025-11-25"), p1.getAs("last_exposure"));
     assertTrue(p1.<String>getAs("factors").contains("HEALTH"), p1.<String>getAs("factors"));
 
     Row p2 = rows.get(pseudonyms.pseudonym("person", "p2"));
-    assertEquals(1.0, (double) p2.getAs("ei"), "a full name with the person's phone identifies directly");
+    assertEquals(
+        1.0, (double) p2.getAs("ei"), "a full name with the person's phone identifies directly");
     assertEquals(2.0, (double) p2.getAs("se"));
     assertEquals("medium", p2.getAs("level"));
-    assertTrue(p2.<String>getAs("factors").contains("CONTACT (claimed only)"), p2.<String>getAs("factors"));
+    assertTrue(
+        p2.<String>getAs("factors").contains("CONTACT (claimed only)"),
+        p2.<String>getAs("factors"));
 
     Row p3 = rows.get(pseudonyms.pseudonym("person", "p3"));
     assertEquals(3.0, (double) p3.getAs("se"));
@@ -150,7 +166,8 @@ class ImpactReportsTest {
     for (Row r : customers) {
       rows.put(r.getAs("customer_pseudonym"), r);
     }
-    assertEquals(4, rows.size(), "A1, L1 (p1), A2 (p3), A3 (p2 via customer_matches); A9 is not exposed");
+    assertEquals(
+        4, rows.size(), "A1, L1 (p1), A2 (p3), A3 (p2 via customer_matches); A9 is not exposed");
     Row a1 = rows.get(pseudonyms.pseudonym("customer", "Auchan\u0000A1"));
     assertEquals(pseudonyms.pseudonym("person", "p1"), a1.getAs("person_pseudonym"));
     assertEquals("very high", a1.getAs("level"));
@@ -168,7 +185,9 @@ class ImpactReportsTest {
     Row group = exposureRow("shop-2025", "CONTACT", "group", null);
     assertEquals(3L, (long) group.getAs("records"));
     assertEquals(3L, (long) group.getAs("persons"));
-    assertNull(group.getAs("persons_verified"), "hidden too: persons minus verified would give the claimed one back");
+    assertNull(
+        group.getAs("persons_verified"),
+        "hidden too: persons minus verified would give the claimed one back");
     assertNull(group.getAs("persons_claimed"), "one claimed person is below k = 2");
     assertEquals(0L, (long) group.getAs("persons_detected"));
     assertTrue((boolean) group.getAs("suppressed"));
@@ -188,7 +207,9 @@ class ImpactReportsTest {
     assertEquals(List.of("Auchan"), group.getList(group.fieldIndex("incident_brands")));
 
     Row auchan = exposureRow("shop-2025", "CONTACT", "brand", "Auchan");
-    assertNull(auchan.getAs("matched_customers"), "hidden too: the group's 4 minus Auchan's 3 would give Leroy Merlin's 1 back");
+    assertNull(
+        auchan.getAs("matched_customers"),
+        "hidden too: the group's 4 minus Auchan's 3 would give Leroy Merlin's 1 back");
     assertEquals(10L, (long) auchan.getAs("customer_base"));
 
     Row lm = exposureRow("shop-2025", "CONTACT", "brand", "Leroy Merlin");
@@ -202,8 +223,11 @@ class ImpactReportsTest {
     assertEquals(2L, (long) health.getAs("persons"));
     assertEquals("notified", health.getAs("leak_total_basis"));
     assertNull(health.getAs("german_tank_leak_size"), "clinic ids are not sequential");
-    assertNull(health.getAs("records_detected"), "HEALTH rests on detection alone in one record, below k = 2");
-    assertEquals(0L, (long) exposureRow("clinic-2025", "IDENTITY", "group", null).getAs("records_detected"));
+    assertNull(
+        health.getAs("records_detected"),
+        "HEALTH rests on detection alone in one record, below k = 2");
+    assertEquals(
+        0L, (long) exposureRow("clinic-2025", "IDENTITY", "group", null).getAs("records_detected"));
     // shop's 4 categories and clinic's 3, each for Auchan, Leroy Merlin and the group
     assertEquals((4 + 3) * 3, exposure.size());
   }
@@ -227,9 +251,16 @@ class ImpactReportsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"exposure_by_incident_category", "incident_severity", "person_exposure", "customer_risk"})
+  @ValueSource(
+      strings = {
+        "exposure_by_incident_category",
+        "incident_severity",
+        "person_exposure",
+        "customer_risk"
+      })
   void reportMatchesItsContractInSchemas(String name) throws Exception {
-    JsonNode contract = new ObjectMapper().readTree(Path.of("..", "schemas", name + ".json").toFile());
+    JsonNode contract =
+        new ObjectMapper().readTree(Path.of("..", "schemas", name + ".json").toFile());
     assertEquals(name, contract.get("name").asText());
     List<String> expected = new ArrayList<>();
     for (JsonNode c : contract.get("columns")) {
@@ -247,7 +278,10 @@ class ImpactReportsTest {
     for (JsonNode c : contract.get("columns")) {
       if (!c.get("nullable").asBoolean()) {
         String col = c.get("name").asText();
-        assertEquals(0, rows.stream().filter(r -> r.isNullAt(r.fieldIndex(col))).count(), "nulls in " + name + "." + col);
+        assertEquals(
+            0,
+            rows.stream().filter(r -> r.isNullAt(r.fieldIndex(col))).count(),
+            "nulls in " + name + "." + col);
       }
     }
   }
@@ -256,39 +290,78 @@ class ImpactReportsTest {
   void duckDbReadsTheWrittenReportsWithTheSameCountsAsSpark(@TempDir Path dir) throws Exception {
     var spark = ReportFixtures.spark();
     String root = dir.resolve("reports").toString();
-    Dataset<Row> exp = spark.createDataFrame(exposure, SCHEMAS.get(ExposureByIncidentCategory.NAME));
+    Dataset<Row> exp =
+        spark.createDataFrame(exposure, SCHEMAS.get(ExposureByIncidentCategory.NAME));
     Dataset<Row> per = spark.createDataFrame(persons, SCHEMAS.get(PersonExposureReport.NAME));
     ReportWriter.write(exp, root, ExposureByIncidentCategory.NAME, ReportFixtures.RUN_DATE);
-    ReportWriter.write(exp, root, ExposureByIncidentCategory.NAME, ReportFixtures.RUN_DATE); // rerun replaces
-    ReportWriter.write(exp.limit(3), root, ExposureByIncidentCategory.NAME, ReportFixtures.RUN_DATE.minusDays(1));
+    ReportWriter.write(
+        exp, root, ExposureByIncidentCategory.NAME, ReportFixtures.RUN_DATE); // rerun replaces
+    ReportWriter.write(
+        exp.limit(3), root, ExposureByIncidentCategory.NAME, ReportFixtures.RUN_DATE.minusDays(1));
     ReportWriter.write(per, root, PersonExposureReport.NAME, ReportFixtures.RUN_DATE);
 
-    Row sparkExp = spark.read().parquet(root + "/" + ExposureByIncidentCategory.NAME)
-        .where(functions.col("report_date").equalTo(functions.lit(ReportFixtures.RUN_DATE.toString())))
-        .agg(functions.count(functions.lit(1)), functions.sum("persons"), functions.sum("matched_customers"),
-            functions.sum("estimated_exposed_customers"))
-        .first();
-    Row sparkPer = spark.read().parquet(root + "/" + PersonExposureReport.NAME)
-        .agg(functions.count(functions.lit(1)), functions.sum("incident_count"), functions.sum("se")).first();
-    assertEquals((long) exposure.size(), sparkExp.getLong(0), "the rerun replaced the date, no duplicates");
-    assertEquals(3L, spark.read().parquet(root + "/" + ExposureByIncidentCategory.NAME)
-        .where(functions.col("report_date").equalTo(functions.lit(ReportFixtures.RUN_DATE.minusDays(1).toString())))
-        .count(), "the other date stays");
+    Row sparkExp =
+        spark
+            .read()
+            .parquet(root + "/" + ExposureByIncidentCategory.NAME)
+            .where(
+                functions
+                    .col("report_date")
+                    .equalTo(functions.lit(ReportFixtures.RUN_DATE.toString())))
+            .agg(
+                functions.count(functions.lit(1)),
+                functions.sum("persons"),
+                functions.sum("matched_customers"),
+                functions.sum("estimated_exposed_customers"))
+            .first();
+    Row sparkPer =
+        spark
+            .read()
+            .parquet(root + "/" + PersonExposureReport.NAME)
+            .agg(
+                functions.count(functions.lit(1)),
+                functions.sum("incident_count"),
+                functions.sum("se"))
+            .first();
+    assertEquals(
+        (long) exposure.size(), sparkExp.getLong(0), "the rerun replaced the date, no duplicates");
+    assertEquals(
+        3L,
+        spark
+            .read()
+            .parquet(root + "/" + ExposureByIncidentCategory.NAME)
+            .where(
+                functions
+                    .col("report_date")
+                    .equalTo(functions.lit(ReportFixtures.RUN_DATE.minusDays(1).toString())))
+            .count(),
+        "the other date stays");
 
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-      try (ResultSet rs = st.executeQuery(
-          "SELECT count(*), sum(persons), sum(matched_customers), sum(estimated_exposed_customers) FROM read_parquet('"
-              + root + "/" + ExposureByIncidentCategory.NAME + "/*/*.parquet', hive_partitioning = true) "
-              + "WHERE report_date = DATE '" + ReportFixtures.RUN_DATE + "'")) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT count(*), sum(persons), sum(matched_customers), sum(estimated_exposed_customers) FROM read_parquet('"
+                  + root
+                  + "/"
+                  + ExposureByIncidentCategory.NAME
+                  + "/*/*.parquet', hive_partitioning = true) "
+                  + "WHERE report_date = DATE '"
+                  + ReportFixtures.RUN_DATE
+                  + "'")) {
         assertTrue(rs.next());
         assertEquals(sparkExp.getLong(0), rs.getLong(1));
         assertEquals(sparkExp.getLong(1), rs.getLong(2));
         assertEquals(sparkExp.getLong(2), rs.getLong(3));
         assertEquals(sparkExp.getLong(3), rs.getLong(4));
       }
-      try (ResultSet rs = st.executeQuery(
-          "SELECT count(*), sum(incident_count), sum(se), count(DISTINCT person_pseudonym) FROM read_parquet('"
-              + root + "/" + PersonExposureReport.NAME + "/*/*.parquet', hive_partitioning = true)")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT count(*), sum(incident_count), sum(se), count(DISTINCT person_pseudonym) FROM read_parquet('"
+                  + root
+                  + "/"
+                  + PersonExposureReport.NAME
+                  + "/*/*.parquet', hive_partitioning = true)")) {
         assertTrue(rs.next());
         assertEquals(sparkPer.getLong(0), rs.getLong(1));
         assertEquals(sparkPer.getLong(1), rs.getLong(2));
@@ -296,22 +369,33 @@ class ImpactReportsTest {
         assertEquals(sparkPer.getLong(0), rs.getLong(4));
       }
     }
-    assertFalse(Files.exists(dir.resolve("reports").resolve(ExposureByIncidentCategory.NAME)
-        .resolve("_tmp_report_date=" + ReportFixtures.RUN_DATE)), "staging folder removed");
+    assertFalse(
+        Files.exists(
+            dir.resolve("reports")
+                .resolve(ExposureByIncidentCategory.NAME)
+                .resolve("_tmp_report_date=" + ReportFixtures.RUN_DATE)),
+        "staging folder removed");
   }
 
   @Test
   void summaryShowsEveryChartWithBarsFromTheReports() {
     var spark = ReportFixtures.spark();
-    StructType overlapSchema = new StructType().add("incident_a", "string").add("incident_b", "string")
-        .add("persons_both", "long").add("jaccard", "double");
-    Dataset<Row> overlap = spark.createDataFrame(
-        List.of(org.apache.spark.sql.RowFactory.create("clinic-2025", "shop-2025", 1L, 0.2)), overlapSchema);
-    SummaryData data = SummaryData.collect(
-        spark.createDataFrame(severity, SCHEMAS.get(IncidentSeverityReport.NAME)),
-        spark.createDataFrame(persons, SCHEMAS.get(PersonExposureReport.NAME)),
-        spark.createDataFrame(customers, SCHEMAS.get(CustomerRiskReport.NAME)),
-        overlap);
+    StructType overlapSchema =
+        new StructType()
+            .add("incident_a", "string")
+            .add("incident_b", "string")
+            .add("persons_both", "long")
+            .add("jaccard", "double");
+    Dataset<Row> overlap =
+        spark.createDataFrame(
+            List.of(org.apache.spark.sql.RowFactory.create("clinic-2025", "shop-2025", 1L, 0.2)),
+            overlapSchema);
+    SummaryData data =
+        SummaryData.collect(
+            spark.createDataFrame(severity, SCHEMAS.get(IncidentSeverityReport.NAME)),
+            spark.createDataFrame(persons, SCHEMAS.get(PersonExposureReport.NAME)),
+            spark.createDataFrame(customers, SCHEMAS.get(CustomerRiskReport.NAME)),
+            overlap);
     assertEquals(5, data.personsExposed());
     assertEquals(2L, data.personsByLevel().get("very high"));
     assertEquals(4L, data.personsByCategory().get("CONTACT"), "p1, p2, p3 and the unresolved r7");

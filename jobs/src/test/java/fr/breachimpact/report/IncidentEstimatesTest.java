@@ -21,17 +21,37 @@ import org.junit.jupiter.api.Test;
 
 /** Leak-size estimates only where their assumptions hold, and a reason where they do not. */
 class IncidentEstimatesTest {
-  private static final StructType PREPARED = new StructType()
-      .add("incident_id", DataTypes.StringType).add("source_file", DataTypes.StringType)
-      .add("person_id", DataTypes.StringType).add("account_id", DataTypes.StringType);
+  private static final StructType PREPARED =
+      new StructType()
+          .add("incident_id", DataTypes.StringType)
+          .add("source_file", DataTypes.StringType)
+          .add("person_id", DataTypes.StringType)
+          .add("account_id", DataTypes.StringType);
   private static Map<String, Row> rows;
 
   private static IncidentInfo incident(String id, boolean sequential, boolean independent) {
-    List<FileSpec> files = List.of(
-        new FileSpec("a.csv", null, null, null, null, null, null, null, null, null),
-        new FileSpec("b.csv", null, null, null, null, null, null, null, null, null));
-    return IncidentInfo.of(id, new IncidentManifest(id, "Org", List.of(), null, null, null, null, null, null,
-        sequential, independent, Circumstances.none(), List.of(), files), id + "/manifest.json");
+    List<FileSpec> files =
+        List.of(
+            new FileSpec("a.csv", null, null, null, null, null, null, null, null, null),
+            new FileSpec("b.csv", null, null, null, null, null, null, null, null, null));
+    return IncidentInfo.of(
+        id,
+        new IncidentManifest(
+            id,
+            "Org",
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            sequential,
+            independent,
+            Circumstances.none(),
+            List.of(),
+            files),
+        id + "/manifest.json");
   }
 
   /** Persons p0..p(n1-1) in a.csv and p(n1-shared)..p(n1-shared+n2-1) in b.csv. */
@@ -57,10 +77,13 @@ class IncidentEstimatesTest {
       prepared.add(RowFactory.create("spread-ids", "a.csv", "s" + i, Integer.toString(i * 997)));
     }
     var frame = TestSpark.session().createDataFrame(prepared, PREPARED);
-    List<IncidentInfo> incidents = List.of(
-        incident("halves-of-one-dump", false, false), incident("independent-few-shared", false, true),
-        incident("independent", false, true), incident("first-accounts", true, false),
-        incident("spread-ids", true, false));
+    List<IncidentInfo> incidents =
+        List.of(
+            incident("halves-of-one-dump", false, false),
+            incident("independent-few-shared", false, true),
+            incident("independent", false, true),
+            incident("first-accounts", true, false),
+            incident("spread-ids", true, false));
     rows = new HashMap<>();
     for (Row r : IncidentEstimates.build(TestSpark.session(), frame, incidents).collectAsList()) {
       rows.put(r.getAs("incident_id"), r);
@@ -71,7 +94,9 @@ class IncidentEstimatesTest {
   void filesNotDeclaredIndependentGetNoCaptureRecaptureAndSaySo() {
     Row r = rows.get("halves-of-one-dump");
     assertNull(r.getAs("capture_recapture_leak_size"), "50 and 50 sharing 2 would give about 867");
-    assertTrue(r.<String>getAs("capture_recapture_note").startsWith("not declared"), r.<String>getAs("capture_recapture_note"));
+    assertTrue(
+        r.<String>getAs("capture_recapture_note").startsWith("not declared"),
+        r.<String>getAs("capture_recapture_note"));
   }
 
   @Test
@@ -91,7 +116,8 @@ class IncidentEstimatesTest {
     assertEquals(Math.round(e.estimate()), (long) r.getAs("capture_recapture_leak_size"));
     assertEquals((long) Math.floor(e.low()), (long) r.getAs("capture_recapture_low"));
     assertEquals((long) Math.ceil(e.high()), (long) r.getAs("capture_recapture_high"));
-    assertTrue((long) r.getAs("capture_recapture_low") >= 60 + 40 - 12, "never below the persons seen");
+    assertTrue(
+        (long) r.getAs("capture_recapture_low") >= 60 + 40 - 12, "never below the persons seen");
     assertNull(r.getAs("capture_recapture_note"));
   }
 
@@ -99,7 +125,9 @@ class IncidentEstimatesTest {
   void germanTankOnTheFirstAccountsIsNotApplicable() {
     Row r = rows.get("first-accounts");
     assertNull(r.getAs("german_tank_leak_size"));
-    assertTrue(r.<String>getAs("german_tank_note").startsWith("not applicable"), r.<String>getAs("german_tank_note"));
+    assertTrue(
+        r.<String>getAs("german_tank_note").startsWith("not applicable"),
+        r.<String>getAs("german_tank_note"));
   }
 
   @Test
@@ -108,6 +136,7 @@ class IncidentEstimatesTest {
     LeakEstimates.Interval e = LeakEstimates.germanTank(30 * 997, 30);
     assertEquals(Math.round(e.estimate()), (long) r.getAs("german_tank_leak_size"));
     assertNull(r.getAs("german_tank_note"));
-    assertTrue(rows.get("independent").<String>getAs("german_tank_note").startsWith("not declared"));
+    assertTrue(
+        rows.get("independent").<String>getAs("german_tank_note").startsWith("not declared"));
   }
 }

@@ -55,7 +55,8 @@ class LeakEstimatesTest {
     assertEquals(101.0 * 81 / 21 - 1, c.estimate(), 1e-9);
     double variance = 101.0 * 81 * 80 * 60 / (21.0 * 21 * 22);
     double unseen = c.estimate() - 160;
-    double factor = Math.exp(LeakEstimates.Z95 * Math.sqrt(Math.log(1 + variance / (unseen * unseen))));
+    double factor =
+        Math.exp(LeakEstimates.Z95 * Math.sqrt(Math.log(1 + variance / (unseen * unseen))));
     assertEquals(160 + unseen / factor, c.low(), 1e-9);
     assertEquals(160 + unseen * factor, c.high(), 1e-9);
     // Skewed as the estimate is: further above it than below.
@@ -65,14 +66,19 @@ class LeakEstimatesTest {
 
   @Test
   void germanTankIsNotApplicableToTheFirstAccountsOrABlockAtAnOffset() {
-    assertTrue(LeakEstimates.germanTankNotApplicable(1, 1_000, 1_000).contains("contiguous"),
+    assertTrue(
+        LeakEstimates.germanTankNotApplicable(1, 1_000, 1_000).contains("contiguous"),
         "the first 1,000 accounts: max = k");
-    assertTrue(LeakEstimates.germanTankNotApplicable(50_000, 51_000, 1_000).startsWith("not applicable"),
+    assertTrue(
+        LeakEstimates.germanTankNotApplicable(50_000, 51_000, 1_000).startsWith("not applicable"),
         "accounts 50,000..51,000");
-    assertTrue(LeakEstimates.germanTankNotApplicable(90_000, 200_000, 100).contains("offset"),
+    assertTrue(
+        LeakEstimates.germanTankNotApplicable(90_000, 200_000, 100).contains("offset"),
         "100 ids all above 90,000 of 200,000");
     // Random ids of 1..1,000,000: the lowest is of the order of max / k.
     assertNull(LeakEstimates.germanTankNotApplicable(800, 999_000, 1_000));
-    assertNull(LeakEstimates.germanTankNotApplicable(3, 999_000, 1_000), "a low first id is no evidence against");
+    assertNull(
+        LeakEstimates.germanTankNotApplicable(3, 999_000, 1_000),
+        "a low first id is no evidence against");
   }
 }

@@ -36,81 +36,210 @@ import org.apache.spark.sql.types.StructType;
  */
 final class ReportFixtures {
   static final LocalDate RUN_DATE = LocalDate.of(2025, 11, 30);
-  static final byte[] KEY = "fixture-key-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  static final byte[] KEY =
+      "fixture-key-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private ReportFixtures() {}
 
-  static final StructType CATEGORY = new StructType()
-      .add("code", DataTypes.StringType).add("status", DataTypes.StringType);
+  static final StructType CATEGORY =
+      new StructType().add("code", DataTypes.StringType).add("status", DataTypes.StringType);
 
-  static final StructType LEAKED_CLEAN = new StructType()
-      .add("record_id", DataTypes.StringType, false)
-      .add("incident_id", DataTypes.StringType, false)
-      .add("account_id", DataTypes.StringType)
-      .add("record_date", DataTypes.StringType)
-      .add("first_name_key", DataTypes.StringType)
-      .add("last_name_key", DataTypes.StringType)
-      .add("birth_date_norm", DataTypes.DateType)
-      .add("email_valid", DataTypes.BooleanType)
-      .add("phone_valid", DataTypes.BooleanType)
-      .add("postcode_valid", DataTypes.BooleanType)
-      .add("street_key", DataTypes.StringType)
-      .add("nir_valid", DataTypes.BooleanType)
-      .add("categories", DataTypes.createArrayType(CATEGORY));
+  static final StructType LEAKED_CLEAN =
+      new StructType()
+          .add("record_id", DataTypes.StringType, false)
+          .add("incident_id", DataTypes.StringType, false)
+          .add("account_id", DataTypes.StringType)
+          .add("record_date", DataTypes.StringType)
+          .add("first_name_key", DataTypes.StringType)
+          .add("last_name_key", DataTypes.StringType)
+          .add("birth_date_norm", DataTypes.DateType)
+          .add("email_valid", DataTypes.BooleanType)
+          .add("phone_valid", DataTypes.BooleanType)
+          .add("postcode_valid", DataTypes.BooleanType)
+          .add("street_key", DataTypes.StringType)
+          .add("nir_valid", DataTypes.BooleanType)
+          .add("categories", DataTypes.createArrayType(CATEGORY));
 
   private static Row cat(String code, String status) {
     return RowFactory.create(code, status);
   }
 
-  private static Row record(String id, String incident, String account, String first, String last, String birth,
-      Boolean email, Boolean phone, Boolean postcode, String street, Row... cats) {
-    return RowFactory.create(id, incident, account, null, first, last, birth == null ? null : Date.valueOf(birth),
-        email, phone, postcode, street, null, List.of(cats));
+  private static Row record(
+      String id,
+      String incident,
+      String account,
+      String first,
+      String last,
+      String birth,
+      Boolean email,
+      Boolean phone,
+      Boolean postcode,
+      String street,
+      Row... cats) {
+    return RowFactory.create(
+        id,
+        incident,
+        account,
+        null,
+        first,
+        last,
+        birth == null ? null : Date.valueOf(birth),
+        email,
+        phone,
+        postcode,
+        street,
+        null,
+        List.of(cats));
   }
 
   static Dataset<Row> leakedClean() {
-    List<Row> rows = List.of(
-        record("r1", "shop-2025", "10", null, null, null, true, null, null, null, cat("CONTACT", "verified")),
-        record("r2", "shop-2025", "20", "k1", "k2", null, null, true, null, null,
-            cat("IDENTITY", "verified"), cat("CONTACT", "claimed")),
-        record("r3", "shop-2025", "35", "k3", "k4", null, null, null, true, "s1",
-            cat("IDENTITY", "verified"), cat("POSTAL_ADDRESS", "verified"), cat("PURCHASE_HISTORY", "verified")),
-        record("r4", "shop-2025", "40", null, null, null, true, null, null, null, cat("CONTACT", "verified")),
-        record("r5", "clinic-2025", null, "k5", "k6", "1980-01-01", null, null, null, null,
-            cat("IDENTITY", "verified"), cat("HEALTH", "detected")),
-        record("r6", "clinic-2025", null, "k7", "k8", "1990-02-02", null, null, null, null,
-            cat("IDENTITY", "verified"), cat("HEALTH", "verified")),
-        record("r7", "clinic-2025", null, null, null, null, true, null, null, null, cat("CONTACT", "verified")));
+    List<Row> rows =
+        List.of(
+            record(
+                "r1",
+                "shop-2025",
+                "10",
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                null,
+                cat("CONTACT", "verified")),
+            record(
+                "r2",
+                "shop-2025",
+                "20",
+                "k1",
+                "k2",
+                null,
+                null,
+                true,
+                null,
+                null,
+                cat("IDENTITY", "verified"),
+                cat("CONTACT", "claimed")),
+            record(
+                "r3",
+                "shop-2025",
+                "35",
+                "k3",
+                "k4",
+                null,
+                null,
+                null,
+                true,
+                "s1",
+                cat("IDENTITY", "verified"),
+                cat("POSTAL_ADDRESS", "verified"),
+                cat("PURCHASE_HISTORY", "verified")),
+            record(
+                "r4",
+                "shop-2025",
+                "40",
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                null,
+                cat("CONTACT", "verified")),
+            record(
+                "r5",
+                "clinic-2025",
+                null,
+                "k5",
+                "k6",
+                "1980-01-01",
+                null,
+                null,
+                null,
+                null,
+                cat("IDENTITY", "verified"),
+                cat("HEALTH", "detected")),
+            record(
+                "r6",
+                "clinic-2025",
+                null,
+                "k7",
+                "k8",
+                "1990-02-02",
+                null,
+                null,
+                null,
+                null,
+                cat("IDENTITY", "verified"),
+                cat("HEALTH", "verified")),
+            record(
+                "r7",
+                "clinic-2025",
+                null,
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                null,
+                cat("CONTACT", "verified")));
     return spark().createDataFrame(rows, LEAKED_CLEAN);
   }
 
   static Dataset<Row> recordPerson() {
-    StructType s = new StructType().add("record_id", DataTypes.StringType).add("incident_id", DataTypes.StringType)
-        .add("person_id", DataTypes.StringType);
-    return spark().createDataFrame(List.of(
-        RowFactory.create("r1", "shop-2025", "p1"), RowFactory.create("r2", "shop-2025", "p2"),
-        RowFactory.create("r3", "shop-2025", "p3"), RowFactory.create("r4", "shop-2025", "p3"),
-        RowFactory.create("r5", "clinic-2025", "p1"), RowFactory.create("r6", "clinic-2025", "p4")), s);
+    StructType s =
+        new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("incident_id", DataTypes.StringType)
+            .add("person_id", DataTypes.StringType);
+    return spark()
+        .createDataFrame(
+            List.of(
+                RowFactory.create("r1", "shop-2025", "p1"),
+                    RowFactory.create("r2", "shop-2025", "p2"),
+                RowFactory.create("r3", "shop-2025", "p3"),
+                    RowFactory.create("r4", "shop-2025", "p3"),
+                RowFactory.create("r5", "clinic-2025", "p1"),
+                    RowFactory.create("r6", "clinic-2025", "p4")),
+            s);
   }
 
   static Dataset<Row> customerPerson() {
-    StructType s = new StructType().add("customer_id", DataTypes.StringType).add("brand", DataTypes.StringType)
-        .add("person_id", DataTypes.StringType);
-    return spark().createDataFrame(List.of(
-        RowFactory.create("A1", "Auchan", "p1"), RowFactory.create("L1", "Leroy Merlin", "p1"),
-        RowFactory.create("A2", "Auchan", "p3"), RowFactory.create("A9", "Auchan", "p99")), s);
+    StructType s =
+        new StructType()
+            .add("customer_id", DataTypes.StringType)
+            .add("brand", DataTypes.StringType)
+            .add("person_id", DataTypes.StringType);
+    return spark()
+        .createDataFrame(
+            List.of(
+                RowFactory.create("A1", "Auchan", "p1"),
+                    RowFactory.create("L1", "Leroy Merlin", "p1"),
+                RowFactory.create("A2", "Auchan", "p3"), RowFactory.create("A9", "Auchan", "p99")),
+            s);
   }
 
   static Dataset<Row> customerMatches() {
-    StructType s = new StructType().add("record_id", DataTypes.StringType).add("incident_id", DataTypes.StringType)
-        .add("customer_id", DataTypes.StringType).add("brand", DataTypes.StringType)
-        .add("method", DataTypes.StringType).add("match_probability", DataTypes.DoubleType);
-    return spark().createDataFrame(List.of(RowFactory.create("r2", "shop-2025", "A3", "Auchan", "email", 0.99)), s);
+    StructType s =
+        new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("incident_id", DataTypes.StringType)
+            .add("customer_id", DataTypes.StringType)
+            .add("brand", DataTypes.StringType)
+            .add("method", DataTypes.StringType)
+            .add("match_probability", DataTypes.DoubleType);
+    return spark()
+        .createDataFrame(
+            List.of(RowFactory.create("r2", "shop-2025", "A3", "Auchan", "email", 0.99)), s);
   }
 
   static Dataset<Row> customersClean() {
-    StructType s = new StructType().add("customer_id", DataTypes.StringType).add("brand", DataTypes.StringType)
-        .add("group_name", DataTypes.StringType);
+    StructType s =
+        new StructType()
+            .add("customer_id", DataTypes.StringType)
+            .add("brand", DataTypes.StringType)
+            .add("group_name", DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       rows.add(RowFactory.create("A" + i, "Auchan", "Mulliez"));
@@ -122,18 +251,45 @@ final class ReportFixtures {
   }
 
   static ImpactReports.Inputs inputs() {
-    return new ImpactReports.Inputs(leakedClean(), recordPerson(), customerPerson(), customerMatches(), customersClean());
+    return new ImpactReports.Inputs(
+        leakedClean(), recordPerson(), customerPerson(), customerMatches(), customersClean());
   }
 
   static List<IncidentInfo> incidents() {
-    IncidentManifest shop = new IncidentManifest("shop-2025", "Shop SA", List.of("Auchan"), "Mulliez", "retail", null,
-        new IncidentDates(LocalDate.of(2025, 7, 20), OffsetDateTime.parse("2025-08-01T10:00:00Z"), null),
-        1000L, null, true, new Circumstances("published", null, null, true), List.of(), List.of());
-    IncidentManifest clinic = new IncidentManifest("clinic-2025", "Clinic SAS", List.of(), null, "health", null,
-        new IncidentDates(LocalDate.of(2025, 11, 25), OffsetDateTime.parse("2025-11-28T08:00:00Z"), null),
-        null, 500L, false, new Circumstances("severe", null, null, true),
-        List.of(new ContextAdjustment(0, "patients")), List.of());
-    return List.of(IncidentInfo.of("clinic-2025", clinic, "clinic/manifest.json"),
+    IncidentManifest shop =
+        new IncidentManifest(
+            "shop-2025",
+            "Shop SA",
+            List.of("Auchan"),
+            "Mulliez",
+            "retail",
+            null,
+            new IncidentDates(
+                LocalDate.of(2025, 7, 20), OffsetDateTime.parse("2025-08-01T10:00:00Z"), null),
+            1000L,
+            null,
+            true,
+            new Circumstances("published", null, null, true),
+            List.of(),
+            List.of());
+    IncidentManifest clinic =
+        new IncidentManifest(
+            "clinic-2025",
+            "Clinic SAS",
+            List.of(),
+            null,
+            "health",
+            null,
+            new IncidentDates(
+                LocalDate.of(2025, 11, 25), OffsetDateTime.parse("2025-11-28T08:00:00Z"), null),
+            null,
+            500L,
+            false,
+            new Circumstances("severe", null, null, true),
+            List.of(new ContextAdjustment(0, "patients")),
+            List.of());
+    return List.of(
+        IncidentInfo.of("clinic-2025", clinic, "clinic/manifest.json"),
         IncidentInfo.of("shop-2025", shop, "shop/manifest.json"));
   }
 

@@ -15,7 +15,8 @@ class BlockPairsTest {
       rows.add(RowFactory.create(((Number) keyNode[i]).longValue(), keyNode[i + 1], 0));
     }
     List<String> out = new ArrayList<>();
-    new BlockPairs(rows.iterator(), maxBlockSize).forEachRemaining(r -> out.add(r.getString(0) + "-" + r.getString(1)));
+    new BlockPairs(rows.iterator(), maxBlockSize)
+        .forEachRemaining(r -> out.add(r.getString(0) + "-" + r.getString(1)));
     return out;
   }
 
@@ -28,7 +29,9 @@ class BlockPairsTest {
   void singletonsAndBlocksOverTheBoundYieldNothingAndTheBlocksAroundThemStillPair() {
     assertEquals(
         List.of("a-b", "x-y"),
-        pairs(3, 1, "a", 1, "b", 2, "lone", 3, "p", 3, "q", 3, "r", 3, "s", 4, "x", 4, "y", 5, "end"));
+        pairs(
+            3, 1, "a", 1, "b", 2, "lone", 3, "p", 3, "q", 3, "r", 3, "s", 4, "x", 4, "y", 5,
+            "end"));
   }
 
   @Test

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class CandidatePairsTest {
   private static Dataset<Row> pairs(List<Row> records, List<Row> customers, int maxBlockSize) {
     Dataset<Row> parties = Parties.all(Fixtures.records(records), Fixtures.customers(customers));
-    return CandidatePairs.pairs(parties, Fixtures.DEDUPE.rules(), maxBlockSize).select("node_a", "node_b");
+    return CandidatePairs.pairs(parties, Fixtures.DEDUPE.rules(), maxBlockSize)
+        .select("node_a", "node_b");
   }
 
   /** Each pair as many times as expected (once), in any order. */
@@ -24,14 +25,17 @@ class CandidatePairsTest {
 
   @Test
   void partiesOfOneKindSharingAKeyPairOnceInIdOrderAndRecordsNeverPairWithCustomers() {
-    Ident lea = new Ident("lea", "morel", "1990-05-17", "lea.morel@free.fr", "+33612345678", "59000");
-    List<Row> records =
-        List.of(lea.record("rb", "i1"), lea.withEmail(null).record("ra", "i2"));
+    Ident lea =
+        new Ident("lea", "morel", "1990-05-17", "lea.morel@free.fr", "+33612345678", "59000");
+    List<Row> records = List.of(lea.record("rb", "i1"), lea.withEmail(null).record("ra", "i2"));
     List<Row> customers =
-        List.of(lea.customer("c1", "Auchan", "Mulliez"), lea.customer("c2", "Leroy Merlin", "Mulliez"));
+        List.of(
+            lea.customer("c1", "Auchan", "Mulliez"), lea.customer("c2", "Leroy Merlin", "Mulliez"));
     // Several rules agree on each pair (phone, names and birth date, ...): one row each.
     assertPairs(
-        pairs(records, customers, 50), row("c|Auchan|c1", "c|Leroy Merlin|c2"), row("r|ra", "r|rb"));
+        pairs(records, customers, 50),
+        row("c|Auchan|c1", "c|Leroy Merlin|c2"),
+        row("r|ra", "r|rb"));
   }
 
   @Test
@@ -50,6 +54,7 @@ class CandidatePairsTest {
     assertPairs(pairs(records, customers, 4), row("c|Auchan|c1", "c|Auchan|c2"));
     assertEquals(10 + 1, pairs(records, customers, 5).count());
   }
+
   @Test
   void oneNameAndABirthDatePairOnlyWithAThirdIdentifierAgreeing() {
     // Records of other persons but for one name and the date: the department (first name rule)

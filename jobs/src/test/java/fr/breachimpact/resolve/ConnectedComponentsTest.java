@@ -37,7 +37,8 @@ class ConnectedComponentsTest {
                 edges.stream().map(e -> (Row) RowFactory.create(e[0], e[1])).toList(), EDGES);
     // The same labels from the star rounds (no edge allowed in the driver) and the union-find.
     ConnectedComponents.Result rounds = ConnectedComponents.run(nodeFrame, edgeFrame, 60, -1);
-    ConnectedComponents.Result driver = ConnectedComponents.run(nodeFrame, edgeFrame, 60, 1_000_000);
+    ConnectedComponents.Result driver =
+        ConnectedComponents.run(nodeFrame, edgeFrame, 60, 1_000_000);
     assertTrue(rounds.rounds() > 0 || edges.isEmpty(), "star rounds ran");
     assertEquals(0, driver.rounds(), "union-find in the driver ran");
     Map<String, String> out = collect(rounds);
@@ -74,9 +75,14 @@ class ConnectedComponentsTest {
     List<String> nodes = List.of("a", "b", "c", "d", "e", "x", "y", "z", "solo");
     List<String[]> edges =
         List.of(
-            new String[] {"e", "a"}, new String[] {"e", "b"}, new String[] {"e", "c"},
-            new String[] {"e", "d"}, new String[] {"z", "y"}, new String[] {"y", "x"},
-            new String[] {"x", "z"}, new String[] {"a", "a"});
+            new String[] {"e", "a"},
+            new String[] {"e", "b"},
+            new String[] {"e", "c"},
+            new String[] {"e", "d"},
+            new String[] {"z", "y"},
+            new String[] {"y", "x"},
+            new String[] {"x", "z"},
+            new String[] {"a", "a"});
     Map<String, String> labels = labels(nodes, edges);
     for (String s : List.of("a", "b", "c", "d", "e")) {
       assertEquals("a", labels.get(s), s);
@@ -117,12 +123,14 @@ class ConnectedComponentsTest {
     Dataset<Row> nodeFrame =
         TestSpark.session()
             .createDataFrame(
-                List.of("b", "c", "d").stream().map(x -> (Row) RowFactory.create(x)).toList(), NODES);
+                List.of("b", "c", "d").stream().map(x -> (Row) RowFactory.create(x)).toList(),
+                NODES);
     Dataset<Row> edgeFrame =
         TestSpark.session()
             .createDataFrame(
                 List.of((Row) RowFactory.create("hub", "c"), RowFactory.create("d", "hub")), EDGES);
-    ConnectedComponents.Result result = ConnectedComponents.run(nodeFrame, edgeFrame, 60, 1_000_000);
+    ConnectedComponents.Result result =
+        ConnectedComponents.run(nodeFrame, edgeFrame, 60, 1_000_000);
     assertTrue(result.rounds() > 0, "fell back to the star rounds");
     assertEquals(Map.of("b", "b", "c", "c", "d", "c"), collect(result));
   }

@@ -24,8 +24,12 @@ class DriverUnionFindTest {
   void eachNodeGetsTheSmallestSignedKeyOfItsComponent() {
     List<long[]> edges =
         List.of(
-            new long[] {5, -7}, new long[] {-7, 12}, new long[] {12, 5}, new long[] {40, 41},
-            new long[] {41, 41}, new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+            new long[] {5, -7},
+            new long[] {-7, 12},
+            new long[] {12, 5},
+            new long[] {40, 41},
+            new long[] {41, 41},
+            new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
     Map<Long, Long> roots = roots(edges, edges.size());
     assertEquals(7, roots.size(), "distinct keys of the edges");
     assertEquals(-7L, roots.get(5L));
@@ -54,7 +58,11 @@ class DriverUnionFindTest {
   /** Reference: components by repeated relabelling, each labelled with its smallest key. */
   private static Map<Long, Long> naive(List<long[]> edges) {
     Map<Long, Long> label = new HashMap<>();
-    edges.forEach(e -> { label.put(e[0], e[0]); label.put(e[1], e[1]); });
+    edges.forEach(
+        e -> {
+          label.put(e[0], e[0]);
+          label.put(e[1], e[1]);
+        });
     boolean changed = true;
     while (changed) {
       changed = false;

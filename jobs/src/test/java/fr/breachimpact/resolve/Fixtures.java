@@ -4,7 +4,6 @@ import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.link.Comparison;
 import fr.breachimpact.link.FellegiSunterModel;
 import fr.breachimpact.link.ModelDefinition;
-
 import fr.breachimpact.spark.TestSpark;
 import java.sql.Date;
 import java.util.List;
@@ -22,15 +21,23 @@ final class Fixtures {
 
   /** Comparisons of identifiers, whose exact agreement weighs most in {@link #MODEL}. */
   private static final java.util.Set<String> IDENTIFIERS =
-      java.util.Set.of("email", "phone", "nir", "passport", "id_card", "france_travail_id", "professional_id", "other_id");
+      java.util.Set.of(
+          "email",
+          "phone",
+          "nir",
+          "passport",
+          "id_card",
+          "france_travail_id",
+          "professional_id",
+          "other_id");
 
   /**
-   * A hand-set model over {@link #DEDUPE}'s comparisons, for tests of the graph and the ids: a
-   * few dozen parties are too few to train one. Weights in bits: an identifier's exact agreement
+   * A hand-set model over {@link #DEDUPE}'s comparisons, for tests of the graph and the ids: a few
+   * dozen parties are too few to train one. Weights in bits: an identifier's exact agreement
    * (email, phone, NIR, ...) 14, any other comparison's strongest level 10, a partial level 6,
-   * {@code else} -3; names weigh by their frequency among the parties (m 0.9 over it); prior
-   * 2^-16. So names and a postcode alone stay below the 0.9 threshold ("Jean Martin, 75011" is
-   * not a person), and a shared key with the names links.
+   * {@code else} -3; names weigh by their frequency among the parties (m 0.9 over it); prior 2^-16.
+   * So names and a postcode alone stay below the 0.9 threshold ("Jean Martin, 75011" is not a
+   * person), and a shared key with the names links.
    */
   static final FellegiSunterModel MODEL = handSet();
 
@@ -44,7 +51,10 @@ final class Fixtures {
       u[f] = new double[n];
       for (int l = 0; l < n; l++) {
         m[f][l] = l == 0 ? 0.9 : 0.1 / (n - 1);
-        double bits = l == n - 1 ? -3 : l > 0 ? 6 : IDENTIFIERS.contains(comparisons.get(f).field()) ? 14 : 10;
+        double bits =
+            l == n - 1
+                ? -3
+                : l > 0 ? 6 : IDENTIFIERS.contains(comparisons.get(f).field()) ? 14 : 10;
         u[f][l] = m[f][l] / Math.pow(2, bits);
       }
     }
@@ -120,11 +130,19 @@ final class Fixtures {
 
     private Object[] identity() {
       return new Object[] {
-        first, last, birthDate == null ? null : Date.valueOf(birthDate),
-        email, email == null ? null : true,
-        phone, phone == null ? null : true,
-        postcode, postcode == null ? null : postcode.substring(0, 2),
-        null, null, null, null
+        first,
+        last,
+        birthDate == null ? null : Date.valueOf(birthDate),
+        email,
+        email == null ? null : true,
+        phone,
+        phone == null ? null : true,
+        postcode,
+        postcode == null ? null : postcode.substring(0, 2),
+        null,
+        null,
+        null,
+        null
       };
     }
 

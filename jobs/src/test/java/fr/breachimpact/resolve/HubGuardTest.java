@@ -32,13 +32,16 @@ class HubGuardTest {
                 .record("r9", "i1"));
     // Assertion messages name the values by label, never by value.
     Map<String, String> label =
-        Map.of(family, "family", person, "person", "test@laposte.net", "test",
-            "+33611111111", "ones");
+        Map.of(
+            family, "family", person, "person", "test@laposte.net", "test", "+33611111111", "ones");
     Map<String, String> reasons = new TreeMap<>();
     HubGuard.hubs(Parties.fromRecords(Fixtures.records(records)), ResolveConfig.defaults())
         .collectAsList()
-        .forEach(r -> reasons.put(
-            r.getString(0) + ":" + label.getOrDefault(r.getString(1), "other"), r.getString(5)));
+        .forEach(
+            r ->
+                reasons.put(
+                    r.getString(0) + ":" + label.getOrDefault(r.getString(1), "other"),
+                    r.getString(5)));
     // Placeholders (test@, eight ones) are nulled before the guard (the comparable columns drop
     // them): only the family address is left to be found a hub.
     assertEquals(Map.of("email:family", "too_many_names"), reasons);
@@ -55,19 +58,23 @@ class HubGuardTest {
             new Ident("hugo", "roy", null, null, family, null).record("r4", "i2"));
     Dataset<Row> parties = Parties.fromRecords(Fixtures.records(records));
     Dataset<Row> hubs =
-        parties.sparkSession().createDataFrame(
-            List.of(
-                RowFactory.create("email", family),
-                RowFactory.create("phone", "+33612345671")),
-            new StructType()
-                .add("key_type", "string")
-                .add("key_value", "string"));
+        parties
+            .sparkSession()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create("email", family), RowFactory.create("phone", "+33612345671")),
+                new StructType().add("key_type", "string").add("key_value", "string"));
     Map<String, String> keys = new TreeMap<>();
-    for (Row r : HubGuard.withoutHubs(parties, hubs).select("record_id", "email", "phone_det").collectAsList()) {
+    for (Row r :
+        HubGuard.withoutHubs(parties, hubs)
+            .select("record_id", "email", "phone_det")
+            .collectAsList()) {
       // Labels, not values, in what an assertion prints.
-      keys.put(r.getString(0), (r.isNullAt(1) ? "-" : "email") + "/" + (r.isNullAt(2) ? "-" : "phone"));
+      keys.put(
+          r.getString(0), (r.isNullAt(1) ? "-" : "email") + "/" + (r.isNullAt(2) ? "-" : "phone"));
     }
-    // r1, r2: the family address goes; r1's hub phone goes (its trusted copy too), r2's own phone stays. r4 holds
+    // r1, r2: the family address goes; r1's hub phone goes (its trusted copy too), r2's own phone
+    // stays. r4 holds
     // the family address as a phone value: a hub of the email key only, so it is no phone hub.
     assertEquals(Map.of("r1", "-/-", "r2", "-/phone", "r3", "email/-", "r4", "-/phone"), keys);
   }

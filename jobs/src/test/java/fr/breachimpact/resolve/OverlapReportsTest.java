@@ -49,9 +49,11 @@ class OverlapReportsTest {
 
   @Test
   void incidentPairsCountDistinctPersonsAndJaccard() {
-    // Every pair of four incidents once, in order; every count is below 10, so every row is flagged.
+    // Every pair of four incidents once, in order; every count is below 10, so every row is
+    // flagged.
     Frames.assertApproximatelyEqual(
-        frame("incident_a STRING, incident_b STRING, persons_a BIGINT, persons_b BIGINT, persons_both BIGINT,"
+        frame(
+            "incident_a STRING, incident_b STRING, persons_a BIGINT, persons_b BIGINT, persons_both BIGINT,"
                 + " persons_either BIGINT, jaccard DOUBLE, below_min_cell_size BOOLEAN",
             row("auchan-2024", "auchan-2025", 3L, 3L, 2L, 4L, 0.5, true), // p2 p3 of p1..p4
             row("auchan-2024", "lm-2025", 3L, 2L, 1L, 4L, 0.25, true), // p3 of p1 p2 p3 p5
@@ -85,12 +87,15 @@ class OverlapReportsTest {
             "lm-2025", new IncidentScope(List.of("Leroy Merlin"), null),
             "medecin-2025", new IncidentScope(List.of("MédecinDirect"), null));
     Frames.assertEqual(
-        frame("group_name STRING, brands BIGINT, incidents BIGINT, persons_exposed BIGINT,"
+        frame(
+            "group_name STRING, brands BIGINT, incidents BIGINT, persons_exposed BIGINT,"
                 + " persons_multi_incident BIGINT, persons_exposed_customers BIGINT,"
                 + " persons_multi_brand_customers BIGINT, persons_multi_brand_customers_exposed BIGINT,"
                 + " below_min_cell_size BOOLEAN",
-            // 2 brands, 3 incidents; p1..p5 exposed, each once; p2 and p3 in more than one incident;
-            // exposed and customers: p1 p3 p5; customers of both brands: p3 p7, of those exposed: p3.
+            // 2 brands, 3 incidents; p1..p5 exposed, each once; p2 and p3 in more than one
+            // incident;
+            // exposed and customers: p1 p3 p5; customers of both brands: p3 p7, of those exposed:
+            // p3.
             row("Mulliez", 2L, 3L, 5L, 2L, 3L, 2L, 1L, true),
             // Decathlon's customer p6 is exposed only by an incident outside the group.
             row("Other", 1L, 0L, 0L, 0L, 0L, 0L, 0L, false)),

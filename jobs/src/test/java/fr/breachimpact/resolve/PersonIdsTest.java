@@ -59,25 +59,30 @@ class PersonIdsTest {
     Dataset<Row> previous = pairs("person_id", "b", "p1", "c", "p1");
     Dataset<Row> clusters = pairs("component", "a", "a", "b", "a", "c", "a");
     Frames.assertEqualIgnoringOrder(
-        Frames.frame("node_id STRING, person_id STRING",
-            Frames.row("a", "p1"), Frames.row("b", "p1"), Frames.row("c", "p1")),
+        Frames.frame(
+            "node_id STRING, person_id STRING",
+            Frames.row("a", "p1"),
+            Frames.row("b", "p1"),
+            Frames.row("c", "p1")),
         PersonIds.assign(previous, clusters, RUN).assignment());
   }
 
   @Test
   void mergeKeepsTheIdWithMostMembersAndRecordsTheMerge() {
-    Dataset<Row> previous = pairs("person_id", "a", "p9", "b", "p1", "c", "p1", "d", "p5", "e", "p4");
+    Dataset<Row> previous =
+        pairs("person_id", "a", "p9", "b", "p1", "c", "p1", "d", "p5", "e", "p4");
     // a, b, c merge (p1 has two members, p9 one); d and e merge with equal members: smaller id.
-    Dataset<Row> clusters =
-        pairs("component", "a", "a", "b", "a", "c", "a", "d", "d", "e", "d");
+    Dataset<Row> clusters = pairs("component", "a", "a", "b", "a", "c", "a", "d", "d", "e", "d");
     PersonIds.Assignment result = PersonIds.assign(previous, clusters, RUN);
     Map<String, String> ids = asMap(result.assignment());
     assertEquals("p1", ids.get("a"));
     assertEquals("p4", ids.get("d"));
     java.sql.Date run = java.sql.Date.valueOf(RUN);
     Frames.assertEqual(
-        Frames.frame("run_date DATE, surviving_person_id STRING, merged_person_id STRING",
-            Frames.row(run, "p4", "p5"), Frames.row(run, "p1", "p9")),
+        Frames.frame(
+            "run_date DATE, surviving_person_id STRING, merged_person_id STRING",
+            Frames.row(run, "p4", "p5"),
+            Frames.row(run, "p1", "p9")),
         result.merges().orderBy("merged_person_id"));
   }
 

@@ -33,7 +33,8 @@ class PersonTablesTest {
   }
 
   private static Row customer(String id, String brand, String person) {
-    return RowFactory.create("c|" + brand + "|" + id, Parties.CUSTOMER, null, null, id, brand, person);
+    return RowFactory.create(
+        "c|" + brand + "|" + id, Parties.CUSTOMER, null, null, id, brand, person);
   }
 
   @Test
@@ -54,18 +55,30 @@ class PersonTablesTest {
     Dataset<Row> previous =
         TestSpark.session()
             .createDataFrame(
-                List.of(RowFactory.create("p2", Date.valueOf("2026-10-01"))), Resolution.FIRST_SEEN_SCHEMA);
+                List.of(RowFactory.create("p2", Date.valueOf("2026-10-01"))),
+                Resolution.FIRST_SEEN_SCHEMA);
 
     Dataset<Row> persons =
-        PersonTables.persons(TestSpark.session().createDataFrame(members, MEMBERS), previous, 4, RUN);
+        PersonTables.persons(
+            TestSpark.session().createDataFrame(members, MEMBERS), previous, 4, RUN);
 
     Date run = Date.valueOf(RUN);
     Frames.assertEqualIgnoringOrder(
-        frame("person_id STRING, record_count BIGINT, incident_count BIGINT, customer_count BIGINT,"
+        frame(
+            "person_id STRING, record_count BIGINT, incident_count BIGINT, customer_count BIGINT,"
                 + " brand_count BIGINT, cluster_size BIGINT, needs_review BOOLEAN, first_seen_run_date DATE,"
                 + " run_date DATE",
             row("p1", 3L, 2L, 2L, 2L, 5L, true, run, run),
-            row("p2", 0L, 0L, 2L, 1L, 2L, false, Date.valueOf("2026-10-01"), run), // first seen before
+            row(
+                "p2",
+                0L,
+                0L,
+                2L,
+                1L,
+                2L,
+                false,
+                Date.valueOf("2026-10-01"),
+                run), // first seen before
             row("p3", 1L, 1L, 0L, 0L, 1L, false, run, run)),
         persons);
   }

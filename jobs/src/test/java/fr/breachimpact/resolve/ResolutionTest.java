@@ -1,10 +1,10 @@
 package fr.breachimpact.resolve;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.apache.spark.sql.functions.col;
 
 import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ResolveConfig;
@@ -17,14 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nightly runs over a small population: the first with incidents inc-1 and inc-2, the
- * second adds inc-3. Held once for the class: each run is a dozen Spark jobs.
+ * Two nightly runs over a small population: the first with incidents inc-1 and inc-2, the second
+ * adds inc-3. Held once for the class: each run is a dozen Spark jobs.
  */
 class ResolutionTest {
   private static final Ident CAMILLE =
@@ -38,7 +37,15 @@ class ResolutionTest {
     "anne", "bruno", "claire", "denis", "emma", "fabien", "gilles", "helene", "julie", "kevin"
   };
   private static final String[] LASTS = {
-    "moreau", "petit", "durand", "leroy", "simon", "laurent", "michel", "garcia", "david",
+    "moreau",
+    "petit",
+    "durand",
+    "leroy",
+    "simon",
+    "laurent",
+    "michel",
+    "garcia",
+    "david",
     "bertrand"
   };
 
@@ -51,22 +58,32 @@ class ResolutionTest {
   static void runTwice() {
     List<Row> records = new ArrayList<>();
     records.add(CAMILLE.record("r01", "inc-1"));
-    records.add(CAMILLE.withEmail(CAMILLE.email()).withPhone("+33611223344").withBirthDate(null)
-        .record("r02", "inc-2"));
+    records.add(
+        CAMILLE
+            .withEmail(CAMILLE.email())
+            .withPhone("+33611223344")
+            .withBirthDate(null)
+            .record("r02", "inc-2"));
     records.add(JEAN.record("r10", "inc-1"));
     records.add(LEA.withEmail(LEA_EMAIL).withBirthDate("1995-07-07").record("r20", "inc-1"));
     records.add(LEA.withPhone(LEA_PHONE).record("r21", "inc-2"));
     // A hundred different people behind one placeholder email and one placeholder phone.
     for (int i = 0; i < HUB_PEOPLE; i++) {
       records.add(
-          new Ident(FIRSTS[i % 10], LASTS[i / 10], null, "contact@boutique.fr", "+33600000000",
-              "13001")
+          new Ident(
+                  FIRSTS[i % 10],
+                  LASTS[i / 10],
+                  null,
+                  "contact@boutique.fr",
+                  "+33600000000",
+                  "13001")
               .record(String.format("h%03d", i), "inc-2"));
     }
     List<Row> customers = new ArrayList<>();
     customers.add(CAMILLE.customer("A-1", "Auchan", "Mulliez"));
     customers.add(CAMILLE.withPhone("+33611223344").customer("L-1", "Leroy Merlin", "Mulliez"));
-    customers.add(new Ident("x", "y", null, null, null, null).customer("A-HUB", "Auchan", "Mulliez"));
+    customers.add(
+        new Ident("x", "y", null, null, null, null).customer("A-HUB", "Auchan", "Mulliez"));
     List<Row> matches = new ArrayList<>();
     matches.add(Fixtures.match("r01", "inc-1", "A-1", "Auchan"));
     for (int i = 0; i < 10; i++) {
@@ -77,28 +94,43 @@ class ResolutionTest {
     run1 =
         Resolution.run(
             new Resolution.Inputs(
-                Fixtures.records(records), Fixtures.customers(customers),
-                Fixtures.matches(matches), null, null, null),
+                Fixtures.records(records),
+                Fixtures.customers(customers),
+                Fixtures.matches(matches),
+                null,
+                null,
+                null),
             ResolveConfig.defaults(),
-            Fixtures.DEDUPE, LinkConfig.defaults(), Fixtures.MODEL,
+            Fixtures.DEDUPE,
+            LinkConfig.defaults(),
+            Fixtures.MODEL,
             LocalDate.of(2026, 11, 28));
     ids1 = ids(run1);
 
-    records.add(CAMILLE.withFirst("camile").withEmail(null).withBirthDate(null)
-        .withPhone("+33611223344").record("r03", "inc-3"));
+    records.add(
+        CAMILLE
+            .withFirst("camile")
+            .withEmail(null)
+            .withBirthDate(null)
+            .withPhone("+33611223344")
+            .record("r03", "inc-3"));
     records.add(JEAN.withBirthDate(null).record("r11", "inc-3"));
     records.add(LEA.withEmail(LEA_EMAIL).withPhone(LEA_PHONE).record("r22", "inc-3"));
-    ResolveConfig reviewAboveFour = new ResolveConfig(4, null, null, null, null, null, null, null, null);
+    ResolveConfig reviewAboveFour =
+        new ResolveConfig(4, null, null, null, null, null, null, null, null);
     run2 =
         Resolution.run(
             new Resolution.Inputs(
-                Fixtures.records(records), Fixtures.customers(customers),
+                Fixtures.records(records),
+                Fixtures.customers(customers),
                 Fixtures.matches(matches),
                 run1.recordPerson().localCheckpoint(),
                 run1.customerPerson().localCheckpoint(),
                 run1.persons().localCheckpoint()),
             reviewAboveFour,
-            Fixtures.DEDUPE, LinkConfig.defaults(), Fixtures.MODEL,
+            Fixtures.DEDUPE,
+            LinkConfig.defaults(),
+            Fixtures.MODEL,
             LocalDate.of(2026, 11, 29));
     ids2 = ids(run2);
   }
@@ -133,11 +165,12 @@ class ResolutionTest {
   @Test
   void placeholderEmailAndPhoneDoNotChainAHundredPeople() {
     Set<String> hubPersons = new HashSet<>();
-    ids2.forEach((id, person) -> {
-      if (id.startsWith("h")) {
-        hubPersons.add(person);
-      }
-    });
+    ids2.forEach(
+        (id, person) -> {
+          if (id.startsWith("h")) {
+            hubPersons.add(person);
+          }
+        });
     assertEquals(HUB_PEOPLE, hubPersons.size());
     assertFalse(hubPersons.contains(ids2.get("A-HUB")), "over-matched customer linked to nobody");
     Set<String> hubKeys = new HashSet<>();
@@ -175,7 +208,8 @@ class ResolutionTest {
     assertEquals(kept, ids2.get("r21"));
     assertEquals(kept, ids2.get("r22"));
     Frames.assertEqual(
-        Frames.frame("run_date DATE, surviving_person_id STRING, merged_person_id STRING",
+        Frames.frame(
+            "run_date DATE, surviving_person_id STRING, merged_person_id STRING",
             Frames.row(java.sql.Date.valueOf(LocalDate.of(2026, 11, 29)), kept, merged)),
         run2.personMerges());
     assertEquals(0, run1.personMerges().count());
@@ -188,6 +222,7 @@ class ResolutionTest {
     assertEquals(ids2.get("r01"), review.get(0).getString(0));
     assertEquals(5L, review.get(0).<Long>getAs("cluster_size"));
     assertTrue(run1.clusterReview().isEmpty());
-    assertEquals(0, run2.stats().rounds(), "a small graph is labelled by the union-find in the driver");
+    assertEquals(
+        0, run2.stats().rounds(), "a small graph is labelled by the union-find in the driver");
   }
 }

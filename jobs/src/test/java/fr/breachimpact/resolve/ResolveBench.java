@@ -18,18 +18,44 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Not a test: a measurement on synthetic records (seeded), run on request only:
- * {@code mvn -o test -Dtest=fr.breachimpact.resolve.ResolveBench -Dresolve.bench.persons=5000}.
- * Persons appear in one to three of four incidents with typos, swapped names, missing fields,
- * families sharing a phone and a placeholder email; prints the stage figures and the dedup
- * metrics against the generated truth.
+ * Not a test: a measurement on synthetic records (seeded), run on request only: {@code mvn -o test
+ * -Dtest=fr.breachimpact.resolve.ResolveBench -Dresolve.bench.persons=5000}. Persons appear in one
+ * to three of four incidents with typos, swapped names, missing fields, families sharing a phone
+ * and a placeholder email; prints the stage figures and the dedup metrics against the generated
+ * truth.
  */
 @EnabledIfSystemProperty(named = "resolve.bench.persons", matches = "\\d+")
 class ResolveBench {
   private static final String[] FIRSTS = {
-    "marie", "jean", "pierre", "michel", "nathalie", "isabelle", "sophie", "nicolas", "julien",
-    "camille", "lea", "hugo", "lucas", "emma", "chloe", "thomas", "antoine", "claire", "paul",
-    "anne", "louis", "manon", "sarah", "david", "eric", "celine", "laura", "alain", "pascal",
+    "marie",
+    "jean",
+    "pierre",
+    "michel",
+    "nathalie",
+    "isabelle",
+    "sophie",
+    "nicolas",
+    "julien",
+    "camille",
+    "lea",
+    "hugo",
+    "lucas",
+    "emma",
+    "chloe",
+    "thomas",
+    "antoine",
+    "claire",
+    "paul",
+    "anne",
+    "louis",
+    "manon",
+    "sarah",
+    "david",
+    "eric",
+    "celine",
+    "laura",
+    "alain",
+    "pascal",
     "sylvie"
   };
   private static final String[] LASTS = {
@@ -69,8 +95,10 @@ class ResolveBench {
         if (random.nextDouble() < 0.3) id = id.withPhone(null);
         if (random.nextDouble() < 0.01) id = id.withEmail("contact@boutique.fr");
         if (random.nextDouble() < 0.1) id = id.withFirst(typo(first, random));
-        if (random.nextDouble() < 0.05) id = new Ident(id.last(), id.first(), id.birthDate(),
-            id.email(), id.phone(), id.postcode());
+        if (random.nextDouble() < 0.05)
+          id =
+              new Ident(
+                  id.last(), id.first(), id.birthDate(), id.email(), id.phone(), id.postcode());
         String recordId = String.format("r%08d-%d", p, k);
         records.add(id.record(recordId, "inc-" + (1 + (p + k) % 4)));
         truth.add(RowFactory.create(recordId, "t" + p));
@@ -82,17 +110,30 @@ class ResolveBench {
     Resolution.Output out =
         Resolution.run(
             new Resolution.Inputs(Fixtures.records(records), customers, matches, null, null, null),
-            ResolveConfig.defaults(), Fixtures.DEDUPE, LinkConfig.defaults(), null, LocalDate.of(2026, 11, 29));
+            ResolveConfig.defaults(),
+            Fixtures.DEDUPE,
+            LinkConfig.defaults(),
+            null,
+            LocalDate.of(2026, 11, 29));
     Dataset<Row> recordPerson = out.recordPerson().localCheckpoint();
     double seconds = (System.nanoTime() - start) / 1e9;
     Resolution.Stats s = out.stats();
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "stage=resolve records=%d edges=%d rounds=%d seconds=%.1f candidate_pairs=%d hubs=%s%n",
-        records.size(), s.edges(), s.rounds(), seconds, s.candidatePairs(), s.hubValues());
-    StructType truthSchema = new StructType().add("record_id", DataTypes.StringType)
-        .add("true_person_id", DataTypes.StringType);
-    DedupMetrics m = DedupEvaluation.evaluate(
-        recordPerson, TestSpark.session().createDataFrame(truth, truthSchema));
+        records.size(),
+        s.edges(),
+        s.rounds(),
+        seconds,
+        s.candidatePairs(),
+        s.hubValues());
+    StructType truthSchema =
+        new StructType()
+            .add("record_id", DataTypes.StringType)
+            .add("true_person_id", DataTypes.StringType);
+    DedupMetrics m =
+        DedupEvaluation.evaluate(
+            recordPerson, TestSpark.session().createDataFrame(truth, truthSchema));
     System.out.println(m.lines());
   }
 

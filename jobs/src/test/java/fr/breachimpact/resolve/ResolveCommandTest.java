@@ -35,11 +35,15 @@ class ResolveCommandTest {
   @Test
   void writesContractedReportsIdempotentlyAndKeepsIdsAcrossDays() throws Exception {
     SparkSession spark = TestSpark.session();
-    List<Row> records = new ArrayList<>(List.of(
-        ANNE.record("r10", "inc-1"), PAUL.record("r11", "inc-1"),
-        ANNE.withPhone(null).record("r20", "inc-2"), PAUL.withBirthDate(null).record("r21", "inc-2")));
+    List<Row> records =
+        new ArrayList<>(
+            List.of(
+                ANNE.record("r10", "inc-1"), PAUL.record("r11", "inc-1"),
+                ANNE.withPhone(null).record("r20", "inc-2"),
+                    PAUL.withBirthDate(null).record("r21", "inc-2")));
     writeLake(spark, records);
-    Files.writeString(dir.resolve("config.json"),
+    Files.writeString(
+        dir.resolve("config.json"),
         "{\"incidents_dir\": \"incidents\", \"lake_dir\": \"lake\", \"reports_dir\": \"reports\"}");
     manifest("inc-1", "[\"Auchan\"]", "\"Mulliez\"");
     manifest("inc-2", "[\"Leroy Merlin\"]", "null");
@@ -62,8 +66,12 @@ class ResolveCommandTest {
     Map<String, String> day2 = recordPerson(spark);
     assertEquals(day1.get("r10"), day2.get("r00"));
     assertEquals(day1.get("r10"), day2.get("r10"));
-    Row overlap = spark.read().parquet(dir.resolve("reports/incident_overlap").toString())
-        .where("report_date = '2026-11-29'").first();
+    Row overlap =
+        spark
+            .read()
+            .parquet(dir.resolve("reports/incident_overlap").toString())
+            .where("report_date = '2026-11-29'")
+            .first();
     assertEquals(2L, overlap.<Long>getAs("persons_both"));
   }
 
@@ -74,22 +82,33 @@ class ResolveCommandTest {
       Files.writeString(
           model,
           ModelFile.toJson(
-              ModelTraining.Trained.fixed(Fixtures.MODEL), "dedupe", ModelSettings.dedupeDefaults(),
+              ModelTraining.Trained.fixed(Fixtures.MODEL),
+              "dedupe",
+              ModelSettings.dedupeDefaults(),
               Json.mapper().createObjectNode()));
     }
     return BreachImpact.execute(
-        "resolve", "--config", dir.resolve("config.json").toString(), "--run-date", date, "--model", model.toString());
+        "resolve",
+        "--config",
+        dir.resolve("config.json").toString(),
+        "--run-date",
+        date,
+        "--model",
+        model.toString());
   }
 
   private void manifest(String id, String brands, String group) throws Exception {
     Path folder = Files.createDirectories(dir.resolve("incidents").resolve(id));
-    Files.writeString(folder.resolve("manifest.json"),
+    Files.writeString(
+        folder.resolve("manifest.json"),
         "{\"incident_id\": \"" + id + "\", \"brands\": " + brands + ", \"group\": " + group + "}");
   }
 
   private void writeLake(SparkSession spark, List<Row> records) {
-    List<Row> customers = List.of(
-        ANNE.customer("A-1", "Auchan", "Mulliez"), ANNE.customer("L-9", "Leroy Merlin", "Mulliez"));
+    List<Row> customers =
+        List.of(
+            ANNE.customer("A-1", "Auchan", "Mulliez"),
+            ANNE.customer("L-9", "Leroy Merlin", "Mulliez"));
     List<Row> matches = List.of(Fixtures.match("r10", "inc-1", "A-1", "Auchan"));
     save(Fixtures.records(records), "leaked_records_clean");
     save(Fixtures.customers(customers), "customers_clean");
@@ -97,13 +116,21 @@ class ResolveCommandTest {
   }
 
   private void save(Dataset<Row> table, String name) {
-    table.write().format("delta").mode("overwrite").save(dir.resolve("lake").resolve(name).toString());
+    table
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .save(dir.resolve("lake").resolve(name).toString());
   }
 
   private Map<String, String> recordPerson(SparkSession spark) {
     Map<String, String> ids = new TreeMap<>();
-    spark.read().format("delta").load(dir.resolve("lake/record_person").toString())
-        .collectAsList().forEach(r -> ids.put(r.getAs("record_id"), r.getAs("person_id")));
+    spark
+        .read()
+        .format("delta")
+        .load(dir.resolve("lake/record_person").toString())
+        .collectAsList()
+        .forEach(r -> ids.put(r.getAs("record_id"), r.getAs("person_id")));
     return ids;
   }
 

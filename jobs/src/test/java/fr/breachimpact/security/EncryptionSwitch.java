@@ -9,8 +9,8 @@ import org.apache.parquet.crypto.keytools.KeyToolkit;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Turns the restricted-zone encryption on in the shared test session, with a fresh random
- * in-memory key set, and off again on close (the session is shared with every other test class).
+ * Turns the restricted-zone encryption on in the shared test session, with a fresh random in-memory
+ * key set, and off again on close (the session is shared with every other test class).
  */
 final class EncryptionSwitch implements AutoCloseable {
   static final String KEY_SET = "restricted-zone-test";
@@ -38,9 +38,14 @@ final class EncryptionSwitch implements AutoCloseable {
 
   static EncryptionSwitch on(SparkSession spark, LoadedConfig loaded) {
     registerKeys();
-    return new EncryptionSwitch(spark, RestrictedZoneEncryption.settings(
-        new MasterKeySource(KEY_SET, null, null), EncryptionConfig.defaults(),
-        loaded.resolve(loaded.config().reportsDir()), loaded, Map.of()));
+    return new EncryptionSwitch(
+        spark,
+        RestrictedZoneEncryption.settings(
+            new MasterKeySource(KEY_SET, null, null),
+            EncryptionConfig.defaults(),
+            loaded.resolve(loaded.config().reportsDir()),
+            loaded,
+            Map.of()));
   }
 
   @Override

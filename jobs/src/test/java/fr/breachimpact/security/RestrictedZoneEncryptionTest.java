@@ -40,17 +40,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same tiny incident ingested and classified twice, into a plaintext lake and into an
- * encrypted one (ingest writes through LakeTables, classify writes Delta on its own: both are
- * covered). Assertions print file names and counts, never a value.
+ * The same tiny incident ingested and classified twice, into a plaintext lake and into an encrypted
+ * one (ingest writes through LakeTables, classify writes Delta on its own: both are covered).
+ * Assertions print file names and counts, never a value.
  */
 class RestrictedZoneEncryptionTest {
   private static final LocalDate RUN_DATE = LocalDate.parse("2026-11-29");
+
   /** Generated values of the fixture, as the lake would hold them (raw and normalised). */
   private static final List<String> RAW_VALUES =
-      List.of("helene.lefevre-test@exemple.fr", "Lefèvre", "Hélène", "06 12 34 56 78", "+33612345678",
-          "jean.dupont-test@exemple.fr", "Marchandise", "0698765432", "+33698765432",
-          "FR7630006000011234567890189", "1850578006084");
+      List.of(
+          "helene.lefevre-test@exemple.fr",
+          "Lefèvre",
+          "Hélène",
+          "06 12 34 56 78",
+          "+33612345678",
+          "jean.dupont-test@exemple.fr",
+          "Marchandise",
+          "0698765432",
+          "+33698765432",
+          "FR7630006000011234567890189",
+          "1850578006084");
 
   @TempDir static Path dir;
   static SparkSession spark;
@@ -61,13 +71,16 @@ class RestrictedZoneEncryptionTest {
   static void runTwice() throws IOException {
     spark = TestSpark.session();
     Path incident = Files.createDirectories(dir.resolve("incidents/shop-2025"));
-    Files.writeString(incident.resolve("clients.csv"),
+    Files.writeString(
+        incident.resolve("clients.csv"),
         "nom;prenom;email;telephone;iban;nir\n"
             + "Lefèvre;Hélène;helene.lefevre-test@exemple.fr;06 12 34 56 78;FR7630006000011234567890189;1850578006084\n"
             + "Marchandise;Jean;jean.dupont-test@exemple.fr;0698765432;;\n"
             + "broken;\"never closed\n",
         StandardCharsets.UTF_8);
-    Files.writeString(incident.resolve("manifest.json"), """
+    Files.writeString(
+        incident.resolve("manifest.json"),
+        """
         {"incident_id":"shop-2025","organisation":"Shop","brands":["Shop"],"group":"G",
          "dates":{"occurred":"2025-11-01","became_aware":"2025-11-20T09:00:00Z"},
          "files":[{"path":"clients.csv","delimiter":";",
@@ -84,14 +97,23 @@ class RestrictedZoneEncryptionTest {
 
   private static LoadedConfig config(String name) throws IOException {
     Path file = dir.resolve(name + ".json");
-    Files.writeString(file, "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"" + name + "/lake\",\"reports_dir\":\""
-        + name + "/reports\"}");
+    Files.writeString(
+        file,
+        "{\"incidents_dir\":\"incidents\",\"lake_dir\":\""
+            + name
+            + "/lake\",\"reports_dir\":\""
+            + name
+            + "/reports\"}");
     return LoadedConfig.load(file);
   }
 
   private static void runStages(LoadedConfig config) {
-    IngestCommand.run(spark, config, IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults()),
-        RUN_DATE, "run-test");
+    IngestCommand.run(
+        spark,
+        config,
+        IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults()),
+        RUN_DATE,
+        "run-test");
     ClassifyCommand.run(spark, config, ClassifyCommand.normalizer(RUN_DATE));
   }
 
@@ -105,11 +127,22 @@ class RestrictedZoneEncryptionTest {
     List<Path> files = dataFiles(lake(encrypted).resolve("leaked_records"));
     assertFalse(files.isEmpty());
     for (Path f : files) {
-      assertEquals("PARE", tail(f), f.getFileName() + " should end with the encrypted-footer magic");
-      Exception e = assertThrows(Exception.class, () -> spark.read().parquet(f.toString()).collectAsList());
-      assertTrue(chain(e).contains("encrypted") || chain(e).contains("key"), "unexpected failure kind for " + f.getFileName());
+      assertEquals(
+          "PARE", tail(f), f.getFileName() + " should end with the encrypted-footer magic");
+      Exception e =
+          assertThrows(Exception.class, () -> spark.read().parquet(f.toString()).collectAsList());
+      assertTrue(
+          chain(e).contains("encrypted") || chain(e).contains("key"),
+          "unexpected failure kind for " + f.getFileName());
     }
-    assertThrows(Exception.class, () -> spark.read().format("delta").load(encrypted.lakeTable("leaked_records")).collectAsList());
+    assertThrows(
+        Exception.class,
+        () ->
+            spark
+                .read()
+                .format("delta")
+                .load(encrypted.lakeTable("leaked_records"))
+                .collectAsList());
     // Another engine fails too: DuckDB has no key.
     assertThrows(SQLException.class, () -> duckCount(files.get(0).toString()));
   }
@@ -133,12 +166,17 @@ class RestrictedZoneEncryptionTest {
     // The search works: the plaintext lake holds every value somewhere.
     List<Path> plainFiles = allFiles(lake(plain));
     for (int i = 0; i < RAW_VALUES.size(); i++) {
-      assertFalse(filesHolding(plainFiles, RAW_VALUES.get(i)).isEmpty(), "value #" + i + " not found in the plaintext lake");
+      assertFalse(
+          filesHolding(plainFiles, RAW_VALUES.get(i)).isEmpty(),
+          "value #" + i + " not found in the plaintext lake");
     }
     List<Path> files = allFiles(lake(encrypted));
     assertTrue(files.stream().anyMatch(f -> f.toString().contains("_delta_log")));
     for (int i = 0; i < RAW_VALUES.size(); i++) {
-      List<String> hits = filesHolding(files, RAW_VALUES.get(i)).stream().map(f -> lake(encrypted).relativize(f).toString()).toList();
+      List<String> hits =
+          filesHolding(files, RAW_VALUES.get(i)).stream()
+              .map(f -> lake(encrypted).relativize(f).toString())
+              .toList();
       assertEquals(List.of(), hits, "value #" + i + " found in these files of the encrypted lake");
     }
   }
@@ -146,11 +184,16 @@ class RestrictedZoneEncryptionTest {
   @Test
   void theDeltaLogOfAPlaintextLakeHoldsNoRawValueEither() throws IOException {
     // Delta would put each file's smallest and largest email, name... into the log's JSON.
-    List<Path> logs = allFiles(lake(plain)).stream().filter(f -> f.toString().contains("_delta_log")).toList();
+    List<Path> logs =
+        allFiles(lake(plain)).stream().filter(f -> f.toString().contains("_delta_log")).toList();
     assertFalse(logs.isEmpty());
     for (int i = 0; i < RAW_VALUES.size(); i++) {
-      List<String> hits = filesHolding(logs, RAW_VALUES.get(i)).stream().map(f -> lake(plain).relativize(f).toString()).toList();
-      assertEquals(List.of(), hits, "value #" + i + " found in these log files of the plaintext lake");
+      List<String> hits =
+          filesHolding(logs, RAW_VALUES.get(i)).stream()
+              .map(f -> lake(plain).relativize(f).toString())
+              .toList();
+      assertEquals(
+          List.of(), hits, "value #" + i + " found in these log files of the plaintext lake");
     }
   }
 
@@ -170,8 +213,16 @@ class RestrictedZoneEncryptionTest {
     MasterKeys onlyFooter = MasterKeys.of(java.util.Map.of("footerKey", new byte[16]));
     InMemoryKeySets.register("only-footer", onlyFooter);
     try {
-      Exception e = assertThrows(fr.breachimpact.config.ConfigException.class, () -> RestrictedZoneEncryption.settings(
-          new MasterKeySource("only-footer", null, null), fr.breachimpact.config.EncryptionConfig.defaults(), "/r", encrypted, java.util.Map.of()));
+      Exception e =
+          assertThrows(
+              fr.breachimpact.config.ConfigException.class,
+              () ->
+                  RestrictedZoneEncryption.settings(
+                      new MasterKeySource("only-footer", null, null),
+                      fr.breachimpact.config.EncryptionConfig.defaults(),
+                      "/r",
+                      encrypted,
+                      java.util.Map.of()));
       assertTrue(e.getMessage().contains("piiKey"));
     } finally {
       InMemoryKeySets.remove("only-footer");
@@ -183,7 +234,10 @@ class RestrictedZoneEncryptionTest {
     List<Column> cols = new ArrayList<>();
     for (StructField f : frame.schema().fields()) {
       Column c = functions.col(f.name());
-      cols.add(f.dataType() instanceof MapType ? functions.array_sort(functions.map_entries(c)).as(f.name()) : c);
+      cols.add(
+          f.dataType() instanceof MapType
+              ? functions.array_sort(functions.map_entries(c)).as(f.name())
+              : c);
     }
     return frame.select(cols.toArray(new Column[0]));
   }
@@ -200,7 +254,10 @@ class RestrictedZoneEncryptionTest {
 
   private static List<Path> dataFiles(Path root) throws IOException {
     return allFiles(root).stream()
-        .filter(f -> f.getFileName().toString().endsWith(".parquet") && !f.toString().contains("_delta_log"))
+        .filter(
+            f ->
+                f.getFileName().toString().endsWith(".parquet")
+                    && !f.toString().contains("_delta_log"))
         .toList();
   }
 
@@ -238,7 +295,8 @@ class RestrictedZoneEncryptionTest {
   }
 
   private static long duckCount(String glob) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + glob + "')")) {
       rs.next();
       return rs.getLong(1);
@@ -248,7 +306,10 @@ class RestrictedZoneEncryptionTest {
   private static String chain(Throwable t) {
     StringBuilder sb = new StringBuilder();
     for (Throwable c = t; c != null; c = c.getCause()) {
-      sb.append(c.getClass().getSimpleName()).append(' ').append(String.valueOf(c.getMessage()).toLowerCase()).append(' ');
+      sb.append(c.getClass().getSimpleName())
+          .append(' ')
+          .append(String.valueOf(c.getMessage()).toLowerCase())
+          .append(' ');
     }
     return sb.toString();
   }

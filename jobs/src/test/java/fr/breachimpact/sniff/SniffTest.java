@@ -29,9 +29,13 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** sniff's behaviours on small made-up files (the agreement table is SniffTestAgreementWithDeclaredLayouts). */
+/**
+ * sniff's behaviours on small made-up files (the agreement table is
+ * SniffTestAgreementWithDeclaredLayouts).
+ */
 class SniffTest {
-  private static final List<String> SECRETS = List.of("Zorglubian", "Quintrelle", "zorglub.quintrelle@example.org", "06 12 34 56 78");
+  private static final List<String> SECRETS =
+      List.of("Zorglubian", "Quintrelle", "zorglub.quintrelle@example.org", "06 12 34 56 78");
 
   @TempDir Path dir;
 
@@ -41,12 +45,37 @@ class SniffTest {
 
   /** 200 rows a person would recognise; the first two rows carry the values no output may show. */
   private static String rows(char d) {
-    StringBuilder sb = new StringBuilder("nom" + d + "prenom" + d + "tel" + d + "cp" + d + "date_naiss" + d + "courriel\n");
-    sb.append("Zorglubian").append(d).append("Quintrelle").append(d).append("06 12 34 56 78").append(d).append("75008").append(d)
-        .append("01/02/1980").append(d).append("zorglub.quintrelle@example.org\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "nom" + d + "prenom" + d + "tel" + d + "cp" + d + "date_naiss" + d + "courriel\n");
+    sb.append("Zorglubian")
+        .append(d)
+        .append("Quintrelle")
+        .append(d)
+        .append("06 12 34 56 78")
+        .append(d)
+        .append("75008")
+        .append(d)
+        .append("01/02/1980")
+        .append(d)
+        .append("zorglub.quintrelle@example.org\n");
     for (int i = 0; i < 200; i++) {
-      sb.append("Martin").append(i % 7 == 0 ? "ez" : "").append(d).append("Léa").append(d).append("06 1").append(i % 10).append(" 22 33 44").append(d)
-          .append("69003").append(d).append(String.format("%02d/03/19%02d", 1 + i % 28, 50 + i % 40)).append(d).append("lea").append(i).append("@example.org\n");
+      sb.append("Martin")
+          .append(i % 7 == 0 ? "ez" : "")
+          .append(d)
+          .append("Léa")
+          .append(d)
+          .append("06 1")
+          .append(i % 10)
+          .append(" 22 33 44")
+          .append(d)
+          .append("69003")
+          .append(d)
+          .append(String.format("%02d/03/19%02d", 1 + i % 28, 50 + i % 40))
+          .append(d)
+          .append("lea")
+          .append(i)
+          .append("@example.org\n");
     }
     return sb.toString();
   }
@@ -76,7 +105,8 @@ class SniffTest {
     Path good = incident().resolve("good.csv");
     Files.writeString(good, rows(';'));
     Path empty = Files.writeString(good.resolveSibling("empty.csv"), "");
-    ConsoleCapture.Captured<Integer> run = ConsoleCapture.capture(() -> sniff(good.toString(), empty.toString()));
+    ConsoleCapture.Captured<Integer> run =
+        ConsoleCapture.capture(() -> sniff(good.toString(), empty.toString()));
     assertEquals(ExitCode.INPUT_PROBLEM, run.value());
     assertTrue(run.err().contains("empty.csv") && run.err().contains("empty"), run.err());
     assertFalse(Files.exists(good.resolveSibling("manifest.json")));
@@ -100,22 +130,30 @@ class SniffTest {
   @Test
   void anExistingManifestIsOverwrittenOnlyWithForce() throws IOException {
     Path file = Files.writeString(incident().resolve("clients.csv"), rows(','));
-    Path manifest = Files.writeString(file.resolveSibling("manifest.json"), "{\"hand\": \"written\"}");
+    Path manifest =
+        Files.writeString(file.resolveSibling("manifest.json"), "{\"hand\": \"written\"}");
     assertEquals(ExitCode.BAD_CONFIG, ConsoleCapture.capture(() -> sniff(file.toString())).value());
     assertEquals("{\"hand\": \"written\"}", Files.readString(manifest));
-    assertEquals(ExitCode.OK, ConsoleCapture.capture(() -> sniff(file.toString(), "--force")).value());
+    assertEquals(
+        ExitCode.OK, ConsoleCapture.capture(() -> sniff(file.toString(), "--force")).value());
     assertTrue(Files.readString(manifest).contains("\"incident_id\" : \"new-leak-1\""));
   }
 
   @Test
-  void theDraftIsRefusedUntilItsPlaceholdersAreFilledAndThenIngestionAcceptsIt() throws IOException {
+  void theDraftIsRefusedUntilItsPlaceholdersAreFilledAndThenIngestionAcceptsIt()
+      throws IOException {
     Path file = Files.writeString(incident().resolve("clients.csv"), rows(';'));
     assertEquals(ExitCode.OK, ConsoleCapture.capture(() -> sniff(file.toString())).value());
     Path manifest = file.resolveSibling("manifest.json");
-    Path config = Files.writeString(dir.resolve("config.json"),
-        "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"reports\"}");
-    ConfigException refused = assertThrows(ConfigException.class, () -> IncidentCatalog.load(LoadedConfig.load(config)));
-    assertTrue(refused.getMessage().contains("manifest.json") && refused.getMessage().contains("dates."), refused.getMessage());
+    Path config =
+        Files.writeString(
+            dir.resolve("config.json"),
+            "{\"incidents_dir\":\"incidents\",\"lake_dir\":\"lake\",\"reports_dir\":\"reports\"}");
+    ConfigException refused =
+        assertThrows(ConfigException.class, () -> IncidentCatalog.load(LoadedConfig.load(config)));
+    assertTrue(
+        refused.getMessage().contains("manifest.json") && refused.getMessage().contains("dates."),
+        refused.getMessage());
 
     ObjectNode draft = (ObjectNode) Json.mapper().readTree(manifest.toFile());
     ObjectNode dates = (ObjectNode) draft.get("dates");
@@ -123,15 +161,32 @@ class SniffTest {
     dates.put("became_aware", "2026-12-01T09:00:00+01:00");
     dates.remove("disclosed");
     draft.putNull("claimed_total_affected");
-    ConfigException stillRefused = assertThrows(ConfigException.class, () -> IncidentCatalog.load(LoadedConfig.load(write(manifest, draft, config))));
-    assertTrue(stillRefused.getMessage().contains("circumstances.malicious"), stillRefused.getMessage());
+    ConfigException stillRefused =
+        assertThrows(
+            ConfigException.class,
+            () -> IncidentCatalog.load(LoadedConfig.load(write(manifest, draft, config))));
+    assertTrue(
+        stillRefused.getMessage().contains("circumstances.malicious"), stillRefused.getMessage());
     ((ObjectNode) draft.get("circumstances")).put("malicious", true);
     var incidents = IncidentCatalog.load(LoadedConfig.load(write(manifest, draft, config)));
 
     var spec = incidents.get(0).manifest().files().get(0);
     assertEquals(";", spec.delimiter());
-    assertEquals(Map.of("nom", "last_name", "prenom", "first_name", "tel", "phone", "cp", "postcode",
-        "date_naiss", "birth_date", "courriel", "email"), spec.mapping());
+    assertEquals(
+        Map.of(
+            "nom",
+            "last_name",
+            "prenom",
+            "first_name",
+            "tel",
+            "phone",
+            "cp",
+            "postcode",
+            "date_naiss",
+            "birth_date",
+            "courriel",
+            "email"),
+        spec.mapping());
     assertEquals(1, IngestPlanner.plan(incidents, IngestConfig.defaults()).size());
   }
 
@@ -145,18 +200,28 @@ class SniffTest {
     Path file = Files.writeString(incident().resolve("clients.csv"), rows('|'));
     ConsoleCapture.Captured<Integer> run = ConsoleCapture.capture(() -> sniff(file.toString()));
     assertEquals(ExitCode.OK, run.value());
-    String written = Files.readString(file.resolveSibling("manifest.json")) + Files.readString(file.resolveSibling("sniff-report.md"));
+    String written =
+        Files.readString(file.resolveSibling("manifest.json"))
+            + Files.readString(file.resolveSibling("sniff-report.md"));
     for (String secret : SECRETS) {
       assertFalse(run.all().contains(secret), "console shows a value");
       assertFalse(written.contains(secret), "draft or report shows a value");
     }
-    assertTrue(run.out().contains("valid emails") && run.out().contains("valid phone numbers"), run.out());
+    assertTrue(
+        run.out().contains("valid emails") && run.out().contains("valid phone numbers"), run.out());
   }
 
   @Test
-  void aFirstRowOfUnknownWordsIsNotTakenForAHeaderSoItIsNeverPrintedAsColumnNames() throws IOException {
-    Path file = Files.writeString(incident().resolve("noheader.csv"), rows(',').lines().skip(1)
-        .map(l -> l.replace("Zorglubian", "Zorglubian")).reduce("", (a, b) -> a + b + "\n"));
+  void aFirstRowOfUnknownWordsIsNotTakenForAHeaderSoItIsNeverPrintedAsColumnNames()
+      throws IOException {
+    Path file =
+        Files.writeString(
+            incident().resolve("noheader.csv"),
+            rows(',')
+                .lines()
+                .skip(1)
+                .map(l -> l.replace("Zorglubian", "Zorglubian"))
+                .reduce("", (a, b) -> a + b + "\n"));
     ConsoleCapture.Captured<Integer> run = ConsoleCapture.capture(() -> sniff(file.toString()));
     assertEquals(ExitCode.OK, run.value());
     assertFalse(run.all().contains("Zorglubian"));
@@ -167,7 +232,9 @@ class SniffTest {
 
   @Test
   void invalidUtf8BytesOnMostNonAsciiLinesMakeItWindows1252() {
-    byte[] text = "nom;prenom\nLefèvre;Hélène\nDurand;Zoé\nMartin;Paul\n".getBytes(Charset.forName("windows-1252"));
+    byte[] text =
+        "nom;prenom\nLefèvre;Hélène\nDurand;Zoé\nMartin;Paul\n"
+            .getBytes(Charset.forName("windows-1252"));
     EncodingGuess g = new EncodingSniffer().sniff("f.csv", new Prefix(text, false, true, false));
     assertEquals("windows-1252", g.encoding());
     assertTrue(g.evidence().contains("2 invalid UTF-8"), g.evidence());
@@ -175,12 +242,15 @@ class SniffTest {
 
   @Test
   void aFewInvalidLinesInAUtf8FileAreBrokenRowsNotAnotherEncoding() {
-    byte[] utf8 = "nom;prenom\nLefèvre;Hélène\nDurand;Zoé\nGarçon;Noël\n".getBytes(StandardCharsets.UTF_8);
+    byte[] utf8 =
+        "nom;prenom\nLefèvre;Hélène\nDurand;Zoé\nGarçon;Noël\n".getBytes(StandardCharsets.UTF_8);
     byte[] broken = "Mañez;Iñigo\n".getBytes(Charset.forName("windows-1252"));
     byte[] all = new byte[utf8.length + broken.length];
     System.arraycopy(utf8, 0, all, 0, utf8.length);
     System.arraycopy(broken, 0, all, utf8.length, broken.length);
-    assertEquals("UTF-8", new EncodingSniffer().sniff("f.csv", new Prefix(all, false, true, false)).encoding());
+    assertEquals(
+        "UTF-8",
+        new EncodingSniffer().sniff("f.csv", new Prefix(all, false, true, false)).encoding());
   }
 
   @Test
@@ -192,7 +262,8 @@ class SniffTest {
 
   @Test
   void theDelimiterComesFromManyLinesNotTheFirstAlone() {
-    List<String> lines = new java.util.ArrayList<>(List.of("nom;prenom;ville", "Dupont, Jean;Jean, Paul;Lyon, 3e"));
+    List<String> lines =
+        new java.util.ArrayList<>(List.of("nom;prenom;ville", "Dupont, Jean;Jean, Paul;Lyon, 3e"));
     for (int i = 0; i < 50; i++) {
       lines.add("Nom" + i + ";Prenom" + i + ";Ville, " + i);
     }

@@ -20,11 +20,13 @@ class KeyBloomFilterTest {
     Row counts =
         probe
             .where(filter.mightContain(col("k")))
-            .selectExpr("count_if(k < 3000 AND k % 3 = 0)", "count_if(NOT (k < 3000 AND k % 3 = 0))")
+            .selectExpr(
+                "count_if(k < 3000 AND k % 3 = 0)", "count_if(NOT (k < 3000 AND k % 3 = 0))")
             .first();
     assertEquals(1000L, counts.getLong(0), "no key of the filter dropped");
     long falsePositives = counts.getLong(1);
-    assertTrue(falsePositives < 29000 * 0.10, "about 5 % of the absent keys pass: " + falsePositives);
+    assertTrue(
+        falsePositives < 29000 * 0.10, "about 5 % of the absent keys pass: " + falsePositives);
     assertEquals(
         0L,
         spark.sql("SELECT CAST(NULL AS BIGINT) AS k").where(filter.mightContain(col("k"))).count(),

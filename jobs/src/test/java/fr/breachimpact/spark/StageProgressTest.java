@@ -21,10 +21,15 @@ class StageProgressTest {
   /** Four tasks that take about {@code millis} each, on the test session's two cores. */
   private static CompletableFuture<Long> slowJob(long millis) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SPARK.sparkContext());
-    return CompletableFuture.supplyAsync(() -> jsc.parallelize(List.of(1, 2, 3, 4), 4).map(i -> {
-      Thread.sleep(millis);
-      return i;
-    }).count());
+    return CompletableFuture.supplyAsync(
+        () ->
+            jsc.parallelize(List.of(1, 2, 3, 4), 4)
+                .map(
+                    i -> {
+                      Thread.sleep(millis);
+                      return i;
+                    })
+                .count());
   }
 
   @Test
@@ -40,11 +45,17 @@ class StageProgressTest {
       assertNotNull(line.sparkStage(), line.text());
       assertEquals(4, line.tasksTotal(), line.text());
       assertTrue(line.tasksDone() < 4, line.text());
-      assertTrue(line.text().matches("progress: stage=link elapsed=\\d+ s spark_job=\\d+ spark_stage=\\d+ tasks=\\d/4 \\(.+\\)"), line.text());
+      assertTrue(
+          line.text()
+              .matches(
+                  "progress: stage=link elapsed=\\d+ s spark_job=\\d+ spark_stage=\\d+ tasks=\\d/4 \\(.+\\)"),
+          line.text());
       assertEquals(4L, job.get());
       assertTrue(progress.slowest().isPresent(), "the slowest Spark stage is known once it ended");
       assertTrue(progress.slowest().get().seconds() >= 1.0, progress.slowest().get().describe());
-      assertTrue(progress.slowest().get().describe().matches("stage \\d+ \\(.+\\) \\d+\\.\\d s"), progress.slowest().get().describe());
+      assertTrue(
+          progress.slowest().get().describe().matches("stage \\d+ \\(.+\\) \\d+\\.\\d s"),
+          progress.slowest().get().describe());
     }
   }
 
@@ -58,9 +69,13 @@ class StageProgressTest {
     String printed = bytes.toString(StandardCharsets.UTF_8);
     long lines = printed.lines().count();
     assertTrue(lines >= 1, "at least one line in about 2.4 s at 1 s: " + printed);
-    assertTrue(printed.lines().allMatch(l -> l.startsWith("progress: stage=classify elapsed=")), printed);
+    assertTrue(
+        printed.lines().allMatch(l -> l.startsWith("progress: stage=classify elapsed=")), printed);
     Thread.sleep(1_500);
-    assertEquals(lines, bytes.toString(StandardCharsets.UTF_8).lines().count(), "no line after the stage ended");
+    assertEquals(
+        lines,
+        bytes.toString(StandardCharsets.UTF_8).lines().count(),
+        "no line after the stage ended");
   }
 
   @Test
@@ -70,8 +85,11 @@ class StageProgressTest {
 
   @Test
   void aLineWithoutARunningJobSaysSoAndShowsRowsOnlyWhenKnown() {
-    assertEquals("progress: stage=ingest elapsed=12 s spark_job=none", new ProgressLine("ingest", 12.2, null, null, null, 0, 0, 0).text());
-    assertEquals("progress: stage=link elapsed=40 s spark_job=3 spark_stage=7 tasks=5/8 rows_written=1200 (save at X.java:1)",
+    assertEquals(
+        "progress: stage=ingest elapsed=12 s spark_job=none",
+        new ProgressLine("ingest", 12.2, null, null, null, 0, 0, 0).text());
+    assertEquals(
+        "progress: stage=link elapsed=40 s spark_job=3 spark_stage=7 tasks=5/8 rows_written=1200 (save at X.java:1)",
         new ProgressLine("link", 40, 3, 7, "save at X.java:1", 5, 8, 1200).text());
     assertFalse(new ProgressLine("link", 1, 3, 7, "x", 0, 8, 0).text().contains("rows_written"));
   }

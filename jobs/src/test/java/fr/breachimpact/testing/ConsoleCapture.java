@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
- * Runs something while copying what it prints (stdout and stderr, still shown on the console)
- * into strings: each stream alone and both interleaved as a reader of the console saw them.
+ * Runs something while copying what it prints (stdout and stderr, still shown on the console) into
+ * strings: each stream alone and both interleaved as a reader of the console saw them.
  */
 public final class ConsoleCapture {
   /** What the job returned and printed. */
@@ -37,10 +37,12 @@ public final class ConsoleCapture {
 
   /** Everything printed while {@code job} ran, stdout and stderr interleaved. */
   public static String during(Runnable job) {
-    return capture(() -> {
-      job.run();
-      return null;
-    }).all();
+    return capture(
+            () -> {
+              job.run();
+              return null;
+            })
+        .all();
   }
 
   private static String text(ByteArrayOutputStream bytes) {

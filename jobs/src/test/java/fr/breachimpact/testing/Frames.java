@@ -61,7 +61,8 @@ public final class Frames {
    * Same columns, same rows in the same order; doubles and floats may differ by {@code tolerance}
    * (absolute), everything else must be equal.
    */
-  public static void assertApproximatelyEqual(Dataset<Row> expected, Dataset<Row> actual, double tolerance) {
+  public static void assertApproximatelyEqual(
+      Dataset<Row> expected, Dataset<Row> actual, double tolerance) {
     Pair p = comparable(expected, actual);
     synchronized (COMPARER) {
       COMPARER.start(p.expected.columns());
@@ -93,19 +94,26 @@ public final class Frames {
     StructType e = (StructType) relaxed(expected.schema());
     StructType a = (StructType) relaxed(actual.schema());
     if (!e.equals(a)) {
-      throw new AssertionFailedError(
-          "frames differ in their columns", e.toDDL(), a.toDDL());
+      throw new AssertionFailedError("frames differ in their columns", e.toDDL(), a.toDDL());
     }
     long expectedRows = expected.count();
     long actualRows = actual.count();
     if (expectedRows != actualRows) {
       throw new AssertionFailedError(
-          "frames differ in row count: expected " + expectedRows + " but was " + actualRows
-              + "\n  expected rows: " + firstRows(expected) + "\n  actual rows:   " + firstRows(actual),
-          expectedRows, actualRows);
+          "frames differ in row count: expected "
+              + expectedRows
+              + " but was "
+              + actualRows
+              + "\n  expected rows: "
+              + firstRows(expected)
+              + "\n  actual rows:   "
+              + firstRows(actual),
+          expectedRows,
+          actualRows);
     }
     SparkSession spark = TestSpark.session();
-    return new Pair(spark.createDataFrame(expected.rdd(), e), spark.createDataFrame(actual.rdd(), a));
+    return new Pair(
+        spark.createDataFrame(expected.rdd(), e), spark.createDataFrame(actual.rdd(), a));
   }
 
   private static String firstRows(Dataset<Row> frame) {
@@ -116,9 +124,10 @@ public final class Frames {
 
   private static DataType relaxed(DataType type) {
     if (type instanceof StructType s) {
-      return new StructType(Arrays.stream(s.fields())
-          .map(f -> new StructField(f.name(), relaxed(f.dataType()), true, Metadata.empty()))
-          .toArray(StructField[]::new));
+      return new StructType(
+          Arrays.stream(s.fields())
+              .map(f -> new StructField(f.name(), relaxed(f.dataType()), true, Metadata.empty()))
+              .toArray(StructField[]::new));
     }
     if (type instanceof ArrayType a) {
       return new ArrayType(relaxed(a.elementType()), true);
@@ -176,8 +185,12 @@ public final class Frames {
     @Override
     public void fail(String message) {
       throw new AssertionFailedError(
-          "frames differ row by row (first " + SHOWN + " differences, expected row then actual row):\n  "
-              + header + "\n  " + String.join("\n  ", unequal));
+          "frames differ row by row (first "
+              + SHOWN
+              + " differences, expected row then actual row):\n  "
+              + header
+              + "\n  "
+              + String.join("\n  ", unequal));
     }
 
     /**
@@ -203,8 +216,12 @@ public final class Frames {
         lines.add(values + ": expected " + times(expectedCount) + ", actual " + times(actualCount));
       }
       throw new AssertionFailedError(
-          "frames differ in which rows they hold (first " + SHOWN + " differences):\n  "
-              + header + "\n  " + String.join("\n  ", lines));
+          "frames differ in which rows they hold (first "
+              + SHOWN
+              + " differences):\n  "
+              + header
+              + "\n  "
+              + String.join("\n  ", lines));
     }
 
     private static String times(Object count) {

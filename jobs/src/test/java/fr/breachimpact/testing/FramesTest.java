@@ -2,13 +2,13 @@ package fr.breachimpact.testing;
 
 import static fr.breachimpact.testing.Frames.frame;
 import static fr.breachimpact.testing.Frames.row;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import com.holdenkarau.spark.testing.SparkSessionProvider;
 import fr.breachimpact.spark.TestSpark;
@@ -31,13 +31,16 @@ class FramesTest {
     Frames.assertEqual(abc(), abc());
     Frames.assertEqualIgnoringOrder(abc(), abc().orderBy(col("id").desc()));
     Frames.assertApproximatelyEqual(
-        abc(), frame(SCHEMA, row("a", 1L, 0.5 + 1e-9), row("b", 2L, null), row("c", 2L, 0.25)), 1e-6);
+        abc(),
+        frame(SCHEMA, row("a", 1L, 0.5 + 1e-9), row("b", 2L, null), row("c", 2L, 0.25)),
+        1e-6);
   }
 
   @Test
   void aDifferingValueFailsNamingBothRows() {
     Dataset<Row> actual = frame(SCHEMA, row("a", 1L, 0.5), row("b", 3L, null), row("c", 2L, 0.25));
-    AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Frames.assertEqual(abc(), actual));
+    AssertionFailedError e =
+        assertThrows(AssertionFailedError.class, () -> Frames.assertEqual(abc(), actual));
     assertTrue(e.getMessage().contains("columns  [id, n, share]"), e.getMessage());
     assertTrue(e.getMessage().contains("expected [b, 2, null]"), e.getMessage());
     assertTrue(e.getMessage().contains("actual   [b, 3, null]"), e.getMessage());
@@ -54,7 +57,8 @@ class FramesTest {
   void ignoringOrderStillCountsEachRow() {
     Dataset<Row> twice = frame(SCHEMA, row("a", 1L, 0.5), row("a", 1L, 0.5), row("c", 2L, 0.25));
     AssertionFailedError e =
-        assertThrows(AssertionFailedError.class, () -> Frames.assertEqualIgnoringOrder(abc(), twice));
+        assertThrows(
+            AssertionFailedError.class, () -> Frames.assertEqualIgnoringOrder(abc(), twice));
     assertTrue(e.getMessage().contains("[a, 1, 0.5]: expected 1x, actual 2x"), e.getMessage());
     assertTrue(e.getMessage().contains("[b, 2, null]: expected 1x, actual 0x"), e.getMessage());
   }
@@ -62,10 +66,13 @@ class FramesTest {
   @Test
   void aToleranceIsAbsoluteAndOnlyForFractions() {
     Dataset<Row> off = frame(SCHEMA, row("a", 1L, 0.51), row("b", 2L, null), row("c", 2L, 0.25));
-    assertThrows(AssertionFailedError.class, () -> Frames.assertApproximatelyEqual(abc(), off, 1e-3));
+    assertThrows(
+        AssertionFailedError.class, () -> Frames.assertApproximatelyEqual(abc(), off, 1e-3));
     Frames.assertApproximatelyEqual(abc(), off, 0.02);
-    Dataset<Row> otherCount = frame(SCHEMA, row("a", 2L, 0.5), row("b", 2L, null), row("c", 2L, 0.25));
-    assertThrows(AssertionFailedError.class, () -> Frames.assertApproximatelyEqual(abc(), otherCount, 0.5));
+    Dataset<Row> otherCount =
+        frame(SCHEMA, row("a", 2L, 0.5), row("b", 2L, null), row("c", 2L, 0.25));
+    assertThrows(
+        AssertionFailedError.class, () -> Frames.assertApproximatelyEqual(abc(), otherCount, 0.5));
   }
 
   @Test
@@ -73,7 +80,9 @@ class FramesTest {
     Dataset<Row> two = frame(SCHEMA, row("a", 1L, 0.5), row("c", 2L, 0.25));
     AssertionFailedError e =
         assertThrows(AssertionFailedError.class, () -> Frames.assertEqualIgnoringOrder(abc(), two));
-    assertTrue(e.getMessage().startsWith("frames differ in row count: expected 3 but was 2"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("frames differ in row count: expected 3 but was 2"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("actual rows:   [a,1,0.5], [c,2,0.25]"), e.getMessage());
   }
 
@@ -81,11 +90,17 @@ class FramesTest {
   void columnsMustMatchInNameTypeAndOrderButNotNullability() {
     Dataset<Row> intCount = frame("id STRING, n INT, share DOUBLE", row("a", 1, 0.5));
     Dataset<Row> expected = frame(SCHEMA, row("a", 1L, 0.5));
-    AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Frames.assertEqual(expected, intCount));
+    AssertionFailedError e =
+        assertThrows(AssertionFailedError.class, () -> Frames.assertEqual(expected, intCount));
     assertEquals("id STRING,n BIGINT,share DOUBLE", e.getExpected().getValue());
-    assertThrows(AssertionFailedError.class, () -> Frames.assertEqual(expected, expected.select("n", "id", "share")));
+    assertThrows(
+        AssertionFailedError.class,
+        () -> Frames.assertEqual(expected, expected.select("n", "id", "share")));
     // lit() columns are not nullable; an inline frame's always are: not a difference.
-    Dataset<Row> literal = TestSpark.session().range(1).select(lit("a").as("id"), lit(1L).as("n"), lit(0.5).as("share"));
+    Dataset<Row> literal =
+        TestSpark.session()
+            .range(1)
+            .select(lit("a").as("id"), lit(1L).as("n"), lit(0.5).as("share"));
     Frames.assertEqual(expected, literal);
   }
 

@@ -9,9 +9,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /**
- * A real HDFS in this JVM (Hadoop's MiniDFSCluster: one name node, one data node, on loopback
- * ports the system picks), started on first use and shared by the test classes like the
- * SparkSession; stopped when the JVM ends.
+ * A real HDFS in this JVM (Hadoop's MiniDFSCluster: one name node, one data node, on loopback ports
+ * the system picks), started on first use and shared by the test classes like the SparkSession;
+ * stopped when the JVM ends.
  */
 public final class MiniHdfs {
   private static MiniHdfs instance;
@@ -33,7 +33,8 @@ public final class MiniHdfs {
         conf.setInt("dfs.replication", 1);
         // Loopback only, no web UI worth a port of its own.
         conf.set("dfs.namenode.http-address", "127.0.0.1:0");
-        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).format(true).build();
+        MiniDFSCluster cluster =
+            new MiniDFSCluster.Builder(conf).numDataNodes(1).format(true).build();
         cluster.waitActive();
         instance = new MiniHdfs(cluster);
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::shutdown));
@@ -60,7 +61,11 @@ public final class MiniHdfs {
   /** Copies a local file or folder to {@code hdfsPath}, returns its URI. */
   public String put(Path local, String hdfsPath) {
     try {
-      fs().copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), new org.apache.hadoop.fs.Path(hdfsPath));
+      fs().copyFromLocalFile(
+              false,
+              true,
+              new org.apache.hadoop.fs.Path(local.toUri()),
+              new org.apache.hadoop.fs.Path(hdfsPath));
       return uri(hdfsPath);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
