@@ -107,10 +107,18 @@ public record ModelSettings(
    * @param name written in logs and in {@code evaluate}'s per-rule lines
    * @param keys key expressions: a comparable column, or {@code soundex(c)}, {@code initial(c)},
    *     {@code prefix3(c)}, {@code local_part(c)}, {@code sorted(c1,c2)}, {@code brand_scoped(c)}
+   * @param maxBlockSize a key value held by more rows than this (customers for link, parties of one
+   *     kind for resolve) yields no pair through this rule; null: the stage's {@code
+   *     max_block_size}. For rules whose keys namesakes share (a first name and a postcode), whose
+   *     blocks grow with the population
    */
-  public record BlockingRuleSettings(String name, List<String> keys) {
+  public record BlockingRuleSettings(String name, List<String> keys, Integer maxBlockSize) {
     public BlockingRuleSettings {
       keys = keys == null ? List.of() : List.copyOf(keys);
+    }
+
+    public BlockingRuleSettings(String name, List<String> keys) {
+      this(name, keys, null);
     }
   }
 

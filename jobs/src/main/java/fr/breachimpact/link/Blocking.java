@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import fr.breachimpact.spark.KeyBloomFilter;
@@ -82,8 +83,14 @@ public final class Blocking {
     right = KeyBloomFilter.narrow(right, col("_bk"), left, col("_bk"), left.count());
     // The windows' partitioning on the key is the one the join needs: one shuffle per side.
     WindowSpec block = Window.partitionBy(col("rule"), col("_bk"));
+    Column bound = lit(maxBlockSize);
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).maxBlockSize() != null) {
+        bound = when(col("rule").equalTo(i), lit(rules.get(i).maxBlockSize())).otherwise(bound);
+      }
+    }
     Dataset<Row> customerBlocks =
-        right.withColumn("_rn", count(lit(1)).over(block)).where(col("_rn").leq(maxBlockSize));
+        right.withColumn("_rn", count(lit(1)).over(block)).where(col("_rn").leq(bound));
     Dataset<Row> leakedBlocks = left.withColumn("_ln", count(lit(1)).over(block));
     return leakedBlocks
         .join(customerBlocks, JavaConverters.asScalaBuffer(List.of("rule", "_bk")).toSeq())

@@ -55,13 +55,28 @@ public final class BlockingKeys {
     Parsed left = parse(s, Side.LEAKED, file, at);
     Parsed right = parse(s, Side.CUSTOMER, file, at);
     return new BlockingRule(
-        s.name(), left.key, right.key, left.isArray, right.isArray, left.columns);
+        s.name(),
+        left.key,
+        right.key,
+        left.isArray,
+        right.isArray,
+        left.columns,
+        bound(s, file, at));
   }
 
   /** A deduplication rule's key over unprefixed party columns, and whether it is an array. */
   public static BlockingRule forDedupe(BlockingRuleSettings s, String file, String at) {
     Parsed p = parse(s, Side.PARTY, file, at);
-    return new BlockingRule(s.name(), p.key, p.key, p.isArray, p.isArray, p.columns);
+    return new BlockingRule(
+        s.name(), p.key, p.key, p.isArray, p.isArray, p.columns, bound(s, file, at));
+  }
+
+  private static Integer bound(BlockingRuleSettings s, String file, String at) {
+    if (s.maxBlockSize() != null && s.maxBlockSize() < 2) {
+      throw ConfigException.at(
+          file, at + ".max_block_size", "at least 2 (a block of one is no pair)");
+    }
+    return s.maxBlockSize();
   }
 
   private record Parsed(Column key, boolean isArray, Set<String> columns) {}

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Column;
  * @param rightKey over the {@code r_} columns; an array of keys when {@code rightIsArray}
  * @param columns the comparable columns the keys read (EM leaves the comparisons of those out of
  *     this rule's pairs)
+ * @param maxBlockSize this rule's bound on a block, or null for the stage's
  */
 public record BlockingRule(
     String name,
@@ -19,8 +20,14 @@ public record BlockingRule(
     Column rightKey,
     boolean leftIsArray,
     boolean rightIsArray,
-    Set<String> columns) {
+    Set<String> columns,
+    Integer maxBlockSize) {
   public BlockingRule {
     columns = Set.copyOf(columns);
+  }
+
+  /** This rule's bound, or the stage's when it sets none. */
+  public int maxBlockSize(int stageBound) {
+    return maxBlockSize == null ? stageBound : maxBlockSize;
   }
 }

@@ -9,23 +9,26 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * The pairs of the blocks in one partition of (block_key, node_id, rule) rows sorted by block_key:
- * for each run of rows with one key (a block) of 2 to {@code maxBlockSize} nodes, every pair of its
+ * for each run of rows with one key (a block) of 2 to its rule's bound of nodes, every pair of its
  * nodes as (node_a, node_b, rule) with node_a < node_b (a key's hash covers its rule, so a block is
  * one rule's). A block larger than the bound yields nothing; at most {@code maxBlockSize + 1} of
  * its node ids are held at a time.
  */
 final class BlockPairs implements Iterator<Row> {
   private final Iterator<Row> rows;
-  private final int maxBlockSize;
+  private final int[] maxBlockSizes;
   private final List<String> block = new ArrayList<>();
   private Row next;
   private int rule;
   private int i;
   private int j;
 
-  BlockPairs(Iterator<Row> sortedByKey, int maxBlockSize) {
+  /**
+   * @param maxBlockSizes the bound of each rule, by rule index
+   */
+  BlockPairs(Iterator<Row> sortedByKey, int[] maxBlockSizes) {
     this.rows = sortedByKey;
-    this.maxBlockSize = maxBlockSize;
+    this.maxBlockSizes = maxBlockSizes.clone();
   }
 
   @Override
@@ -68,6 +71,7 @@ final class BlockPairs implements Iterator<Row> {
       next = null;
       long key = first.getLong(0);
       rule = first.getInt(2);
+      int maxBlockSize = maxBlockSizes[rule];
       boolean oversized = false;
       block.clear();
       block.add(first.getString(1));

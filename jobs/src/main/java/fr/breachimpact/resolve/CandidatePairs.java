@@ -25,8 +25,9 @@ import org.apache.spark.sql.types.StructType;
  * Blocking for deduplication: pairs of parties of one kind (record and record, customer and
  * customer) that agree on every key of at least one rule of {@code resolve.model}, so that only
  * those are scored. Record-to-customer pairs are left out (the link stage decides those). A key
- * value held by more than {@code maxBlockSize} parties of one kind yields nothing: pairs stay
- * near-linear, and what such a block would have found is found by a more selective rule.
+ * value held by more than {@code maxBlockSize} parties of one kind (or the rule's own bound) yields
+ * nothing: pairs stay near-linear, and what such a block would have found is found by a more
+ * selective rule.
  */
 public final class CandidatePairs {
   /** What {@link BlockPairs} emits. */
@@ -54,12 +55,15 @@ public final class CandidatePairs {
       Dataset<Row> keys = blockKeys(parties, rules.get(i), i);
       keyed = keyed == null ? keys : keyed.union(keys);
     }
-    int bound = maxBlockSize;
+    int[] bounds = new int[rules.size()];
+    for (int i = 0; i < bounds.length; i++) {
+      bounds[i] = rules.get(i).maxBlockSize(maxBlockSize);
+    }
     return keyed
         .repartition(col("block_key"))
         .sortWithinPartitions("block_key")
         .mapPartitions(
-            (MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, bound), PAIR_ENCODER)
+            (MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, bounds), PAIR_ENCODER)
         .groupBy("node_a", "node_b")
         .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"))
         .localCheckpoint(true);

@@ -33,11 +33,13 @@ public final class DedupeScoring {
 
   /**
    * @param candidates pairs (node_a, node_b, rule, rules)
+   * @param compared the candidate pairs with their levels, cached: the caller unpersists it
    * @param scored every candidate pair with its levels, Bayes factors, match weight and probability
    * @param pairsPerRule pairs each rule found first
    */
   public record Result(
       Dataset<Row> candidates,
+      Dataset<Row> compared,
       Dataset<Row> scored,
       ModelTraining.Trained trained,
       long pairs,
@@ -80,6 +82,7 @@ public final class DedupeScoring {
     Dataset<Row> scored = MatchScoring.score(compared, trained.model());
     return new Result(
         candidates,
+        compared,
         scored,
         trained,
         patterns.stream().mapToLong(PatternCount::count).sum(),

@@ -200,7 +200,8 @@ public final class Resolution {
             dedupe.scored(), List.copyOf(dedupe.pairsPerRule().keySet()), model.comparisons()),
         dedupe.trained(),
         stats,
-        List.of(members, parties, dedupe.scored()));
+        // The scored pairs are a projection of the cached comparisons: those are what to free.
+        List.of(members, parties, dedupe.compared()));
   }
 
   /** node_id, person_id of the previous run, from its record_person and customer_person. */

@@ -155,4 +155,24 @@ class ModelDefinitionTest {
     assertEquals(80, link.prior().acceptedPairs(patterns));
     assertEquals(80 / 0.8 / 1e6, link.prior().prior(patterns, 1e6), 1e-15);
   }
+
+  @Test
+  void aRulesOwnBlockBoundBelowTwoNamesItsKey() {
+    ComparisonSettings email =
+        new ComparisonSettings("email", "email", List.of(level("exact")), null, null, null);
+    BlockingRuleSettings one = new BlockingRuleSettings("email", List.of("email_det"), 1);
+    assertTrue(
+        error(settings(email, one))
+            .contains("link.model.blocking_rules[0].max_block_size: at least 2"),
+        error(settings(email, one)));
+    assertEquals(
+        8,
+        ModelDefinition.forDedupe(ModelSettings.dedupeDefaults(), "default", "resolve.model")
+            .rules()
+            .stream()
+            .filter(r -> r.name().equals("first_name+postcode"))
+            .findFirst()
+            .orElseThrow()
+            .maxBlockSize(50));
+  }
 }

@@ -15,7 +15,7 @@ class BlockPairsTest {
       rows.add(RowFactory.create(((Number) keyNode[i]).longValue(), keyNode[i + 1], 0));
     }
     List<String> out = new ArrayList<>();
-    new BlockPairs(rows.iterator(), maxBlockSize)
+    new BlockPairs(rows.iterator(), new int[] {maxBlockSize})
         .forEachRemaining(r -> out.add(r.getString(0) + "-" + r.getString(1)));
     return out;
   }
@@ -43,5 +43,24 @@ class BlockPairsTest {
   @Test
   void aNodeTwiceInOneBlockIsNotPairedWithItself() {
     assertEquals(List.of("a-b", "a-b"), pairs(50, 1, "a", 1, "b", 1, "a"));
+  }
+
+  @Test
+  void eachRuleHasItsOwnBound() {
+    // Rule 0 bounds at 50, rule 1 at 2: the same block of three pairs under rule 0 only.
+    List<Row> rows =
+        List.of(
+            RowFactory.create(1L, "a", 0),
+            RowFactory.create(1L, "b", 0),
+            RowFactory.create(1L, "c", 0),
+            RowFactory.create(2L, "a", 1),
+            RowFactory.create(2L, "b", 1),
+            RowFactory.create(2L, "c", 1),
+            RowFactory.create(3L, "x", 1),
+            RowFactory.create(3L, "y", 1));
+    List<String> out = new ArrayList<>();
+    new BlockPairs(rows.iterator(), new int[] {50, 2})
+        .forEachRemaining(r -> out.add(r.getString(0) + "-" + r.getString(1) + "@" + r.getInt(2)));
+    assertEquals(List.of("a-b@0", "a-c@0", "b-c@0", "x-y@1"), out.stream().sorted().toList());
   }
 }
