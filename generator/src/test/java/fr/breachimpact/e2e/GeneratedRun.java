@@ -8,6 +8,8 @@ import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.generate.NoiseSettings;
 import fr.breachimpact.generate.SampleDataGenerator;
 import fr.breachimpact.link.LinkageEvaluation;
+import fr.breachimpact.resolve.DedupEvaluation;
+import fr.breachimpact.resolve.DedupMetrics;
 import fr.breachimpact.spark.TestSpark;
 import fr.breachimpact.testing.ConsoleCapture;
 import java.io.IOException;
@@ -116,6 +118,20 @@ public final class GeneratedRun {
     return LinkageEvaluation.recordTruth(
         lake("leaked_records").select("record_id", "incident_id", "source_file", "line_number"),
         truthCsv("leaked_records.csv").filter("NOT in_duplicate_file"));
+  }
+
+  /** The linkage of this run against its ground truth, as {@code evaluate} prints it. */
+  public LinkageEvaluation.Report linkage() {
+    return LinkageEvaluation.evaluate(
+        lake("customer_matches"), recordTruth(), truthCsv("customers.csv"));
+  }
+
+  /** The deduplication of this run (record_person) against its ground truth. */
+  public DedupMetrics deduplication() {
+    Dataset<Row> truth = recordTruth();
+    return DedupEvaluation.evaluate(
+        lake("record_person"),
+        truth.select(truth.col("record_id"), truth.col("person_id").as("true_person_id")));
   }
 
   public Dataset<Row> truthCsv(String file) {

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.breachimpact.generate.NoiseSettings;
 import fr.breachimpact.link.LinkageEvaluation;
 import fr.breachimpact.link.MatchSelection;
-import fr.breachimpact.resolve.DedupEvaluation;
 import fr.breachimpact.resolve.DedupMetrics;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +26,7 @@ class HardDataTest {
 
   @Test
   void linkageHoldsItsPrecisionAndTheModelCarriesTheKeylessPairs() {
-    LinkageEvaluation.Report report =
-        LinkageEvaluation.evaluate(
-            run.lake("customer_matches"), run.recordTruth(), run.truthCsv("customers.csv"));
+    LinkageEvaluation.Report report = run.linkage();
     report.lines().forEach(line -> System.out.println("hard " + line));
     LinkageEvaluation.Scores overall = report.overall();
     assertTrue(overall.precision() >= 0.99, overall.line());
@@ -44,11 +39,7 @@ class HardDataTest {
 
   @Test
   void deduplicationHoldsOnTheHarderData() {
-    Dataset<Row> truth = run.recordTruth();
-    DedupMetrics m =
-        DedupEvaluation.evaluate(
-            run.lake("record_person"),
-            truth.select(truth.col("record_id"), truth.col("person_id").as("true_person_id")));
+    DedupMetrics m = run.deduplication();
     System.out.println("hard " + m.lines());
     assertTrue(m.pairwisePrecision() >= 0.95, m.lines());
     assertTrue(m.pairwiseF1() >= 0.93, m.lines());

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.breachimpact.link.LinkageEvaluation;
-import fr.breachimpact.resolve.DedupEvaluation;
 import fr.breachimpact.resolve.DedupMetrics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,9 +56,7 @@ class PipelineGroundTruthTest {
 
   @Test
   void linkageMeetsItsPrecisionAndRecallGoals() {
-    LinkageEvaluation.Report report =
-        LinkageEvaluation.evaluate(
-            run.lake("customer_matches"), run.recordTruth(), run.truthCsv("customers.csv"));
+    LinkageEvaluation.Report report = run.linkage();
     report.lines().forEach(System.out::println);
     String overall = report.lines().get(0);
     double precision = Double.parseDouble(overall.replaceAll(".*precision=([0-9.]+).*", "$1"));
@@ -71,11 +67,7 @@ class PipelineGroundTruthTest {
 
   @Test
   void deduplicationFindsThePersonsBehindTheRecords() {
-    Dataset<Row> truth = run.recordTruth();
-    DedupMetrics m =
-        DedupEvaluation.evaluate(
-            run.lake("record_person"),
-            truth.select(truth.col("record_id"), truth.col("person_id").as("true_person_id")));
+    DedupMetrics m = run.deduplication();
     System.out.println(m.lines());
     // Goal of the issue: pairwise F1 >= 0.98 and no cluster larger than the largest true one.
     assertTrue(m.lines().contains("pairwise_f1="), m.lines());
