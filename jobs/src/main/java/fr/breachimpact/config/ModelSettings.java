@@ -111,14 +111,23 @@ public record ModelSettings(
    *     kind for resolve) yields no pair through this rule; null: the stage's {@code
    *     max_block_size}. For rules whose keys namesakes share (a first name and a postcode), whose
    *     blocks grow with the population
+   * @param kinds resolve only: the kinds of party ({@code record}, {@code customer}) this rule
+   *     pairs; empty: both. Customer masters carry identifiers and birth dates, so a rule on names
+   *     and a postcode pairs their namesakes for little: it can be kept for the leaked records
    */
-  public record BlockingRuleSettings(String name, List<String> keys, Integer maxBlockSize) {
+  public record BlockingRuleSettings(
+      String name, List<String> keys, Integer maxBlockSize, List<String> kinds) {
     public BlockingRuleSettings {
       keys = keys == null ? List.of() : List.copyOf(keys);
+      kinds = kinds == null ? List.of() : List.copyOf(kinds);
+    }
+
+    public BlockingRuleSettings(String name, List<String> keys, Integer maxBlockSize) {
+      this(name, keys, maxBlockSize, null);
     }
 
     public BlockingRuleSettings(String name, List<String> keys) {
-      this(name, keys, null);
+      this(name, keys, null, null);
     }
   }
 

@@ -34,6 +34,9 @@ public final class BlockingKeys {
   private static final List<String> FUNCTIONS =
       List.of("soundex", "initial", "prefix3", "sorted", "any", "brand_scoped");
 
+  /** The kinds of party deduplication pairs (resolve's {@code Parties.kind}). */
+  private static final List<String> PARTY_KINDS = List.of("record", "customer");
+
   /** Which side of a pair a key is for. */
   public enum Side {
     LEAKED("l_"),
@@ -52,6 +55,10 @@ public final class BlockingKeys {
 
   /** A rule of the linkage of leaked records against customers. */
   public static BlockingRule forLink(BlockingRuleSettings s, String file, String at) {
+    if (!s.kinds().isEmpty()) {
+      throw ConfigException.at(
+          file, at + ".kinds", "resolve only: every link pair is a record and a customer");
+    }
     Parsed left = parse(s, Side.LEAKED, file, at);
     Parsed right = parse(s, Side.CUSTOMER, file, at);
     return new BlockingRule(
@@ -61,14 +68,38 @@ public final class BlockingKeys {
         left.isArray,
         right.isArray,
         left.columns,
-        bound(s, file, at));
+        bound(s, file, at),
+        Set.of());
   }
 
   /** A deduplication rule's key over unprefixed party columns, and whether it is an array. */
   public static BlockingRule forDedupe(BlockingRuleSettings s, String file, String at) {
     Parsed p = parse(s, Side.PARTY, file, at);
     return new BlockingRule(
-        s.name(), p.key, p.key, p.isArray, p.isArray, p.columns, bound(s, file, at));
+        s.name(),
+        p.key,
+        p.key,
+        p.isArray,
+        p.isArray,
+        p.columns,
+        bound(s, file, at),
+        kinds(s, file, at));
+  }
+
+  private static Set<String> kinds(BlockingRuleSettings s, String file, String at) {
+    for (int i = 0; i < s.kinds().size(); i++) {
+      if (!PARTY_KINDS.contains(s.kinds().get(i))) {
+        throw ConfigException.at(
+            file,
+            at + ".kinds[" + i + "]",
+            "unknown kind '"
+                + s.kinds().get(i)
+                + "' (known: "
+                + String.join(", ", PARTY_KINDS)
+                + ")");
+      }
+    }
+    return Set.copyOf(s.kinds());
   }
 
   private static Integer bound(BlockingRuleSettings s, String file, String at) {

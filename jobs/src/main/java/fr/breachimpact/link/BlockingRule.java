@@ -13,6 +13,7 @@ import org.apache.spark.sql.Column;
  * @param columns the comparable columns the keys read (EM leaves the comparisons of those out of
  *     this rule's pairs)
  * @param maxBlockSize this rule's bound on a block, or null for the stage's
+ * @param kinds deduplication: the kinds of party the rule pairs; empty for every kind
  */
 public record BlockingRule(
     String name,
@@ -21,9 +22,11 @@ public record BlockingRule(
     boolean leftIsArray,
     boolean rightIsArray,
     Set<String> columns,
-    Integer maxBlockSize) {
+    Integer maxBlockSize,
+    Set<String> kinds) {
   public BlockingRule {
     columns = Set.copyOf(columns);
+    kinds = Set.copyOf(kinds);
   }
 
   /** This rule's bound, or the stage's when it sets none. */

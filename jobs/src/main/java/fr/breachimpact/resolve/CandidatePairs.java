@@ -24,10 +24,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Blocking for deduplication: pairs of parties of one kind (record and record, customer and
  * customer) that agree on every key of at least one rule of {@code resolve.model}, so that only
- * those are scored. Record-to-customer pairs are left out (the link stage decides those). A key
- * value held by more than {@code maxBlockSize} parties of one kind (or the rule's own bound) yields
- * nothing: pairs stay near-linear, and what such a block would have found is found by a more
- * selective rule.
+ * those are scored; a rule may name the kinds it pairs. Record-to-customer pairs are left out (the
+ * link stage decides those). A key value held by more than {@code maxBlockSize} parties of one kind
+ * (or the rule's own bound) yields nothing: pairs stay near-linear, and what such a block would
+ * have found is found by a more selective rule.
  */
 public final class CandidatePairs {
   /** What {@link BlockPairs} emits. */
@@ -75,7 +75,9 @@ public final class CandidatePairs {
    */
   static Dataset<Row> blockKeys(Dataset<Row> parties, BlockingRule rule, int index) {
     Column key = rule.leftIsArray() ? explode(rule.leftKey()) : rule.leftKey();
-    return parties
+    Dataset<Row> kinds =
+        rule.kinds().isEmpty() ? parties : parties.where(col("kind").isin(rule.kinds().toArray()));
+    return kinds
         .select(col("node_id"), col("kind"), key.as("_key"))
         .where(col("_key").isNotNull())
         .select(

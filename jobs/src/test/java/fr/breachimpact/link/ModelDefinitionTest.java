@@ -175,4 +175,24 @@ class ModelDefinitionTest {
             .orElseThrow()
             .maxBlockSize(50));
   }
+
+  @Test
+  void kindsOnALinkRuleOrAnUnknownKindNamesItsKey() {
+    ComparisonSettings email =
+        new ComparisonSettings("email", "email", List.of(level("exact")), null, null, null);
+    BlockingRuleSettings onLink =
+        new BlockingRuleSettings("email", List.of("email_det"), null, List.of("record"));
+    assertTrue(
+        error(settings(email, onLink)).contains("link.model.blocking_rules[0].kinds: resolve only"),
+        error(settings(email, onLink)));
+    BlockingRuleSettings unknown =
+        new BlockingRuleSettings("email", List.of("email"), null, List.of("record", "person"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> BlockingKeys.forDedupe(unknown, "model.json", "resolve.model.blocking_rules[2]"));
+    assertTrue(
+        e.getMessage().contains("resolve.model.blocking_rules[2].kinds[1]: unknown kind 'person'"),
+        e.getMessage());
+  }
 }

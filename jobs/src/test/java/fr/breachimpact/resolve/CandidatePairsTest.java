@@ -69,4 +69,21 @@ class CandidatePairsTest {
             new Ident("paul", "martin", "1975-02-02", null, null, null).record("r6", "i1"));
     assertPairs(pairs(records, List.of(), 50), row("r|r1", "r|r2"), row("r|r4", "r|r5"));
   }
+
+  @Test
+  void aRuleForRecordsOnlyPairsNamesakeRecordsButNotNamesakeCustomers() {
+    // Same first name and postcode, nothing else: only the records-only name + postcode rule
+    // blocks them, so the two records pair and the two customers do not.
+    List<Row> records =
+        List.of(
+            new Ident("sacha", "roux", null, null, null, "59000").record("r1", "i1"),
+            new Ident("sacha", "blanc", null, null, null, "59000").record("r2", "i2"));
+    List<Row> customers =
+        List.of(
+            new Ident("sacha", "petit", null, null, null, "59000")
+                .customer("c1", "Auchan", "Mulliez"),
+            new Ident("sacha", "girard", null, null, null, "59000")
+                .customer("c2", "Leroy Merlin", "Mulliez"));
+    assertPairs(pairs(records, customers, 50), row("r|r1", "r|r2"));
+  }
 }
