@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 
 import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.spark.LakeTables;
+import fr.breachimpact.spark.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
  * the notification lists without a word.
  */
 public final class CustomerExtractCounts {
-  public static final String TABLE = "customer_files";
+  public static final String TABLE = Tables.CUSTOMER_FILES;
 
   private static final StructType SCHEMA =
       new StructType()

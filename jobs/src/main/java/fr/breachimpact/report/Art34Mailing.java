@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.classify.Category;
 import fr.breachimpact.config.DpoContact;
+import fr.breachimpact.spark.Tables;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
@@ -28,7 +29,7 @@ import org.apache.spark.sql.Row;
  * {{last_name}}}, {@code {{brand}}}) and no personal data.
  */
 public final class Art34Mailing {
-  public static final String TABLE = "art34_contacts";
+  public static final String TABLE = Tables.ART34_CONTACTS;
 
   /** The customer master has no language: every brand writes to its customers in French. */
   public static final String LANGUAGE = "fr";

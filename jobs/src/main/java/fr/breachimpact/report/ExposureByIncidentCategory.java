@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.classify.CategoryMask;
+import fr.breachimpact.spark.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ import org.apache.spark.sql.types.StructType;
  * Persons and records repeat across the scope rows of one incident and category.
  */
 public final class ExposureByIncidentCategory {
-  public static final String NAME = "exposure_by_incident_category";
+  public static final String NAME = Tables.EXPOSURE_BY_INCIDENT_CATEGORY;
   public static final String ESTIMATE_METHOD = "leak_total x sample share, wilson_score_95";
 
   private static final UserDefinedFunction WILSON_LOW =

@@ -3,6 +3,7 @@ package fr.breachimpact.report;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import fr.breachimpact.spark.Tables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  * Spark aggregates; the scoring itself is the plain Java of this package.
  */
 public final class IncidentSeverityReport {
-  public static final String NAME = "incident_severity";
+  public static final String NAME = Tables.INCIDENT_SEVERITY;
 
   public static final StructType SCHEMA =
       new StructType()

@@ -1,6 +1,8 @@
-package fr.breachimpact.pipeline;
+package fr.breachimpact.report;
 
+import fr.breachimpact.spark.ScalaMaps;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,11 @@ public final class RunSummary {
 
   private RunSummary() {}
 
+  /** A new run's id, from the time it starts: its run_summary rows (and run_log's) carry it. */
+  public static String newRunId() {
+    return "run-" + Instant.now().toString().replaceAll("[^0-9TZ]", "");
+  }
+
   public static Dataset<Row> frame(
       SparkSession spark, String runId, LocalDate runDate, String stage, List<Line> lines) {
     List<Row> rows = new ArrayList<>();
@@ -62,7 +69,7 @@ public final class RunSummary {
               l.rowsIn(),
               l.rowsOut(),
               l.rowsQuarantined(),
-              fr.breachimpact.spark.ScalaMaps.of(l.quarantineByReason()),
+              ScalaMaps.of(l.quarantineByReason()),
               l.seconds(),
               l.detail(),
               date,

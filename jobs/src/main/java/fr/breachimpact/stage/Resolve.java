@@ -1,0 +1,272 @@
+package fr.breachimpact.stage;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+
+import fr.breachimpact.config.ConfigException;
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.config.ModelSettings;
+import fr.breachimpact.ingest.IncidentCatalog;
+import fr.breachimpact.ingest.InputException;
+import fr.breachimpact.link.ModelDefinition;
+import fr.breachimpact.link.ModelStore;
+import fr.breachimpact.resolve.GroupOverlap;
+import fr.breachimpact.resolve.IncidentOverlap;
+import fr.breachimpact.resolve.IncidentScope;
+import fr.breachimpact.resolve.Resolution;
+import fr.breachimpact.spark.Tables;
+import io.delta.tables.DeltaTable;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Identity graph over clean leaked records, customers and their matches; writes the person tables
+ * (Delta, restricted) and the overlap reports (Parquet, report_date=<run date>).
+ *
+ * <p>The previous assignment is the state of {@code record_person} and {@code customer_person} at
+ * their last commit for an earlier run date (Delta time travel; each commit carries {@code
+ * run_date=<date>} as user metadata), so re-running a date gives the same ids.
+ */
+public final class Resolve implements Stage {
+  public static final String NAME = "resolve";
+  static final String RUN_DATE_META = "run_date=";
+
+  private final String modelFile;
+  private final boolean retrain;
+
+  /** The stage with the stored model reused when it fits, as the nightly run does. */
+  public Resolve() {
+    this(null, false);
+  }
+
+  /**
+   * @param modelFile score with this model.json instead of training or reusing one; null for none
+   * @param retrain train a new model even when the stored one could be reused
+   */
+  public Resolve(String modelFile, boolean retrain) {
+    this.modelFile = modelFile;
+    this.retrain = retrain;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Also the previous run date's state of its own person tables (see above). */
+  @Override
+  public List<String> reads() {
+    return List.of(Tables.LEAKED_RECORDS_CLEAN, Tables.CUSTOMERS_CLEAN, Tables.CUSTOMER_MATCHES);
+  }
+
+  @Override
+  public List<String> writes() {
+    return List.of(
+        Tables.RECORD_PERSON,
+        Tables.CUSTOMER_PERSON,
+        Tables.PERSONS,
+        Tables.CLUSTER_REVIEW,
+        Tables.PERSON_MERGES,
+        Tables.DEDUPE_PAIRS);
+  }
+
+  @Override
+  public void run(StageContext context) {
+    SparkSession spark = context.spark();
+    LoadedConfig loaded = context.config();
+    LocalDate runDate = context.runDate();
+    long start = System.nanoTime();
+    Map<String, IncidentScope> scopes = scopes(loaded);
+
+    Dataset<Row> records = readDelta(spark, loaded.lakeTable(Tables.LEAKED_RECORDS_CLEAN));
+    Dataset<Row> customers = readDelta(spark, loaded.lakeTable(Tables.CUSTOMERS_CLEAN));
+    Dataset<Row> matches = readDelta(spark, loaded.lakeTable(Tables.CUSTOMER_MATCHES));
+    String recordPersonPath = loaded.lakeTable(Tables.RECORD_PERSON);
+    String customerPersonPath = loaded.lakeTable(Tables.CUSTOMER_PERSON);
+    String personsPath = loaded.lakeTable(Tables.PERSONS);
+
+    ModelDefinition definition = model(loaded);
+    ModelSettings settings = loaded.config().resolve().modelSettings();
+    ModelStore store =
+        new ModelStore(
+            spark.sparkContext().hadoopConfiguration(),
+            loaded.resolve(loaded.config().lakeDir()),
+            "dedupe");
+    // Counted once: the stored model is compared and saved with the same sizes.
+    long recordCount = records.count();
+    long customerCount = customers.count();
+    ModelStore.Choice choice =
+        store.choose(
+            modelFile,
+            retrain,
+            definition,
+            settings,
+            recordCount,
+            customerCount,
+            loaded.config().link().retrainDrift());
+    Resolution.Output out =
+        Resolution.run(
+            new Resolution.Inputs(
+                records,
+                customers,
+                matches,
+                previous(spark, recordPersonPath, runDate),
+                previous(spark, customerPersonPath, runDate),
+                previous(spark, personsPath, runDate)),
+            loaded.config().resolve(),
+            definition,
+            loaded.config().link(),
+            choice.model(),
+            runDate);
+    if (choice.train()) {
+      store.save(
+          out.dedupeModel(), settings, recordCount, customerCount, out.stats().candidatePairs());
+    }
+    System.out.println(
+        "resolve model: "
+            + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
+
+    writeSnapshot(out.recordPerson(), recordPersonPath, runDate);
+    writeSnapshot(out.customerPerson(), customerPersonPath, runDate);
+    writeSnapshot(out.persons(), personsPath, runDate);
+    writeSnapshot(out.clusterReview(), loaded.lakeTable(Tables.CLUSTER_REVIEW), runDate);
+    writeMerges(spark, out.personMerges(), loaded.lakeTable(Tables.PERSON_MERGES), runDate);
+    writeSnapshot(out.dedupePairs(), loaded.lakeTable(Tables.DEDUPE_PAIRS), runDate);
+    out.release();
+
+    // Reports read the tables just written, not the lineage of the whole stage.
+    Dataset<Row> recordPerson = readDelta(spark, recordPersonPath);
+    Dataset<Row> customerPerson = readDelta(spark, customerPersonPath);
+    int minCell = loaded.config().report().minCellSize();
+    // Read four times by the two reports: computed once.
+    Dataset<Row> exposures = IncidentOverlap.exposures(recordPerson).localCheckpoint(true);
+    writeReport(
+        IncidentOverlap.compute(exposures, minCell),
+        loaded.reportPath(Tables.INCIDENT_OVERLAP),
+        runDate);
+    writeReport(
+        GroupOverlap.compute(exposures, customerPerson, customers, scopes, minCell),
+        loaded.reportPath(Tables.GROUP_OVERLAP),
+        runDate);
+
+    Resolution.Stats stats = out.stats();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "stage=resolve records=%d edges=%d rounds=%d seconds=%.1f pairs=%d pairs_per_s=%.0f%n",
+        recordCount,
+        stats.edges(),
+        stats.rounds(),
+        seconds,
+        stats.candidatePairs(),
+        stats.candidatePairs() / Math.max(seconds, 1e-3));
+    System.out.printf(
+        "resolve persons=%d merges=%d clusters_for_review=%d candidate_pairs=%d hubs=%s%n",
+        stats.persons(),
+        stats.merges(),
+        stats.reviewClusters(),
+        stats.candidatePairs(),
+        stats.hubValues());
+  }
+
+  /**
+   * The deduplication model of the config, checked with its threshold: a wrong setting is one line
+   * naming its key (exit 2).
+   */
+  public static ModelDefinition model(LoadedConfig loaded) {
+    String file = loaded.file().toString();
+    double threshold = loaded.config().resolve().matchThreshold();
+    if (!(threshold > 0 && threshold < 1)) {
+      throw ConfigException.at(
+          file,
+          "resolve.match_threshold",
+          "a match probability between 0 and 1 expected, got " + threshold);
+    }
+    return ModelDefinition.forDedupe(
+        loaded.config().resolve().modelSettings(), file, "resolve.model");
+  }
+
+  /** incident id -> brands and group, from each incident's manifest.json. */
+  static Map<String, IncidentScope> scopes(LoadedConfig loaded) {
+    Map<String, IncidentScope> scopes = new TreeMap<>();
+    IncidentCatalog.manifests(loaded)
+        .forEach((id, manifest) -> scopes.put(id, IncidentScope.of(manifest)));
+    return scopes;
+  }
+
+  private static Dataset<Row> readDelta(SparkSession spark, String path) {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      throw new InputException(path + ": Delta table not found (run the earlier stages first)");
+    }
+    return spark.read().format("delta").load(path);
+  }
+
+  /**
+   * The table as the last run of an earlier date left it, or null: versions are found by the {@code
+   * run_date=} user metadata of their commits.
+   */
+  static Dataset<Row> previous(SparkSession spark, String path, LocalDate runDate) {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return null;
+    }
+    Row latest =
+        DeltaTable.forPath(spark, path)
+            .history()
+            .where(col("userMetadata").startsWith(RUN_DATE_META))
+            .where(
+                col("userMetadata").substr(RUN_DATE_META.length() + 1, 10).lt(runDate.toString()))
+            .agg(max("version"))
+            .first();
+    if (latest.isNullAt(0)) {
+      return null;
+    }
+    return spark.read().format("delta").option("versionAsOf", latest.getLong(0)).load(path);
+  }
+
+  private static void writeSnapshot(Dataset<Row> table, String path, LocalDate runDate) {
+    table
+        .write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("overwriteSchema", "true")
+        .option("userMetadata", RUN_DATE_META + runDate)
+        .save(path);
+  }
+
+  /** Merges of this run date replace that date's rows only. */
+  private static void writeMerges(
+      SparkSession spark, Dataset<Row> merges, String path, LocalDate runDate) {
+    DataFrameWriter<Row> writer =
+        merges
+            .write()
+            .format("delta")
+            .mode(SaveMode.Overwrite)
+            .option("userMetadata", RUN_DATE_META + runDate);
+    if (DeltaTable.isDeltaTable(spark, path)) {
+      writer = writer.option("replaceWhere", "run_date = '" + runDate + "'");
+    }
+    writer.save(path);
+  }
+
+  /** Overwrites the report_date=<run date> partition only: re-running a date is idempotent. */
+  private static void writeReport(Dataset<Row> report, String path, LocalDate runDate) {
+    report
+        .withColumn("report_date", lit(Date.valueOf(runDate)))
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("partitionOverwriteMode", "dynamic")
+        .partitionBy("report_date")
+        .parquet(path);
+  }
+}
