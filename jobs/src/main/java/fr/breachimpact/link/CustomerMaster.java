@@ -11,6 +11,7 @@ import fr.breachimpact.config.CustomerSource;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.CanonicalField;
 import fr.breachimpact.ingest.InputFiles;
+import fr.breachimpact.spark.LakeTables;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -158,7 +159,7 @@ public final class CustomerMaster {
       case "parquet":
         return spark.read().parquet(path);
       default:
-        return spark.read().format("delta").load(path);
+        return LakeTables.read(spark, path);
     }
   }
 

@@ -3,12 +3,11 @@ package fr.breachimpact.stage;
 import fr.breachimpact.classify.Classifier;
 import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.normalize.RecordNormalizer;
+import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
-import io.delta.tables.DeltaTable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -58,28 +57,18 @@ public final class Classify implements Stage {
   public static void classify(StageContext context, RecordNormalizer normalizer) {
     SparkSession spark = context.spark();
     String leaked = context.table(Tables.LEAKED_RECORDS);
-    if (!DeltaTable.isDeltaTable(spark, leaked)) {
+    if (!LakeTables.exists(spark, leaked)) {
       throw new InputException(leaked + ": no Delta table leaked_records (run ingest first)");
     }
     long started = System.nanoTime();
     Dataset<Row> clean =
-        spark
-            .read()
-            .format("delta")
-            .load(leaked)
+        LakeTables.read(spark, leaked)
             .transform(normalizer::normalize)
             .transform(new Classifier()::classify);
-    long rows = write(spark, clean, context.table(Tables.LEAKED_RECORDS_CLEAN));
+    long rows =
+        LakeTables.overwriteCounted(spark, clean, context.table(Tables.LEAKED_RECORDS_CLEAN));
     LOG.info(
         "stage=classify table=leaked_records_clean rows={} seconds={}", rows, seconds(started));
-  }
-
-  /** Overwrites the table and returns the rows written, from the Delta log (no second scan). */
-  static long write(SparkSession spark, Dataset<Row> frame, String path) {
-    frame.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
-    Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
-    Map<String, String> metrics = last.getJavaMap(0);
-    return Long.parseLong(metrics.getOrDefault("numOutputRows", "-1"));
   }
 
   static String seconds(long startedNanos) {

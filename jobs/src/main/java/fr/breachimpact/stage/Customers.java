@@ -4,6 +4,7 @@ import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.link.CustomerExtractCounts;
 import fr.breachimpact.link.CustomerMaster;
 import fr.breachimpact.normalize.RecordNormalizer;
+import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +58,8 @@ public final class Customers implements Stage {
     for (Dataset<Row> more : sources.subList(1, sources.size())) {
       customers = customers.unionByName(more);
     }
-    customers
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .save(config.lakeTable(Tables.CUSTOMERS));
-    long rows = spark.read().format("delta").load(config.lakeTable(Tables.CUSTOMERS)).count();
+    LakeTables.overwrite(customers, config.lakeTable(Tables.CUSTOMERS));
+    long rows = LakeTables.read(spark, config.lakeTable(Tables.CUSTOMERS)).count();
     normalize(context, Classify.normalizer(context.runDate()));
     // Last, so that a load cut short is compared with the one before it next time.
     CustomerExtractCounts.save(spark, countsTable, extracts, context.runDate());
@@ -83,12 +79,9 @@ public final class Customers implements Stage {
     SparkSession spark = context.spark();
     long started = System.nanoTime();
     long n =
-        Classify.write(
+        LakeTables.overwriteCounted(
             spark,
-            spark
-                .read()
-                .format("delta")
-                .load(context.table(Tables.CUSTOMERS))
+            LakeTables.read(spark, context.table(Tables.CUSTOMERS))
                 .transform(normalizer::normalize),
             context.table(Tables.CUSTOMERS_CLEAN));
     System.out.printf(

@@ -8,6 +8,7 @@ import fr.breachimpact.link.LinkSides;
 import fr.breachimpact.link.MatchSelection;
 import fr.breachimpact.link.ModelDefinition;
 import fr.breachimpact.link.ModelStore;
+import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
 import java.util.List;
 import java.util.Locale;
@@ -60,10 +61,8 @@ public final class Link implements Stage {
     LoadedConfig config = context.config();
     Map<String, List<String>> brands = incidentBrands(config);
     long start = System.nanoTime();
-    Dataset<Row> leaked =
-        spark.read().format("delta").load(config.lakeTable(Tables.LEAKED_RECORDS_CLEAN));
-    Dataset<Row> customers =
-        spark.read().format("delta").load(config.lakeTable(Tables.CUSTOMERS_CLEAN));
+    Dataset<Row> leaked = LakeTables.read(spark, config.lakeTable(Tables.LEAKED_RECORDS_CLEAN));
+    Dataset<Row> customers = LakeTables.read(spark, config.lakeTable(Tables.CUSTOMERS_CLEAN));
     LinkConfig settings = config.config().link();
     ModelDefinition definition = model(config);
     ModelStore store =
@@ -101,30 +100,20 @@ public final class Link implements Stage {
     if (explain) {
       result.matches().explain("formatted");
     }
-    result
-        .matches()
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .save(config.lakeTable(Tables.CUSTOMER_MATCHES));
-    MatchSelection.candidates(
+    LakeTables.overwrite(result.matches(), config.lakeTable(Tables.CUSTOMER_MATCHES));
+    LakeTables.overwrite(
+        MatchSelection.candidates(
             result.scoredPairs(),
             List.copyOf(result.pairsPerRule().keySet()),
-            result.model().comparisons())
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .save(config.lakeTable(Tables.LINK_PAIRS));
+            result.model().comparisons()),
+        config.lakeTable(Tables.LINK_PAIRS));
     result.release();
     result
         .pairsPerRule()
         .forEach(
             (rule, n) ->
                 System.out.printf(Locale.ROOT, "link blocking rule=%s pairs=%d%n", rule, n));
-    Dataset<Row> written =
-        spark.read().format("delta").load(config.lakeTable(Tables.CUSTOMER_MATCHES));
+    Dataset<Row> written = LakeTables.read(spark, config.lakeTable(Tables.CUSTOMER_MATCHES));
     long matches = written.count();
     double seconds = (System.nanoTime() - start) / 1e9;
     // Pairs blocked, compared and scored per second of the whole stage.

@@ -26,6 +26,7 @@ import fr.breachimpact.report.StageTimesHtml;
 import fr.breachimpact.report.SummaryData;
 import fr.breachimpact.report.SummaryHtml;
 import fr.breachimpact.report.TextSummary;
+import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -306,19 +307,11 @@ public final class Report implements Stage {
       List<IncidentInfo> incidents,
       Dataset<Row> contacts) {
     String table = loaded.lakeTable(Tables.ART34_CONTACTS);
-    contacts
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .save(table);
+    LakeTables.overwrite(contacts, table);
     Map<String, IncidentInfo> byId = new HashMap<>();
     incidents.forEach(i -> byId.put(i.id(), i));
     List<Row> templates =
-        spark
-            .read()
-            .format("delta")
-            .load(table)
+        LakeTables.read(spark, table)
             .select("incident_id", "categories", "template_id")
             .distinct()
             .orderBy("template_id")
@@ -424,7 +417,7 @@ public final class Report implements Stage {
   private static Dataset<Row> delta(SparkSession spark, LoadedConfig loaded, String table) {
     String path = loaded.lakeTable(table);
     try {
-      return spark.read().format("delta").load(path);
+      return LakeTables.read(spark, path);
     } catch (RuntimeException e) {
       throw new InputException(
           path + ": cannot read Delta table " + table + " (run the stage that writes it first)", e);

@@ -1,8 +1,6 @@
 package fr.breachimpact.stage;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 
 import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.LoadedConfig;
@@ -15,15 +13,14 @@ import fr.breachimpact.resolve.GroupOverlap;
 import fr.breachimpact.resolve.IncidentOverlap;
 import fr.breachimpact.resolve.IncidentScope;
 import fr.breachimpact.resolve.Resolution;
+import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
-import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -39,7 +36,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class Resolve implements Stage {
   public static final String NAME = "resolve";
-  static final String RUN_DATE_META = "run_date=";
 
   private final String modelFile;
   private final boolean retrain;
@@ -120,9 +116,9 @@ public final class Resolve implements Stage {
                 records,
                 customers,
                 matches,
-                previous(spark, recordPersonPath, runDate),
-                previous(spark, customerPersonPath, runDate),
-                previous(spark, personsPath, runDate)),
+                LakeTables.lastRunBefore(spark, recordPersonPath, runDate),
+                LakeTables.lastRunBefore(spark, customerPersonPath, runDate),
+                LakeTables.lastRunBefore(spark, personsPath, runDate)),
             loaded.config().resolve(),
             definition,
             loaded.config().link(),
@@ -136,12 +132,15 @@ public final class Resolve implements Stage {
         "resolve model: "
             + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
 
-    writeSnapshot(out.recordPerson(), recordPersonPath, runDate);
-    writeSnapshot(out.customerPerson(), customerPersonPath, runDate);
-    writeSnapshot(out.persons(), personsPath, runDate);
-    writeSnapshot(out.clusterReview(), loaded.lakeTable(Tables.CLUSTER_REVIEW), runDate);
-    writeMerges(spark, out.personMerges(), loaded.lakeTable(Tables.PERSON_MERGES), runDate);
-    writeSnapshot(out.dedupePairs(), loaded.lakeTable(Tables.DEDUPE_PAIRS), runDate);
+    LakeTables.overwriteSnapshot(out.recordPerson(), recordPersonPath, runDate);
+    LakeTables.overwriteSnapshot(out.customerPerson(), customerPersonPath, runDate);
+    LakeTables.overwriteSnapshot(out.persons(), personsPath, runDate);
+    LakeTables.overwriteSnapshot(
+        out.clusterReview(), loaded.lakeTable(Tables.CLUSTER_REVIEW), runDate);
+    // Merges of this run date replace that date's rows only.
+    LakeTables.replaceRunDate(
+        spark, out.personMerges(), loaded.lakeTable(Tables.PERSON_MERGES), runDate);
+    LakeTables.overwriteSnapshot(out.dedupePairs(), loaded.lakeTable(Tables.DEDUPE_PAIRS), runDate);
     out.release();
 
     // Reports read the tables just written, not the lineage of the whole stage.
@@ -205,57 +204,10 @@ public final class Resolve implements Stage {
   }
 
   private static Dataset<Row> readDelta(SparkSession spark, String path) {
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (!LakeTables.exists(spark, path)) {
       throw new InputException(path + ": Delta table not found (run the earlier stages first)");
     }
-    return spark.read().format("delta").load(path);
-  }
-
-  /**
-   * The table as the last run of an earlier date left it, or null: versions are found by the {@code
-   * run_date=} user metadata of their commits.
-   */
-  static Dataset<Row> previous(SparkSession spark, String path, LocalDate runDate) {
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      return null;
-    }
-    Row latest =
-        DeltaTable.forPath(spark, path)
-            .history()
-            .where(col("userMetadata").startsWith(RUN_DATE_META))
-            .where(
-                col("userMetadata").substr(RUN_DATE_META.length() + 1, 10).lt(runDate.toString()))
-            .agg(max("version"))
-            .first();
-    if (latest.isNullAt(0)) {
-      return null;
-    }
-    return spark.read().format("delta").option("versionAsOf", latest.getLong(0)).load(path);
-  }
-
-  private static void writeSnapshot(Dataset<Row> table, String path, LocalDate runDate) {
-    table
-        .write()
-        .format("delta")
-        .mode(SaveMode.Overwrite)
-        .option("overwriteSchema", "true")
-        .option("userMetadata", RUN_DATE_META + runDate)
-        .save(path);
-  }
-
-  /** Merges of this run date replace that date's rows only. */
-  private static void writeMerges(
-      SparkSession spark, Dataset<Row> merges, String path, LocalDate runDate) {
-    DataFrameWriter<Row> writer =
-        merges
-            .write()
-            .format("delta")
-            .mode(SaveMode.Overwrite)
-            .option("userMetadata", RUN_DATE_META + runDate);
-    if (DeltaTable.isDeltaTable(spark, path)) {
-      writer = writer.option("replaceWhere", "run_date = '" + runDate + "'");
-    }
-    writer.save(path);
+    return LakeTables.read(spark, path);
   }
 
   /** Overwrites the report_date=<run date> partition only: re-running a date is idempotent. */
