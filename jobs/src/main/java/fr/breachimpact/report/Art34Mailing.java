@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.classify.Category;
 import fr.breachimpact.config.DpoContact;
+import fr.breachimpact.spark.Columns;
 import fr.breachimpact.spark.Tables;
 import java.util.List;
 import java.util.Locale;
@@ -60,13 +61,14 @@ public final class Art34Mailing {
                 col("customer_id"),
                 col("brand"),
                 when(
-                        Frames.colOrNull(customersClean, "email_valid", "boolean").equalTo(true),
+                        Frames.colOrNull(customersClean, Columns.EMAIL_VALID, "boolean")
+                            .equalTo(true),
                         lit("email"))
                     .when(
-                        Frames.colOrNull(customersClean, "street_key", "string")
+                        Frames.colOrNull(customersClean, Columns.STREET_KEY, "string")
                             .isNotNull()
                             .and(
-                                Frames.colOrNull(customersClean, "postcode_valid", "boolean")
+                                Frames.colOrNull(customersClean, Columns.POSTCODE_VALID, "boolean")
                                     .equalTo(true)),
                         lit("post"))
                     .otherwise(lit("none"))

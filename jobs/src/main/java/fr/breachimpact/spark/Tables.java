@@ -1,5 +1,7 @@
 package fr.breachimpact.spark;
 
+import java.util.List;
+
 /**
  * The names of the lake's tables and of the reports: the one list that stages declare what they
  * read and write from, and that paths are made of ({@code LoadedConfig.lakeTable}, {@code
@@ -37,6 +39,41 @@ public final class Tables {
   public static final String PERSON_EXPOSURE = "person_exposure";
   public static final String CUSTOMER_RISK = "customer_risk";
   public static final String EXPOSURE_CHANGE_PSEUDONYMS = "exposure_change_pseudonyms";
+
+  /** The Delta tables of the restricted zone. */
+  public static final List<String> LAKE =
+      List.of(
+          LEAKED_RECORDS,
+          QUARANTINE,
+          INGESTED_FILES,
+          CUSTOMERS,
+          CUSTOMERS_CLEAN,
+          CUSTOMER_FILES,
+          LEAKED_RECORDS_CLEAN,
+          CUSTOMER_MATCHES,
+          LINK_PAIRS,
+          RECORD_PERSON,
+          CUSTOMER_PERSON,
+          PERSONS,
+          CLUSTER_REVIEW,
+          PERSON_MERGES,
+          DEDUPE_PAIRS,
+          ART34_CONTACTS,
+          RUN_LOG);
+
+  /** The aggregate reports. */
+  public static final List<String> REPORTS =
+      List.of(
+          RUN_SUMMARY,
+          INCIDENT_OVERLAP,
+          GROUP_OVERLAP,
+          EXPOSURE_BY_INCIDENT_CATEGORY,
+          INCIDENT_SEVERITY,
+          EXPOSURE_CHANGES);
+
+  /** The per-person reports of the notification zone. */
+  public static final List<String> NOTIFICATIONS =
+      List.of(PERSON_EXPOSURE, CUSTOMER_RISK, EXPOSURE_CHANGE_PSEUDONYMS);
 
   private Tables() {}
 }
