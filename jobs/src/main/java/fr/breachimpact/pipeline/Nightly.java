@@ -244,7 +244,7 @@ public final class Nightly {
               .first();
       RunSummary.write(
           spark,
-          config.reportPath(Tables.RUN_SUMMARY),
+          config.resolve(config.config().reportsDir()),
           runId,
           runDate,
           ingest.name(),
@@ -382,7 +382,7 @@ public final class Nightly {
     Outcome o = done(stage.name(), status, why, fp, start, out, versions);
     RunSummary.write(
         spark,
-        config.reportPath(Tables.RUN_SUMMARY),
+        config.resolve(config.config().reportsDir()),
         runId,
         runDate,
         stage.name(),

@@ -28,8 +28,28 @@ public final class ReportWriter {
    *     the date being written keeps its previous content unless the failure hits the final move
    */
   public static void write(Dataset<Row> report, String reportsRoot, String name, LocalDate date) {
-    String target = partitionPath(reportsRoot, name, date);
-    String staging = reportsRoot + "/" + name + "/_tmp_report_date=" + date;
+    replace(report, reportsRoot + "/" + name, "report_date=" + date, name);
+  }
+
+  /**
+   * Writes one {@code <column>=<value>} partition of a date, {@code
+   * <reports>/<name>/report_date=<date>/<column>=<value>/}, as {@link #write} does: run_summary,
+   * where each stage replaces its own rows of the date and no other's.
+   */
+  public static void write(
+      Dataset<Row> report,
+      String reportsRoot,
+      String name,
+      LocalDate date,
+      String column,
+      String value) {
+    replace(report, partitionPath(reportsRoot, name, date), column + "=" + value, name);
+  }
+
+  /** Writes {@code <folder>/<partition>}: staged in a hidden sibling, then renamed into place. */
+  private static void replace(Dataset<Row> report, String folder, String partition, String name) {
+    String target = folder + "/" + partition;
+    String staging = folder + "/_tmp_" + partition;
     Configuration conf = report.sparkSession().sparkContext().hadoopConfiguration();
     try {
       report.write().mode(SaveMode.Overwrite).parquet(staging);

@@ -107,7 +107,12 @@ public final class Ingest implements Stage {
       List<RunSummary.Line> lines = summaryLines(tasks, counts, seconds);
       writeIngestedFiles(spark, config, tasks, counts, replaceIncidents, fingerprints);
       RunSummary.write(
-          spark, config.reportPath(Tables.RUN_SUMMARY), runId, context.runDate(), NAME, lines);
+          spark,
+          config.resolve(config.config().reportsDir()),
+          runId,
+          context.runDate(),
+          NAME,
+          lines);
       RunSummary.Line total = lines.get(lines.size() - 1);
       System.out.printf(
           "ingest: %d incidents, %d files, rows_in=%d accepted=%d quarantined=%d %s (%.1f s)%n",

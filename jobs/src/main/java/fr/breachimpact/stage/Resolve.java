@@ -1,7 +1,5 @@
 package fr.breachimpact.stage;
 
-import static org.apache.spark.sql.functions.lit;
-
 import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.config.ModelSettings;
@@ -9,13 +7,13 @@ import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.link.ModelDefinition;
 import fr.breachimpact.link.ModelStore;
+import fr.breachimpact.report.ReportWriter;
 import fr.breachimpact.resolve.GroupOverlap;
 import fr.breachimpact.resolve.IncidentOverlap;
 import fr.breachimpact.resolve.IncidentScope;
 import fr.breachimpact.resolve.Resolution;
 import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -149,13 +146,16 @@ public final class Resolve implements Stage {
     int minCell = loaded.config().report().minCellSize();
     // Read four times by the two reports: computed once.
     Dataset<Row> exposures = IncidentOverlap.exposures(recordPerson).localCheckpoint(true);
-    writeReport(
-        IncidentOverlap.compute(exposures, minCell),
-        loaded.reportPath(Tables.INCIDENT_OVERLAP),
+    String reports = loaded.resolve(loaded.config().reportsDir());
+    ReportWriter.write(
+        IncidentOverlap.compute(exposures, minCell).coalesce(1),
+        reports,
+        Tables.INCIDENT_OVERLAP,
         runDate);
-    writeReport(
-        GroupOverlap.compute(exposures, customerPerson, customers, scopes, minCell),
-        loaded.reportPath(Tables.GROUP_OVERLAP),
+    ReportWriter.write(
+        GroupOverlap.compute(exposures, customerPerson, customers, scopes, minCell).coalesce(1),
+        reports,
+        Tables.GROUP_OVERLAP,
         runDate);
 
     Resolution.Stats stats = out.stats();
@@ -208,17 +208,5 @@ public final class Resolve implements Stage {
       throw new InputException(path + ": Delta table not found (run the earlier stages first)");
     }
     return LakeTables.read(spark, path);
-  }
-
-  /** Overwrites the report_date=<run date> partition only: re-running a date is idempotent. */
-  private static void writeReport(Dataset<Row> report, String path, LocalDate runDate) {
-    report
-        .withColumn("report_date", lit(Date.valueOf(runDate)))
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("partitionOverwriteMode", "dynamic")
-        .partitionBy("report_date")
-        .parquet(path);
   }
 }
