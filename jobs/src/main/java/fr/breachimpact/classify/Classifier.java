@@ -29,8 +29,10 @@ import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.Option;
 import scala.Tuple2;
 import scala.collection.Iterator;
+import scala.collection.Seq;
 
 /**
  * Stage 2b: adds {@code categories: array<struct<code:string,status:string>>} to a normalised frame
@@ -95,7 +97,7 @@ public final class Classifier {
           (UDF3<
                   scala.collection.Map<String, String>,
                   scala.collection.Map<String, String>,
-                  scala.collection.Seq<String>,
+                  Seq<String>,
                   Row>)
               Classifier::masks,
           MASKS);
@@ -259,14 +261,14 @@ public final class Classifier {
   static Row masks(
       scala.collection.Map<String, String> extra,
       scala.collection.Map<String, String> declarations,
-      scala.collection.Seq<String> texts) {
+      Seq<String> texts) {
     int declared = 0;
     int detected = 0;
     if (declarations != null && extra != null) {
       Iterator<Tuple2<String, String>> it = declarations.iterator();
       while (it.hasNext()) {
         Tuple2<String, String> d = it.next();
-        scala.Option<String> value = extra.get(d._1());
+        Option<String> value = extra.get(d._1());
         if (value.isDefined() && isPlausible(value.get())) {
           var category = HibpDataClasses.resolve(d._2());
           if (category.isPresent()) {

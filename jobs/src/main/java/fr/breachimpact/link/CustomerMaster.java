@@ -10,6 +10,7 @@ import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.CustomerSource;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.CanonicalField;
+import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.ingest.InputFiles;
 import fr.breachimpact.spark.LakeTables;
 import java.io.IOException;
@@ -132,7 +133,7 @@ public final class CustomerMaster {
         throw ConfigException.at(file, "customers[" + index + "].path", "file not found: " + path);
       }
     } catch (IOException e) {
-      throw new fr.breachimpact.ingest.InputException(
+      throw new InputException(
           file
               + ": customers["
               + index

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.spark.Tables;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class ExposureChanges {
             .withColumn("incident_id", lit(null).cast("string"));
     return personChanges
         .unionByName(customerChanges)
-        .withColumn("since", lit(since == null ? null : java.sql.Date.valueOf(since)).cast("date"))
+        .withColumn("since", lit(since == null ? null : Date.valueOf(since)).cast("date"))
         .select("change", "person_pseudonym", "customer_pseudonym", "brand", "incident_id", "since")
         .orderBy("change", "brand", "incident_id", "person_pseudonym", "customer_pseudonym");
   }

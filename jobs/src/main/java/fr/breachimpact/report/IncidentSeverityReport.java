@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ public final class IncidentSeverityReport {
               score.level().requiresNotification(),
               score.explanation()));
     }
-    rows.sort(java.util.Comparator.comparing(r -> r.getString(0)));
+    rows.sort(Comparator.comparing(r -> r.getString(0)));
     return spark.createDataFrame(rows, SCHEMA);
   }
 
