@@ -1,13 +1,7 @@
 package fr.breachimpact.bench;
 
 import fr.breachimpact.bench.DeterministicBaseline.ResultRow;
-import fr.breachimpact.cli.ClassifyCommand;
-import fr.breachimpact.cli.CustomersCommand;
-import fr.breachimpact.cli.IngestCommand;
 import fr.breachimpact.cli.JobOptions;
-import fr.breachimpact.cli.LinkCommand;
-import fr.breachimpact.cli.ReportCommand;
-import fr.breachimpact.cli.ResolveCommand;
 import fr.breachimpact.config.FileSpec;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.FileTask;
@@ -15,6 +9,14 @@ import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.IngestPlanner;
 import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.SparkSessions;
+import fr.breachimpact.spark.Tables;
+import fr.breachimpact.stage.Classify;
+import fr.breachimpact.stage.Customers;
+import fr.breachimpact.stage.Ingest;
+import fr.breachimpact.stage.Link;
+import fr.breachimpact.stage.Report;
+import fr.breachimpact.stage.Resolve;
+import fr.breachimpact.stage.StageContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,40 +61,40 @@ public final class BenchCommand implements Callable<Integer> {
     LoadedConfig config = LoadedConfig.load(options.config());
     SparkSession spark = SparkSessions.create("breach-impact bench", config.config().spark());
     LocalDate date = options.runDate();
+    StageContext context = new StageContext(spark, config, date);
     List<FileTask> tasks =
         IngestPlanner.plan(IncidentCatalog.load(config), config.config().ingest());
     long[] records = new long[1];
     Sample floor = median(() -> records[0] = floorScan(spark, tasks));
     print("floor", records[0], floor, "");
-    Sample ingest = median(() -> IngestCommand.run(spark, config, tasks, date, "bench"));
+    Sample ingest = median(() -> new Ingest("bench").ingest(context, tasks));
     print("ingest", records[0], ingest, ratio("floor", ingest, floor));
-    Sample customers = median(() -> CustomersCommand.run(spark, config, date));
+    Sample customers = median(() -> new Customers().run(context));
     print("customers", records[0], customers, "");
     // Normalise alone, then normalise and classify, both forced through a no-op sink.
     Sample normalize =
         median(
             () ->
-                LakeTables.read(spark, config.lakeTable("leaked_records"))
-                    .transform(ClassifyCommand.normalizer(date)::normalize)
+                LakeTables.read(spark, config.lakeTable(Tables.LEAKED_RECORDS))
+                    .transform(Classify.normalizer(date)::normalize)
                     .write()
                     .format("noop")
                     .mode("overwrite")
                     .save());
     print("normalize", records[0], normalize, ratio("ingest", normalize, ingest));
-    Sample classify =
-        median(() -> ClassifyCommand.run(spark, config, ClassifyCommand.normalizer(date)));
+    Sample classify = median(() -> new Classify().run(context));
     print(
         "classify",
         records[0],
         classify,
         ratio("ingest", classify, ingest) + " (normalize+classify, written)");
-    long customerCount = LakeTables.read(spark, config.lakeTable("customers_clean")).count();
+    long customerCount = LakeTables.read(spark, config.lakeTable(Tables.CUSTOMERS_CLEAN)).count();
     deterministic(spark, config, records[0]);
-    Sample link = median(() -> LinkCommand.run(spark, config, date, false, null, true));
+    Sample link = median(() -> new Link(false, null, true).run(context));
     print("link", records[0], link, " customers=" + customerCount);
-    Sample resolve = median(() -> ResolveCommand.run(spark, config, date, null, true));
+    Sample resolve = median(() -> new Resolve(null, true).run(context));
     print("resolve", records[0], resolve, ratio("link", resolve, link));
-    Sample report = median(() -> ReportCommand.run(spark, config, date));
+    Sample report = median(() -> new Report().run(context));
     print("report", records[0], report, "");
     double total =
         ingest.seconds()
@@ -118,9 +120,9 @@ public final class BenchCommand implements Callable<Integer> {
    * line has no peak_rss_mb: it runs inside this JVM, whose resident memory is mostly Spark's.
    */
   private void deterministic(SparkSession spark, LoadedConfig config, long records) {
-    Map<String, List<String>> brands = LinkCommand.incidentBrands(config);
-    String leaked = config.lakeTable("leaked_records_clean");
-    String customers = config.lakeTable("customers_clean");
+    Map<String, List<String>> brands = Link.incidentBrands(config);
+    String leaked = config.lakeTable(Tables.LEAKED_RECORDS_CLEAN);
+    String customers = config.lakeTable(Tables.CUSTOMERS_CLEAN);
     AtomicReference<List<ResultRow>> onSpark = new AtomicReference<>();
     // A ratio of two short runs moves with the machine: at least three runs of each engine, even
     // where the stages run once (the two queries take seconds, not minutes).

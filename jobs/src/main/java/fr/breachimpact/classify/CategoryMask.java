@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
@@ -103,7 +104,7 @@ public final class CategoryMask {
    * The {@code array<string>} of {@code value(code)} for each code of {@code mask}, in bit order;
    * empty for 0.
    */
-  public Column codesOf(Column mask, java.util.function.Function<String, Column> value) {
+  public Column codesOf(Column mask, Function<String, Column> value) {
     Column[] present =
         codes.stream().map(c -> when(contains(mask, c), value.apply(c))).toArray(Column[]::new);
     return present.length == 0

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.normalize.RecordNormalizer;
+import fr.breachimpact.spark.Columns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -28,8 +29,10 @@ import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.Option;
 import scala.Tuple2;
 import scala.collection.Iterator;
+import scala.collection.Seq;
 
 /**
  * Stage 2b: adds {@code categories: array<struct<code:string,status:string>>} to a normalised frame
@@ -94,7 +97,7 @@ public final class Classifier {
           (UDF3<
                   scala.collection.Map<String, String>,
                   scala.collection.Map<String, String>,
-                  scala.collection.Seq<String>,
+                  Seq<String>,
                   Row>)
               Classifier::masks,
           MASKS);
@@ -121,10 +124,10 @@ public final class Classifier {
         .get(Category.IDENTITY)
         .addAll(
             List.of(
-                name(f.get("first_name_key"), f.get("first_name_display")),
-                name(f.get("last_name_key"), f.get("last_name_display")),
-                validated(f.get("birth_date_valid"), f.get("birth_date")),
-                when(f.get("gender_norm").isNotNull(), VERIFIED)
+                name(f.get(Columns.FIRST_NAME_KEY), f.get("first_name_display")),
+                name(f.get(Columns.LAST_NAME_KEY), f.get("last_name_display")),
+                validated(f.get(Columns.BIRTH_DATE_VALID), f.get("birth_date")),
+                when(f.get(Columns.GENDER_NORM).isNotNull(), VERIFIED)
                     .when(plausible(f.get("gender")), CLAIMED),
                 plausibleRank(f.get("household")),
                 plausibleRank(f.get("professional_id"))));
@@ -132,20 +135,20 @@ public final class Classifier {
         .get(Category.CONTACT)
         .addAll(
             List.of(
-                validated(f.get("email_valid"), f.get("email")),
-                validated(f.get("phone_valid"), f.get("phone"))));
+                validated(f.get(Columns.EMAIL_VALID), f.get("email")),
+                validated(f.get(Columns.PHONE_VALID), f.get("phone"))));
     ranks
         .get(Category.POSTAL_ADDRESS)
         .addAll(
             List.of(
-                when(f.get("street_key").rlike("[a-z]"), VERIFIED),
-                when(f.get("city_key").rlike("[a-z]"), VERIFIED),
-                validated(f.get("postcode_valid"), f.get("postcode"))));
+                when(f.get(Columns.STREET_KEY).rlike("[a-z]"), VERIFIED),
+                when(f.get(Columns.CITY_KEY).rlike("[a-z]"), VERIFIED),
+                validated(f.get(Columns.POSTCODE_VALID), f.get("postcode"))));
     ranks
         .get(Category.LOYALTY_ID)
         .addAll(
             List.of(
-                when(f.get("loyalty_id_norm").isNotNull(), VERIFIED),
+                when(f.get(Columns.LOYALTY_ID_NORM).isNotNull(), VERIFIED),
                 when(
                     f.get("loyalty_balance").rlike("\\d"),
                     VERIFIED))); // a zero balance still shows the account
@@ -165,7 +168,7 @@ public final class Classifier {
         .get(Category.GOVERNMENT_ID)
         .addAll(
             List.of(
-                validated(f.get("nir_valid"), f.get("nir")),
+                validated(f.get(Columns.NIR_VALID), f.get("nir")),
                 shaped(f.get("passport_number"), "^[A-Z0-9]{6,12}$"),
                 shaped(f.get("id_card_number"), "^[A-Z0-9]{9,12}$"),
                 shaped(f.get("france_travail_id"), "^[A-Z0-9]{6,11}$")));
@@ -258,14 +261,14 @@ public final class Classifier {
   static Row masks(
       scala.collection.Map<String, String> extra,
       scala.collection.Map<String, String> declarations,
-      scala.collection.Seq<String> texts) {
+      Seq<String> texts) {
     int declared = 0;
     int detected = 0;
     if (declarations != null && extra != null) {
       Iterator<Tuple2<String, String>> it = declarations.iterator();
       while (it.hasNext()) {
         Tuple2<String, String> d = it.next();
-        scala.Option<String> value = extra.get(d._1());
+        Option<String> value = extra.get(d._1());
         if (value.isDefined() && isPlausible(value.get())) {
           var category = HibpDataClasses.resolve(d._2());
           if (category.isPresent()) {

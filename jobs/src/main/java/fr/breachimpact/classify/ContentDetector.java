@@ -11,6 +11,7 @@ import fr.breachimpact.normalize.PhoneNormalizer;
 import fr.breachimpact.normalize.TextFolding;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,7 +143,7 @@ public final class ContentDetector {
   private static boolean hasIban(String text) {
     Matcher m = IBAN.matcher(text);
     while (m.find()) {
-      String compact = m.group().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+      String compact = m.group().replace(" ", "").toUpperCase(Locale.ROOT);
       // The match may run into the next word: try every length an IBAN can have.
       for (int len = Math.min(34, compact.length()); len >= 15; len--) {
         if (IbanValidator.isValid(compact.substring(0, len))) {

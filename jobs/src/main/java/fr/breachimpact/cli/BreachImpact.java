@@ -2,6 +2,7 @@ package fr.breachimpact.cli;
 
 import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.ingest.InputException;
+import fr.breachimpact.pipeline.RunLock;
 import fr.breachimpact.spark.SparkSessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ public final class BreachImpact implements Runnable {
             System.err.println("error: " + ex.getMessage());
             return ExitCode.BAD_CONFIG;
           }
-          if (ex instanceof fr.breachimpact.pipeline.RunLock.LockedException) {
+          if (ex instanceof RunLock.LockedException) {
             System.err.println("error: " + ex.getMessage());
             return ExitCode.LOCKED;
           }

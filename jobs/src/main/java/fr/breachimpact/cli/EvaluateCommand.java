@@ -5,7 +5,9 @@ import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.link.LinkageEvaluation;
 import fr.breachimpact.resolve.DedupEvaluation;
 import fr.breachimpact.resolve.DedupMetrics;
+import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.SparkSessions;
+import fr.breachimpact.spark.Tables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,12 +47,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
     }
     SparkSession spark = SparkSessions.create("breach-impact evaluate", config);
-    Dataset<Row> matches = spark.read().format("delta").load(config.lakeTable("customer_matches"));
+    Dataset<Row> matches = LakeTables.read(spark, config.lakeTable(Tables.CUSTOMER_MATCHES));
     Dataset<Row> leaked =
-        spark
-            .read()
-            .format("delta")
-            .load(config.lakeTable("leaked_records"))
+        LakeTables.read(spark, config.lakeTable(Tables.LEAKED_RECORDS))
             .select("record_id", "incident_id", "source_file", "line_number");
     Dataset<Row> truthRecords = csv(spark, truth.resolve("leaked_records.csv"));
     Dataset<Row> truthCustomers = csv(spark, truth.resolve("customers.csv"));
@@ -58,40 +57,36 @@ public final class EvaluateCommand implements Callable<Integer> {
     LinkageEvaluation.Report report =
         LinkageEvaluation.evaluate(matches, recordTruth, truthCustomers);
     report.lines().forEach(System.out::println);
-    String linkPairs = config.lakeTable("link_pairs");
-    if (io.delta.tables.DeltaTable.isDeltaTable(spark, linkPairs)) {
-      long records =
-          spark.read().format("delta").load(config.lakeTable("leaked_records_clean")).count();
-      long customers =
-          spark.read().format("delta").load(config.lakeTable("customers_clean")).count();
+    String linkPairs = config.lakeTable(Tables.LINK_PAIRS);
+    if (LakeTables.exists(spark, linkPairs)) {
+      long records = LakeTables.read(spark, config.lakeTable(Tables.LEAKED_RECORDS_CLEAN)).count();
+      long customers = LakeTables.read(spark, config.lakeTable(Tables.CUSTOMERS_CLEAN)).count();
       System.out.println(
           LinkageEvaluation.blocking(
-                  spark.read().format("delta").load(linkPairs),
+                  LakeTables.read(spark, linkPairs),
                   recordTruth,
                   truthCustomers,
                   records,
                   customers)
               .line("blocking"));
     }
-    String recordPerson = config.lakeTable("record_person");
-    if (io.delta.tables.DeltaTable.isDeltaTable(spark, recordPerson)) {
+    String recordPerson = config.lakeTable(Tables.RECORD_PERSON);
+    if (LakeTables.exists(spark, recordPerson)) {
       Dataset<Row> truth =
           recordTruth.select(
               recordTruth.col("record_id"), recordTruth.col("person_id").as("true_person_id"));
-      DedupMetrics dedup =
-          DedupEvaluation.evaluate(spark.read().format("delta").load(recordPerson), truth);
+      DedupMetrics dedup = DedupEvaluation.evaluate(LakeTables.read(spark, recordPerson), truth);
       System.out.println(dedup.lines());
-      long persons =
-          spark.read().format("delta").load(recordPerson).select("person_id").distinct().count();
+      long persons = LakeTables.read(spark, recordPerson).select("person_id").distinct().count();
       long truePersons = truth.select("true_person_id").distinct().count();
       System.out.printf("dedup persons=%d true_persons=%d%n", persons, truePersons);
-      String dedupePairs = config.lakeTable("dedupe_pairs");
-      if (io.delta.tables.DeltaTable.isDeltaTable(spark, dedupePairs)) {
+      String dedupePairs = config.lakeTable(Tables.DEDUPE_PAIRS);
+      if (LakeTables.exists(spark, dedupePairs)) {
         long parties =
-            spark.read().format("delta").load(recordPerson).count()
-                + spark.read().format("delta").load(config.lakeTable("customer_person")).count();
+            LakeTables.read(spark, recordPerson).count()
+                + LakeTables.read(spark, config.lakeTable(Tables.CUSTOMER_PERSON)).count();
         System.out.println(
-            DedupEvaluation.blocking(spark.read().format("delta").load(dedupePairs), truth, parties)
+            DedupEvaluation.blocking(LakeTables.read(spark, dedupePairs), truth, parties)
                 .line("dedup blocking"));
       }
     }

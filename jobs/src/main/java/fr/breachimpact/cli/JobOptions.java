@@ -1,18 +1,26 @@
 package fr.breachimpact.cli;
 
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.spark.SparkSessions;
+import fr.breachimpact.spark.StageProgress;
+import fr.breachimpact.stage.Stage;
+import fr.breachimpact.stage.StageContext;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
 
 /** Options every Spark job takes. */
 public final class JobOptions {
-  @picocli.CommandLine.Option(
+  @Option(
       names = "--config",
       required = true,
       paramLabel = "FILE",
       description = "Job config, JSON or YAML (see examples/config.json).")
   Path config;
 
-  @picocli.CommandLine.Option(
+  @Option(
       names = "--run-date",
       paramLabel = "YYYY-MM-DD",
       description =
@@ -24,17 +32,16 @@ public final class JobOptions {
   }
 
   public LocalDate runDate() {
-    return runDate != null ? runDate : LocalDate.now(java.time.ZoneOffset.UTC);
+    return runDate != null ? runDate : LocalDate.now(ZoneOffset.UTC);
   }
 
-  /** Loads the config, takes the process's SparkSession and runs the job: a subcommand's body. */
-  public int runJob(String name, fr.breachimpact.pipeline.StageRunner job) {
-    fr.breachimpact.config.LoadedConfig loaded = fr.breachimpact.config.LoadedConfig.load(config);
-    org.apache.spark.sql.SparkSession spark =
-        fr.breachimpact.spark.SparkSessions.create("breach-impact " + name, loaded);
+  /** Loads the config, takes the process's SparkSession and runs the stage: a subcommand's body. */
+  public int runJob(Stage stage) {
+    LoadedConfig loaded = LoadedConfig.load(config);
+    SparkSession spark = SparkSessions.create("breach-impact " + stage.name(), loaded);
     // A stage run on its own shows its progress as it does within the nightly run.
-    try (var progress = fr.breachimpact.spark.StageProgress.start(spark, name)) {
-      job.run(spark, loaded, runDate());
+    try (StageProgress progress = StageProgress.start(spark, stage.name())) {
+      stage.run(new StageContext(spark, loaded, runDate()));
     }
     return ExitCode.OK;
   }

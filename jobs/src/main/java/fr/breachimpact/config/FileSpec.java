@@ -1,5 +1,7 @@
 package fr.breachimpact.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,7 @@ public record FileSpec(
     Map<String, String> mapping,
     Map<String, String> categories,
     Boolean multiline)
-    implements java.io.Serializable {
+    implements Serializable {
 
   public FileSpec {
     format = format == null ? "csv" : format;
@@ -74,12 +76,12 @@ public record FileSpec(
         null);
   }
 
-  @com.fasterxml.jackson.annotation.JsonIgnore
+  @JsonIgnore
   public boolean isJsonLines() {
     return "jsonl".equals(format);
   }
 
-  @com.fasterxml.jackson.annotation.JsonIgnore
+  @JsonIgnore
   public boolean isGzip() {
     return "gzip".equals(compression);
   }

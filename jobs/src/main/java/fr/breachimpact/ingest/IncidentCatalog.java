@@ -1,5 +1,6 @@
 package fr.breachimpact.ingest;
 
+import fr.breachimpact.classify.HibpDataClasses;
 import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.FileSpec;
 import fr.breachimpact.config.IncidentManifest;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
@@ -96,8 +99,8 @@ public final class IncidentCatalog {
    * ingestion: parsed and bound (unknown keys are still errors) but their files not checked, since
    * the leaked files may be removed once ingested.
    */
-  public static java.util.SortedMap<String, IncidentManifest> manifests(LoadedConfig loaded) {
-    java.util.SortedMap<String, IncidentManifest> byId = new java.util.TreeMap<>();
+  public static SortedMap<String, IncidentManifest> manifests(LoadedConfig loaded) {
+    SortedMap<String, IncidentManifest> byId = new TreeMap<>();
     if (loaded.config().incidentsDir() == null) {
       return byId; // a lake without manifests: no incident metadata
     }
@@ -193,7 +196,7 @@ public final class IncidentCatalog {
 
   /** A category code or a Have I Been Pwned data class: the classifier's own reading of it. */
   static boolean isCategory(String value) {
-    return fr.breachimpact.classify.HibpDataClasses.resolve(value).isPresent();
+    return HibpDataClasses.resolve(value).isPresent();
   }
 
   /**

@@ -1,10 +1,12 @@
 package fr.breachimpact.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -91,9 +93,7 @@ public final class InputFiles {
   public List<FileStatus> list(Path folder) {
     try {
       FileStatus[] entries = fileSystem(folder).listStatus(folder);
-      return Arrays.stream(entries)
-          .sorted(java.util.Comparator.comparing(FileStatus::getPath))
-          .toList();
+      return Arrays.stream(entries).sorted(Comparator.comparing(FileStatus::getPath)).toList();
     } catch (IOException e) {
       throw unreachable(folder, e);
     }
@@ -126,7 +126,7 @@ public final class InputFiles {
 
   /** The raw bytes of the file, buffered; the caller closes. */
   public InputStream open(Path file) throws IOException {
-    return new java.io.BufferedInputStream(fileSystem(file).open(file), 1 << 16);
+    return new BufferedInputStream(fileSystem(file).open(file), 1 << 16);
   }
 
   /** A whole small file (a manifest). */

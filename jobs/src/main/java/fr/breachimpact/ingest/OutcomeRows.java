@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -21,8 +22,7 @@ public final class OutcomeRows implements Iterator<Row> {
   private final InputStream in;
   private final FileRowReader reader;
 
-  public OutcomeRows(
-      FileTask task, IngestConfig config, org.apache.hadoop.conf.Configuration hadoop) {
+  public OutcomeRows(FileTask task, IngestConfig config, Configuration hadoop) {
     this.task = task;
     try {
       this.in = FileOpener.openDecompressed(task.location(), task.spec().isGzip(), hadoop);

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import fr.breachimpact.spark.Columns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,61 +50,69 @@ public final class ComparableColumns {
     Map<String, Source> m = new LinkedHashMap<>();
     for (String c :
         List.of(
-            "first_name_key",
-            "last_name_key",
-            "postcode_norm",
-            "department",
-            "city_key",
-            "gender_norm")) {
+            Columns.FIRST_NAME_KEY,
+            Columns.LAST_NAME_KEY,
+            Columns.POSTCODE_NORM,
+            Columns.DEPARTMENT,
+            Columns.CITY_KEY,
+            Columns.GENDER_NORM)) {
       m.put(c, new Source(text(col(c)), List.of(c)));
     }
     m.put(
-        "birth_date_norm",
-        new Source(col("birth_date_norm").cast("date"), List.of("birth_date_norm")));
-    Column street = text(col("street_key"));
+        Columns.BIRTH_DATE_NORM,
+        new Source(col(Columns.BIRTH_DATE_NORM).cast("date"), List.of(Columns.BIRTH_DATE_NORM)));
+    Column street = text(col(Columns.STREET_KEY));
     Column number = regexp_extract(street, HOUSE_NUMBER, 1);
     m.put(
         "house_number",
         new Source(
-            when(number.notEqual(""), regexp_replace(number, "\\s", "")), List.of("street_key")));
+            when(number.notEqual(""), regexp_replace(number, "\\s", "")),
+            List.of(Columns.STREET_KEY)));
     Column streetName = text(trim(regexp_replace(street, HOUSE_NUMBER, "")));
-    m.put("street_name_key", new Source(streetName, List.of("street_key")));
+    m.put("street_name_key", new Source(streetName, List.of(Columns.STREET_KEY)));
     // The whole address in one value, so that one comparison weighs it once: a household shares
     // postcode, street and number, and three comparisons would count that fact three times.
-    Column postcode = text(col("postcode_norm"));
+    Column postcode = text(col(Columns.POSTCODE_NORM));
     m.put(
         "address_key",
         new Source(
             when(
                 streetName.isNotNull().and(postcode.isNotNull()),
                 concat_ws(" ", coalesce(number, lit("")), streetName, postcode)),
-            List.of("street_key", "postcode_norm")));
-    Column email = KeyGuard.unlessPlaceholder(col("email_key"), KeyGuard.EMAIL_PLACEHOLDER);
+            List.of(Columns.STREET_KEY, Columns.POSTCODE_NORM)));
+    Column email = KeyGuard.unlessPlaceholder(col(Columns.EMAIL_KEY), KeyGuard.EMAIL_PLACEHOLDER);
     Column local = substring_index(email, "@", 1);
-    m.put("email", new Source(email, List.of("email_key")));
+    m.put("email", new Source(email, List.of(Columns.EMAIL_KEY)));
     // A local part ("prenom.nom") short enough to be shared by chance says little.
-    m.put("email_local_part", new Source(when(length(local).geq(5), local), List.of("email_key")));
-    Column phone = KeyGuard.unlessPlaceholder(col("phone_e164"), KeyGuard.PHONE_PLACEHOLDER);
-    m.put("phone", new Source(phone, List.of("phone_e164")));
-    m.put("nir", new Source(text(col("nir_norm")), List.of("nir_norm")));
+    m.put(
+        "email_local_part",
+        new Source(when(length(local).geq(5), local), List.of(Columns.EMAIL_KEY)));
+    Column phone = KeyGuard.unlessPlaceholder(col(Columns.PHONE_E164), KeyGuard.PHONE_PLACEHOLDER);
+    m.put("phone", new Source(phone, List.of(Columns.PHONE_E164)));
+    m.put("nir", new Source(text(col(Columns.NIR_NORM)), List.of(Columns.NIR_NORM)));
     for (String id : IDENTIFIERS) {
       m.put(id, new Source(identifier(col(id)), List.of(id)));
     }
     m.put(
         "email_det",
-        new Source(when(isTrue(col("email_valid")), email), List.of("email_key", "email_valid")));
+        new Source(
+            when(isTrue(col(Columns.EMAIL_VALID)), email),
+            List.of(Columns.EMAIL_KEY, Columns.EMAIL_VALID)));
     m.put(
         "phone_det",
-        new Source(when(isTrue(col("phone_valid")), phone), List.of("phone_e164", "phone_valid")));
+        new Source(
+            when(isTrue(col(Columns.PHONE_VALID)), phone),
+            List.of(Columns.PHONE_E164, Columns.PHONE_VALID)));
     m.put(
         "nir_det",
         new Source(
-            when(isTrue(col("nir_valid")), col("nir_norm")), List.of("nir_norm", "nir_valid")));
+            when(isTrue(col(Columns.NIR_VALID)), col(Columns.NIR_NORM)),
+            List.of(Columns.NIR_NORM, Columns.NIR_VALID)));
     m.put(
         "loyalty_det",
         new Source(
-            KeyGuard.unlessPlaceholder(col("loyalty_id_norm"), KeyGuard.LOYALTY_PLACEHOLDER),
-            List.of("loyalty_id_norm")));
+            KeyGuard.unlessPlaceholder(col(Columns.LOYALTY_ID_NORM), KeyGuard.LOYALTY_PLACEHOLDER),
+            List.of(Columns.LOYALTY_ID_NORM)));
     return m;
   }
 
@@ -118,7 +127,7 @@ public final class ComparableColumns {
                 present.containsAll(e.getValue().reads())
                     ? e.getValue().expression().as(prefix + e.getKey())
                     : lit(null)
-                        .cast(e.getKey().equals("birth_date_norm") ? "date" : "string")
+                        .cast(e.getKey().equals(Columns.BIRTH_DATE_NORM) ? "date" : "string")
                         .as(prefix + e.getKey()))
         .toList();
   }

@@ -4,12 +4,15 @@ import static org.apache.spark.sql.functions.current_timestamp;
 
 import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.spark.LakeTables;
+import fr.breachimpact.spark.Tables;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -22,7 +25,7 @@ import org.apache.spark.sql.types.StructType;
  * the notification lists without a word.
  */
 public final class CustomerExtractCounts {
-  public static final String TABLE = "customer_files";
+  public static final String TABLE = Tables.CUSTOMER_FILES;
 
   private static final StructType SCHEMA =
       new StructType()
@@ -79,7 +82,7 @@ public final class CustomerExtractCounts {
 
   /** Rows per source path (summed where one path is configured twice). */
   private static Map<String, Long> bySource(List<Extract> extracts) {
-    Map<String, Long> bySource = new java.util.TreeMap<>();
+    Map<String, Long> bySource = new TreeMap<>();
     extracts.forEach(e -> bySource.merge(e.source(), e.rows(), Long::sum));
     return bySource;
   }
@@ -92,8 +95,7 @@ public final class CustomerExtractCounts {
         .forEach(
             (source, n) ->
                 rows.add(
-                    RowFactory.create(
-                        source, n, runDate == null ? null : java.sql.Date.valueOf(runDate))));
+                    RowFactory.create(source, n, runDate == null ? null : Date.valueOf(runDate))));
     LakeTables.overwrite(
         spark.createDataFrame(rows, SCHEMA).withColumn("loaded_at", current_timestamp()), table);
   }

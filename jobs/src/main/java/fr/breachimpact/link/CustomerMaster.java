@@ -10,7 +10,9 @@ import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.CustomerSource;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.CanonicalField;
+import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.ingest.InputFiles;
+import fr.breachimpact.spark.LakeTables;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -131,7 +133,7 @@ public final class CustomerMaster {
         throw ConfigException.at(file, "customers[" + index + "].path", "file not found: " + path);
       }
     } catch (IOException e) {
-      throw new fr.breachimpact.ingest.InputException(
+      throw new InputException(
           file
               + ": customers["
               + index
@@ -158,7 +160,7 @@ public final class CustomerMaster {
       case "parquet":
         return spark.read().parquet(path);
       default:
-        return spark.read().format("delta").load(path);
+        return LakeTables.read(spark, path);
     }
   }
 

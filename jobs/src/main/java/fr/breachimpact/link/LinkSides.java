@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lower;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -43,7 +44,7 @@ public final class LinkSides {
                 RowFactory.create(
                     incident,
                     list.stream()
-                        .map(b -> b.toLowerCase(java.util.Locale.ROOT))
+                        .map(b -> b.toLowerCase(Locale.ROOT))
                         .sorted()
                         .toArray(String[]::new))));
     StructType schema =

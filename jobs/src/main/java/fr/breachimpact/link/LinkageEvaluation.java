@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class LinkageEvaluation {
       Scores overall, Map<String, Scores> byIncident, Map<String, Scores> byMethod) {
     /** The lines the evaluate command prints, the first one in the format. */
     public List<String> lines() {
-      List<String> out = new java.util.ArrayList<>();
+      List<String> out = new ArrayList<>();
       out.add(
           String.format(
               Locale.ROOT,

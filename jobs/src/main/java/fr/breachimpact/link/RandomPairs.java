@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -58,7 +59,7 @@ public final class RandomPairs {
   }
 
   private static Column[] seeded(long seed, List<Column> ids) {
-    List<Column> cols = new java.util.ArrayList<>();
+    List<Column> cols = new ArrayList<>();
     cols.add(lit(seed));
     cols.addAll(ids);
     return cols.toArray(new Column[0]);

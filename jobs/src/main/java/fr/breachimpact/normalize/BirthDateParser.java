@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
+import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -101,9 +102,9 @@ public final class BirthDateParser implements Serializable {
 
   private static DateTimeFormatter twoDigitYear(char sep, int baseYear) {
     return new DateTimeFormatterBuilder()
-        .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
+        .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NOT_NEGATIVE)
         .appendLiteral(sep)
-        .appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
+        .appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, SignStyle.NOT_NEGATIVE)
         .appendLiteral(sep)
         .appendValueReduced(ChronoField.YEAR, 2, 2, baseYear)
         .toFormatter()

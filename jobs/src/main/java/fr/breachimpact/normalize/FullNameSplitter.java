@@ -1,6 +1,7 @@
 package fr.breachimpact.normalize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,8 +58,8 @@ public final class FullNameSplitter {
       }
     }
     return new SplitName(
-        String.join(" ", java.util.Arrays.copyOfRange(words, 0, surnameStart)),
-        String.join(" ", java.util.Arrays.copyOfRange(words, surnameStart, words.length)));
+        String.join(" ", Arrays.copyOfRange(words, 0, surnameStart)),
+        String.join(" ", Arrays.copyOfRange(words, surnameStart, words.length)));
   }
 
   private static boolean isParticle(String word) {

@@ -2,6 +2,7 @@ package fr.breachimpact.normalize;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apache.commons.validator.routines.IBANValidator;
 
 /**
  * IBAN check with commons-validator's {@link org.apache.commons.validator.routines.IBANValidator}:
@@ -9,8 +10,7 @@ import java.util.regex.Pattern;
  * and letters upper-cased first ("fr76 3000 6000 0112 3456 7890 189").
  */
 public final class IbanValidator {
-  private static final org.apache.commons.validator.routines.IBANValidator VALIDATOR =
-      org.apache.commons.validator.routines.IBANValidator.getInstance();
+  private static final IBANValidator VALIDATOR = IBANValidator.getInstance();
   private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.\\u00A0]");
 
   private IbanValidator() {}

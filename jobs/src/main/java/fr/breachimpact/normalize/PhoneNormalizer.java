@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -29,8 +30,8 @@ public final class PhoneNormalizer {
   private static final Pattern FR_WITHOUT_PLUS = Pattern.compile("^33[1-9]\\d{8}$");
 
   /** French overseas regions with their own country codes, tried in this order. */
-  private static final java.util.List<String> OVERSEAS =
-      java.util.List.of("GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF");
+  private static final List<String> OVERSEAS =
+      List.of("GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF");
 
   private static final NormalizedPhone INVALID = new NormalizedPhone(null, null, false);
 

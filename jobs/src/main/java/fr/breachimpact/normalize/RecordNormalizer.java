@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 
+import fr.breachimpact.spark.Columns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,31 +38,31 @@ public final class RecordNormalizer {
   public static final List<String> OUTPUT_COLUMNS =
       List.of(
           "first_name_display",
-          "first_name_key",
+          Columns.FIRST_NAME_KEY,
           "last_name_display",
-          "last_name_key",
-          "birth_date_norm",
-          "birth_date_valid",
-          "gender_norm",
-          "email_norm",
-          "email_key",
-          "email_valid",
-          "phone_e164",
+          Columns.LAST_NAME_KEY,
+          Columns.BIRTH_DATE_NORM,
+          Columns.BIRTH_DATE_VALID,
+          Columns.GENDER_NORM,
+          Columns.EMAIL_NORM,
+          Columns.EMAIL_KEY,
+          Columns.EMAIL_VALID,
+          Columns.PHONE_E164,
           "phone_type",
-          "phone_valid",
-          "postcode_norm",
-          "department",
-          "postcode_valid",
-          "city_key",
-          "street_key",
-          "nir_norm",
-          "nir_valid",
+          Columns.PHONE_VALID,
+          Columns.POSTCODE_NORM,
+          Columns.DEPARTMENT,
+          Columns.POSTCODE_VALID,
+          Columns.CITY_KEY,
+          Columns.STREET_KEY,
+          Columns.NIR_NORM,
+          Columns.NIR_VALID,
           "nir_consistent",
           "iban_valid",
           "card_valid",
           "card_issuer",
           "password_kind",
-          "loyalty_id_norm");
+          Columns.LOYALTY_ID_NORM);
 
   private static final StructType NAMES =
       new StructType()
@@ -133,58 +134,60 @@ public final class RecordNormalizer {
     step1.add(
         apply(NAMES_UDF, NAMES, present, "first_name", "last_name", "full_name").as("_n_names"));
     step1.add(apply(dateUdf, DATE, present, "birth_date").as("_n_date"));
-    step1.add(GenderNormalizer.column(raw(present, "gender")).as("gender_norm"));
+    step1.add(GenderNormalizer.column(raw(present, "gender")).as(Columns.GENDER_NORM));
     step1.add(apply(EMAIL_UDF, EMAIL, present, "email").as("_n_email"));
     step1.add(apply(PHONE_UDF, PHONE, present, "phone").as("_n_phone"));
     step1.add(apply(POSTCODE_UDF, POSTCODE, present, "postcode").as("_n_postcode"));
-    step1.add(apply(CITY_UDF, DataTypes.StringType, present, "city").as("city_key"));
-    step1.add(apply(STREET_UDF, DataTypes.StringType, present, "street").as("street_key"));
+    step1.add(apply(CITY_UDF, DataTypes.StringType, present, "city").as(Columns.CITY_KEY));
+    step1.add(apply(STREET_UDF, DataTypes.StringType, present, "street").as(Columns.STREET_KEY));
     step1.add(apply(IBAN_UDF, DataTypes.BooleanType, present, "iban").as("iban_valid"));
     step1.add(apply(CARD_UDF, CARD, present, "card_number").as("_n_card"));
     step1.add(PasswordClassifier.column(raw(present, "password")).as("password_kind"));
-    step1.add(LoyaltyIdNormalizer.column(raw(present, "loyalty_id")).as("loyalty_id_norm"));
+    step1.add(LoyaltyIdNormalizer.column(raw(present, "loyalty_id")).as(Columns.LOYALTY_ID_NORM));
     Dataset<Row> withStructs = raw.select(step1.toArray(new Column[0]));
 
     // Step 2: NIR consistency needs the normalised gender and birth date.
     Column nir =
         present.contains("nir")
             ? NIR_UDF.apply(
-                col("nir"), col("gender_norm"), col("_n_date.date").cast(DataTypes.StringType))
+                col("nir"),
+                col(Columns.GENDER_NORM),
+                col("_n_date.date").cast(DataTypes.StringType))
             : lit(null).cast(NIR);
     List<Column> step2 = new ArrayList<>();
     Arrays.stream(raw.columns()).forEach(c -> step2.add(col(quoted(c))));
     step2.add(col("_n_names.first_display").as("first_name_display"));
-    step2.add(col("_n_names.first_key").as("first_name_key"));
+    step2.add(col("_n_names.first_key").as(Columns.FIRST_NAME_KEY));
     step2.add(col("_n_names.last_display").as("last_name_display"));
-    step2.add(col("_n_names.last_key").as("last_name_key"));
-    step2.add(col("_n_date.date").as("birth_date_norm"));
-    step2.add(col("_n_date.valid").as("birth_date_valid"));
-    step2.add(col("gender_norm"));
-    step2.add(col("_n_email.norm").as("email_norm"));
-    step2.add(col("_n_email.key").as("email_key"));
-    step2.add(col("_n_email.valid").as("email_valid"));
-    step2.add(col("_n_phone.e164").as("phone_e164"));
+    step2.add(col("_n_names.last_key").as(Columns.LAST_NAME_KEY));
+    step2.add(col("_n_date.date").as(Columns.BIRTH_DATE_NORM));
+    step2.add(col("_n_date.valid").as(Columns.BIRTH_DATE_VALID));
+    step2.add(col(Columns.GENDER_NORM));
+    step2.add(col("_n_email.norm").as(Columns.EMAIL_NORM));
+    step2.add(col("_n_email.key").as(Columns.EMAIL_KEY));
+    step2.add(col("_n_email.valid").as(Columns.EMAIL_VALID));
+    step2.add(col("_n_phone.e164").as(Columns.PHONE_E164));
     step2.add(col("_n_phone.type").as("phone_type"));
-    step2.add(col("_n_phone.valid").as("phone_valid"));
-    step2.add(col("_n_postcode.code").as("postcode_norm"));
-    step2.add(col("_n_postcode.department").as("department"));
-    step2.add(col("_n_postcode.valid").as("postcode_valid"));
-    step2.add(col("city_key"));
-    step2.add(col("street_key"));
+    step2.add(col("_n_phone.valid").as(Columns.PHONE_VALID));
+    step2.add(col("_n_postcode.code").as(Columns.POSTCODE_NORM));
+    step2.add(col("_n_postcode.department").as(Columns.DEPARTMENT));
+    step2.add(col("_n_postcode.valid").as(Columns.POSTCODE_VALID));
+    step2.add(col(Columns.CITY_KEY));
+    step2.add(col(Columns.STREET_KEY));
     step2.add(nir.as("_n_nir"));
     step2.add(col("iban_valid"));
     step2.add(col("_n_card.valid").as("card_valid"));
     step2.add(col("_n_card.issuer").as("card_issuer"));
     step2.add(col("password_kind"));
-    step2.add(col("loyalty_id_norm"));
+    step2.add(col(Columns.LOYALTY_ID_NORM));
     Dataset<Row> flat = withStructs.select(step2.toArray(new Column[0]));
 
     List<Column> out = new ArrayList<>();
     Arrays.stream(raw.columns()).forEach(c -> out.add(col(quoted(c))));
     for (String name : OUTPUT_COLUMNS) {
       switch (name) {
-        case "nir_norm" -> out.add(col("_n_nir.norm").as(name));
-        case "nir_valid" -> out.add(col("_n_nir.valid").as(name));
+        case Columns.NIR_NORM -> out.add(col("_n_nir.norm").as(name));
+        case Columns.NIR_VALID -> out.add(col("_n_nir.valid").as(name));
         case "nir_consistent" -> out.add(col("_n_nir.consistent").as(name));
         default -> out.add(col(name));
       }

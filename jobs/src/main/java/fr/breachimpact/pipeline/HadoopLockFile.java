@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.ipc.RemoteException;
 
 /**
  * A lock file on HDFS, beside a lake there: the name node creates a file only if it is absent
@@ -32,7 +33,7 @@ final class HadoopLockFile implements LockFile {
       return true;
     } catch (FileAlreadyExistsException held) {
       return false;
-    } catch (org.apache.hadoop.ipc.RemoteException remote) {
+    } catch (RemoteException remote) {
       if (remote.unwrapRemoteException(FileAlreadyExistsException.class)
           instanceof FileAlreadyExistsException) {
         return false;

@@ -1,8 +1,9 @@
 package fr.breachimpact.pipeline;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 
-import fr.breachimpact.cli.IngestCommand;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.breachimpact.config.Json;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.FileTask;
@@ -10,20 +11,32 @@ import fr.breachimpact.ingest.Incident;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.IngestPlanner;
 import fr.breachimpact.ingest.InputFiles;
+import fr.breachimpact.report.RunSummary;
 import fr.breachimpact.spark.LakeTables;
+import fr.breachimpact.spark.SparkStageTimes;
+import fr.breachimpact.spark.StageProgress;
+import fr.breachimpact.spark.Tables;
+import fr.breachimpact.stage.Ingest;
+import fr.breachimpact.stage.Stage;
+import fr.breachimpact.stage.StageContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -40,35 +53,31 @@ public final class Nightly {
   private static final Logger LOG = LoggerFactory.getLogger(Nightly.class);
 
   /**
-   * A downstream stage: the stages it reads, its config section, what of the run date its output
-   * depends on, the files it reads directly (name -> content hash), and the job to run.
+   * A stage after ingestion as the night schedules it: its config section, whether it runs every
+   * night, what of the run date its output depends on, and the files it reads directly (name ->
+   * content hash). The stages it depends on follow from the tables it reads.
    */
-  public record Stage(
-      String name,
-      List<String> upstream,
+  public record Step(
+      Stage stage,
       String configSection,
       boolean everyNight,
-      StageRunner runner,
-      java.util.function.Function<LocalDate, String> dateDependence,
+      Function<LocalDate, String> dateDependence,
       Map<String, String> inputs) {
 
-    public Stage(
-        String name,
-        List<String> upstream,
-        String configSection,
-        boolean everyNight,
-        StageRunner runner) {
-      this(name, upstream, configSection, everyNight, runner, date -> "", Map.of());
+    public Step(Stage stage, String configSection, boolean everyNight) {
+      this(stage, configSection, everyNight, date -> "", Map.of());
     }
 
-    public Stage(
-        String name,
-        List<String> upstream,
+    public Step(
+        Stage stage,
         String configSection,
         boolean everyNight,
-        StageRunner runner,
-        java.util.function.Function<LocalDate, String> dateDependence) {
-      this(name, upstream, configSection, everyNight, runner, dateDependence, Map.of());
+        Function<LocalDate, String> dateDependence) {
+      this(stage, configSection, everyNight, dateDependence, Map.of());
+    }
+
+    public String name() {
+      return stage.name();
     }
   }
 
@@ -80,41 +89,36 @@ public final class Nightly {
   private final LoadedConfig config;
   private final LocalDate runDate;
   private final String runId;
+  private final Ingest ingest;
   private final RunLog log;
   private final Map<String, String> fingerprints = new LinkedHashMap<>();
   private final List<Outcome> outcomes = new ArrayList<>();
 
   /** The pipeline stage running now: its progress lines and its slowest Spark stage. */
-  private fr.breachimpact.spark.StageProgress progress;
+  private StageProgress progress;
 
   public Nightly(SparkSession spark, LoadedConfig config, LocalDate runDate, String runId) {
     this.spark = spark;
     this.config = config;
     this.runDate = runDate;
     this.runId = runId;
-    this.log = new RunLog(spark, config.lakeTable("run_log"));
+    this.ingest = new Ingest(runId);
+    this.log = new RunLog(spark, config.lakeTable(Tables.RUN_LOG));
   }
 
-  /**
-   * The table each stage reads most of and the one it writes: counts in and out for run_summary.
-   */
-  private static final Map<String, List<String>> FLOW =
-      Map.of(
-          "customers", List.of("", "customers"),
-          "classify", List.of("leaked_records", "leaked_records_clean"),
-          "link", List.of("leaked_records_clean", "customer_matches"),
-          "resolve", List.of("leaked_records_clean", "record_person"),
-          "report", List.of("record_person", ""));
-
-  public List<Outcome> run(List<Stage> stages) {
+  /** Ingestion, then {@code steps} in their order. */
+  public List<Outcome> run(List<Step> steps) {
+    List<Stage> stages = new ArrayList<>(List.of(ingest));
+    steps.forEach(s -> stages.add(s.stage()));
+    Map<String, List<String>> upstream = upstream(stages);
     Instant start = Instant.now();
     try {
-      try (var p = track("ingest")) {
+      try (StageProgress p = track(ingest.name())) {
         ingest();
       }
-      for (Stage stage : stages) {
-        try (var p = track(stage.name())) {
-          runStage(stage);
+      for (Step step : steps) {
+        try (StageProgress p = track(step.name())) {
+          runStage(step, upstream.get(step.name()));
         }
       }
       log.append(
@@ -153,9 +157,46 @@ public final class Nightly {
     }
   }
 
-  private fr.breachimpact.spark.StageProgress track(String stage) {
-    progress = fr.breachimpact.spark.StageProgress.start(spark, stage);
+  private StageProgress track(String stage) {
+    progress = StageProgress.start(spark, stage);
     return progress;
+  }
+
+  /**
+   * Each stage's upstream, by name: the earlier stages that write a table it reads, less those
+   * already upstream of another of them (a stage's fingerprint holds its upstream's, so the nearest
+   * stand for the ones before). A stage reading a table that a later stage writes is out of order:
+   * refused.
+   */
+  static Map<String, List<String>> upstream(List<Stage> stages) {
+    Map<String, List<String>> nearest = new LinkedHashMap<>();
+    Map<String, Set<String>> before = new HashMap<>();
+    for (int i = 0; i < stages.size(); i++) {
+      Stage stage = stages.get(i);
+      Set<String> writers = new LinkedHashSet<>();
+      for (String table : stage.reads()) {
+        for (Stage earlier : stages.subList(0, i)) {
+          if (earlier.writes().contains(table)) {
+            writers.add(earlier.name());
+          }
+        }
+        for (Stage later : stages.subList(i + 1, stages.size())) {
+          if (later.writes().contains(table)) {
+            throw new IllegalStateException(
+                stage.name() + " reads " + table + ", written by the later stage " + later.name());
+          }
+        }
+      }
+      Set<String> all = new TreeSet<>(writers);
+      Set<String> direct = new LinkedHashSet<>(writers);
+      for (String w : writers) {
+        all.addAll(before.get(w));
+        direct.removeAll(before.get(w));
+      }
+      before.put(stage.name(), all);
+      nearest.put(stage.name(), List.copyOf(direct));
+    }
+    return nearest;
   }
 
   private String summary() {
@@ -186,11 +227,11 @@ public final class Nightly {
     Fingerprint stageFp = Fingerprint.of("ingest");
     current.forEach(stageFp::add);
     String fp = stageFp.hex();
-    fingerprints.put("ingest", fp);
-    boolean tablesExist = LakeTables.exists(spark, config.lakeTable("leaked_records"));
+    fingerprints.put(ingest.name(), fp);
+    boolean tablesExist = LakeTables.exists(spark, config.lakeTable(Tables.LEAKED_RECORDS));
     if (tablesExist && changed.isEmpty() && removed.isEmpty()) {
       done(
-          "ingest",
+          ingest.name(),
           "reused",
           "no incident file or manifest changed (" + current.size() + " incidents)",
           fp,
@@ -198,18 +239,15 @@ public final class Nightly {
           0,
           current);
       Row totals =
-          LakeTables.read(spark, config.lakeTable("ingested_files"))
-              .agg(
-                  org.apache.spark.sql.functions.sum("rows_in"),
-                  org.apache.spark.sql.functions.sum("rows_out"),
-                  org.apache.spark.sql.functions.sum("rows_quarantined"))
+          LakeTables.read(spark, config.lakeTable(Tables.INGESTED_FILES))
+              .agg(sum("rows_in"), sum("rows_out"), sum("rows_quarantined"))
               .first();
       RunSummary.write(
           spark,
-          config.reportPath("run_summary"),
+          config.resolve(config.config().reportsDir()),
           runId,
           runDate,
-          "ingest",
+          ingest.name(),
           List.of(
               new RunSummary.Line(
                   "all",
@@ -221,23 +259,19 @@ public final class Nightly {
                   "reused: no incident file or manifest changed")));
       return;
     }
+    StageContext context = new StageContext(spark, config, runDate);
     String reason;
     long rows;
     if (!tablesExist || previous.isEmpty()) {
-      rows = total(IngestCommand.run(spark, config, tasks, runDate, runId, null, current));
+      rows = total(ingest.ingest(context, tasks, null, current));
       reason = "first ingestion of " + current.size() + " incidents";
     } else {
       List<FileTask> changedTasks =
           tasks.stream().filter(t -> changed.contains(t.incidentId())).toList();
-      rows =
-          changed.isEmpty()
-              ? 0
-              : total(
-                  IngestCommand.run(spark, config, changedTasks, runDate, runId, changed, current));
+      rows = changed.isEmpty() ? 0 : total(ingest.ingest(context, changedTasks, changed, current));
       if (!removed.isEmpty()) {
-        for (String table : List.of("leaked_records", "quarantine", "ingested_files")) {
-          LakeTables.delete(
-              spark, config.lakeTable(table), IngestCommand.incidentPredicate(removed));
+        for (String table : ingest.writes()) {
+          LakeTables.delete(spark, config.lakeTable(table), Ingest.incidentPredicate(removed));
         }
       }
       reason =
@@ -248,7 +282,7 @@ public final class Nightly {
               + (current.size() - changed.size())
               + " incidents";
     }
-    done("ingest", "ran", reason, fp, start, rows, current);
+    done(ingest.name(), "ran", reason, fp, start, rows, current);
   }
 
   private static long total(List<RunSummary.Line> lines) {
@@ -265,9 +299,7 @@ public final class Nightly {
               .add("config", ingestConfig)
               .add("code", CodeVersion.current());
       fp.add(
-          "manifest",
-          new String(
-              files.readAll(incident.manifestPath()), java.nio.charset.StandardCharsets.UTF_8));
+          "manifest", new String(files.readAll(incident.manifestPath()), StandardCharsets.UTF_8));
       tasks.stream()
           .filter(t -> t.incidentId().equals(incident.id()))
           .forEach(t -> fp.add(t.sourceFile(), t.sha256() + "|" + t.duplicateOf()));
@@ -277,7 +309,7 @@ public final class Nightly {
   }
 
   private Map<String, String> previousIncidentFingerprints() {
-    String path = config.lakeTable("ingested_files");
+    String path = config.lakeTable(Tables.INGESTED_FILES);
     Map<String, String> fps = new HashMap<>();
     if (!LakeTables.exists(spark, path)) {
       return fps;
@@ -293,12 +325,12 @@ public final class Nightly {
     return fps;
   }
 
-  private void runStage(Stage stage) {
+  private void runStage(Step stage, List<String> upstream) {
     Instant start = Instant.now();
     // What the output depends on, by name: upstream fingerprints, the config section, the code,
     // the run date where it matters, the files read directly. Logged as the row's input_versions.
     Map<String, String> versions = new TreeMap<>();
-    for (String up : stage.upstream()) {
+    for (String up : upstream) {
       versions.put(up, fingerprints.get(up));
     }
     versions.put("config", Fingerprint.of("config").add("section", stage.configSection()).hex());
@@ -319,7 +351,7 @@ public final class Nightly {
       Optional<RunLog.Completed> last = log.lastCompleted(stage.name());
       if (last.isPresent() && fp.equals(last.get().fingerprint())) {
         finish(
-            stage.name(),
+            stage.stage(),
             "reused",
             "inputs and config unchanged since its last run",
             fp,
@@ -327,11 +359,11 @@ public final class Nightly {
             versions);
         return;
       }
-      why = whyRun(stage, last, versions);
+      why = whyRun(upstream, last, versions);
     }
     LOG.info("nightly run={} stage={} start: {}", runId, stage.name(), why);
-    stage.runner().run(spark, config, runDate);
-    finish(stage.name(), "ran", why, fp, start, versions);
+    stage.stage().run(new StageContext(spark, config, runDate));
+    finish(stage.stage(), "ran", why, fp, start, versions);
   }
 
   /**
@@ -339,25 +371,24 @@ public final class Nightly {
    * (stage=<name>): rows in, rows out, seconds, ran or reused.
    */
   private void finish(
-      String stage,
+      Stage stage,
       String status,
       String why,
       String fp,
       Instant start,
       Map<String, String> versions) {
-    List<String> flow = FLOW.getOrDefault(stage, List.of("", ""));
-    long in = count(flow.get(0));
-    long out = count(flow.get(1));
-    Outcome o = done(stage, status, why, fp, start, out, versions);
+    long in = count(stage.countedInput());
+    long out = count(stage.countedOutput());
+    Outcome o = done(stage.name(), status, why, fp, start, out, versions);
     RunSummary.write(
         spark,
-        config.reportPath("run_summary"),
+        config.resolve(config.config().reportsDir()),
         runId,
         runDate,
-        stage,
+        stage.name(),
         List.of(
             new RunSummary.Line(
-                flow.get(1).isEmpty() ? stage : flow.get(1),
+                stage.countedOutput().isEmpty() ? stage.name() : stage.countedOutput(),
                 in,
                 out,
                 0,
@@ -378,14 +409,14 @@ public final class Nightly {
    * tonight, and the inputs whose version differs from its last completed run.
    */
   private String whyRun(
-      Stage stage, Optional<RunLog.Completed> last, Map<String, String> versions) {
+      List<String> upstream, Optional<RunLog.Completed> last, Map<String, String> versions) {
     if (last.isEmpty()) {
       return "no completed run yet";
     }
     List<String> reasons = new ArrayList<>();
     List<String> ran =
         outcomes.stream()
-            .filter(o -> o.status().equals("ran") && stage.upstream().contains(o.stage()))
+            .filter(o -> o.status().equals("ran") && upstream.contains(o.stage()))
             .map(Outcome::stage)
             .toList();
     if (!ran.isEmpty()) {
@@ -399,9 +430,7 @@ public final class Nightly {
       names.addAll(versions.keySet());
       List<String> changed =
           names.stream()
-              .filter(
-                  n ->
-                      !ran.contains(n) && !java.util.Objects.equals(before.get(n), versions.get(n)))
+              .filter(n -> !ran.contains(n) && !Objects.equals(before.get(n), versions.get(n)))
               .toList();
       if (!changed.isEmpty()) {
         reasons.add("changed since its last run: " + String.join(", ", changed));
@@ -427,10 +456,7 @@ public final class Nightly {
     String slowest =
         progress == null
             ? null
-            : progress
-                .slowest()
-                .map(fr.breachimpact.spark.SparkStageTimes.SlowStage::describe)
-                .orElse(null);
+            : progress.slowest().map(SparkStageTimes.SlowStage::describe).orElse(null);
     log.append(
         new RunLog.Entry(
             runId,
@@ -446,12 +472,7 @@ public final class Nightly {
             null,
             slowest));
     System.out.printf(
-        java.util.Locale.ROOT,
-        "nightly: stage=%s %s in %.1f s: %s%n",
-        stage,
-        status,
-        seconds,
-        reason);
+        Locale.ROOT, "nightly: stage=%s %s in %.1f s: %s%n", stage, status, seconds, reason);
     return outcome;
   }
 
@@ -460,7 +481,7 @@ public final class Nightly {
     try {
       return Json.mapper()
           .writer()
-          .with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .writeValueAsString(section);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * One nightly run at a time on an output folder: a lock file created atomically ({@code createFile}
@@ -47,14 +49,56 @@ public final class RunLock implements AutoCloseable {
     return tookOverStale;
   }
 
+  /**
+   * The lock of the nightly runs on the lake at {@code lake}, a path or URI: {@link #lockLocation}.
+   */
+  public static RunLock forLake(String lake, Configuration conf, String runId) {
+    return isHdfs(lake)
+        ? acquire(new org.apache.hadoop.fs.Path(lockLocation(lake)), conf, runId)
+        : acquire(lockFile(lake), runId);
+  }
+
+  private static boolean isHdfs(String lake) {
+    return lake.startsWith("hdfs://");
+  }
+
+  /**
+   * Where the run lock lives, as a path or URI: in the lake on HDFS (the name node's
+   * create-if-absent excludes runs of every host), else {@link #lockFile}.
+   */
+  public static String lockLocation(String lake) {
+    return isHdfs(lake) ? trimSlash(lake) + "/_nightly.lock" : lockFile(lake).toString();
+  }
+
+  private static String trimSlash(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /**
+   * Where a local run lock lives: beside a lake on a local or mounted file system (a plain path or
+   * a {@code file:} URI). A lake on S3 (or HDFS, where {@link #lockLocation} puts the lock in the
+   * lake instead) has no local folder: the lock is then a file of the driver host's temporary
+   * folder, named after the lake, so it only excludes runs started on that host (the scheduler's
+   * one-run-at-a-time setting covers the rest; README).
+   */
+  public static Path lockFile(String lake) {
+    if (lake.startsWith("file:")) {
+      return Path.of(URI.create(lake)).resolve("_nightly.lock");
+    }
+    if (!lake.contains("://")) {
+      return Path.of(lake).resolve("_nightly.lock");
+    }
+    String name = Fingerprint.of("lake").add("uri", lake).hex();
+    return Path.of(System.getProperty("java.io.tmpdir"), "breach-impact-nightly-" + name + ".lock");
+  }
+
   /** The lock as a file of the local (or a mounted) file system. */
   public static RunLock acquire(Path file, String runId) {
     return acquire(new LocalLockFile(file), runId);
   }
 
   /** The lock as a file on HDFS ({@code hdfs:} URI), beside a lake there. */
-  public static RunLock acquire(
-      org.apache.hadoop.fs.Path file, org.apache.hadoop.conf.Configuration conf, String runId) {
+  public static RunLock acquire(org.apache.hadoop.fs.Path file, Configuration conf, String runId) {
     try {
       return acquire(new HadoopLockFile(file, conf), runId);
     } catch (IOException e) {

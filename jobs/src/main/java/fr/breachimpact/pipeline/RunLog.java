@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -111,15 +110,8 @@ public final class RunLog {
             ScalaMaps.of(e.inputVersions()),
             e.error(),
             e.slowestSparkStage());
-    // mergeSchema: a run_log written before slowest_spark_stage existed gains the column.
-    spark
-        .createDataFrame(List.of(row), SCHEMA)
-        .coalesce(1)
-        .write()
-        .format("delta")
-        .mode(SaveMode.Append)
-        .option("mergeSchema", "true")
-        .save(path);
+    // Appended merging the schema: a run_log written before slowest_spark_stage gains the column.
+    LakeTables.append(spark.createDataFrame(List.of(row), SCHEMA).coalesce(1), path);
   }
 
   /** A stage's latest completed execution: its fingerprint and the input versions it read. */

@@ -13,6 +13,8 @@ import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.classify.Category;
 import fr.breachimpact.config.DpoContact;
+import fr.breachimpact.spark.Columns;
+import fr.breachimpact.spark.Tables;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
@@ -28,7 +30,7 @@ import org.apache.spark.sql.Row;
  * {{last_name}}}, {@code {{brand}}}) and no personal data.
  */
 public final class Art34Mailing {
-  public static final String TABLE = "art34_contacts";
+  public static final String TABLE = Tables.ART34_CONTACTS;
 
   /** The customer master has no language: every brand writes to its customers in French. */
   public static final String LANGUAGE = "fr";
@@ -59,13 +61,14 @@ public final class Art34Mailing {
                 col("customer_id"),
                 col("brand"),
                 when(
-                        Frames.colOrNull(customersClean, "email_valid", "boolean").equalTo(true),
+                        Frames.colOrNull(customersClean, Columns.EMAIL_VALID, "boolean")
+                            .equalTo(true),
                         lit("email"))
                     .when(
-                        Frames.colOrNull(customersClean, "street_key", "string")
+                        Frames.colOrNull(customersClean, Columns.STREET_KEY, "string")
                             .isNotNull()
                             .and(
-                                Frames.colOrNull(customersClean, "postcode_valid", "boolean")
+                                Frames.colOrNull(customersClean, Columns.POSTCODE_VALID, "boolean")
                                     .equalTo(true)),
                         lit("post"))
                     .otherwise(lit("none"))

@@ -4,6 +4,7 @@ import fr.breachimpact.config.Circumstances;
 import fr.breachimpact.config.ConfigException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * ENISA CB, the circumstances of the breach: loss of confidentiality (none 0, limited 0.25, severe,
@@ -56,11 +57,7 @@ public final class CircumstancesScore {
       throw ConfigException.at(
           source,
           field,
-          "unknown level '"
-              + value
-              + "' (expected one of "
-              + new java.util.TreeSet<>(table.keySet())
-              + ")");
+          "unknown level '" + value + "' (expected one of " + new TreeSet<>(table.keySet()) + ")");
     }
     return v;
   }

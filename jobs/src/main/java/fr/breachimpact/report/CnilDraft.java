@@ -1,11 +1,13 @@
 package fr.breachimpact.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.classify.Category;
 import fr.breachimpact.config.DpoContact;
 import fr.breachimpact.config.IncidentManifest;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -150,7 +152,7 @@ public final class CnilDraft {
         "deadline",
         severity == null || severity.getAs("art33_deadline") == null
             ? null
-            : ((java.sql.Timestamp) severity.getAs("art33_deadline")).toInstant().toString());
+            : ((Timestamp) severity.getAs("art33_deadline")).toInstant().toString());
     deadline.put("passed", passed == null ? null : (Boolean) passed);
     if (Boolean.TRUE.equals(passed)) {
       deadline.put(
@@ -278,14 +280,14 @@ public final class CnilDraft {
     return s.toString();
   }
 
-  private static void list(StringBuilder s, com.fasterxml.jackson.databind.JsonNode items) {
+  private static void list(StringBuilder s, JsonNode items) {
     if (items.isEmpty()) {
       s.append("none declared in the manifest\n");
     }
     items.forEach(i -> s.append("- ").append(i.asText()).append('\n'));
   }
 
-  private static String text(com.fasterxml.jackson.databind.JsonNode v) {
+  private static String text(JsonNode v) {
     return v == null || v.isNull() || v.isMissingNode() ? "unknown" : v.asText();
   }
 

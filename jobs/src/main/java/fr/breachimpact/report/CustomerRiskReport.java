@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 
+import fr.breachimpact.spark.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -13,7 +14,7 @@ import org.apache.spark.sql.Row;
  * persons (the graph could not merge them) takes the higher score.
  */
 public final class CustomerRiskReport {
-  public static final String NAME = "customer_risk";
+  public static final String NAME = Tables.CUSTOMER_RISK;
 
   private CustomerRiskReport() {}
 

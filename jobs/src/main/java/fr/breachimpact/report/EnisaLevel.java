@@ -1,5 +1,7 @@
 package fr.breachimpact.report;
 
+import java.util.Locale;
+
 /** ENISA 2013 severity levels of SE = DPC x EI + CB. */
 public enum EnisaLevel {
   LOW,
@@ -28,6 +30,6 @@ public enum EnisaLevel {
 
   /** The report value: {@code low}, {@code medium}, {@code high}, {@code very high}. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 }

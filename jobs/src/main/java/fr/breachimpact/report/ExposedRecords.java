@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.upper;
 
+import fr.breachimpact.spark.Columns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -37,11 +38,17 @@ public final class ExposedRecords {
     cols.add(Frames.colOrNull(leakedClean, "source_file", "string").as("source_file"));
     cols.add(col("categories"));
     for (String c :
-        new String[] {"first_name_key", "last_name_key", "street_key", "professional_id"}) {
+        new String[] {
+          Columns.FIRST_NAME_KEY, Columns.LAST_NAME_KEY, Columns.STREET_KEY, "professional_id"
+        }) {
       cols.add(Frames.colOrNull(leakedClean, c, "string").as(c));
     }
-    cols.add(Frames.colOrNull(leakedClean, "birth_date_norm", "date").as("birth_date_norm"));
-    for (String c : new String[] {"email_valid", "phone_valid", "postcode_valid", "nir_valid"}) {
+    cols.add(
+        Frames.colOrNull(leakedClean, Columns.BIRTH_DATE_NORM, "date").as(Columns.BIRTH_DATE_NORM));
+    for (String c :
+        new String[] {
+          Columns.EMAIL_VALID, Columns.PHONE_VALID, Columns.POSTCODE_VALID, Columns.NIR_VALID
+        }) {
       cols.add(Frames.colOrNull(leakedClean, c, "boolean").as(c));
     }
     Dataset<Row> records = leakedClean.select(cols.toArray(Column[]::new));
@@ -56,15 +63,15 @@ public final class ExposedRecords {
             "person_id",
             coalesce(col("person_id"), concat(lit(UNRESOLVED_PREFIX), col("record_id"))))
         .drop(
-            "first_name_key",
-            "last_name_key",
-            "street_key",
+            Columns.FIRST_NAME_KEY,
+            Columns.LAST_NAME_KEY,
+            Columns.STREET_KEY,
             "professional_id",
-            "birth_date_norm",
-            "email_valid",
-            "phone_valid",
-            "postcode_valid",
-            "nir_valid")
+            Columns.BIRTH_DATE_NORM,
+            Columns.EMAIL_VALID,
+            Columns.PHONE_VALID,
+            Columns.POSTCODE_VALID,
+            Columns.NIR_VALID)
         .withColumn("ei", IdentificationEase.eiColumn())
         .withColumn("ei_rule", IdentificationEase.ruleIndexColumn());
   }

@@ -15,12 +15,17 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.classify.CategoryMask;
+import fr.breachimpact.spark.Tables;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF4;
@@ -29,6 +34,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.Iterator;
+import scala.collection.Seq;
 
 /**
  * {@code exposure_by_incident_category}: per incident, category and customer scope (each brand, and
@@ -37,7 +44,7 @@ import org.apache.spark.sql.types.StructType;
  * Persons and records repeat across the scope rows of one incident and category.
  */
 public final class ExposureByIncidentCategory {
-  public static final String NAME = "exposure_by_incident_category";
+  public static final String NAME = Tables.EXPOSURE_BY_INCIDENT_CATEGORY;
   public static final String ESTIMATE_METHOD = "leak_total x sample share, wilson_score_95";
 
   private static final UserDefinedFunction WILSON_LOW =
@@ -186,10 +193,8 @@ public final class ExposureByIncidentCategory {
             (UDF4<Long, Long, Long, Long, Row>)
                 (v, c, d, persons) -> {
                   Suppression.Hidden h =
-                      Suppression.complement(
-                          java.util.Arrays.asList(nz(v), nz(c), nz(d)), nz(persons), k);
-                  return org.apache.spark.sql.RowFactory.create(
-                      h.part(0), h.part(1), h.part(2), h.total());
+                      Suppression.complement(Arrays.asList(nz(v), nz(c), nz(d)), nz(persons), k);
+                  return RowFactory.create(h.part(0), h.part(1), h.part(2), h.total());
                 },
             new StructType()
                 .add("v", DataTypes.BooleanType)
@@ -208,7 +213,7 @@ public final class ExposureByIncidentCategory {
     for (String count : List.of("matched_customers", "matched_persons")) {
       UserDefinedFunction hidden =
           udf(
-              (UDF3<scala.collection.Seq<Row>, String, String, Boolean>)
+              (UDF3<Seq<Row>, String, String, Boolean>)
                   (members, scope, brand) -> hiddenInGroup(members, scope, brand, k),
               DataTypes.BooleanType);
       out =
@@ -224,12 +229,11 @@ public final class ExposureByIncidentCategory {
   }
 
   /** Whether a brand row's, or the group row's, count is hidden in its group's relation. */
-  static boolean hiddenInGroup(
-      scala.collection.Seq<Row> members, String scope, String brand, int k) {
-    List<Long> parts = new java.util.ArrayList<>();
-    List<String> brands = new java.util.ArrayList<>();
+  static boolean hiddenInGroup(Seq<Row> members, String scope, String brand, int k) {
+    List<Long> parts = new ArrayList<>();
+    List<String> brands = new ArrayList<>();
     Long total = null;
-    scala.collection.Iterator<Row> it = members.iterator();
+    Iterator<Row> it = members.iterator();
     while (it.hasNext()) {
       Row m = it.next();
       long value = m.isNullAt(2) ? 0 : m.getLong(2);
@@ -329,7 +333,7 @@ public final class ExposureByIncidentCategory {
   }
 
   static final Column[] COLUMNS =
-      java.util.stream.Stream.of(
+      Stream.of(
               "incident_id",
               "organisation",
               "incident_brands",

@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import fr.breachimpact.spark.Tables;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,8 @@ import org.apache.spark.sql.Row;
  * reports, small counts suppressed. Without a previous date, everything is new.
  */
 public final class ExposureChanges {
-  public static final String NAME = "exposure_changes";
-  public static final String DETAIL_NAME = "exposure_change_pseudonyms";
+  public static final String NAME = Tables.EXPOSURE_CHANGES;
+  public static final String DETAIL_NAME = Tables.EXPOSURE_CHANGE_PSEUDONYMS;
   public static final List<String> CHANGES =
       List.of("new_person", "new_incident", "level_rose", "new_customer", "newly_to_notify");
 
@@ -104,7 +106,7 @@ public final class ExposureChanges {
             .withColumn("incident_id", lit(null).cast("string"));
     return personChanges
         .unionByName(customerChanges)
-        .withColumn("since", lit(since == null ? null : java.sql.Date.valueOf(since)).cast("date"))
+        .withColumn("since", lit(since == null ? null : Date.valueOf(since)).cast("date"))
         .select("change", "person_pseudonym", "customer_pseudonym", "brand", "incident_id", "since")
         .orderBy("change", "brand", "incident_id", "person_pseudonym", "customer_pseudonym");
   }

@@ -1,5 +1,6 @@
 package fr.breachimpact.report;
 
+import fr.breachimpact.classify.Category;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,7 +37,7 @@ final class Frames {
   static Column categoryBase(Column code) {
     Column result = functions.lit(1);
     Column chain = null;
-    for (fr.breachimpact.classify.Category c : fr.breachimpact.classify.Category.values()) {
+    for (Category c : Category.values()) {
       Column cond = functions.upper(code).equalTo(c.name());
       chain = chain == null ? functions.when(cond, c.enisaBase()) : chain.when(cond, c.enisaBase());
     }

@@ -13,6 +13,7 @@ import static fr.breachimpact.report.Identifier.PROFESSIONAL_ID;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
@@ -153,7 +154,7 @@ public final class IdentificationEase {
     return "EI " + r.ei() + " " + r.level() + ": " + r.label() + " (" + r.why() + ")";
   }
 
-  private static Column caseOverRules(java.util.function.Function<Rule, Column> value) {
+  private static Column caseOverRules(Function<Rule, Column> value) {
     Column result = null;
     for (Rule r : RULES) {
       Column cond = functions.lit(true);

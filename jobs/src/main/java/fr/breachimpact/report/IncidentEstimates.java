@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -107,7 +108,7 @@ public final class IncidentEstimates {
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  private static org.apache.spark.sql.Column numericAccountId() {
+  private static Column numericAccountId() {
     return org.apache.spark.sql.functions.trim(col("account_id")).cast("long").as("id");
   }
 

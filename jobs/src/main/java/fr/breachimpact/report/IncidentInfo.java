@@ -14,6 +14,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
 
 /**
  * What the reports take from an incident's manifest, with its CB already scored.
@@ -84,9 +85,7 @@ public record IncidentInfo(
           RowFactory.create(
               i.id(),
               m.organisation(),
-              scala.collection.JavaConverters.asScalaBufferConverter(new ArrayList<>(m.brands()))
-                  .asScala()
-                  .toSeq(),
+              JavaConverters.asScalaBufferConverter(new ArrayList<>(m.brands())).asScala().toSeq(),
               m.group(),
               i.occurred() == null ? null : Date.valueOf(i.occurred()),
               i.dpcAdjustment(),

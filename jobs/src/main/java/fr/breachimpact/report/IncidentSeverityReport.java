@@ -3,11 +3,13 @@ package fr.breachimpact.report;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import fr.breachimpact.spark.Tables;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
  * Spark aggregates; the scoring itself is the plain Java of this package.
  */
 public final class IncidentSeverityReport {
-  public static final String NAME = "incident_severity";
+  public static final String NAME = Tables.INCIDENT_SEVERITY;
 
   public static final StructType SCHEMA =
       new StructType()
@@ -109,7 +111,7 @@ public final class IncidentSeverityReport {
               score.level().requiresNotification(),
               score.explanation()));
     }
-    rows.sort(java.util.Comparator.comparing(r -> r.getString(0)));
+    rows.sort(Comparator.comparing(r -> r.getString(0)));
     return spark.createDataFrame(rows, SCHEMA);
   }
 

@@ -2,12 +2,13 @@ package fr.breachimpact.report;
 
 import static org.apache.spark.sql.functions.col;
 
+import fr.breachimpact.spark.Tables;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** {@code person_exposure}: {@link PersonScores} with the person id replaced by its pseudonym. */
 public final class PersonExposureReport {
-  public static final String NAME = "person_exposure";
+  public static final String NAME = Tables.PERSON_EXPOSURE;
 
   private PersonExposureReport() {}
 

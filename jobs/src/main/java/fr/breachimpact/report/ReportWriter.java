@@ -2,6 +2,11 @@ package fr.breachimpact.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -9,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes a report as Parquet under {@code <reports>/<name>/report_date=<date>/}, replacing that
@@ -28,8 +34,28 @@ public final class ReportWriter {
    *     the date being written keeps its previous content unless the failure hits the final move
    */
   public static void write(Dataset<Row> report, String reportsRoot, String name, LocalDate date) {
-    String target = partitionPath(reportsRoot, name, date);
-    String staging = reportsRoot + "/" + name + "/_tmp_report_date=" + date;
+    replace(report, reportsRoot + "/" + name, "report_date=" + date, name);
+  }
+
+  /**
+   * Writes one {@code <column>=<value>} partition of a date, {@code
+   * <reports>/<name>/report_date=<date>/<column>=<value>/}, as {@link #write} does: run_summary,
+   * where each stage replaces its own rows of the date and no other's.
+   */
+  public static void write(
+      Dataset<Row> report,
+      String reportsRoot,
+      String name,
+      LocalDate date,
+      String column,
+      String value) {
+    replace(report, partitionPath(reportsRoot, name, date), column + "=" + value, name);
+  }
+
+  /** Writes {@code <folder>/<partition>}: staged in a hidden sibling, then renamed into place. */
+  private static void replace(Dataset<Row> report, String folder, String partition, String name) {
+    String target = folder + "/" + partition;
+    String staging = folder + "/_tmp_" + partition;
     Configuration conf = report.sparkSession().sparkContext().hadoopConfiguration();
     try {
       report.write().mode(SaveMode.Overwrite).parquet(staging);
@@ -69,7 +95,7 @@ public final class ReportWriter {
     if (local) {
       java.nio.file.Path root =
           reportsRoot.startsWith("file:")
-              ? java.nio.file.Path.of(java.net.URI.create(reportsRoot))
+              ? java.nio.file.Path.of(URI.create(reportsRoot))
               : java.nio.file.Path.of(reportsRoot);
       return writeInto(
           conf, root.toAbsolutePath().normalize().getParent().toString(), fileName, content);
@@ -85,33 +111,29 @@ public final class ReportWriter {
    */
   public static String writeInto(
       Configuration conf, String folderPath, String fileName, String content) throws IOException {
-    byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     String tmpName =
         "." + fileName + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp";
     boolean local = folderPath.startsWith("file:") || !folderPath.contains("://");
     if (local) {
       java.nio.file.Path root =
           folderPath.startsWith("file:")
-              ? java.nio.file.Path.of(java.net.URI.create(folderPath))
+              ? java.nio.file.Path.of(URI.create(folderPath))
               : java.nio.file.Path.of(folderPath);
       java.nio.file.Path target = root.toAbsolutePath().normalize().resolve(fileName);
       java.nio.file.Path folder = target.getParent();
-      java.nio.file.Files.createDirectories(folder);
-      try (var stale = java.nio.file.Files.newDirectoryStream(folder, "." + fileName + ".*.tmp")) {
+      Files.createDirectories(folder);
+      try (var stale = Files.newDirectoryStream(folder, "." + fileName + ".*.tmp")) {
         for (java.nio.file.Path old : stale) {
-          java.nio.file.Files.deleteIfExists(old);
+          Files.deleteIfExists(old);
         }
       }
       java.nio.file.Path tmp = folder.resolve(tmpName);
       try {
-        java.nio.file.Files.write(
-            tmp,
-            bytes,
-            java.nio.file.StandardOpenOption.CREATE_NEW,
-            java.nio.file.StandardOpenOption.WRITE);
-        java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       } finally {
-        java.nio.file.Files.deleteIfExists(tmp);
+        Files.deleteIfExists(tmp);
       }
       return target.toString();
     }
@@ -170,7 +192,7 @@ public final class ReportWriter {
 
   /** The rows of one date of a report, or null when that report or date does not exist. */
   public static Dataset<Row> readIfPresent(
-      org.apache.spark.sql.SparkSession spark, String reportsRoot, String name, LocalDate date) {
+      SparkSession spark, String reportsRoot, String name, LocalDate date) {
     String path = partitionPath(reportsRoot, name, date);
     try {
       Path p = new Path(path);

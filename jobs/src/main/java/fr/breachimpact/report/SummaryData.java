@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record SummaryData(
     List<Overlap> overlaps,
     List<GroupLine> groups,
     Map<String, List<Long>> changes,
-    java.time.LocalDate changesSince) {
+    LocalDate changesSince) {
 
   /** Without the changes since the previous report date. */
   public SummaryData(
@@ -57,7 +58,7 @@ public record SummaryData(
    * @param changes change to the counts of exposure_changes' rows of that change (per brand and
    *     incident), whose sum the summary shows
    */
-  public SummaryData withChanges(Map<String, List<Long>> changes, java.time.LocalDate since) {
+  public SummaryData withChanges(Map<String, List<Long>> changes, LocalDate since) {
     return new SummaryData(
         incidents,
         personsExposed,

@@ -5,8 +5,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,7 +37,7 @@ public final class Suppression {
   }
 
   /** Which parts of a total, and whether the total itself, are to be hidden. */
-  public record Hidden(java.util.Set<Integer> parts, boolean total) {
+  public record Hidden(Set<Integer> parts, boolean total) {
     public boolean part(int i) {
       return parts.contains(i);
     }
@@ -47,7 +50,7 @@ public final class Suppression {
    * it is small.
    */
   public static Hidden complement(List<Long> parts, long total, int k) {
-    java.util.Set<Integer> hidden = new java.util.TreeSet<>();
+    Set<Integer> hidden = new TreeSet<>();
     long hiddenSum = 0;
     for (int i = 0; i < parts.size(); i++) {
       if (isSmall(parts.get(i), k)) {
@@ -65,19 +68,19 @@ public final class Suppression {
         }
       }
       if (next < 0) {
-        return new Hidden(java.util.Set.copyOf(hidden), true);
+        return new Hidden(Set.copyOf(hidden), true);
       }
       hidden.add(next);
       hiddenSum += parts.get(next);
     }
-    return new Hidden(java.util.Set.copyOf(hidden), isSmall(total, k));
+    return new Hidden(Set.copyOf(hidden), isSmall(total, k));
   }
 
   /**
    * @param counts count column to the derived columns nulled with it
    */
   public static Dataset<Row> apply(Dataset<Row> df, int k, Map<String, List<String>> counts) {
-    Map<String, Column> hide = new java.util.LinkedHashMap<>();
+    Map<String, Column> hide = new LinkedHashMap<>();
     counts.keySet().forEach(c -> hide.put(c, small(col(c), k)));
     return apply(df, hide, counts);
   }

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.config.ResolveConfig;
+import fr.breachimpact.spark.Columns;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class HubGuard {
               .agg(
                   count(lit(1)).as("parties"),
                   size(collect_set(nameSignature())).cast("long").as("names"),
-                  size(collect_set(col("birth_date_norm"))).cast("long").as("birth_dates"))
+                  size(collect_set(col(Columns.BIRTH_DATE_NORM))).cast("long").as("birth_dates"))
               .withColumn("key_type", lit(key));
       Column reason =
           when(placeholder(key, col("key_value")), lit("placeholder"))
@@ -136,8 +137,8 @@ public final class HubGuard {
    * family sharing a phone differ.
    */
   static Column nameSignature() {
-    Column first = col("first_name_key");
-    Column last = col("last_name_key");
+    Column first = col(Columns.FIRST_NAME_KEY);
+    Column last = col(Columns.LAST_NAME_KEY);
     return concat_ws(" ", soundex(least(first, last)), soundex(greatest(first, last)));
   }
 

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 
 import fr.breachimpact.config.ResolveConfig;
+import fr.breachimpact.spark.Columns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -30,7 +31,7 @@ public final class MatchEdges {
             .select(
                 col("node_id").as("record_node"),
                 HubGuard.nameSignature().as("name_signature"),
-                col("birth_date_norm"));
+                col(Columns.BIRTH_DATE_NORM));
     // A customer matched by no more records than the smallest bound exceeds none of them: only
     // the others are joined with their records' names and birth dates (a few per million).
     int bound = config.smallestHubBound();
@@ -44,7 +45,7 @@ public final class MatchEdges {
         .agg(
             countDistinct("record_node").as("matched_records"),
             size(collect_set("name_signature")).cast("long").as("names"),
-            size(collect_set("birth_date_norm")).cast("long").as("birth_dates"))
+            size(collect_set(Columns.BIRTH_DATE_NORM)).cast("long").as("birth_dates"))
         .where(
             col("matched_records")
                 .gt(config.maxPartiesPerKey())

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -70,7 +71,7 @@ public final class PersonIds {
             .where(col("rk").gt(1))
             .join(survivors, "component")
             .select(
-                lit(java.sql.Date.valueOf(runDate)).as("run_date"),
+                lit(Date.valueOf(runDate)).as("run_date"),
                 col("kept").as("surviving_person_id"),
                 col("person_id").as("merged_person_id"));
 

@@ -224,6 +224,6 @@ public final class Resolution {
   }
 
   private static Dataset<Row> orEmpty(SparkSession spark, Dataset<Row> df, StructType schema) {
-    return df != null ? df : spark.createDataFrame(java.util.List.of(), schema);
+    return df != null ? df : spark.createDataFrame(List.of(), schema);
   }
 }

@@ -3,6 +3,7 @@ package fr.breachimpact.security;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -81,7 +82,7 @@ public final class MasterKeys {
     return k == null ? null : k.clone();
   }
 
-  public java.util.Set<String> ids() {
+  public Set<String> ids() {
     return keys.keySet();
   }
 

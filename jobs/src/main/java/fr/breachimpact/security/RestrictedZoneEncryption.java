@@ -4,6 +4,7 @@ import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.EncryptionConfig;
 import fr.breachimpact.config.LoadedConfig;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.parquet.crypto.keytools.KeyToolkit;
 
@@ -80,8 +81,8 @@ public final class RestrictedZoneEncryption {
   }
 
   /** Every setting name this class may set: unset them all to turn encryption off in a session. */
-  public static java.util.List<String> settingNames() {
-    return java.util.List.of(
+  public static List<String> settingNames() {
+    return List.of(
         "parquet.crypto.factory.class",
         KeyToolkit.KMS_CLIENT_CLASS_PROPERTY_NAME,
         KeyToolkit.KMS_INSTANCE_ID_PROPERTY_NAME,

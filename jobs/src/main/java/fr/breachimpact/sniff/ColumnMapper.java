@@ -4,6 +4,7 @@ import fr.breachimpact.classify.Category;
 import fr.breachimpact.ingest.CanonicalField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -153,7 +154,7 @@ public final class ColumnMapper {
           null,
           best,
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "%sno field; category %s: the content detector finds it in %.1f %% of %,d sampled values",
               dropped,
               best.name(),
@@ -178,7 +179,7 @@ public final class ColumnMapper {
         null,
         null,
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%sno field, no category: nothing recognised in %,d sampled values",
             dropped,
             c.sampled()));

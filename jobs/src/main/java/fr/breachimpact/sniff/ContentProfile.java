@@ -1,6 +1,10 @@
 package fr.breachimpact.sniff;
 
 import fr.breachimpact.classify.Category;
+import fr.breachimpact.classify.ContentDetector;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,20 +32,19 @@ public record ContentProfile(
   /** "email: 98.7 % of 10,000 sampled values are valid emails" */
   public String evidence(ValueKind kind) {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "%.1f %% of %,d sampled values are %s",
         100 * share(kind),
         sampled,
         kind.label());
   }
 
-  public static ContentProfile of(java.util.List<String> values) {
-    Map<ValueKind, Long> kinds = new java.util.EnumMap<>(ValueKind.class);
-    Map<Category, Long> categories = new java.util.EnumMap<>(Category.class);
+  public static ContentProfile of(List<String> values) {
+    Map<ValueKind, Long> kinds = new EnumMap<>(ValueKind.class);
+    Map<Category, Long> categories = new EnumMap<>(Category.class);
     for (String v : values) {
       ValueChecks.kinds(v).forEach(k -> kinds.merge(k, 1L, Long::sum));
-      fr.breachimpact.classify.ContentDetector.detect(v)
-          .forEach(c -> categories.merge(c, 1L, Long::sum));
+      ContentDetector.detect(v).forEach(c -> categories.merge(c, 1L, Long::sum));
     }
     return new ContentProfile(values.size(), kinds, categories);
   }

@@ -2,6 +2,7 @@ package fr.breachimpact.sniff;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.config.Json;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class DraftManifest {
     p.put(
         "circumstances.malicious",
         "FILL IN: true or false (and set confidentiality, integrity, availability)");
-    return java.util.Collections.unmodifiableMap(p);
+    return Collections.unmodifiableMap(p);
   }
 
   public static ObjectNode build(String incidentId, List<FileProposal> files) {

@@ -15,14 +15,15 @@ import fr.breachimpact.normalize.PhoneNormalizer;
 import fr.breachimpact.normalize.PostcodeNormalizer;
 import fr.breachimpact.normalize.TextFolding;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The kinds one value is, with the validators ingestion's later stages use. */
 public final class ValueChecks {
-  private static final BirthDateParser DATES =
-      new BirthDateParser(LocalDate.now(java.time.ZoneOffset.UTC));
+  private static final BirthDateParser DATES = new BirthDateParser(LocalDate.now(ZoneOffset.UTC));
   private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}'\\- ]{0,40}");
   private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9\\-_]*\\d[A-Za-z0-9\\-_]*");
@@ -128,7 +129,7 @@ public final class ValueChecks {
       }
       if (NAME.matcher(v).matches() && v.split(" ").length <= 3) {
         kinds.add(ValueKind.NAME);
-        if (v.equals(v.toUpperCase(java.util.Locale.ROOT)) && v.length() > 1) {
+        if (v.equals(v.toUpperCase(Locale.ROOT)) && v.length() > 1) {
           kinds.add(ValueKind.UPPER_NAME);
         }
       }

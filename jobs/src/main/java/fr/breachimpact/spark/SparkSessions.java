@@ -1,5 +1,8 @@
 package fr.breachimpact.spark;
 
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.security.RestrictedZoneEncryption;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -25,10 +28,9 @@ public final class SparkSessions {
    * The session of a job run from a config: its {@code spark} map, plus the settings that encrypt
    * the restricted zone when its {@code encryption} section says so (checked before any write).
    */
-  public static SparkSession create(String appName, fr.breachimpact.config.LoadedConfig config) {
-    Map<String, String> session =
-        fr.breachimpact.security.RestrictedZoneEncryption.settings(config, System.getenv());
-    Map<String, String> extra = new java.util.HashMap<>(config.config().spark());
+  public static SparkSession create(String appName, LoadedConfig config) {
+    Map<String, String> session = RestrictedZoneEncryption.settings(config, System.getenv());
+    Map<String, String> extra = new HashMap<>(config.config().spark());
     if (!session.isEmpty()) {
       // Shuffle, spill and cached blocks hold the same data on local disk: encrypt them too
       // (takes effect when this call creates the SparkContext, as under spark-submit).
@@ -38,7 +40,7 @@ public final class SparkSessions {
     // Runtime settings reach every read and write's Hadoop configuration (Delta's included), even
     // when the session already existed before this command.
     // A session shared by several commands (tests, nightly) follows the config of each one.
-    fr.breachimpact.security.RestrictedZoneEncryption.settingNames().forEach(spark.conf()::unset);
+    RestrictedZoneEncryption.settingNames().forEach(spark.conf()::unset);
     session.forEach(spark.conf()::set);
     return spark;
   }

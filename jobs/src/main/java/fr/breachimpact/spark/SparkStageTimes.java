@@ -1,5 +1,6 @@
 package fr.breachimpact.spark;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.scheduler.SparkListener;
@@ -16,7 +17,7 @@ public final class SparkStageTimes extends SparkListener {
   public record SlowStage(int stageId, String name, double seconds) {
     /** "stage 31 (save at LakeTables.java:88) 12.3 s" */
     public String describe() {
-      return String.format(java.util.Locale.ROOT, "stage %d (%s) %.1f s", stageId, name, seconds);
+      return String.format(Locale.ROOT, "stage %d (%s) %.1f s", stageId, name, seconds);
     }
   }
 

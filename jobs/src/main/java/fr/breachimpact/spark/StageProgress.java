@@ -1,7 +1,10 @@
 package fr.breachimpact.spark;
 
+import fr.breachimpact.config.ConfigException;
 import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +65,7 @@ public final class StageProgress implements AutoCloseable {
     try {
       return Math.max(0, Long.parseLong(value.strip()));
     } catch (NumberFormatException e) {
-      throw new fr.breachimpact.config.ConfigException(
+      throw new ConfigException(
           INTERVAL_KEY + ": a number of seconds expected, got '" + value + "'");
     }
   }
@@ -80,7 +83,7 @@ public final class StageProgress implements AutoCloseable {
     String name = null;
     if (job != null) {
       SparkJobInfo info = tracker.getJobInfo(job).getOrElse(() -> null);
-      java.util.Set<Integer> active = new java.util.HashSet<>();
+      Set<Integer> active = new HashSet<>();
       for (int s : tracker.getActiveStageIds()) {
         active.add(s);
       }

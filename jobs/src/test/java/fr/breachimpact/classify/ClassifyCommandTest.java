@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.breachimpact.cli.ClassifyCommand;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.normalize.RawFrames;
 import fr.breachimpact.normalize.RecordNormalizer;
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.stage.Classify;
+import fr.breachimpact.stage.Customers;
+import fr.breachimpact.stage.StageContext;
 import io.delta.tables.DeltaTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +64,9 @@ class ClassifyCommandTest {
         .save(config.lakeTable("customers"));
 
     RecordNormalizer normalizer = new RecordNormalizer(LocalDate.of(2026, 11, 29));
-    ClassifyCommand.run(spark, config, normalizer);
-    fr.breachimpact.cli.CustomersCommand.normalize(spark, config, normalizer);
+    StageContext context = new StageContext(spark, config, LocalDate.of(2026, 11, 29));
+    Classify.classify(context, normalizer);
+    Customers.normalize(context, normalizer);
     Dataset<Row> clean =
         spark.read().format("delta").load(config.lakeTable("leaked_records_clean"));
     List<Row> first = clean.orderBy("record_id").collectAsList();
@@ -76,7 +79,7 @@ class ClassifyCommandTest {
         List.of(customersClean.columns()).contains("categories"), "customers are not classified");
     assertEquals("ab@gmail.com", customersClean.first().getAs("email_key"), "customer email key");
 
-    ClassifyCommand.run(spark, config, normalizer);
+    Classify.classify(context, normalizer);
     List<Row> second =
         spark
             .read()

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.breachimpact.cli.NightlyCommand;
 import fr.breachimpact.testing.MiniHdfs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,13 +41,13 @@ class HdfsRunLockTest {
   void aLakeOnHdfsHoldsItsLockInTheLakeAndAnS3LakeOnTheDriverHost() {
     assertEquals(
         "hdfs://nn:8020/breach-impact/lake/_nightly.lock",
-        NightlyCommand.lockLocation("hdfs://nn:8020/breach-impact/lake/"));
+        RunLock.lockLocation("hdfs://nn:8020/breach-impact/lake/"));
     assertEquals(
-        NightlyCommand.lockFile("s3a://bucket/lake").toString(),
-        NightlyCommand.lockLocation("s3a://bucket/lake"));
+        RunLock.lockFile("s3a://bucket/lake").toString(),
+        RunLock.lockLocation("s3a://bucket/lake"));
     assertEquals(
         java.nio.file.Path.of("/data/lake/_nightly.lock").toString(),
-        NightlyCommand.lockLocation("/data/lake"));
+        RunLock.lockLocation("/data/lake"));
   }
 
   @Test

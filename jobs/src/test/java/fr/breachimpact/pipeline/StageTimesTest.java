@@ -3,6 +3,8 @@ package fr.breachimpact.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.breachimpact.report.StageTimes;
+import fr.breachimpact.report.StageTimesHtml;
 import fr.breachimpact.spark.TestSpark;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.breachimpact.cli.ClassifyCommand;
-import fr.breachimpact.cli.IngestCommand;
 import fr.breachimpact.config.IngestConfig;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.IncidentCatalog;
 import fr.breachimpact.ingest.IngestPlanner;
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.stage.Classify;
+import fr.breachimpact.stage.Ingest;
+import fr.breachimpact.stage.StageContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -108,13 +109,10 @@ class RestrictedZoneEncryptionTest {
   }
 
   private static void runStages(LoadedConfig config) {
-    IngestCommand.run(
-        spark,
-        config,
-        IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults()),
-        RUN_DATE,
-        "run-test");
-    ClassifyCommand.run(spark, config, ClassifyCommand.normalizer(RUN_DATE));
+    StageContext context = new StageContext(spark, config, RUN_DATE);
+    new Ingest("run-test")
+        .ingest(context, IngestPlanner.plan(IncidentCatalog.load(config), IngestConfig.defaults()));
+    new Classify().run(context);
   }
 
   @AfterAll

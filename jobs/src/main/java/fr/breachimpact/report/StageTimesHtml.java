@@ -1,4 +1,4 @@
-package fr.breachimpact.pipeline;
+package fr.breachimpact.report;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,9 @@
-package fr.breachimpact.pipeline;
+package fr.breachimpact.report;
 
+import fr.breachimpact.spark.ScalaMaps;
+import fr.breachimpact.spark.Tables;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +11,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -16,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The {@code run_summary} report: counts in and out of each stage, quarantine by reason, timings.
  * Partitioned by report_date and stage, so that each stage replaces its own rows of the date and
- * never another's (idempotent re-runs).
+ * never another's (idempotent re-runs); written as every report is ({@link ReportWriter}).
  */
 public final class RunSummary {
   /** One line of the summary: a stage's figures for one source (a file, a table, "all"). */
@@ -49,6 +51,11 @@ public final class RunSummary {
 
   private RunSummary() {}
 
+  /** A new run's id, from the time it starts: its run_summary rows (and run_log's) carry it. */
+  public static String newRunId() {
+    return "run-" + Instant.now().toString().replaceAll("[^0-9TZ]", "");
+  }
+
   public static Dataset<Row> frame(
       SparkSession spark, String runId, LocalDate runDate, String stage, List<Line> lines) {
     List<Row> rows = new ArrayList<>();
@@ -62,7 +69,7 @@ public final class RunSummary {
               l.rowsIn(),
               l.rowsOut(),
               l.rowsQuarantined(),
-              fr.breachimpact.spark.ScalaMaps.of(l.quarantineByReason()),
+              ScalaMaps.of(l.quarantineByReason()),
               l.seconds(),
               l.detail(),
               date,
@@ -74,17 +81,18 @@ public final class RunSummary {
   /** Replaces this stage's rows for the date; other stages and dates stay. */
   public static void write(
       SparkSession spark,
-      String reportPath,
+      String reportsRoot,
       String runId,
       LocalDate runDate,
       String stage,
       List<Line> lines) {
-    frame(spark, runId, runDate, stage, lines)
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("partitionOverwriteMode", "dynamic")
-        .partitionBy("report_date", "stage")
-        .parquet(reportPath);
+    // The partition columns are the folders' names, not columns of the files.
+    ReportWriter.write(
+        frame(spark, runId, runDate, stage, lines).drop("report_date", "stage").coalesce(1),
+        reportsRoot,
+        Tables.RUN_SUMMARY,
+        runDate,
+        "stage",
+        stage);
   }
 }

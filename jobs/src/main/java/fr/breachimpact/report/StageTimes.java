@@ -1,8 +1,9 @@
-package fr.breachimpact.pipeline;
+package fr.breachimpact.report;
 
 import static org.apache.spark.sql.functions.col;
 
 import fr.breachimpact.spark.LakeTables;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +27,7 @@ public final class StageTimes {
       return List.of();
     }
     Dataset<Row> log =
-        LakeTables.read(spark, runLogPath)
-            .where(col("run_date").equalTo(java.sql.Date.valueOf(runDate)));
+        LakeTables.read(spark, runLogPath).where(col("run_date").equalTo(Date.valueOf(runDate)));
     List<Row> latest =
         log.orderBy(col("started_at").desc()).select("run_id").limit(1).collectAsList();
     if (latest.isEmpty()) {

@@ -1,0 +1,77 @@
+package fr.breachimpact.stage;
+
+import fr.breachimpact.classify.Classifier;
+import fr.breachimpact.ingest.InputException;
+import fr.breachimpact.normalize.RecordNormalizer;
+import fr.breachimpact.spark.LakeTables;
+import fr.breachimpact.spark.Tables;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code leaked_records} -> normalise -> classify -> {@code leaked_records_clean}, overwritten
+ * whole: the output is a function of the input and the run date only. The customer master is
+ * normalised by the customers stage ({@link Customers}).
+ */
+public final class Classify implements Stage {
+  public static final String NAME = "classify";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Classify.class);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> reads() {
+    return List.of(Tables.LEAKED_RECORDS);
+  }
+
+  @Override
+  public List<String> writes() {
+    return List.of(Tables.LEAKED_RECORDS_CLEAN);
+  }
+
+  @Override
+  public void run(StageContext context) {
+    classify(context, normalizer(context.runDate()));
+  }
+
+  /**
+   * The normaliser of a run date. Its reference date (the latest possible birth date, the pivot of
+   * two-digit years) is the first day of the run's month, so that the nightly run recomputes this
+   * stage at most once a month when nothing else changed.
+   */
+  public static RecordNormalizer normalizer(LocalDate runDate) {
+    return new RecordNormalizer(runDate.withDayOfMonth(1));
+  }
+
+  /** The stage with a given normaliser: for the tests. */
+  public static void classify(StageContext context, RecordNormalizer normalizer) {
+    SparkSession spark = context.spark();
+    String leaked = context.table(Tables.LEAKED_RECORDS);
+    if (!LakeTables.exists(spark, leaked)) {
+      throw new InputException(leaked + ": no Delta table leaked_records (run ingest first)");
+    }
+    long started = System.nanoTime();
+    Dataset<Row> clean =
+        LakeTables.read(spark, leaked)
+            .transform(normalizer::normalize)
+            .transform(new Classifier()::classify);
+    long rows =
+        LakeTables.overwriteCounted(spark, clean, context.table(Tables.LEAKED_RECORDS_CLEAN));
+    LOG.info(
+        "stage=classify table=leaked_records_clean rows={} seconds={}", rows, seconds(started));
+  }
+
+  static String seconds(long startedNanos) {
+    return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
+  }
+}

@@ -1,0 +1,447 @@
+package fr.breachimpact.stage;
+
+import fr.breachimpact.config.ConfigException;
+import fr.breachimpact.config.DpoContact;
+import fr.breachimpact.config.IncidentManifest;
+import fr.breachimpact.config.Json;
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.ingest.IncidentCatalog;
+import fr.breachimpact.ingest.InputException;
+import fr.breachimpact.ingest.InputFiles;
+import fr.breachimpact.report.Art34Mailing;
+import fr.breachimpact.report.CnilDraft;
+import fr.breachimpact.report.CustomerRiskReport;
+import fr.breachimpact.report.DetectionMinimum;
+import fr.breachimpact.report.ExposureByIncidentCategory;
+import fr.breachimpact.report.ExposureChanges;
+import fr.breachimpact.report.ImpactReports;
+import fr.breachimpact.report.IncidentInfo;
+import fr.breachimpact.report.IncidentSeverityReport;
+import fr.breachimpact.report.PersonExposureReport;
+import fr.breachimpact.report.PseudonymKey;
+import fr.breachimpact.report.Pseudonymizer;
+import fr.breachimpact.report.ReportWriter;
+import fr.breachimpact.report.StageTimes;
+import fr.breachimpact.report.StageTimesHtml;
+import fr.breachimpact.report.SummaryData;
+import fr.breachimpact.report.SummaryHtml;
+import fr.breachimpact.report.TextSummary;
+import fr.breachimpact.spark.LakeTables;
+import fr.breachimpact.spark.Tables;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Reads the restricted Delta tables and the manifests, writes the aggregate reports (Parquet, one
+ * date replaced) to {@code reports_dir}, the per-person reports to the notification zone ({@code
+ * notification_dir}), {@code summary.html} beside the reports folder, and a short count-only
+ * summary on stdout.
+ */
+public final class Report implements Stage {
+  public static final String NAME = "report";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** The person tables first: run_summary counts record_person as the stage's rows in. */
+  @Override
+  public List<String> reads() {
+    return List.of(
+        Tables.RECORD_PERSON,
+        Tables.CUSTOMER_PERSON,
+        Tables.LEAKED_RECORDS_CLEAN,
+        Tables.CUSTOMER_MATCHES,
+        Tables.CUSTOMERS_CLEAN);
+  }
+
+  @Override
+  public List<String> writes() {
+    return List.of(Tables.ART34_CONTACTS);
+  }
+
+  /** Its output is the reports: the art. 34 contact list is not counted as its rows out. */
+  @Override
+  public String countedOutput() {
+    return "";
+  }
+
+  @Override
+  public void run(StageContext context) {
+    SparkSession spark = context.spark();
+    LoadedConfig loaded = context.config();
+    LocalDate runDate = context.runDate();
+    // No key, no analyst report: checked before anything is read or written.
+    Pseudonymizer pseudonyms = new Pseudonymizer(PseudonymKey.load(loaded, System.getenv()));
+    int k = loaded.config().report().minCellSize();
+    if (k < 1) {
+      throw ConfigException.at(
+          loaded.file().toString(), "report.min_cell_size", "must be at least 1");
+    }
+    DetectionMinimum detection = detection(loaded);
+    ImpactReports.Inputs in =
+        new ImpactReports.Inputs(
+            delta(spark, loaded, Tables.LEAKED_RECORDS_CLEAN),
+            delta(spark, loaded, Tables.RECORD_PERSON),
+            delta(spark, loaded, Tables.CUSTOMER_PERSON),
+            delta(spark, loaded, Tables.CUSTOMER_MATCHES),
+            delta(spark, loaded, Tables.CUSTOMERS_CLEAN));
+    List<String> wanted = loaded.config().incidents();
+    Dataset<Row> records = in.leakedRecordsClean();
+    if (!wanted.isEmpty()) {
+      records = records.where(functions.col("incident_id").isin(wanted.toArray()));
+      in =
+          new ImpactReports.Inputs(
+              records,
+              in.recordPerson(),
+              in.customerPerson(),
+              in.customerMatches(),
+              in.customersClean());
+    }
+    List<IncidentInfo> incidents = manifests(loaded, records);
+
+    String root = loaded.resolve(loaded.config().reportsDir());
+    String notifications = loaded.notificationRoot();
+    ImpactReports reports =
+        new ImpactReports(spark, in, incidents, pseudonyms, runDate, Instant.now(), k, detection);
+    try {
+      ReportWriter.write(
+          reports.exposureByIncidentCategory(), root, ExposureByIncidentCategory.NAME, runDate);
+      ReportWriter.write(reports.incidentSeverity(), root, IncidentSeverityReport.NAME, runDate);
+      // One row per person or customer: the notification zone, never the aggregate reports.
+      ReportWriter.write(
+          reports.personExposure(), notifications, PersonExposureReport.NAME, runDate);
+      ReportWriter.write(reports.customerRisk(), notifications, CustomerRiskReport.NAME, runDate);
+      writeCnilDrafts(spark, loaded, notifications, incidents, reports, runDate);
+      writeArt34Mailing(
+          spark, loaded, notifications, incidents, reports.art34Contacts(in.customersClean()));
+    } finally {
+      reports.release();
+    }
+    Map<String, List<Long>> changeCounts = new TreeMap<>();
+    LocalDate since = previousDate(spark, notifications, runDate);
+    Dataset<Row> changes =
+        ExposureChanges.detail(
+            spark
+                .read()
+                .parquet(
+                    ReportWriter.partitionPath(notifications, PersonExposureReport.NAME, runDate)),
+            since == null
+                ? null
+                : spark
+                    .read()
+                    .parquet(
+                        ReportWriter.partitionPath(
+                            notifications, PersonExposureReport.NAME, since)),
+            spark
+                .read()
+                .parquet(
+                    ReportWriter.partitionPath(notifications, CustomerRiskReport.NAME, runDate)),
+            since == null
+                ? null
+                : spark
+                    .read()
+                    .parquet(
+                        ReportWriter.partitionPath(notifications, CustomerRiskReport.NAME, since)),
+            since);
+    ReportWriter.write(changes, notifications, ExposureChanges.DETAIL_NAME, runDate);
+    ReportWriter.write(
+        ExposureChanges.counts(
+            spark
+                .read()
+                .parquet(
+                    ReportWriter.partitionPath(
+                        notifications, ExposureChanges.DETAIL_NAME, runDate)),
+            k),
+        root,
+        ExposureChanges.NAME,
+        runDate);
+    for (Row r :
+        ExposureChanges.counts(
+                spark
+                    .read()
+                    .parquet(
+                        ReportWriter.partitionPath(
+                            notifications, ExposureChanges.DETAIL_NAME, runDate)),
+                1)
+            .collectAsList()) {
+      changeCounts.computeIfAbsent(r.getAs("change"), x -> new ArrayList<>()).add(r.getAs("count"));
+    }
+    // The summary reads back what was written: it shows exactly what analysts will query.
+    SummaryData data =
+        SummaryData.collect(
+                spark
+                    .read()
+                    .parquet(
+                        ReportWriter.partitionPath(root, IncidentSeverityReport.NAME, runDate)),
+                spark
+                    .read()
+                    .parquet(
+                        ReportWriter.partitionPath(
+                            notifications, PersonExposureReport.NAME, runDate)),
+                spark
+                    .read()
+                    .parquet(
+                        ReportWriter.partitionPath(
+                            notifications, CustomerRiskReport.NAME, runDate)),
+                ReportWriter.readIfPresent(spark, root, Tables.INCIDENT_OVERLAP, runDate),
+                ReportWriter.readIfPresent(spark, root, Tables.GROUP_OVERLAP, runDate))
+            .withChanges(changeCounts, since);
+    // Written to a hidden temporary file and renamed into place: never visible half-written.
+    String html;
+    try {
+      html =
+          ReportWriter.writeBeside(
+              spark.sparkContext().hadoopConfiguration(),
+              root,
+              "summary.html",
+              StageTimesHtml.addTo(
+                  SummaryHtml.render(data, runDate, k),
+                  StageTimes.latestRun(spark, loaded.lakeTable(Tables.RUN_LOG), runDate)));
+    } catch (IOException e) {
+      throw new InputException(
+          root + "/../summary.html: cannot write the HTML summary: " + e.getMessage(), e);
+    }
+    System.out.print(TextSummary.render(data, k));
+    System.out.println(
+        "reports: "
+            + root
+            + "/{"
+            + String.join(
+                ",",
+                ExposureByIncidentCategory.NAME,
+                IncidentSeverityReport.NAME,
+                ExposureChanges.NAME)
+            + "}/report_date="
+            + runDate);
+    System.out.println(
+        "notifications: "
+            + notifications
+            + "/{"
+            + String.join(
+                ",",
+                PersonExposureReport.NAME,
+                CustomerRiskReport.NAME,
+                ExposureChanges.DETAIL_NAME)
+            + "}/report_date="
+            + runDate);
+    System.out.println("summary: " + html);
+  }
+
+  /**
+   * One CNIL notification draft per incident, {@code <notification_dir>/<incident>/cnil.json} and
+   * {@code cnil.md}. A draft already there from an earlier date makes this one complementary.
+   */
+  private static void writeCnilDrafts(
+      SparkSession spark,
+      LoadedConfig loaded,
+      String notifications,
+      List<IncidentInfo> incidents,
+      ImpactReports reports,
+      LocalDate runDate) {
+    Map<String, Row> severity = new HashMap<>();
+    reports
+        .incidentSeverity()
+        .collectAsList()
+        .forEach(r -> severity.put(r.getAs("incident_id"), r));
+    Map<String, Row> estimates = new HashMap<>();
+    reports.estimates().forEach(r -> estimates.put(r.getAs("incident_id"), r));
+    Map<String, List<Row>> categories = new HashMap<>();
+    reports
+        .categoryCounts()
+        .forEach(
+            r -> categories.computeIfAbsent(r.getAs("incident_id"), x -> new ArrayList<>()).add(r));
+    DpoContact dpo = loaded.config().report().dpoContact();
+    var conf = spark.sparkContext().hadoopConfiguration();
+    for (IncidentInfo info : incidents) {
+      String folder = notifications + "/" + info.id();
+      try {
+        var json =
+            CnilDraft.json(
+                info,
+                severity.get(info.id()),
+                categories.getOrDefault(info.id(), List.of()),
+                estimates.get(info.id()),
+                dpo,
+                runDate,
+                previousDraftDate(conf, folder + "/cnil.json", runDate));
+        ReportWriter.writeInto(
+            conf, folder, "cnil.json", Json.mapper().writeValueAsString(json) + "\n");
+        ReportWriter.writeInto(conf, folder, "cnil.md", CnilDraft.markdown(json));
+      } catch (IOException e) {
+        throw new InputException(folder + ": cannot write the CNIL draft: " + e.getMessage(), e);
+      }
+    }
+    if (!incidents.isEmpty() && (dpo == null || !dpo.complete())) {
+      System.out.println(
+          "warning: report.dpo_contact missing in "
+              + loaded.file()
+              + ": "
+              + incidents.size()
+              + " CNIL draft(s) written with the DPO contact marked missing");
+    }
+  }
+
+  /**
+   * The art. 34 contact list to the lake (Delta, restricted: customer ids for the CRM), and one
+   * notice template per incident and category mix to {@code <notification_dir>/<incident>/art34/}.
+   */
+  private static void writeArt34Mailing(
+      SparkSession spark,
+      LoadedConfig loaded,
+      String notifications,
+      List<IncidentInfo> incidents,
+      Dataset<Row> contacts) {
+    String table = loaded.lakeTable(Tables.ART34_CONTACTS);
+    LakeTables.overwrite(contacts, table);
+    Map<String, IncidentInfo> byId = new HashMap<>();
+    incidents.forEach(i -> byId.put(i.id(), i));
+    List<Row> templates =
+        LakeTables.read(spark, table)
+            .select("incident_id", "categories", "template_id")
+            .distinct()
+            .orderBy("template_id")
+            .collectAsList();
+    var conf = spark.sparkContext().hadoopConfiguration();
+    for (Row t : templates) {
+      IncidentInfo info = byId.get(t.<String>getAs("incident_id"));
+      String folder = notifications + "/" + info.id() + "/art34";
+      try {
+        ReportWriter.writeInto(
+            conf,
+            folder,
+            t.<String>getAs("template_id") + ".md",
+            Art34Mailing.template(
+                info,
+                t.getList(t.fieldIndex("categories")),
+                loaded.config().report().dpoContact()));
+      } catch (IOException e) {
+        throw new InputException(
+            folder + ": cannot write the art. 34 template: " + e.getMessage(), e);
+      }
+    }
+    System.out.println(
+        "art34: "
+            + templates.size()
+            + " notice template(s) in "
+            + notifications
+            + "/<incident>/art34, the contact list in "
+            + table);
+  }
+
+  /**
+   * The latest report date of person_exposure before the run date in the notification zone, or
+   * null.
+   */
+  private static LocalDate previousDate(
+      SparkSession spark, String notifications, LocalDate runDate) {
+    try {
+      Path folder = new Path(notifications + "/" + PersonExposureReport.NAME);
+      var fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(folder)) {
+        return null;
+      }
+      LocalDate latest = null;
+      for (var status : fs.listStatus(folder)) {
+        String name = status.getPath().getName();
+        if (status.isDirectory() && name.startsWith("report_date=")) {
+          LocalDate d = LocalDate.parse(name.substring("report_date=".length()));
+          if (d.isBefore(runDate) && (latest == null || d.isAfter(latest))) {
+            latest = d;
+          }
+        }
+      }
+      return latest;
+    } catch (IOException | DateTimeException e) {
+      throw new InputException(
+          notifications + ": cannot list the previous report dates: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The date of the draft this one complements: the report date of the draft already in place, or,
+   * when that draft is of the run date itself (a re-run), the date it complemented; null when this
+   * one is the initial notification.
+   */
+  private static LocalDate previousDraftDate(Configuration conf, String file, LocalDate runDate) {
+    try {
+      Path p = new Path(file);
+      var fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        return null;
+      }
+      try (var in = fs.open(p)) {
+        var previous = Json.mapper().readTree(in);
+        String date = previous.path("report_date").asText("");
+        if (date.isEmpty()) {
+          return null;
+        }
+        if (!LocalDate.parse(date).equals(runDate)) {
+          return LocalDate.parse(date);
+        }
+        String complemented = previous.path("complements_draft_of").asText("");
+        return complemented.isEmpty() ? null : LocalDate.parse(complemented);
+      }
+    } catch (IOException | RuntimeException e) {
+      return null; // an unreadable old draft: this one is written as initial
+    }
+  }
+
+  private static DetectionMinimum detection(LoadedConfig loaded) {
+    var report = loaded.config().report();
+    if (report.detectionMinRecords() < 1) {
+      throw ConfigException.at(
+          loaded.file().toString(), "report.detection_min_records", "must be at least 1");
+    }
+    if (report.detectionMinShare() < 0 || report.detectionMinShare() > 1) {
+      throw ConfigException.at(
+          loaded.file().toString(), "report.detection_min_share", "must be within 0..1");
+    }
+    return new DetectionMinimum(report.detectionMinRecords(), report.detectionMinShare());
+  }
+
+  private static Dataset<Row> delta(SparkSession spark, LoadedConfig loaded, String table) {
+    String path = loaded.lakeTable(table);
+    try {
+      return LakeTables.read(spark, path);
+    } catch (RuntimeException e) {
+      throw new InputException(
+          path + ": cannot read Delta table " + table + " (run the stage that writes it first)", e);
+    }
+  }
+
+  /** The manifests of the incidents present in the lake, in incident order. */
+  private static List<IncidentInfo> manifests(LoadedConfig loaded, Dataset<Row> records) {
+    Map<String, IncidentManifest> byId = IncidentCatalog.manifests(loaded);
+    Path dir = InputFiles.path(loaded.resolve(loaded.config().incidentsDir()));
+    List<IncidentInfo> result = new ArrayList<>();
+    for (Row r : records.select("incident_id").distinct().orderBy("incident_id").collectAsList()) {
+      String id = r.getString(0);
+      IncidentManifest manifest = byId.get(id);
+      if (manifest == null) {
+        throw new InputException(
+            id
+                + ": incident in the lake but not in incidents_dir "
+                + InputFiles.shown(dir)
+                + " (run ingest again)");
+      }
+      result.add(
+          IncidentInfo.of(id, manifest, InputFiles.shown(new Path(dir, id + "/manifest.json"))));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,212 @@
+package fr.breachimpact.stage;
+
+import fr.breachimpact.config.ConfigException;
+import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.config.ModelSettings;
+import fr.breachimpact.ingest.IncidentCatalog;
+import fr.breachimpact.ingest.InputException;
+import fr.breachimpact.link.ModelDefinition;
+import fr.breachimpact.link.ModelStore;
+import fr.breachimpact.report.ReportWriter;
+import fr.breachimpact.resolve.GroupOverlap;
+import fr.breachimpact.resolve.IncidentOverlap;
+import fr.breachimpact.resolve.IncidentScope;
+import fr.breachimpact.resolve.Resolution;
+import fr.breachimpact.spark.LakeTables;
+import fr.breachimpact.spark.Tables;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Identity graph over clean leaked records, customers and their matches; writes the person tables
+ * (Delta, restricted) and the overlap reports (Parquet, report_date=<run date>).
+ *
+ * <p>The previous assignment is the state of {@code record_person} and {@code customer_person} at
+ * their last commit for an earlier run date (Delta time travel; each commit carries {@code
+ * run_date=<date>} as user metadata), so re-running a date gives the same ids.
+ */
+public final class Resolve implements Stage {
+  public static final String NAME = "resolve";
+
+  private final String modelFile;
+  private final boolean retrain;
+
+  /** The stage with the stored model reused when it fits, as the nightly run does. */
+  public Resolve() {
+    this(null, false);
+  }
+
+  /**
+   * @param modelFile score with this model.json instead of training or reusing one; null for none
+   * @param retrain train a new model even when the stored one could be reused
+   */
+  public Resolve(String modelFile, boolean retrain) {
+    this.modelFile = modelFile;
+    this.retrain = retrain;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Also the previous run date's state of its own person tables (see above). */
+  @Override
+  public List<String> reads() {
+    return List.of(Tables.LEAKED_RECORDS_CLEAN, Tables.CUSTOMERS_CLEAN, Tables.CUSTOMER_MATCHES);
+  }
+
+  @Override
+  public List<String> writes() {
+    return List.of(
+        Tables.RECORD_PERSON,
+        Tables.CUSTOMER_PERSON,
+        Tables.PERSONS,
+        Tables.CLUSTER_REVIEW,
+        Tables.PERSON_MERGES,
+        Tables.DEDUPE_PAIRS);
+  }
+
+  @Override
+  public void run(StageContext context) {
+    SparkSession spark = context.spark();
+    LoadedConfig loaded = context.config();
+    LocalDate runDate = context.runDate();
+    long start = System.nanoTime();
+    Map<String, IncidentScope> scopes = scopes(loaded);
+
+    Dataset<Row> records = readDelta(spark, loaded.lakeTable(Tables.LEAKED_RECORDS_CLEAN));
+    Dataset<Row> customers = readDelta(spark, loaded.lakeTable(Tables.CUSTOMERS_CLEAN));
+    Dataset<Row> matches = readDelta(spark, loaded.lakeTable(Tables.CUSTOMER_MATCHES));
+    String recordPersonPath = loaded.lakeTable(Tables.RECORD_PERSON);
+    String customerPersonPath = loaded.lakeTable(Tables.CUSTOMER_PERSON);
+    String personsPath = loaded.lakeTable(Tables.PERSONS);
+
+    ModelDefinition definition = model(loaded);
+    ModelSettings settings = loaded.config().resolve().modelSettings();
+    ModelStore store =
+        new ModelStore(
+            spark.sparkContext().hadoopConfiguration(),
+            loaded.resolve(loaded.config().lakeDir()),
+            "dedupe");
+    // Counted once: the stored model is compared and saved with the same sizes.
+    long recordCount = records.count();
+    long customerCount = customers.count();
+    ModelStore.Choice choice =
+        store.choose(
+            modelFile,
+            retrain,
+            definition,
+            settings,
+            recordCount,
+            customerCount,
+            loaded.config().link().retrainDrift());
+    Resolution.Output out =
+        Resolution.run(
+            new Resolution.Inputs(
+                records,
+                customers,
+                matches,
+                LakeTables.lastRunBefore(spark, recordPersonPath, runDate),
+                LakeTables.lastRunBefore(spark, customerPersonPath, runDate),
+                LakeTables.lastRunBefore(spark, personsPath, runDate)),
+            loaded.config().resolve(),
+            definition,
+            loaded.config().link(),
+            choice.model(),
+            runDate);
+    if (choice.train()) {
+      store.save(
+          out.dedupeModel(), settings, recordCount, customerCount, out.stats().candidatePairs());
+    }
+    System.out.println(
+        "resolve model: "
+            + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
+
+    LakeTables.overwriteSnapshot(out.recordPerson(), recordPersonPath, runDate);
+    LakeTables.overwriteSnapshot(out.customerPerson(), customerPersonPath, runDate);
+    LakeTables.overwriteSnapshot(out.persons(), personsPath, runDate);
+    LakeTables.overwriteSnapshot(
+        out.clusterReview(), loaded.lakeTable(Tables.CLUSTER_REVIEW), runDate);
+    // Merges of this run date replace that date's rows only.
+    LakeTables.replaceRunDate(
+        spark, out.personMerges(), loaded.lakeTable(Tables.PERSON_MERGES), runDate);
+    LakeTables.overwriteSnapshot(out.dedupePairs(), loaded.lakeTable(Tables.DEDUPE_PAIRS), runDate);
+    out.release();
+
+    // Reports read the tables just written, not the lineage of the whole stage.
+    Dataset<Row> recordPerson = readDelta(spark, recordPersonPath);
+    Dataset<Row> customerPerson = readDelta(spark, customerPersonPath);
+    int minCell = loaded.config().report().minCellSize();
+    // Read four times by the two reports: computed once.
+    Dataset<Row> exposures = IncidentOverlap.exposures(recordPerson).localCheckpoint(true);
+    String reports = loaded.resolve(loaded.config().reportsDir());
+    ReportWriter.write(
+        IncidentOverlap.compute(exposures, minCell).coalesce(1),
+        reports,
+        Tables.INCIDENT_OVERLAP,
+        runDate);
+    ReportWriter.write(
+        GroupOverlap.compute(exposures, customerPerson, customers, scopes, minCell).coalesce(1),
+        reports,
+        Tables.GROUP_OVERLAP,
+        runDate);
+
+    Resolution.Stats stats = out.stats();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "stage=resolve records=%d edges=%d rounds=%d seconds=%.1f pairs=%d pairs_per_s=%.0f%n",
+        recordCount,
+        stats.edges(),
+        stats.rounds(),
+        seconds,
+        stats.candidatePairs(),
+        stats.candidatePairs() / Math.max(seconds, 1e-3));
+    System.out.printf(
+        "resolve persons=%d merges=%d clusters_for_review=%d candidate_pairs=%d hubs=%s%n",
+        stats.persons(),
+        stats.merges(),
+        stats.reviewClusters(),
+        stats.candidatePairs(),
+        stats.hubValues());
+  }
+
+  /**
+   * The deduplication model of the config, checked with its threshold: a wrong setting is one line
+   * naming its key (exit 2).
+   */
+  public static ModelDefinition model(LoadedConfig loaded) {
+    String file = loaded.file().toString();
+    double threshold = loaded.config().resolve().matchThreshold();
+    if (!(threshold > 0 && threshold < 1)) {
+      throw ConfigException.at(
+          file,
+          "resolve.match_threshold",
+          "a match probability between 0 and 1 expected, got " + threshold);
+    }
+    return ModelDefinition.forDedupe(
+        loaded.config().resolve().modelSettings(), file, "resolve.model");
+  }
+
+  /** incident id -> brands and group, from each incident's manifest.json. */
+  static Map<String, IncidentScope> scopes(LoadedConfig loaded) {
+    Map<String, IncidentScope> scopes = new TreeMap<>();
+    IncidentCatalog.manifests(loaded)
+        .forEach((id, manifest) -> scopes.put(id, IncidentScope.of(manifest)));
+    return scopes;
+  }
+
+  private static Dataset<Row> readDelta(SparkSession spark, String path) {
+    if (!LakeTables.exists(spark, path)) {
+      throw new InputException(path + ": Delta table not found (run the earlier stages first)");
+    }
+    return LakeTables.read(spark, path);
+  }
+}
