@@ -60,8 +60,8 @@ public final class PersonIds {
             .drop("rk");
     WindowSpec byCluster =
         Window.partitionBy("component").orderBy(col("n").desc(), col("person_id").asc());
-    // Read by the merges and by the assignment: computed once (at a million parties the overlap's
-    // join and windows were recomputed for the merges, a sixth of resolve's task time).
+    // Read by the merges and by the assignment: computed once, or the overlap's join and windows
+    // run again for the merges.
     Dataset<Row> ranked =
         inherited.withColumn("rk", row_number().over(byCluster)).localCheckpoint(true);
     Dataset<Row> survivors =
