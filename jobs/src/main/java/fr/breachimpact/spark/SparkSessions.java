@@ -58,8 +58,8 @@ public final class SparkSessions {
       // and write: on a laptop's few cores that is most of the fixed cost of a small query.
       conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
       // Cached frames kept as plain columns: building a compressed cache tries every encoding on
-      // every value, which on two cores cost more than the memory it saved. The 2.9M parties of
-      // resolve at a million records: cached in 9.6 s compressed, 3.3 s plain (docs/benchmarks.md).
+      // every value, which on two cores cost more than the memory it saved (measured on resolve's
+      // parties, docs/benchmarks-history.md).
       // A cluster keeps Spark's default: there memory is what runs short.
       conf.setIfMissing("spark.sql.inMemoryColumnarStorage.compressed", "false");
     }
@@ -71,14 +71,14 @@ public final class SparkSessions {
     conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     conf.setIfMissing("spark.sql.sources.partitionOverwriteMode", "dynamic");
     // A sort-merge join whose build side fits in 128 MB per partition (known once the shuffle has
-    // run) becomes a shuffled hash join: no sort of either side. The benchmark's deterministic key
-    // join at a million records, median of three warm runs: 25.6 s -> 17.8 s.
+    // run) becomes a shuffled hash join: no sort of either side (the benchmark's deterministic key
+    // join, docs/benchmarks-history.md).
     conf.setIfMissing("spark.sql.adaptive.maxShuffledHashJoinLocalMapThreshold", "128MB");
     // HotSpot never compiles a method above 8,000 bytes of bytecode: whole-stage code generation
     // of normalise + classify makes one of 20,219 bytes, which then runs interpreted. Above the
     // limit Spark evaluates the stage with per-expression code split into small methods (as
-    // Spark's own documentation advises for HotSpot). Synthetic rows (NormalizeBenchmark):
-    // normalise + classify 18.1 s -> 13.7 s per 200,000 rows.
+    // Spark's own documentation advises for HotSpot); measured with NormalizeBenchmark
+    // (docs/benchmarks-history.md).
     conf.setIfMissing("spark.sql.codegen.hugeMethodLimit", "8000");
     extra.forEach(conf::set);
     SparkSession session = SparkSession.builder().appName(appName).config(conf).getOrCreate();
