@@ -3,14 +3,12 @@ package fr.breachimpact.stage;
 import fr.breachimpact.classify.Classifier;
 import fr.breachimpact.ingest.InputException;
 import fr.breachimpact.normalize.RecordNormalizer;
-import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,18 +53,18 @@ public final class Classify implements Stage {
 
   /** The stage with a given normaliser: for the tests. */
   public static void classify(StageContext context, RecordNormalizer normalizer) {
-    SparkSession spark = context.spark();
-    String leaked = context.table(Tables.LEAKED_RECORDS);
-    if (!LakeTables.exists(spark, leaked)) {
-      throw new InputException(leaked + ": no Delta table leaked_records (run ingest first)");
+    if (!context.exists(Tables.LEAKED_RECORDS)) {
+      throw new InputException(
+          context.table(Tables.LEAKED_RECORDS)
+              + ": no Delta table leaked_records (run ingest first)");
     }
     long started = System.nanoTime();
     Dataset<Row> clean =
-        LakeTables.read(spark, leaked)
+        context
+            .read(Tables.LEAKED_RECORDS)
             .transform(normalizer::normalize)
             .transform(new Classifier()::classify);
-    long rows =
-        LakeTables.overwriteCounted(spark, clean, context.table(Tables.LEAKED_RECORDS_CLEAN));
+    long rows = context.overwriteCounted(clean, Tables.LEAKED_RECORDS_CLEAN);
     LOG.info(
         "stage=classify table=leaked_records_clean rows={} seconds={}", rows, seconds(started));
   }

@@ -4,7 +4,6 @@ import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.link.CustomerExtractCounts;
 import fr.breachimpact.link.CustomerMaster;
 import fr.breachimpact.normalize.RecordNormalizer;
-import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class Customers implements Stage {
           new CustomerExtractCounts.Extract(
               i, config.config().customers().get(i).path(), sources.get(i).count()));
     }
-    String countsTable = config.lakeTable(Tables.CUSTOMER_FILES);
+    String countsTable = context.table(Tables.CUSTOMER_FILES);
     CustomerExtractCounts.requireNoShrink(
         extracts,
         CustomerExtractCounts.previous(spark, countsTable),
@@ -58,8 +57,8 @@ public final class Customers implements Stage {
     for (Dataset<Row> more : sources.subList(1, sources.size())) {
       customers = customers.unionByName(more);
     }
-    LakeTables.overwrite(customers, config.lakeTable(Tables.CUSTOMERS));
-    long rows = LakeTables.read(spark, config.lakeTable(Tables.CUSTOMERS)).count();
+    context.overwrite(customers, Tables.CUSTOMERS);
+    long rows = context.read(Tables.CUSTOMERS).count();
     normalize(context, Classify.normalizer(context.runDate()));
     // Last, so that a load cut short is compared with the one before it next time.
     CustomerExtractCounts.save(spark, countsTable, extracts, context.runDate());
@@ -76,14 +75,11 @@ public final class Customers implements Stage {
    * none of it.
    */
   public static void normalize(StageContext context, RecordNormalizer normalizer) {
-    SparkSession spark = context.spark();
     long started = System.nanoTime();
     long n =
-        LakeTables.overwriteCounted(
-            spark,
-            LakeTables.read(spark, context.table(Tables.CUSTOMERS))
-                .transform(normalizer::normalize),
-            context.table(Tables.CUSTOMERS_CLEAN));
+        context.overwriteCounted(
+            context.read(Tables.CUSTOMERS).transform(normalizer::normalize),
+            Tables.CUSTOMERS_CLEAN);
     System.out.printf(
         Locale.ROOT,
         "stage=normalize table=customers_clean rows=%d seconds=%s%n",

@@ -11,7 +11,6 @@ import fr.breachimpact.ingest.IngestPlanner;
 import fr.breachimpact.ingest.IngestStage;
 import fr.breachimpact.ingest.InputFiles;
 import fr.breachimpact.report.RunSummary;
-import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,19 +92,11 @@ public final class Ingest implements Stage {
     try {
       // Counting reads every file: a file that cannot be read fails here, before any write.
       List<Row> counts = IngestStage.fileCounts(outcomes).collectAsList();
-      write(
-          spark,
-          IngestStage.leakedRecords(outcomes),
-          config.lakeTable(Tables.LEAKED_RECORDS),
-          replaceIncidents);
-      write(
-          spark,
-          IngestStage.quarantine(outcomes),
-          config.lakeTable(Tables.QUARANTINE),
-          replaceIncidents);
+      write(context, IngestStage.leakedRecords(outcomes), Tables.LEAKED_RECORDS, replaceIncidents);
+      write(context, IngestStage.quarantine(outcomes), Tables.QUARANTINE, replaceIncidents);
       double seconds = (System.nanoTime() - start) / 1e9;
       List<RunSummary.Line> lines = summaryLines(tasks, counts, seconds);
-      writeIngestedFiles(spark, config, tasks, counts, replaceIncidents, fingerprints);
+      writeIngestedFiles(context, tasks, counts, replaceIncidents, fingerprints);
       RunSummary.write(
           spark,
           config.resolve(config.config().reportsDir()),
@@ -172,11 +163,11 @@ public final class Ingest implements Stage {
   }
 
   private static void write(
-      SparkSession spark, Dataset<Row> frame, String path, Set<String> replaceIncidents) {
-    if (replaceIncidents == null || !LakeTables.exists(spark, path)) {
-      LakeTables.overwrite(frame, path);
+      StageContext context, Dataset<Row> frame, String table, Set<String> replaceIncidents) {
+    if (replaceIncidents == null || !context.exists(table)) {
+      context.overwrite(frame, table);
     } else if (!replaceIncidents.isEmpty()) {
-      LakeTables.replaceWhere(frame, path, incidentPredicate(replaceIncidents));
+      context.replaceWhere(frame, table, incidentPredicate(replaceIncidents));
     }
   }
 
@@ -188,8 +179,7 @@ public final class Ingest implements Stage {
   }
 
   private void writeIngestedFiles(
-      SparkSession spark,
-      LoadedConfig config,
+      StageContext context,
       List<FileTask> tasks,
       List<Row> counts,
       Set<String> replaceIncidents,
@@ -221,12 +211,13 @@ public final class Ingest implements Stage {
             .add("duplicate_of", "string")
             .add("incident_fingerprint", "string");
     write(
-        spark,
-        spark
+        context,
+        context
+            .spark()
             .createDataFrame(rows, schema)
             .withColumn("run_id", lit(runId))
             .withColumn("ingested_at", current_timestamp()),
-        config.lakeTable(Tables.INGESTED_FILES),
+        Tables.INGESTED_FILES,
         replaceIncidents);
   }
 }

@@ -8,7 +8,6 @@ import fr.breachimpact.link.LinkSides;
 import fr.breachimpact.link.MatchSelection;
 import fr.breachimpact.link.ModelDefinition;
 import fr.breachimpact.link.ModelStore;
-import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +60,8 @@ public final class Link implements Stage {
     LoadedConfig config = context.config();
     Map<String, List<String>> brands = incidentBrands(config);
     long start = System.nanoTime();
-    Dataset<Row> leaked = LakeTables.read(spark, config.lakeTable(Tables.LEAKED_RECORDS_CLEAN));
-    Dataset<Row> customers = LakeTables.read(spark, config.lakeTable(Tables.CUSTOMERS_CLEAN));
+    Dataset<Row> leaked = context.read(Tables.LEAKED_RECORDS_CLEAN);
+    Dataset<Row> customers = context.read(Tables.CUSTOMERS_CLEAN);
     LinkConfig settings = config.config().link();
     ModelDefinition definition = model(config);
     ModelStore store =
@@ -100,20 +99,20 @@ public final class Link implements Stage {
     if (explain) {
       result.matches().explain("formatted");
     }
-    LakeTables.overwrite(result.matches(), config.lakeTable(Tables.CUSTOMER_MATCHES));
-    LakeTables.overwrite(
+    context.overwrite(result.matches(), Tables.CUSTOMER_MATCHES);
+    context.overwrite(
         MatchSelection.candidates(
             result.scoredPairs(),
             List.copyOf(result.pairsPerRule().keySet()),
             result.model().comparisons()),
-        config.lakeTable(Tables.LINK_PAIRS));
+        Tables.LINK_PAIRS);
     result.release();
     result
         .pairsPerRule()
         .forEach(
             (rule, n) ->
                 System.out.printf(Locale.ROOT, "link blocking rule=%s pairs=%d%n", rule, n));
-    Dataset<Row> written = LakeTables.read(spark, config.lakeTable(Tables.CUSTOMER_MATCHES));
+    Dataset<Row> written = context.read(Tables.CUSTOMER_MATCHES);
     long matches = written.count();
     double seconds = (System.nanoTime() - start) / 1e9;
     // Pairs blocked, compared and scored per second of the whole stage.

@@ -26,7 +26,6 @@ import fr.breachimpact.report.StageTimesHtml;
 import fr.breachimpact.report.SummaryData;
 import fr.breachimpact.report.SummaryHtml;
 import fr.breachimpact.report.TextSummary;
-import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -95,11 +94,11 @@ public final class Report implements Stage {
     DetectionMinimum detection = detection(loaded);
     ImpactReports.Inputs in =
         new ImpactReports.Inputs(
-            delta(spark, loaded, Tables.LEAKED_RECORDS_CLEAN),
-            delta(spark, loaded, Tables.RECORD_PERSON),
-            delta(spark, loaded, Tables.CUSTOMER_PERSON),
-            delta(spark, loaded, Tables.CUSTOMER_MATCHES),
-            delta(spark, loaded, Tables.CUSTOMERS_CLEAN));
+            delta(context, Tables.LEAKED_RECORDS_CLEAN),
+            delta(context, Tables.RECORD_PERSON),
+            delta(context, Tables.CUSTOMER_PERSON),
+            delta(context, Tables.CUSTOMER_MATCHES),
+            delta(context, Tables.CUSTOMERS_CLEAN));
     List<String> wanted = loaded.config().incidents();
     Dataset<Row> records = in.leakedRecordsClean();
     if (!wanted.isEmpty()) {
@@ -128,7 +127,7 @@ public final class Report implements Stage {
       ReportWriter.write(reports.customerRisk(), notifications, CustomerRiskReport.NAME, runDate);
       writeCnilDrafts(spark, loaded, notifications, incidents, reports, runDate);
       writeArt34Mailing(
-          spark, loaded, notifications, incidents, reports.art34Contacts(in.customersClean()));
+          context, notifications, incidents, reports.art34Contacts(in.customersClean()));
     } finally {
       reports.release();
     }
@@ -136,68 +135,24 @@ public final class Report implements Stage {
     LocalDate since = previousDate(spark, notifications, runDate);
     Dataset<Row> changes =
         ExposureChanges.detail(
-            spark
-                .read()
-                .parquet(
-                    ReportWriter.partitionPath(notifications, PersonExposureReport.NAME, runDate)),
-            since == null
-                ? null
-                : spark
-                    .read()
-                    .parquet(
-                        ReportWriter.partitionPath(
-                            notifications, PersonExposureReport.NAME, since)),
-            spark
-                .read()
-                .parquet(
-                    ReportWriter.partitionPath(notifications, CustomerRiskReport.NAME, runDate)),
-            since == null
-                ? null
-                : spark
-                    .read()
-                    .parquet(
-                        ReportWriter.partitionPath(notifications, CustomerRiskReport.NAME, since)),
+            written(spark, notifications, PersonExposureReport.NAME, runDate),
+            written(spark, notifications, PersonExposureReport.NAME, since),
+            written(spark, notifications, CustomerRiskReport.NAME, runDate),
+            written(spark, notifications, CustomerRiskReport.NAME, since),
             since);
     ReportWriter.write(changes, notifications, ExposureChanges.DETAIL_NAME, runDate);
+    Dataset<Row> changeDetail = written(spark, notifications, ExposureChanges.DETAIL_NAME, runDate);
     ReportWriter.write(
-        ExposureChanges.counts(
-            spark
-                .read()
-                .parquet(
-                    ReportWriter.partitionPath(
-                        notifications, ExposureChanges.DETAIL_NAME, runDate)),
-            k),
-        root,
-        ExposureChanges.NAME,
-        runDate);
-    for (Row r :
-        ExposureChanges.counts(
-                spark
-                    .read()
-                    .parquet(
-                        ReportWriter.partitionPath(
-                            notifications, ExposureChanges.DETAIL_NAME, runDate)),
-                1)
-            .collectAsList()) {
+        ExposureChanges.counts(changeDetail, k), root, ExposureChanges.NAME, runDate);
+    for (Row r : ExposureChanges.counts(changeDetail, 1).collectAsList()) {
       changeCounts.computeIfAbsent(r.getAs("change"), x -> new ArrayList<>()).add(r.getAs("count"));
     }
     // The summary reads back what was written: it shows exactly what analysts will query.
     SummaryData data =
         SummaryData.collect(
-                spark
-                    .read()
-                    .parquet(
-                        ReportWriter.partitionPath(root, IncidentSeverityReport.NAME, runDate)),
-                spark
-                    .read()
-                    .parquet(
-                        ReportWriter.partitionPath(
-                            notifications, PersonExposureReport.NAME, runDate)),
-                spark
-                    .read()
-                    .parquet(
-                        ReportWriter.partitionPath(
-                            notifications, CustomerRiskReport.NAME, runDate)),
+                written(spark, root, IncidentSeverityReport.NAME, runDate),
+                written(spark, notifications, PersonExposureReport.NAME, runDate),
+                written(spark, notifications, CustomerRiskReport.NAME, runDate),
                 ReportWriter.readIfPresent(spark, root, Tables.INCIDENT_OVERLAP, runDate),
                 ReportWriter.readIfPresent(spark, root, Tables.GROUP_OVERLAP, runDate))
             .withChanges(changeCounts, since);
@@ -211,7 +166,7 @@ public final class Report implements Stage {
               "summary.html",
               StageTimesHtml.addTo(
                   SummaryHtml.render(data, runDate, k),
-                  StageTimes.latestRun(spark, loaded.lakeTable(Tables.RUN_LOG), runDate)));
+                  StageTimes.latestRun(spark, context.table(Tables.RUN_LOG), runDate)));
     } catch (IOException e) {
       throw new InputException(
           root + "/../summary.html: cannot write the HTML summary: " + e.getMessage(), e);
@@ -301,17 +256,17 @@ public final class Report implements Stage {
    * notice template per incident and category mix to {@code <notification_dir>/<incident>/art34/}.
    */
   private static void writeArt34Mailing(
-      SparkSession spark,
-      LoadedConfig loaded,
+      StageContext context,
       String notifications,
       List<IncidentInfo> incidents,
       Dataset<Row> contacts) {
-    String table = loaded.lakeTable(Tables.ART34_CONTACTS);
-    LakeTables.overwrite(contacts, table);
+    SparkSession spark = context.spark();
+    context.overwrite(contacts, Tables.ART34_CONTACTS);
     Map<String, IncidentInfo> byId = new HashMap<>();
     incidents.forEach(i -> byId.put(i.id(), i));
     List<Row> templates =
-        LakeTables.read(spark, table)
+        context
+            .read(Tables.ART34_CONTACTS)
             .select("incident_id", "categories", "template_id")
             .distinct()
             .orderBy("template_id")
@@ -328,7 +283,7 @@ public final class Report implements Stage {
             Art34Mailing.template(
                 info,
                 t.getList(t.fieldIndex("categories")),
-                loaded.config().report().dpoContact()));
+                context.config().config().report().dpoContact()));
       } catch (IOException e) {
         throw new InputException(
             folder + ": cannot write the art. 34 template: " + e.getMessage(), e);
@@ -340,7 +295,7 @@ public final class Report implements Stage {
             + " notice template(s) in "
             + notifications
             + "/<incident>/art34, the contact list in "
-            + table);
+            + context.table(Tables.ART34_CONTACTS));
   }
 
   /**
@@ -414,13 +369,21 @@ public final class Report implements Stage {
     return new DetectionMinimum(report.detectionMinRecords(), report.detectionMinShare());
   }
 
-  private static Dataset<Row> delta(SparkSession spark, LoadedConfig loaded, String table) {
-    String path = loaded.lakeTable(table);
+  /** A report's partition of a date as written (null for no date). */
+  private static Dataset<Row> written(SparkSession spark, String dir, String name, LocalDate date) {
+    return date == null ? null : spark.read().parquet(ReportWriter.partitionPath(dir, name, date));
+  }
+
+  private static Dataset<Row> delta(StageContext context, String table) {
     try {
-      return LakeTables.read(spark, path);
+      return context.read(table);
     } catch (RuntimeException e) {
       throw new InputException(
-          path + ": cannot read Delta table " + table + " (run the stage that writes it first)", e);
+          context.table(table)
+              + ": cannot read Delta table "
+              + table
+              + " (run the stage that writes it first)",
+          e);
     }
   }
 

@@ -12,7 +12,6 @@ import fr.breachimpact.resolve.GroupOverlap;
 import fr.breachimpact.resolve.IncidentOverlap;
 import fr.breachimpact.resolve.IncidentScope;
 import fr.breachimpact.resolve.Resolution;
-import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.Tables;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,12 +80,9 @@ public final class Resolve implements Stage {
     long start = System.nanoTime();
     Map<String, IncidentScope> scopes = scopes(loaded);
 
-    Dataset<Row> records = readDelta(spark, loaded.lakeTable(Tables.LEAKED_RECORDS_CLEAN));
-    Dataset<Row> customers = readDelta(spark, loaded.lakeTable(Tables.CUSTOMERS_CLEAN));
-    Dataset<Row> matches = readDelta(spark, loaded.lakeTable(Tables.CUSTOMER_MATCHES));
-    String recordPersonPath = loaded.lakeTable(Tables.RECORD_PERSON);
-    String customerPersonPath = loaded.lakeTable(Tables.CUSTOMER_PERSON);
-    String personsPath = loaded.lakeTable(Tables.PERSONS);
+    Dataset<Row> records = readRequired(context, Tables.LEAKED_RECORDS_CLEAN);
+    Dataset<Row> customers = readRequired(context, Tables.CUSTOMERS_CLEAN);
+    Dataset<Row> matches = readRequired(context, Tables.CUSTOMER_MATCHES);
 
     ModelDefinition definition = model(loaded);
     ModelSettings settings = loaded.config().resolve().modelSettings();
@@ -113,9 +109,9 @@ public final class Resolve implements Stage {
                 records,
                 customers,
                 matches,
-                LakeTables.lastRunBefore(spark, recordPersonPath, runDate),
-                LakeTables.lastRunBefore(spark, customerPersonPath, runDate),
-                LakeTables.lastRunBefore(spark, personsPath, runDate)),
+                context.lastRunBefore(Tables.RECORD_PERSON),
+                context.lastRunBefore(Tables.CUSTOMER_PERSON),
+                context.lastRunBefore(Tables.PERSONS)),
             loaded.config().resolve(),
             definition,
             loaded.config().link(),
@@ -129,20 +125,18 @@ public final class Resolve implements Stage {
         "resolve model: "
             + (choice.train() ? "trained (" + choice.reason() + ")" : choice.reason()));
 
-    LakeTables.overwriteSnapshot(out.recordPerson(), recordPersonPath, runDate);
-    LakeTables.overwriteSnapshot(out.customerPerson(), customerPersonPath, runDate);
-    LakeTables.overwriteSnapshot(out.persons(), personsPath, runDate);
-    LakeTables.overwriteSnapshot(
-        out.clusterReview(), loaded.lakeTable(Tables.CLUSTER_REVIEW), runDate);
+    context.overwriteSnapshot(out.recordPerson(), Tables.RECORD_PERSON);
+    context.overwriteSnapshot(out.customerPerson(), Tables.CUSTOMER_PERSON);
+    context.overwriteSnapshot(out.persons(), Tables.PERSONS);
+    context.overwriteSnapshot(out.clusterReview(), Tables.CLUSTER_REVIEW);
     // Merges of this run date replace that date's rows only.
-    LakeTables.replaceRunDate(
-        spark, out.personMerges(), loaded.lakeTable(Tables.PERSON_MERGES), runDate);
-    LakeTables.overwriteSnapshot(out.dedupePairs(), loaded.lakeTable(Tables.DEDUPE_PAIRS), runDate);
+    context.replaceRunDate(out.personMerges(), Tables.PERSON_MERGES);
+    context.overwriteSnapshot(out.dedupePairs(), Tables.DEDUPE_PAIRS);
     out.release();
 
     // Reports read the tables just written, not the lineage of the whole stage.
-    Dataset<Row> recordPerson = readDelta(spark, recordPersonPath);
-    Dataset<Row> customerPerson = readDelta(spark, customerPersonPath);
+    Dataset<Row> recordPerson = readRequired(context, Tables.RECORD_PERSON);
+    Dataset<Row> customerPerson = readRequired(context, Tables.CUSTOMER_PERSON);
     int minCell = loaded.config().report().minCellSize();
     // Read four times by the two reports: computed once.
     Dataset<Row> exposures = IncidentOverlap.exposures(recordPerson).localCheckpoint(true);
@@ -203,10 +197,11 @@ public final class Resolve implements Stage {
     return scopes;
   }
 
-  private static Dataset<Row> readDelta(SparkSession spark, String path) {
-    if (!LakeTables.exists(spark, path)) {
-      throw new InputException(path + ": Delta table not found (run the earlier stages first)");
+  private static Dataset<Row> readRequired(StageContext context, String table) {
+    if (!context.exists(table)) {
+      throw new InputException(
+          context.table(table) + ": Delta table not found (run the earlier stages first)");
     }
-    return LakeTables.read(spark, path);
+    return context.read(table);
   }
 }
