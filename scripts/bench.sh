@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: ./scripts/bench.sh [--records N[,N2...]] [--repeat K]
+# Benchmark: ./scripts/bench.sh [--records N[,N2...]] [--repeat K] [--nights]
 # Generates N leaked records (default 1,000,000) with the project's generator into a scratch
 # folder (reused when already there), then times each stage in one JVM and prints
 #   stage=<name> records=N seconds=S rows_per_s=R peak_rss_mb=M [ratio_vs_floor=X]
@@ -17,6 +17,12 @@
 #   scaling stage=<name> records=100k->1M time_ratio=X records_ratio=Y
 # for each stage and the whole nightly; linear growth gives time_ratio = records_ratio (the rows in
 # the input files, which the generator does not make exactly proportional to N).
+# With --nights, whole nights instead of the stages, once each, on a fresh lake under
+# <data set>/nights: the full night, then a night with nothing changed, one line each,
+#   night=full records=N seconds=S cpu_seconds=C peak_rss_mb=M stages=<stage>:<ran|reused>:<s>,...
+#   night=nothing_changed records=N seconds=S cpu_seconds=C peak_rss_mb=M ratio_vs_full=X cpu_ratio_vs_full=Y stages=...
+# (CPU seconds of the JVM beside the wall time: on a shared machine the wall time moves with the
+# other jobs).
 # Sizes above 500,000 records default to one run (--repeat 1) unless --repeat is given: a run
 # of every stage at a million records takes some ten minutes on two cores. The deterministic
 # query runs at least three times on each engine whatever --repeat says: it takes seconds, and a
@@ -25,10 +31,12 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 RECORDS=1000000
 REPEAT=""
+MODE=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --records) RECORDS="$2"; shift 2 ;;
     --repeat) REPEAT="$2"; shift 2 ;;
+    --nights) MODE=(--nights); shift ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -57,7 +65,7 @@ bench_one() {
   if [[ ! -f "$dir/config.json" ]]; then
     run_job generate --out "$dir" --scale "$scale" --population-scale "$population" --seed 7
   fi
-  run_job bench --config "$dir/config.json" --run-date 2026-11-29 --repeat "$repeat" | tee "$out"
+  run_job bench --config "$dir/config.json" --run-date 2026-11-29 --repeat "$repeat" ${MODE[@]+"${MODE[@]}"} | tee "$out"
 }
 
 IFS=',' read -r -a SIZES <<<"$RECORDS"

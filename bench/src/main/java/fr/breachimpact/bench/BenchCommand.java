@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
  * (a bare Spark scan of the same files) measured in the same run, and a second reference: the
  * deterministic join and aggregation ({@link DeterministicBaseline}) on Spark and on DuckDB over
  * the same files, {@code stage=deterministic engine=spark|duckdb ...}, the Spark line with {@code
- * ratio_vs_duckdb}; the run fails when the two engines return different rows.
+ * ratio_vs_duckdb}; the run fails when the two engines return different rows. With {@code
+ * --nights}, whole nights instead ({@link NightsBench}).
  */
 @Command(
     name = "bench",
@@ -53,11 +54,21 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Runs per stage; the median is printed.")
   int repeat;
 
+  @Option(
+      names = "--nights",
+      description =
+          "Time whole nights instead of the stages: a full night on a fresh lake, then a night with"
+              + " nothing changed, each with its ratio to the full night.")
+  boolean nights;
+
   /** One timed measurement. */
   record Sample(double seconds, long peakMb) {}
 
   @Override
   public Integer call() {
+    if (nights) {
+      return NightsBench.run(options.config(), options.runDate());
+    }
     LoadedConfig config = LoadedConfig.load(options.config());
     SparkSession spark = SparkSessions.create("breach-impact bench", config.config().spark());
     LocalDate date = options.runDate();

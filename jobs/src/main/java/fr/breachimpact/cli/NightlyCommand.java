@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs ingest, customers, classify, link, resolve and report for --run-date. Stages whose",
-      "inputs did not change since their last completed run are reused; the run log (lake table",
-      "run_log) says what was recomputed and why. Exit 4 if another run holds the lock."
+      "inputs did not change since their last completed run are reused; resolve and report, whose",
+      "outputs carry the run date, then carry their last run's outputs forward to --run-date. The",
+      "run log (lake table run_log) says what was recomputed and why. Exit 4 if another run holds",
+      "the lock."
     })
 public final class NightlyCommand implements Callable<Integer> {
   @Mixin JobOptions options;
@@ -26,9 +28,16 @@ public final class NightlyCommand implements Callable<Integer> {
           "Train new link and deduplication models even where the stored ones could be reused.")
   boolean retrain;
 
+  @Option(
+      names = "--recompute",
+      description =
+          "Run resolve and report in full even when their inputs did not change, instead of"
+              + " carrying their last run's outputs forward to the run date.")
+  boolean recompute;
+
   @Override
   public Integer call() {
-    NightlyRun.run(LoadedConfig.load(options.config()), options.runDate(), retrain);
+    NightlyRun.run(LoadedConfig.load(options.config()), options.runDate(), retrain, recompute);
     return ExitCode.OK;
   }
 }

@@ -16,6 +16,7 @@ import fr.breachimpact.spark.LakeTables;
 import fr.breachimpact.spark.SparkStageTimes;
 import fr.breachimpact.spark.StageProgress;
 import fr.breachimpact.spark.Tables;
+import fr.breachimpact.stage.CarriedForward;
 import fr.breachimpact.stage.Ingest;
 import fr.breachimpact.stage.Stage;
 import fr.breachimpact.stage.StageContext;
@@ -37,6 +38,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -53,19 +55,23 @@ public final class Nightly {
   private static final Logger LOG = LoggerFactory.getLogger(Nightly.class);
 
   /**
-   * A stage after ingestion as the night schedules it: its config section, whether it runs every
-   * night, what of the run date its output depends on, and the files it reads directly (name ->
-   * content hash). The stages it depends on follow from the tables it reads.
+   * A stage after ingestion as the night schedules it: its config section, whether its outputs
+   * carry the run date (then it is never reused as it stands, but carried forward to the new date
+   * when it can: {@link CarriedForward}), what of the run date its output depends on, the files it
+   * reads directly (name -> content hash), and the files it reads and may itself rewrite (resolve's
+   * stored model: hashed as it starts and again as it ends, since the next night reads what it
+   * left). The stages it depends on follow from the tables it reads.
    */
   public record Step(
       Stage stage,
       String configSection,
       boolean everyNight,
       Function<LocalDate, String> dateDependence,
-      Map<String, String> inputs) {
+      Map<String, String> inputs,
+      Supplier<Map<String, String>> ownFiles) {
 
     public Step(Stage stage, String configSection, boolean everyNight) {
-      this(stage, configSection, everyNight, date -> "", Map.of());
+      this(stage, configSection, everyNight, date -> "", Map.of(), Map::of);
     }
 
     public Step(
@@ -73,7 +79,16 @@ public final class Nightly {
         String configSection,
         boolean everyNight,
         Function<LocalDate, String> dateDependence) {
-      this(stage, configSection, everyNight, dateDependence, Map.of());
+      this(stage, configSection, everyNight, dateDependence, Map.of(), Map::of);
+    }
+
+    public Step(
+        Stage stage,
+        String configSection,
+        boolean everyNight,
+        Function<LocalDate, String> dateDependence,
+        Map<String, String> inputs) {
+      this(stage, configSection, everyNight, dateDependence, inputs, Map::of);
     }
 
     public String name() {
@@ -91,6 +106,7 @@ public final class Nightly {
   private final String runId;
   private final Ingest ingest;
   private final RunLog log;
+  private final boolean recompute;
   private final Map<String, String> fingerprints = new LinkedHashMap<>();
   private final List<Outcome> outcomes = new ArrayList<>();
 
@@ -98,6 +114,16 @@ public final class Nightly {
   private StageProgress progress;
 
   public Nightly(SparkSession spark, LoadedConfig config, LocalDate runDate, String runId) {
+    this(spark, config, runDate, runId, false);
+  }
+
+  /**
+   * @param recompute run the stages whose outputs carry the run date in full even when their inputs
+   *     are unchanged, instead of carrying their outputs forward
+   */
+  public Nightly(
+      SparkSession spark, LoadedConfig config, LocalDate runDate, String runId, boolean recompute) {
+    this.recompute = recompute;
     this.spark = spark;
     this.config = config;
     this.runDate = runDate;
@@ -340,15 +366,33 @@ public final class Nightly {
       versions.put("date", date);
     }
     versions.putAll(stage.inputs());
-    Fingerprint f = Fingerprint.of(stage.name());
-    versions.forEach(f::add);
-    String fp = f.hex();
-    fingerprints.put(stage.name(), fp);
+    versions.putAll(stage.ownFiles().get());
+    String fp = fingerprint(stage.name(), versions);
+    Optional<RunLog.Completed> last = log.lastCompleted(stage.name());
     String why;
     if (stage.everyNight()) {
-      why = "runs every night (reports carry the run date)";
+      String refused = carryRefused(stage, upstream, fp, last, versions);
+      if (refused == null) {
+        LocalDate from = last.get().runDate();
+        LOG.info(
+            "nightly run={} stage={} carries its run of {} forward", runId, stage.name(), from);
+        if (((CarriedForward) stage.stage())
+            .carryForward(new StageContext(spark, config, runDate), from)) {
+          finish(
+              stage.stage(),
+              "reused",
+              "inputs and config unchanged since its run of "
+                  + from
+                  + ": its outputs carried to this date, those that depend on the date recomputed",
+              fp,
+              start,
+              versions);
+          return;
+        }
+        refused = "an output of its run of " + from + " is missing";
+      }
+      why = "runs every night (its outputs carry the run date): " + refused;
     } else {
-      Optional<RunLog.Completed> last = log.lastCompleted(stage.name());
       if (last.isPresent() && fp.equals(last.get().fingerprint())) {
         finish(
             stage.stage(),
@@ -363,7 +407,66 @@ public final class Nightly {
     }
     LOG.info("nightly run={} stage={} start: {}", runId, stage.name(), why);
     stage.stage().run(new StageContext(spark, config, runDate));
+    // The files it rewrote itself (a model it trained) are what its outputs were computed with.
+    Map<String, String> after = stage.ownFiles().get();
+    if (!after.isEmpty()) {
+      versions.putAll(after);
+      fp = fingerprint(stage.name(), versions);
+    }
     finish(stage.stage(), "ran", why, fp, start, versions);
+  }
+
+  /** Records the stage's fingerprint for the stages downstream of it, and returns it. */
+  private String fingerprint(String stage, Map<String, String> versions) {
+    Fingerprint f = Fingerprint.of(stage);
+    versions.forEach(f::add);
+    String fp = f.hex();
+    fingerprints.put(stage, fp);
+    return fp;
+  }
+
+  /**
+   * Why a stage whose outputs carry the run date cannot carry those of its last run forward, or
+   * null when it can: its inputs (fingerprint) are those of its last completed run, that run is of
+   * an earlier date, nothing upstream was recomputed tonight, and none of its tables was written
+   * after that run ended (by a run that failed half-way, or by its subcommand run alone).
+   */
+  private String carryRefused(
+      Step stage,
+      List<String> upstream,
+      String fp,
+      Optional<RunLog.Completed> last,
+      Map<String, String> versions) {
+    if (!(stage.stage() instanceof CarriedForward)) {
+      return "its outputs are always recomputed";
+    }
+    if (recompute) {
+      return "recomputation asked";
+    }
+    if (last.isEmpty() || !fp.equals(last.get().fingerprint())) {
+      return whyRun(upstream, last, versions);
+    }
+    List<String> ran =
+        outcomes.stream()
+            .filter(o -> o.status().equals("ran") && upstream.contains(o.stage()))
+            .map(Outcome::stage)
+            .toList();
+    if (!ran.isEmpty()) {
+      return "upstream recomputed: " + String.join(", ", ran);
+    }
+    if (!last.get().runDate().isBefore(runDate)) {
+      return "its last run is of " + last.get().runDate() + ", not of an earlier date";
+    }
+    for (String table : stage.stage().writes()) {
+      Instant written = LakeTables.lastCommitTime(spark, config.lakeTable(table));
+      if (written == null) {
+        return table + " is missing";
+      }
+      if (written.isAfter(last.get().endedAt())) {
+        return table + " was written after its last completed run";
+      }
+    }
+    return null;
   }
 
   /**

@@ -18,9 +18,12 @@ public final class NightlyRun {
   private NightlyRun() {}
 
   /**
-   * @param retrain train new link and deduplication models even where the stored ones fit
+   * @param retrain train new link and deduplication models even where the stored ones fit (resolve
+   *     and report then run in full)
+   * @param recompute run resolve and report in full even when their inputs did not change
    */
-  public static void run(LoadedConfig config, LocalDate runDate, boolean retrain) {
+  public static void run(
+      LoadedConfig config, LocalDate runDate, boolean retrain, boolean recompute) {
     // No key, no report: checked before the lock and any stage, not after hours of work.
     PseudonymKey.load(config, System.getenv());
     // Likewise the models' settings: a wrong key stops the night before anything runs.
@@ -37,7 +40,8 @@ public final class NightlyRun {
       if (held.tookOverStale()) {
         System.out.println("nightly: took over a stale lock left by a killed run");
       }
-      new Nightly(spark, config, runDate, runId).run(NightlyStages.of(config, retrain, files));
+      new Nightly(spark, config, runDate, runId, recompute || retrain)
+          .run(NightlyStages.of(config, retrain, files));
     }
   }
 }

@@ -5,6 +5,8 @@ import fr.breachimpact.config.JobConfig;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.ingest.FileHashes;
 import fr.breachimpact.ingest.InputFiles;
+import fr.breachimpact.report.PseudonymKey;
+import fr.breachimpact.report.Pseudonymizer;
 import fr.breachimpact.stage.Classify;
 import fr.breachimpact.stage.Customers;
 import fr.breachimpact.stage.Link;
@@ -38,9 +40,41 @@ public final class NightlyStages {
         new Nightly.Step(new Classify(), "", false, date -> date.withDayOfMonth(1).toString()),
         new Nightly.Step(new Link(false, null, retrain), Nightly.json(c.link()), false),
         // Resolve keeps person ids stable from one night to the next and writes the overlap
-        // reports of the run date; report writes the date's reports: both run every night.
-        new Nightly.Step(new Resolve(null, retrain), Nightly.json(c.resolve()), true),
-        new Nightly.Step(new Report(), Nightly.json(c.report()), true));
+        // reports of the run date; report writes the date's reports: both write every night,
+        // carrying their last run's outputs forward when nothing they read changed. Resolve's
+        // overlap reports hide cells below report.min_cell_size; report's analyst reports keep
+        // the config's incidents only and hold keyed pseudonyms: these are inputs too.
+        new Nightly.Step(
+            new Resolve(null, retrain),
+            Nightly.json(c.resolve()) + "|min_cell_size=" + c.report().minCellSize(),
+            true,
+            date -> "",
+            Map.of(),
+            () -> Map.of("model", storedModel(config, files))),
+        new Nightly.Step(
+            new Report(),
+            Nightly.json(c.report()) + "|incidents=" + Nightly.json(c.incidents()),
+            true,
+            date -> "",
+            Map.of("pseudonym_key", keyVersion(config))));
+  }
+
+  /**
+   * Content hash of resolve's stored deduplication model, "none" when there is none: a full run
+   * scores with it, so its outputs depend on it.
+   */
+  static String storedModel(LoadedConfig config, InputFiles files) {
+    Path model = InputFiles.path(Resolve.storedModelPath(config));
+    return files.isFile(model) ? FileHashes.sha256(files, model) : "none";
+  }
+
+  /**
+   * Which pseudonym key the reports are keyed with, without revealing it: a keyed digest of a fixed
+   * text, so that a new key makes the reports recomputed rather than carried forward.
+   */
+  static String keyVersion(LoadedConfig config) {
+    return new Pseudonymizer(PseudonymKey.load(config, System.getenv()))
+        .pseudonym("fingerprint", "pseudonym-key-version");
   }
 
   /**

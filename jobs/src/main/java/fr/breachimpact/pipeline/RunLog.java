@@ -114,8 +114,12 @@ public final class RunLog {
     LakeTables.append(spark.createDataFrame(List.of(row), SCHEMA).coalesce(1), path);
   }
 
-  /** A stage's latest completed execution: its fingerprint and the input versions it read. */
-  public record Completed(String fingerprint, Map<String, String> inputVersions) {}
+  /**
+   * A stage's latest completed execution: its fingerprint, the input versions it read, the date it
+   * ran for and when it ended.
+   */
+  public record Completed(
+      String fingerprint, Map<String, String> inputVersions, LocalDate runDate, Instant endedAt) {}
 
   /**
    * The stage's latest completed execution (ran or reused), if any: the state its output tables are
@@ -129,7 +133,7 @@ public final class RunLog {
         LakeTables.read(spark, path)
             .filter(col("stage").equalTo(stage).and(col("status").isin("ran", "reused")))
             .orderBy(col("ended_at").desc(), col("run_id").desc())
-            .select("fingerprint", "input_versions")
+            .select("fingerprint", "input_versions", "run_date", "ended_at")
             .limit(1)
             .collectAsList();
     if (rows.isEmpty()) {
@@ -138,6 +142,8 @@ public final class RunLog {
     Row r = rows.get(0);
     Map<String, String> versions =
         r.isNullAt(1) ? Map.of() : Map.copyOf(r.<String, String>getJavaMap(1));
-    return Optional.of(new Completed(r.getString(0), versions));
+    return Optional.of(
+        new Completed(
+            r.getString(0), versions, r.getDate(2).toLocalDate(), r.getTimestamp(3).toInstant()));
   }
 }

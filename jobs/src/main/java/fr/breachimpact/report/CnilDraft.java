@@ -69,17 +69,8 @@ public final class CnilDraft {
       DpoContact dpo,
       LocalDate runDate,
       LocalDate previousDate) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
     IncidentManifest m = info.manifest();
-    ObjectNode d = f.objectNode();
-    d.put("incident_id", info.id());
-    d.put("report_date", runDate.toString());
-    d.put(
-        "notification",
-        previousDate == null || !previousDate.isBefore(runDate) ? "initial" : "complementary");
-    if (previousDate != null && previousDate.isBefore(runDate)) {
-      d.put("complements_draft_of", previousDate.toString());
-    }
+    ObjectNode d = dated(info, runDate, previousDate);
     d.put("organisation", m.organisation());
     ObjectNode dpoNode = d.putObject("dpo_contact");
     if (dpo == null || !dpo.complete()) {
@@ -146,19 +137,7 @@ public final class CnilDraft {
     ArrayNode proposed = d.putArray("measures_proposed");
     m.measuresProposed().forEach(proposed::add);
 
-    ObjectNode deadline = d.putObject("art33");
-    Object passed = severity == null ? null : severity.getAs("art33_deadline_passed");
-    deadline.put(
-        "deadline",
-        severity == null || severity.getAs("art33_deadline") == null
-            ? null
-            : ((Timestamp) severity.getAs("art33_deadline")).toInstant().toString());
-    deadline.put("passed", passed == null ? null : (Boolean) passed);
-    if (Boolean.TRUE.equals(passed)) {
-      deadline.put(
-          "delay_reason",
-          m.delayReason() == null || m.delayReason().isBlank() ? MISSING : m.delayReason());
-    }
+    d.set("art33", art33(severity, m));
 
     ObjectNode enisa = d.putObject("severity");
     if (severity != null) {
@@ -173,6 +152,66 @@ public final class CnilDraft {
       enisa.put("cb_factors", (String) severity.getAs("cb_factors"));
     }
     return d;
+  }
+
+  /**
+   * The draft of a later date from the incident's draft of an earlier date whose inputs did not
+   * change: the date, the kind of notification and whether the art. 33 deadline has passed (from
+   * the later date's {@code severity} row) are those of the later date; every other field is the
+   * earlier draft's, in the same order.
+   *
+   * @param previousDate the earlier draft's date, which this one complements
+   */
+  public static ObjectNode redated(
+      ObjectNode earlier,
+      IncidentInfo info,
+      Row severity,
+      LocalDate runDate,
+      LocalDate previousDate) {
+    ObjectNode d = dated(info, runDate, previousDate);
+    earlier
+        .fields()
+        .forEachRemaining(
+            e -> {
+              switch (e.getKey()) {
+                case "incident_id", "report_date", "notification", "complements_draft_of" -> {}
+                case "art33" -> d.set("art33", art33(severity, info.manifest()));
+                default -> d.set(e.getKey(), e.getValue());
+              }
+            });
+    return d;
+  }
+
+  /** The fields that name the draft: incident, date, initial or complementary, of which date. */
+  private static ObjectNode dated(IncidentInfo info, LocalDate runDate, LocalDate previousDate) {
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    d.put("incident_id", info.id());
+    d.put("report_date", runDate.toString());
+    d.put(
+        "notification",
+        previousDate == null || !previousDate.isBefore(runDate) ? "initial" : "complementary");
+    if (previousDate != null && previousDate.isBefore(runDate)) {
+      d.put("complements_draft_of", previousDate.toString());
+    }
+    return d;
+  }
+
+  /** The art. 33 deadline, whether it has passed, and the reason for the delay if it has. */
+  private static ObjectNode art33(Row severity, IncidentManifest m) {
+    ObjectNode deadline = JsonNodeFactory.instance.objectNode();
+    Object passed = severity == null ? null : severity.getAs("art33_deadline_passed");
+    deadline.put(
+        "deadline",
+        severity == null || severity.getAs("art33_deadline") == null
+            ? null
+            : ((Timestamp) severity.getAs("art33_deadline")).toInstant().toString());
+    deadline.put("passed", passed == null ? null : (Boolean) passed);
+    if (Boolean.TRUE.equals(passed)) {
+      deadline.put(
+          "delay_reason",
+          m.delayReason() == null || m.delayReason().isBlank() ? MISSING : m.delayReason());
+    }
+    return deadline;
   }
 
   /** The same draft as a page the DPO reads and pastes from. */

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import fr.breachimpact.spark.Tables;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -86,8 +87,7 @@ public final class IncidentSeverityReport {
       SeverityScore score = score(info, c, dpc, minCellSize, small);
       OffsetDateTime aware = info.becameAware();
       OffsetDateTime deadline = aware == null ? null : aware.plusHours(72);
-      // Instants, not days: a deadline at 07:15 has not passed for a run at 02:00 the same day.
-      Boolean passed = deadline == null ? null : !deadline.toInstant().isAfter(assessedAt);
+      Boolean passed = deadline == null ? null : passed(deadline.toInstant(), assessedAt);
       rows.add(
           RowFactory.create(
               info.id(),
@@ -113,6 +113,34 @@ public final class IncidentSeverityReport {
     }
     rows.sort(Comparator.comparing(r -> r.getString(0)));
     return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  /**
+   * The report of a later date from the rows of an earlier one whose inputs did not change: the
+   * scores, counts and deadlines are the same, and only whether each art. 33 deadline has passed is
+   * judged again, at {@code assessedAt}.
+   */
+  public static Dataset<Row> reassessed(
+      SparkSession spark, Dataset<Row> earlier, Instant assessedAt) {
+    int deadline = SCHEMA.fieldIndex("art33_deadline");
+    int passed = SCHEMA.fieldIndex("art33_deadline_passed");
+    List<Row> rows = new ArrayList<>();
+    for (Row r : earlier.selectExpr(SCHEMA.fieldNames()).collectAsList()) {
+      Object[] values = new Object[SCHEMA.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = r.get(i);
+      }
+      Timestamp t = (Timestamp) values[deadline];
+      values[passed] = t == null ? null : passed(t.toInstant(), assessedAt);
+      rows.add(RowFactory.create(values));
+    }
+    rows.sort(Comparator.comparing(r -> r.getString(0)));
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  // Instants, not days: a deadline at 07:15 has not passed for a run at 02:00 the same day.
+  private static boolean passed(Instant deadline, Instant assessedAt) {
+    return !deadline.isAfter(assessedAt);
   }
 
   /**

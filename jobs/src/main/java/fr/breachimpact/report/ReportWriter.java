@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -63,6 +64,55 @@ public final class ReportWriter {
       removeQuietly(staging, conf);
       throw new UncheckedIOException(failure(name, target, e), new IOException(e));
     }
+    moveIntoPlace(staging, target, name, conf);
+  }
+
+  /**
+   * Writes a report's date {@code to} as a copy of its date {@code from}, file by file (the date is
+   * the folder's name, not a column of the files), staged and renamed into place as {@link #write}
+   * does: the rows of a date whose inputs did not change, without computing them again.
+   *
+   * @return false, having written nothing, when the report has no date {@code from}
+   */
+  public static boolean copy(
+      Configuration conf, String reportsRoot, String name, LocalDate from, LocalDate to) {
+    Path source = new Path(partitionPath(reportsRoot, name, from));
+    String target = partitionPath(reportsRoot, name, to);
+    String staging = reportsRoot + "/" + name + "/_tmp_report_date=" + to;
+    try {
+      FileSystem fs = source.getFileSystem(conf);
+      if (!fs.isDirectory(source)) {
+        return false;
+      }
+      Path stagingPath = new Path(staging);
+      if (fs.exists(stagingPath) && !fs.delete(stagingPath, true)) {
+        throw new IOException("cannot delete " + staging + " left by an earlier run");
+      }
+      if (!FileUtil.copy(fs, source, fs, stagingPath, false, conf)) {
+        throw new IOException("cannot copy " + source);
+      }
+    } catch (IOException e) {
+      removeQuietly(staging, conf);
+      throw new UncheckedIOException(failure(name, target, e), e);
+    }
+    moveIntoPlace(staging, target, name, conf);
+    return true;
+  }
+
+  /** Whether a report has rows of that date (its folder is there). */
+  public static boolean exists(
+      Configuration conf, String reportsRoot, String name, LocalDate date) {
+    Path p = new Path(partitionPath(reportsRoot, name, date));
+    try {
+      return p.getFileSystem(conf).isDirectory(p);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Replaces {@code target} by the staged folder; on failure removes the staging folder. */
+  private static void moveIntoPlace(
+      String staging, String target, String name, Configuration conf) {
     try {
       Path to = new Path(target);
       FileSystem fs = to.getFileSystem(conf);

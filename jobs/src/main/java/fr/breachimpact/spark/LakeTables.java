@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
 import io.delta.tables.DeltaTable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.apache.spark.sql.DataFrameWriter;
@@ -117,6 +118,15 @@ public final class LakeTables {
       return null;
     }
     return spark.read().format("delta").option("versionAsOf", latest.getLong(0)).load(path);
+  }
+
+  /** When the table's latest commit was made, or null when there is no table. */
+  public static Instant lastCommitTime(SparkSession spark, String path) {
+    if (!exists(spark, path)) {
+      return null;
+    }
+    Row last = DeltaTable.forPath(spark, path).history(1).select("timestamp").first();
+    return last.getTimestamp(0).toInstant();
   }
 
   public static boolean exists(SparkSession spark, String path) {

@@ -1,5 +1,6 @@
 package fr.breachimpact.stage;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.DpoContact;
 import fr.breachimpact.config.IncidentManifest;
@@ -49,7 +50,7 @@ import org.apache.spark.sql.functions;
  * notification_dir}), {@code summary.html} beside the reports folder, and a short count-only
  * summary on stdout.
  */
-public final class Report implements Stage {
+public final class Report implements CarriedForward {
   public static final String NAME = "report";
 
   @Override
@@ -86,31 +87,16 @@ public final class Report implements Stage {
     LocalDate runDate = context.runDate();
     // No key, no analyst report: checked before anything is read or written.
     Pseudonymizer pseudonyms = new Pseudonymizer(PseudonymKey.load(loaded, System.getenv()));
-    int k = loaded.config().report().minCellSize();
-    if (k < 1) {
-      throw ConfigException.at(
-          loaded.file().toString(), "report.min_cell_size", "must be at least 1");
-    }
+    int k = minCellSize(loaded);
     DetectionMinimum detection = detection(loaded);
+    Dataset<Row> records = records(context, loaded);
     ImpactReports.Inputs in =
         new ImpactReports.Inputs(
-            delta(context, Tables.LEAKED_RECORDS_CLEAN),
+            records,
             delta(context, Tables.RECORD_PERSON),
             delta(context, Tables.CUSTOMER_PERSON),
             delta(context, Tables.CUSTOMER_MATCHES),
             delta(context, Tables.CUSTOMERS_CLEAN));
-    List<String> wanted = loaded.config().incidents();
-    Dataset<Row> records = in.leakedRecordsClean();
-    if (!wanted.isEmpty()) {
-      records = records.where(functions.col("incident_id").isin(wanted.toArray()));
-      in =
-          new ImpactReports.Inputs(
-              records,
-              in.recordPerson(),
-              in.customerPerson(),
-              in.customerMatches(),
-              in.customersClean());
-    }
     List<IncidentInfo> incidents = manifests(loaded, records);
 
     String root = loaded.resolve(loaded.config().reportsDir());
@@ -131,6 +117,83 @@ public final class Report implements Stage {
     } finally {
       reports.release();
     }
+    writeChangesAndSummary(context, root, notifications, k);
+  }
+
+  /**
+   * Reports of a date that depend on nothing but inputs unchanged since {@code from} are that
+   * date's rows, copied (exposure_by_incident_category, person_exposure, customer_risk; the art. 34
+   * contact list and templates stay as they are). What depends on the date is computed:
+   * incident_severity's art. 33 deadlines judged at this date, the CNIL drafts (their date, and
+   * complementary to the draft of {@code from}), the changes since {@code from} (none, computed all
+   * the same from the copied rows) and the summary.
+   */
+  @Override
+  public boolean carryForward(StageContext context, LocalDate from) {
+    SparkSession spark = context.spark();
+    LoadedConfig loaded = context.config();
+    LocalDate runDate = context.runDate();
+    int k = minCellSize(loaded);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String root = loaded.resolve(loaded.config().reportsDir());
+    String notifications = loaded.notificationRoot();
+    // The changes are counted since the latest earlier date: it must be the one carried forward.
+    if (!from.equals(previousDate(spark, notifications, runDate))) {
+      return false;
+    }
+    Map<String, String> copied =
+        Map.of(
+            ExposureByIncidentCategory.NAME, root,
+            PersonExposureReport.NAME, notifications,
+            CustomerRiskReport.NAME, notifications);
+    for (Map.Entry<String, String> report : copied.entrySet()) {
+      if (!ReportWriter.exists(conf, report.getValue(), report.getKey(), from)) {
+        return false;
+      }
+    }
+    if (!ReportWriter.exists(conf, root, IncidentSeverityReport.NAME, from)) {
+      return false;
+    }
+    List<IncidentInfo> incidents = manifests(loaded, records(context, loaded));
+    Map<String, ObjectNode> drafts = new HashMap<>();
+    for (IncidentInfo info : incidents) {
+      ObjectNode draft = draftOf(conf, notifications + "/" + info.id() + "/cnil.json", from);
+      if (draft == null) {
+        return false;
+      }
+      drafts.put(info.id(), draft);
+    }
+
+    copied.forEach((name, dir) -> ReportWriter.copy(conf, dir, name, from, runDate));
+    Dataset<Row> severity =
+        IncidentSeverityReport.reassessed(
+            spark,
+            written(spark, root, IncidentSeverityReport.NAME, from),
+            IncidentSeverityReport.assessedAt(runDate, Instant.now()));
+    ReportWriter.write(severity, root, IncidentSeverityReport.NAME, runDate);
+    Map<String, Row> severityById = new HashMap<>();
+    severity.collectAsList().forEach(r -> severityById.put(r.getAs("incident_id"), r));
+    for (IncidentInfo info : incidents) {
+      String folder = notifications + "/" + info.id();
+      writeDraft(
+          conf,
+          folder,
+          CnilDraft.redated(
+              drafts.get(info.id()), info, severityById.get(info.id()), runDate, from));
+    }
+    warnIfNoDpo(loaded, incidents);
+    writeChangesAndSummary(context, root, notifications, k);
+    return true;
+  }
+
+  /**
+   * The changes since the latest earlier date (pseudonyms to the notification zone, counts to the
+   * reports), then the HTML and text summaries of what the date's reports hold.
+   */
+  private static void writeChangesAndSummary(
+      StageContext context, String root, String notifications, int k) {
+    SparkSession spark = context.spark();
+    LocalDate runDate = context.runDate();
     Map<String, List<Long>> changeCounts = new TreeMap<>();
     LocalDate since = previousDate(spark, notifications, runDate);
     Dataset<Row> changes =
@@ -224,23 +287,33 @@ public final class Report implements Stage {
     var conf = spark.sparkContext().hadoopConfiguration();
     for (IncidentInfo info : incidents) {
       String folder = notifications + "/" + info.id();
-      try {
-        var json =
-            CnilDraft.json(
-                info,
-                severity.get(info.id()),
-                categories.getOrDefault(info.id(), List.of()),
-                estimates.get(info.id()),
-                dpo,
-                runDate,
-                previousDraftDate(conf, folder + "/cnil.json", runDate));
-        ReportWriter.writeInto(
-            conf, folder, "cnil.json", Json.mapper().writeValueAsString(json) + "\n");
-        ReportWriter.writeInto(conf, folder, "cnil.md", CnilDraft.markdown(json));
-      } catch (IOException e) {
-        throw new InputException(folder + ": cannot write the CNIL draft: " + e.getMessage(), e);
-      }
+      writeDraft(
+          conf,
+          folder,
+          CnilDraft.json(
+              info,
+              severity.get(info.id()),
+              categories.getOrDefault(info.id(), List.of()),
+              estimates.get(info.id()),
+              dpo,
+              runDate,
+              previousDraftDate(conf, folder + "/cnil.json", runDate)));
     }
+    warnIfNoDpo(loaded, incidents);
+  }
+
+  private static void writeDraft(Configuration conf, String folder, ObjectNode json) {
+    try {
+      ReportWriter.writeInto(
+          conf, folder, "cnil.json", Json.mapper().writeValueAsString(json) + "\n");
+      ReportWriter.writeInto(conf, folder, "cnil.md", CnilDraft.markdown(json));
+    } catch (IOException e) {
+      throw new InputException(folder + ": cannot write the CNIL draft: " + e.getMessage(), e);
+    }
+  }
+
+  private static void warnIfNoDpo(LoadedConfig loaded, List<IncidentInfo> incidents) {
+    DpoContact dpo = loaded.config().report().dpoContact();
     if (!incidents.isEmpty() && (dpo == null || !dpo.complete())) {
       System.out.println(
           "warning: report.dpo_contact missing in "
@@ -353,6 +426,44 @@ public final class Report implements Stage {
       }
     } catch (IOException | RuntimeException e) {
       return null; // an unreadable old draft: this one is written as initial
+    }
+  }
+
+  private static int minCellSize(LoadedConfig loaded) {
+    int k = loaded.config().report().minCellSize();
+    if (k < 1) {
+      throw ConfigException.at(
+          loaded.file().toString(), "report.min_cell_size", "must be at least 1");
+    }
+    return k;
+  }
+
+  /** The clean leaked records of the config's incidents (all of them when it names none). */
+  private static Dataset<Row> records(StageContext context, LoadedConfig loaded) {
+    Dataset<Row> records = delta(context, Tables.LEAKED_RECORDS_CLEAN);
+    List<String> wanted = loaded.config().incidents();
+    return wanted.isEmpty()
+        ? records
+        : records.where(functions.col("incident_id").isin(wanted.toArray()));
+  }
+
+  /** The incident's draft in place, if it is the one of {@code date}; null otherwise. */
+  private static ObjectNode draftOf(Configuration conf, String file, LocalDate date) {
+    try {
+      Path p = new Path(file);
+      var fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        return null;
+      }
+      try (var in = fs.open(p)) {
+        var draft = Json.mapper().readTree(in);
+        return draft instanceof ObjectNode o
+                && date.toString().equals(o.path("report_date").asText())
+            ? o
+            : null;
+      }
+    } catch (IOException | RuntimeException e) {
+      return null; // unreadable: the stage runs in full and writes it again
     }
   }
 

@@ -1,5 +1,7 @@
 package fr.breachimpact.stage;
 
+import static org.apache.spark.sql.functions.lit;
+
 import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.config.ModelSettings;
@@ -13,11 +15,14 @@ import fr.breachimpact.resolve.IncidentOverlap;
 import fr.breachimpact.resolve.IncidentScope;
 import fr.breachimpact.resolve.Resolution;
 import fr.breachimpact.spark.Tables;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,7 +35,7 @@ import org.apache.spark.sql.SparkSession;
  * their last commit for an earlier run date (Delta time travel; each commit carries {@code
  * run_date=<date>} as user metadata), so re-running a date gives the same ids.
  */
-public final class Resolve implements Stage {
+public final class Resolve implements CarriedForward {
   public static final String NAME = "resolve";
 
   private final String modelFile;
@@ -86,11 +91,7 @@ public final class Resolve implements Stage {
 
     ModelDefinition definition = model(loaded);
     ModelSettings settings = loaded.config().resolve().modelSettings();
-    ModelStore store =
-        new ModelStore(
-            spark.sparkContext().hadoopConfiguration(),
-            loaded.resolve(loaded.config().lakeDir()),
-            "dedupe");
+    ModelStore store = store(spark, loaded);
     // Counted once: the stored model is compared and saved with the same sizes.
     long recordCount = records.count();
     long customerCount = customers.count();
@@ -170,6 +171,46 @@ public final class Resolve implements Stage {
         stats.reviewClusters(),
         stats.candidatePairs(),
         stats.hubValues());
+  }
+
+  private static ModelStore store(SparkSession spark, LoadedConfig loaded) {
+    return new ModelStore(
+        spark.sparkContext().hadoopConfiguration(),
+        loaded.resolve(loaded.config().lakeDir()),
+        "dedupe");
+  }
+
+  /** Where the deduplication model it trained last is kept (it reuses it while it fits). */
+  public static String storedModelPath(LoadedConfig loaded) {
+    return new ModelStore(null, loaded.resolve(loaded.config().lakeDir()), "dedupe").path();
+  }
+
+  /**
+   * With the same records, customers, matches, config and model as its run of {@code from}, a full
+   * run finds the same clusters, and each cluster holds exactly the members of one person of that
+   * run: every person keeps its id and first_seen_run_date and none is merged tonight. So the
+   * date's tables are that run's, with run_date moved to this date where they have one (persons,
+   * cluster_review), no merge of this date, and the overlap reports copied to this date.
+   */
+  @Override
+  public boolean carryForward(StageContext context, LocalDate from) {
+    LoadedConfig loaded = context.config();
+    Configuration conf = context.spark().sparkContext().hadoopConfiguration();
+    String reports = loaded.resolve(loaded.config().reportsDir());
+    for (String report : List.of(Tables.INCIDENT_OVERLAP, Tables.GROUP_OVERLAP)) {
+      if (!ReportWriter.exists(conf, reports, report, from)) {
+        return false;
+      }
+    }
+    Column runDate = lit(Date.valueOf(context.runDate()));
+    context.overwriteSnapshot(
+        context.read(Tables.PERSONS).withColumn("run_date", runDate), Tables.PERSONS);
+    context.overwriteSnapshot(
+        context.read(Tables.CLUSTER_REVIEW).withColumn("run_date", runDate), Tables.CLUSTER_REVIEW);
+    context.replaceRunDate(context.read(Tables.PERSON_MERGES).limit(0), Tables.PERSON_MERGES);
+    ReportWriter.copy(conf, reports, Tables.INCIDENT_OVERLAP, from, context.runDate());
+    ReportWriter.copy(conf, reports, Tables.GROUP_OVERLAP, from, context.runDate());
+    return true;
   }
 
   /**

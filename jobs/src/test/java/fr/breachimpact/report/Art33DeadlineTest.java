@@ -58,4 +58,40 @@ class Art33DeadlineTest {
     Instant now = Instant.parse("2025-12-01T02:00:00Z");
     assertEquals(now, IncidentSeverityReport.assessedAt(DEADLINE_DAY, now));
   }
+
+  @Test
+  void theReportOfALaterDateFromAnEarlierOneJudgesOnlyTheDeadlinesAgain() {
+    Instant before = Instant.parse("2025-12-01T07:59:00Z");
+    Instant after = Instant.parse("2025-12-01T08:01:00Z");
+    ImpactReports earlier = reports(before);
+    ImpactReports later = reports(after);
+    try {
+      var reassessed =
+          IncidentSeverityReport.reassessed(
+              ReportFixtures.spark(), earlier.incidentSeverity(), after);
+      assertEquals(
+          later.incidentSeverity().collectAsList(),
+          reassessed.collectAsList(),
+          "the rows a full computation at the later instant gives");
+      assertTrue(
+          reassessed
+              .where("incident_id = 'clinic-2025'")
+              .first()
+              .<Boolean>getAs("art33_deadline_passed"));
+    } finally {
+      earlier.release();
+      later.release();
+    }
+  }
+
+  private static ImpactReports reports(Instant runInstant) {
+    return new ImpactReports(
+        ReportFixtures.spark(),
+        ReportFixtures.inputs(),
+        ReportFixtures.incidents(),
+        new Pseudonymizer(ReportFixtures.KEY),
+        DEADLINE_DAY,
+        runInstant,
+        2);
+  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.config.DpoContact;
+import fr.breachimpact.config.Json;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,22 @@ class CnilDraftTest {
     assertEquals("complementary", d.path("notification").asText());
     assertEquals(
         ReportFixtures.RUN_DATE.minusDays(1).toString(), d.path("complements_draft_of").asText());
+  }
+
+  @Test
+  void aDraftRedatedFromTheEarlierDateIsTheDraftOfTheLaterDate() throws Exception {
+    LocalDate earlier = ReportFixtures.RUN_DATE.minusDays(1);
+    ObjectNode written =
+        CnilDraft.json(shop, severity, CATEGORIES, estimates, null, earlier, earlier.minusDays(3));
+    // As the next night finds it: read back from its file.
+    ObjectNode read =
+        (ObjectNode) Json.mapper().readTree(Json.mapper().writeValueAsString(written));
+
+    ObjectNode redated = CnilDraft.redated(read, shop, severity, ReportFixtures.RUN_DATE, earlier);
+
+    ObjectNode full = draft(null, earlier);
+    assertEquals(Json.mapper().writeValueAsString(full), Json.mapper().writeValueAsString(redated));
+    assertEquals(CnilDraft.markdown(full), CnilDraft.markdown(redated));
   }
 
   @Test
