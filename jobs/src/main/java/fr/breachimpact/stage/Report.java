@@ -34,8 +34,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -114,6 +116,7 @@ public final class Report implements CarriedForward {
       writeCnilDrafts(spark, loaded, notifications, incidents, reports, runDate);
       writeArt34Mailing(
           context, notifications, incidents, reports.art34Contacts(in.customersClean()));
+      removeWithdrawn(spark.sparkContext().hadoopConfiguration(), notifications, incidents);
     } finally {
       reports.release();
     }
@@ -182,6 +185,7 @@ public final class Report implements CarriedForward {
               drafts.get(info.id()), info, severityById.get(info.id()), runDate, from));
     }
     warnIfNoDpo(loaded, incidents);
+    removeWithdrawn(conf, notifications, incidents);
     writeChangesAndSummary(context, root, notifications, k);
     return true;
   }
@@ -369,6 +373,40 @@ public final class Report implements CarriedForward {
             + notifications
             + "/<incident>/art34, the contact list in "
             + context.table(Tables.ART34_CONTACTS));
+  }
+
+  /**
+   * Removes the CNIL draft and art. 34 templates of incidents no longer reported (withdrawn from
+   * the incidents folder, or left with no accepted record): a draft left in place would still be
+   * read as a notification to make. An incident's folder is the one holding a {@code cnil.json}.
+   */
+  private static void removeWithdrawn(
+      Configuration conf, String notifications, List<IncidentInfo> incidents) {
+    Set<String> reported = new HashSet<>();
+    incidents.forEach(i -> reported.add(i.id()));
+    Path root = new Path(notifications);
+    try {
+      var fs = root.getFileSystem(conf);
+      if (!fs.exists(root)) {
+        return;
+      }
+      for (var status : fs.listStatus(root)) {
+        Path folder = status.getPath();
+        if (status.isDirectory()
+            && !reported.contains(folder.getName())
+            && fs.exists(new Path(folder, "cnil.json"))) {
+          fs.delete(folder, true);
+          System.out.println(
+              "report: removed the CNIL draft and art. 34 templates of "
+                  + folder.getName()
+                  + ", no longer among the reported incidents");
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException(
+          notifications + ": cannot remove the drafts of withdrawn incidents: " + e.getMessage(),
+          e);
+    }
   }
 
   /**
