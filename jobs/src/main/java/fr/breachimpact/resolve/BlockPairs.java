@@ -1,26 +1,23 @@
 package fr.breachimpact.resolve;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * The pairs of the blocks in one partition of (block_key, node_key, rule) rows sorted by block_key:
+ * The pairs of the blocks in one partition of (block_key, node_id, rule) rows sorted by block_key:
  * for each run of rows with one key (a block) of 2 to its rule's bound of nodes, every pair of its
- * nodes as (key_a, key_b, rule) with key_a < key_b (a key's hash covers its rule, so a block is one
- * rule's). A block larger than the bound yields nothing; at most {@code maxBlockSize + 1} of its
- * node keys are held at a time.
+ * nodes as (node_a, node_b, rule) with node_a < node_b (a key's hash covers its rule, so a block is
+ * one rule's). A block larger than the bound yields nothing; at most {@code maxBlockSize + 1} of
+ * its node ids are held at a time.
  */
 final class BlockPairs implements Iterator<Row> {
   private final Iterator<Row> rows;
   private final int[] maxBlockSizes;
-
-  /** The node keys of the current block: {@code size} of them. */
-  private long[] block = new long[16];
-
-  private int size;
+  private final List<String> block = new ArrayList<>();
   private Row next;
   private int rule;
   private int i;
@@ -37,16 +34,16 @@ final class BlockPairs implements Iterator<Row> {
   @Override
   public boolean hasNext() {
     while (true) {
-      if (size > 0) {
+      if (!block.isEmpty()) {
         // A node twice in one block (a hash collision between rules) is not paired with itself.
-        for (; i < size - 1; i++, j = i + 1) {
-          for (; j < size; j++) {
-            if (block[i] != block[j]) {
+        for (; i < block.size() - 1; i++, j = i + 1) {
+          for (; j < block.size(); j++) {
+            if (!block.get(i).equals(block.get(j))) {
               return true;
             }
           }
         }
-        size = 0;
+        block.clear();
       }
       if (!fillBlock()) {
         return false;
@@ -59,9 +56,9 @@ final class BlockPairs implements Iterator<Row> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    long a = block[i];
-    long b = block[j++];
-    return a < b ? RowFactory.create(a, b, rule) : RowFactory.create(b, a, rule);
+    String a = block.get(i);
+    String b = block.get(j++);
+    return a.compareTo(b) < 0 ? RowFactory.create(a, b, rule) : RowFactory.create(b, a, rule);
   }
 
   /**
@@ -76,8 +73,8 @@ final class BlockPairs implements Iterator<Row> {
       rule = first.getInt(2);
       int maxBlockSize = maxBlockSizes[rule];
       boolean oversized = false;
-      size = 0;
-      add(first.getLong(1));
+      block.clear();
+      block.add(first.getString(1));
       while (rows.hasNext()) {
         Row r = rows.next();
         if (r.getLong(0) != key) {
@@ -85,27 +82,20 @@ final class BlockPairs implements Iterator<Row> {
           break;
         }
         if (!oversized) {
-          add(r.getLong(1));
-          if (size > maxBlockSize) {
+          block.add(r.getString(1));
+          if (block.size() > maxBlockSize) {
             oversized = true;
-            size = 0;
+            block.clear();
           }
         }
       }
-      if (!oversized && size >= 2) {
+      if (!oversized && block.size() >= 2) {
         i = 0;
         j = 1;
         return true;
       }
     }
-    size = 0;
+    block.clear();
     return false;
-  }
-
-  private void add(long nodeKey) {
-    if (size == block.length) {
-      block = Arrays.copyOf(block, size * 2);
-    }
-    block[size++] = nodeKey;
   }
 }

@@ -3,8 +3,6 @@ package fr.breachimpact.resolve;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -36,30 +34,19 @@ public final class CandidatePairs {
   private static final Encoder<Row> PAIR_ENCODER =
       Encoders.row(
           new StructType()
-              .add("key_a", DataTypes.LongType, false)
-              .add("key_b", DataTypes.LongType, false)
+              .add("node_a", DataTypes.StringType, false)
+              .add("node_b", DataTypes.StringType, false)
               .add("rule", DataTypes.IntegerType, false));
 
   private CandidatePairs() {}
 
   /**
-   * A party's 64-bit key: blocking shuffles, sorts, pairs and joins it instead of the node id's
-   * text, which is several times wider. Two node ids with one key (about one chance in 10^7 for
-   * three million parties) are one node to blocking: their own pair is not proposed, and a pair
-   * naming that key is scored for each of them (real pairs of real parties, only more of them).
-   */
-  static Column nodeKey(Column nodeId) {
-    return xxhash64(nodeId);
-  }
-
-  /**
-   * Distinct candidate pairs (key_a, key_b, rule, rules) of {@link #nodeKey}s, key_a < key_b,
-   * {@code rule} the first rule that found the pair and {@code rules} the bit set of all of them
-   * (EM trains each rule's pairs apart), computed at once (a local checkpoint). Every rule's key
-   * goes into one frame (a hash of the rule, the party's kind and the key), shuffled once on the
-   * key and sorted within its partitions: each block is then a run of rows, and {@link BlockPairs}
-   * pairs its nodes, or skips it past {@code maxBlockSize}, in one pass that holds one block at a
-   * time.
+   * Distinct candidate pairs (node_a, node_b, rule, rules) with node_a < node_b, {@code rule} the
+   * first rule that found the pair and {@code rules} the bit set of all of them (EM trains each
+   * rule's pairs apart), computed at once (a local checkpoint). Every rule's key goes into one
+   * frame (a hash of the rule, the party's kind and the key), shuffled once on the key and sorted
+   * within its partitions: each block is then a run of rows, and {@link BlockPairs} pairs its
+   * nodes, or skips it past {@code maxBlockSize}, in one pass that holds one block at a time.
    */
   public static Dataset<Row> pairs(
       Dataset<Row> parties, List<BlockingRule> rules, int maxBlockSize) {
@@ -77,13 +64,13 @@ public final class CandidatePairs {
         .sortWithinPartitions("block_key")
         .mapPartitions(
             (MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, bounds), PAIR_ENCODER)
-        .groupBy("key_a", "key_b")
+        .groupBy("node_a", "node_b")
         .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"))
         .localCheckpoint(true);
   }
 
   /**
-   * block_key (a 64-bit hash of the rule, the kind and the key), node_key, rule of the parties the
+   * block_key (a 64-bit hash of the rule, the kind and the key), node_id, rule of the parties the
    * rule applies to. A collision (about one in 10^10 for millions of keys) only adds a pair.
    */
   static Dataset<Row> blockKeys(Dataset<Row> parties, BlockingRule rule, int index) {
@@ -95,74 +82,46 @@ public final class CandidatePairs {
         .where(col("_key").isNotNull())
         .select(
             xxhash64(lit(index), col("kind"), col("_key")).as("block_key"),
-            nodeKey(col("node_id")).as("node_key"),
+            col("node_id"),
             lit(index).as("rule"));
   }
 
   /**
-   * The pairs with each party's comparable columns beside them, as {@code l_*} and {@code r_*}, and
-   * their node ids as node_a < node_b: ready for the comparisons, which are symmetric, so the sides
-   * need not follow the ids' order. Each side is first narrowed to the parties that side of a pair
-   * names (a Bloom filter of the pairs' keys): a fraction of the parties are in any pair, and the
-   * others would be shuffled for nothing.
+   * The pairs with each party's comparable columns beside them, as {@code l_*} and {@code r_*}
+   * (node_a on the left), ready for the comparisons. Each side is first narrowed to the parties
+   * that side of a pair names (a Bloom filter of the pairs' node ids): a fraction of the parties
+   * are in any pair, and the others would be shuffled for nothing.
    *
-   * @param pairs key pairs from {@link #pairs}
    * @param pairCount the number of pairs (sizes the filters)
    * @param termFrequency comparable columns whose {@code <column>_tf} the parties carry
    */
   public static Dataset<Row> withParties(
       Dataset<Row> pairs, Dataset<Row> parties, long pairCount, List<String> termFrequency) {
-    Dataset<Row> left = keyedSide(parties, pairs, "key_a", "l_", pairCount, termFrequency);
-    Dataset<Row> right = keyedSide(parties, pairs, "key_b", "r_", pairCount, termFrequency);
-    return pairs
-        .join(left, "key_a")
-        .join(right, "key_b")
-        .withColumn("node_a", least(col("l_node"), col("r_node")))
-        .withColumn("node_b", greatest(col("l_node"), col("r_node")))
-        .drop("key_a", "key_b", "l_node", "r_node");
+    Dataset<Row> left =
+        side(pairedSide(parties, pairs, "node_a", pairCount), "node_a", "l_", termFrequency);
+    Dataset<Row> right =
+        side(pairedSide(parties, pairs, "node_b", pairCount), "node_b", "r_", termFrequency);
+    return pairs.join(left, "node_a").join(right, "node_b");
   }
 
   /** One side of the pairs: its node id under {@code idName} and its columns prefixed. */
   static Dataset<Row> side(
       Dataset<Row> parties, String idName, String prefix, List<String> termFrequency) {
-    return parties.select(sideColumns(col("node_id").as(idName), prefix, termFrequency));
-  }
-
-  /**
-   * The parties whose key may be in the pairs' column {@code keyName} (exactly joined after), with
-   * that key, their node id as {@code <prefix>node} and their columns prefixed.
-   */
-  private static Dataset<Row> keyedSide(
-      Dataset<Row> parties,
-      Dataset<Row> pairs,
-      String keyName,
-      String prefix,
-      long pairCount,
-      List<String> termFrequency) {
-    Column key = nodeKey(col("node_id"));
-    return KeyBloomFilter.narrow(parties, key, pairs, col(keyName), pairCount)
-        .select(
-            sideColumns(
-                key.as(keyName), col("node_id").as(prefix + "node"), prefix, termFrequency));
-  }
-
-  private static Column[] sideColumns(Column id, String prefix, List<String> termFrequency) {
-    return sideColumns(id, null, prefix, termFrequency);
-  }
-
-  private static Column[] sideColumns(
-      Column id, Column nodeId, String prefix, List<String> termFrequency) {
     List<Column> cols = new ArrayList<>();
-    cols.add(id);
-    if (nodeId != null) {
-      cols.add(nodeId);
-    }
+    cols.add(col("node_id").as(idName));
     for (String c : ComparableColumns.NAMES) {
       cols.add(col(c).as(prefix + c));
     }
     for (String c : termFrequency) {
       cols.add(col(c + "_tf").as(prefix + c + "_tf"));
     }
-    return cols.toArray(new Column[0]);
+    return parties.select(cols.toArray(new Column[0]));
+  }
+
+  /** The parties whose node id may be in the pairs' column {@code side}; exactly joined after. */
+  private static Dataset<Row> pairedSide(
+      Dataset<Row> parties, Dataset<Row> pairs, String side, long pairCount) {
+    return KeyBloomFilter.narrow(
+        parties, xxhash64(col("node_id")), pairs, xxhash64(col(side)), pairCount);
   }
 }

@@ -32,7 +32,7 @@ public final class DedupeScoring {
   static final List<String> ID_COLUMNS = List.of("node_a", "node_b");
 
   /**
-   * @param candidates key pairs (key_a, key_b, rule, rules) of {@link CandidatePairs#pairs}
+   * @param candidates pairs (node_a, node_b, rule, rules)
    * @param compared the candidate pairs with their levels, cached: the caller unpersists it
    * @param scored every candidate pair with its levels, Bayes factors, match weight and probability
    * @param pairsPerRule pairs each rule found first

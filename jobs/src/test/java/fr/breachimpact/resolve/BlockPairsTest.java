@@ -9,31 +9,19 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 
 class BlockPairsTest {
-  /**
-   * Node keys in these tests: a = 1, b = 2, ... by the node's first letter, shown back as letters.
-   */
-  private static long node(String name) {
-    return name.charAt(0) - 'a' + 1 + 100L * (name.length() - 1);
-  }
-
-  private static String name(long key) {
-    return String.valueOf((char) ('a' + key % 100 - 1));
-  }
-
   private static List<String> pairs(int maxBlockSize, Object... keyNode) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < keyNode.length; i += 2) {
-      rows.add(
-          RowFactory.create(((Number) keyNode[i]).longValue(), node((String) keyNode[i + 1]), 0));
+      rows.add(RowFactory.create(((Number) keyNode[i]).longValue(), keyNode[i + 1], 0));
     }
     List<String> out = new ArrayList<>();
     new BlockPairs(rows.iterator(), new int[] {maxBlockSize})
-        .forEachRemaining(r -> out.add(name(r.getLong(0)) + "-" + name(r.getLong(1))));
+        .forEachRemaining(r -> out.add(r.getString(0) + "-" + r.getString(1)));
     return out;
   }
 
   @Test
-  void everyPairOfABlockOnceWithTheSmallerKeyFirst() {
+  void everyPairOfABlockOnceWithTheSmallerNodeFirst() {
     assertEquals(List.of("b-c", "a-c", "a-b"), pairs(50, 1, "c", 1, "b", 1, "a"));
   }
 
@@ -62,18 +50,17 @@ class BlockPairsTest {
     // Rule 0 bounds at 50, rule 1 at 2: the same block of three pairs under rule 0 only.
     List<Row> rows =
         List.of(
-            RowFactory.create(1L, node("a"), 0),
-            RowFactory.create(1L, node("b"), 0),
-            RowFactory.create(1L, node("c"), 0),
-            RowFactory.create(2L, node("a"), 1),
-            RowFactory.create(2L, node("b"), 1),
-            RowFactory.create(2L, node("c"), 1),
-            RowFactory.create(3L, node("x"), 1),
-            RowFactory.create(3L, node("y"), 1));
+            RowFactory.create(1L, "a", 0),
+            RowFactory.create(1L, "b", 0),
+            RowFactory.create(1L, "c", 0),
+            RowFactory.create(2L, "a", 1),
+            RowFactory.create(2L, "b", 1),
+            RowFactory.create(2L, "c", 1),
+            RowFactory.create(3L, "x", 1),
+            RowFactory.create(3L, "y", 1));
     List<String> out = new ArrayList<>();
     new BlockPairs(rows.iterator(), new int[] {50, 2})
-        .forEachRemaining(
-            r -> out.add(name(r.getLong(0)) + "-" + name(r.getLong(1)) + "@" + r.getInt(2)));
+        .forEachRemaining(r -> out.add(r.getString(0) + "-" + r.getString(1) + "@" + r.getInt(2)));
     assertEquals(List.of("a-b@0", "a-c@0", "b-c@0", "x-y@1"), out.stream().sorted().toList());
   }
 }
