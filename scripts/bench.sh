@@ -22,7 +22,9 @@
 # itself is never changed): the full night, then, one day apart, a night with nothing changed, a
 # night with one new incident of 10,000 records (the first rows of an existing incident's file)
 # and a night with 1 % of the customers of each extract edited in place (new email, another
-# row's address; same ids and row count; fixed seed), one line each,
+# row's address; same ids and row count; fixed seed), all in the run date's month (started a few
+# days earlier when needed: a new month recomputes customers and classify whatever changed), one
+# line each,
 #   night=full records=N seconds=S cpu_seconds=C peak_rss_mb=M stages=<stage>:<ran|reused>:<s>,...
 #   night=nothing_changed records=N seconds=S cpu_seconds=C peak_rss_mb=M ratio_vs_full=X cpu_ratio_vs_full=Y stages=...
 #   night=new_incident ...
