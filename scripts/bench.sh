@@ -18,9 +18,18 @@
 # for each stage and the whole nightly; linear growth gives time_ratio = records_ratio (the rows in
 # the input files, which the generator does not make exactly proportional to N).
 # With --nights, whole nights instead of the stages, once each, on a fresh lake under
-# <data set>/nights: the full night, then a night with nothing changed, one line each,
+# <data set>/nights, which also holds copies of the incidents and customer extracts (the data set
+# itself is never changed): the full night, then, one day apart, a night with nothing changed, a
+# night with one new incident of 10,000 records (the first rows of an existing incident's file)
+# and a night with 1 % of the customers of each extract edited in place (new email, another
+# row's address; same ids and row count; fixed seed), all in the run date's month (started a few
+# days earlier when needed: a new month recomputes customers and classify whatever changed), one
+# line each,
 #   night=full records=N seconds=S cpu_seconds=C peak_rss_mb=M stages=<stage>:<ran|reused>:<s>,...
 #   night=nothing_changed records=N seconds=S cpu_seconds=C peak_rss_mb=M ratio_vs_full=X cpu_ratio_vs_full=Y stages=...
+#   night=new_incident ...
+#   night=customers_edited ...
+# (records is the full night's count) and on stderr the rows each night ingested and the edits.
 # (CPU seconds of the JVM beside the wall time: on a shared machine the wall time moves with the
 # other jobs).
 # Sizes above 500,000 records default to one run (--repeat 1) unless --repeat is given: a run

@@ -58,7 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--nights",
       description =
           "Time whole nights instead of the stages: a full night on a fresh lake, then a night with"
-              + " nothing changed, each with its ratio to the full night.")
+              + " nothing changed, one with a new incident of 10,000 records and one with 1 % of"
+              + " the customers edited (on copies of the inputs), each with its ratio to the full"
+              + " night.")
   boolean nights;
 
   /** One timed measurement. */
