@@ -446,11 +446,7 @@ public final class Nightly {
     if (last.isEmpty() || !fp.equals(last.get().fingerprint())) {
       return whyRun(upstream, last, versions);
     }
-    List<String> ran =
-        outcomes.stream()
-            .filter(o -> o.status().equals("ran") && upstream.contains(o.stage()))
-            .map(Outcome::stage)
-            .toList();
+    List<String> ran = ranTonight(upstream);
     if (!ran.isEmpty()) {
       return "upstream recomputed: " + String.join(", ", ran);
     }
@@ -507,6 +503,14 @@ public final class Nightly {
     return LakeTables.read(spark, config.lakeTable(table)).count();
   }
 
+  /** The stages among {@code upstream} that ran (not reused) earlier tonight. */
+  private List<String> ranTonight(List<String> upstream) {
+    return outcomes.stream()
+        .filter(o -> o.status().equals("ran") && upstream.contains(o.stage()))
+        .map(Outcome::stage)
+        .toList();
+  }
+
   /**
    * Why a stage that is not reused runs: no completed run yet, the upstream stages recomputed
    * tonight, and the inputs whose version differs from its last completed run.
@@ -517,11 +521,7 @@ public final class Nightly {
       return "no completed run yet";
     }
     List<String> reasons = new ArrayList<>();
-    List<String> ran =
-        outcomes.stream()
-            .filter(o -> o.status().equals("ran") && upstream.contains(o.stage()))
-            .map(Outcome::stage)
-            .toList();
+    List<String> ran = ranTonight(upstream);
     if (!ran.isEmpty()) {
       reasons.add("upstream recomputed: " + String.join(", ", ran));
     }

@@ -1,5 +1,6 @@
 package fr.breachimpact.stage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.config.ConfigException;
 import fr.breachimpact.config.DpoContact;
@@ -445,25 +446,30 @@ public final class Report implements CarriedForward {
    */
   private static LocalDate previousDraftDate(Configuration conf, String file, LocalDate runDate) {
     try {
-      Path p = new Path(file);
-      var fs = p.getFileSystem(conf);
-      if (!fs.exists(p)) {
+      JsonNode previous = draftIn(conf, file);
+      String date = previous == null ? "" : previous.path("report_date").asText("");
+      if (date.isEmpty()) {
         return null;
       }
-      try (var in = fs.open(p)) {
-        var previous = Json.mapper().readTree(in);
-        String date = previous.path("report_date").asText("");
-        if (date.isEmpty()) {
-          return null;
-        }
-        if (!LocalDate.parse(date).equals(runDate)) {
-          return LocalDate.parse(date);
-        }
-        String complemented = previous.path("complements_draft_of").asText("");
-        return complemented.isEmpty() ? null : LocalDate.parse(complemented);
+      if (!LocalDate.parse(date).equals(runDate)) {
+        return LocalDate.parse(date);
       }
+      String complemented = previous.path("complements_draft_of").asText("");
+      return complemented.isEmpty() ? null : LocalDate.parse(complemented);
     } catch (IOException | RuntimeException e) {
       return null; // an unreadable old draft: this one is written as initial
+    }
+  }
+
+  /** The draft in place at {@code file}, or null when there is none. */
+  private static JsonNode draftIn(Configuration conf, String file) throws IOException {
+    Path p = new Path(file);
+    var fs = p.getFileSystem(conf);
+    if (!fs.exists(p)) {
+      return null;
+    }
+    try (var in = fs.open(p)) {
+      return Json.mapper().readTree(in);
     }
   }
 
@@ -488,18 +494,10 @@ public final class Report implements CarriedForward {
   /** The incident's draft in place, if it is the one of {@code date}; null otherwise. */
   private static ObjectNode draftOf(Configuration conf, String file, LocalDate date) {
     try {
-      Path p = new Path(file);
-      var fs = p.getFileSystem(conf);
-      if (!fs.exists(p)) {
-        return null;
-      }
-      try (var in = fs.open(p)) {
-        var draft = Json.mapper().readTree(in);
-        return draft instanceof ObjectNode o
-                && date.toString().equals(o.path("report_date").asText())
-            ? o
-            : null;
-      }
+      return draftIn(conf, file) instanceof ObjectNode o
+              && date.toString().equals(o.path("report_date").asText())
+          ? o
+          : null;
     } catch (IOException | RuntimeException e) {
       return null; // unreadable: the stage runs in full and writes it again
     }
