@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.config.FileSpec;
 import fr.breachimpact.config.IncidentManifest;
 import fr.breachimpact.config.Json;
+import fr.breachimpact.ingest.CsvLineSplitter;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -156,10 +158,11 @@ final class NightChanges {
    * Edits {@link #EDITED_SHARE} of the data rows of a customer CSV in place, as a customer master
    * changes from one extract to the next: the chosen rows get a new email (when the extract has
    * one) and move to the address of another, unedited row (street, postcode and city, those the
-   * extract has). Customer ids, the row count and every other row are left as they were; the fields
-   * are replaced as written (quoting kept), so a row that cannot be split is never chosen. Streamed
-   * through a file beside it, so that a large extract is never held in memory: the nights after it
-   * measure their own memory.
+   * extract has). Customer ids, the row count and every other row are left as they were; an edited
+   * row is split as ingestion splits it ({@link CsvLineSplitter}) and written again with its fields
+   * quoted where they need it, and a row that cannot be split is never chosen. Streamed through a
+   * file beside it, so that a large extract is never held in memory: the nights after it measure
+   * their own memory.
    *
    * @param mapping source column to canonical field, as the config maps the extract
    * @return the number of rows edited
@@ -167,6 +170,7 @@ final class NightChanges {
   static int editCustomers(
       Path csv, Charset encoding, char delimiter, boolean header, Map<String, String> mapping) {
     try {
+      CsvLineSplitter splitter = new CsvLineSplitter(delimiter, "\"");
       int first = header ? 1 : 0;
       // Pass 1: the header, the rows and those that cannot be split (never chosen).
       List<String> names = null;
@@ -176,12 +180,12 @@ final class NightChanges {
       try (BufferedReader in = Files.newBufferedReader(csv, encoding)) {
         String line;
         while ((line = in.readLine()) != null) {
-          List<String> fields = rawFields(line, delimiter);
+          List<String> fields = splitter.split(line);
           if (lines == 0) {
-            width = fields.size();
-            names = header ? fields.stream().map(NightChanges::unquote).toList() : null;
+            width = fields == null ? -1 : fields.size();
+            names = header ? fields : null;
           }
-          if (lines >= first && (fields.isEmpty() || fields.size() != width)) {
+          if (lines >= first && (fields == null || fields.size() != width)) {
             unsplit.set(lines);
           }
           lines++;
@@ -233,7 +237,7 @@ final class NightChanges {
         String line;
         for (int i = 0; (line = in.readLine()) != null; i++) {
           if (donorRows.get(i)) {
-            byDonor.put(i, rawFields(line, delimiter));
+            byDonor.put(i, splitter.split(line));
           }
         }
       }
@@ -250,9 +254,9 @@ final class NightChanges {
             out.write(eol);
           }
           if (edited.get(i)) {
-            List<String> fields = new ArrayList<>(rawFields(line, delimiter));
+            List<String> fields = new ArrayList<>(splitter.split(line));
             if (email >= 0) {
-              fields.set(email, quoted(newEmail(unquote(fields.get(email)), random), delimiter));
+              fields.set(email, newEmail(fields.get(email), random));
             }
             List<String> other = moves.get(i);
             for (int c : address) {
@@ -260,7 +264,10 @@ final class NightChanges {
                 fields.set(c, other.get(c));
               }
             }
-            line = String.join(String.valueOf(delimiter), fields);
+            line =
+                fields.stream()
+                    .map(v -> quoted(v, delimiter))
+                    .collect(Collectors.joining(String.valueOf(delimiter)));
           }
           out.write(line);
         }
@@ -328,32 +335,6 @@ final class NightChanges {
       }
     }
     return -1;
-  }
-
-  /** The fields of a line as written, quotes included; split on delimiters outside quotes. */
-  static List<String> rawFields(String line, char delimiter) {
-    List<String> fields = new ArrayList<>();
-    boolean inQuotes = false;
-    int start = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"') {
-        inQuotes = !inQuotes;
-      } else if (c == delimiter && !inQuotes) {
-        fields.add(line.substring(start, i));
-        start = i + 1;
-      }
-    }
-    fields.add(line.substring(start));
-    return inQuotes ? List.of() : fields;
-  }
-
-  static String unquote(String raw) {
-    String t = raw.trim();
-    if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-      return t.substring(1, t.length() - 1).replace("\"\"", "\"");
-    }
-    return raw;
   }
 
   private static String quoted(String value, char delimiter) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.config.CustomerSource;
 import fr.breachimpact.config.LoadedConfig;
+import fr.breachimpact.ingest.FileRowReader;
 import fr.breachimpact.ingest.InputFiles;
 import fr.breachimpact.pipeline.Nightly;
 import fr.breachimpact.pipeline.NightlyStages;
@@ -149,8 +150,7 @@ final class NightsBench {
         throw new IllegalStateException(
             "the nights benchmark edits CSV customer extracts only, not " + source.format());
       }
-      String d = source.delimiter();
-      char delimiter = d.equals("\\t") || d.equals("tab") ? '\t' : d.charAt(0);
+      char delimiter = FileRowReader.delimiterChar(source.delimiter());
       for (Path file : filesUnder(Path.of(config.resolve(source.path())))) {
         edited +=
             NightChanges.editCustomers(

@@ -52,7 +52,8 @@ public final class FileRowReader implements Iterator<RowOutcome> {
     this.maxFields = config.maxFields();
   }
 
-  static char delimiterChar(String delimiter) {
+  /** A configured delimiter as a character: one character, or {@code \t} or {@code tab}. */
+  public static char delimiterChar(String delimiter) {
     return switch (delimiter) {
       case "\\t", "tab", "\t" -> '\t';
       default -> delimiter.charAt(0);
