@@ -1,5 +1,7 @@
 package fr.breachimpact.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.cli.BreachImpact;
@@ -106,6 +108,16 @@ final class NightlyFixture {
     return cli("nightly", "--config", config.toString(), "--run-date=" + RUN_DATE);
   }
 
+  /** Runs {@code nightly} for {@code date} with {@code extra} options. */
+  static Result night(Path config, String date, String... extra) {
+    String[] args =
+        Stream.concat(
+                Stream.of("nightly", "--config", config.toString(), "--run-date=" + date),
+                Stream.of(extra))
+            .toArray(String[]::new);
+    return cli(args);
+  }
+
   static synchronized Result cli(String... args) {
     TestSpark.session();
     ConsoleCapture.Captured<Integer> run = ConsoleCapture.capture(() -> BreachImpact.execute(args));
@@ -173,5 +185,106 @@ final class NightlyFixture {
   static Dataset<Row> lake(Path config, String table) {
     SparkSession spark = TestSpark.session();
     return spark.read().format("delta").load(LoadedConfig.load(config).lakeTable(table));
+  }
+
+  /** Copies a folder and everything under it (a data set with its lake, to run it twice). */
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path f : all.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+
+  /**
+   * A new incident in the data set of {@code dataDir}: the files of incident {@code from} (one byte
+   * more each) under the id {@code to}.
+   */
+  static void copyIncident(Path dataDir, String from, String to) throws IOException {
+    Path src = dataDir.resolve("incidents").resolve(from);
+    Path dst = dataDir.resolve("incidents").resolve(to);
+    try (Stream<Path> files = Files.walk(src)) {
+      for (Path f : files.toList()) {
+        Path target = dst.resolve(src.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+          if (!f.getFileName().toString().equals("manifest.json")
+              && !f.toString().endsWith(".gz")) {
+            // One more line end: not byte-identical, so not quarantined as a reposted file.
+            Files.write(target, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
+          }
+        }
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode manifest = (ObjectNode) json.readTree(dst.resolve("manifest.json").toFile());
+    manifest.put("incident_id", to);
+    json.writerWithDefaultPrettyPrinter()
+        .writeValue(dst.resolve("manifest.json").toFile(), manifest);
+  }
+
+  /** The run log's rows of a date's last run, by stage. */
+  static Map<String, Row> runLog(Path config, String date) {
+    Dataset<Row> log = lake(config, "run_log").where(col("run_date").cast("string").equalTo(date));
+    Map<String, Row> byStage = new TreeMap<>();
+    for (Row r : log.orderBy(col("ended_at")).collectAsList()) {
+      byStage.put(r.getAs("stage"), r);
+    }
+    return byStage;
+  }
+
+  /**
+   * Every report of a date, analyst reports and notification zone, as sorted row strings by name;
+   * run_summary left out (its run ids and seconds differ from run to run).
+   */
+  static Map<String, List<String>> reportsOf(Path config, String date) {
+    LoadedConfig loaded = LoadedConfig.load(config);
+    Map<String, List<String>> result = new TreeMap<>();
+    for (String root :
+        List.of(loaded.resolve(loaded.config().reportsDir()), loaded.notificationRoot())) {
+      for (String name : reportNames(Path.of(root))) {
+        Path partition = Path.of(root, name, "report_date=" + date);
+        if (Files.isDirectory(partition)) {
+          result.put(name, rows(TestSpark.session().read().parquet(partition.toString())));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** run_summary of a date: each stage's counts, without run id, seconds or status. */
+  static List<String> summaryCounts(Path config, String date) {
+    LoadedConfig loaded = LoadedConfig.load(config);
+    Path partition =
+        Path.of(loaded.resolve(loaded.config().reportsDir()), "run_summary", "report_date=" + date);
+    return rows(
+        TestSpark.session()
+            .read()
+            .parquet(partition.toString())
+            .select("stage", "source", "rows_in", "rows_out", "rows_quarantined"));
+  }
+
+  /** The CNIL drafts and art. 34 templates, by path under the notification zone. */
+  static Map<String, byte[]> notificationFiles(Path config) {
+    Path root = Path.of(LoadedConfig.load(config).notificationRoot());
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path f :
+          all.filter(Files::isRegularFile)
+              .filter(f -> f.toString().endsWith(".md") || f.toString().endsWith(".json"))
+              .toList()) {
+        files.put(root.relativize(f).toString(), Files.readAllBytes(f));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
   }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.breachimpact.cli.ExitCode;
 import fr.breachimpact.config.LoadedConfig;
 import fr.breachimpact.spark.TestSpark;
@@ -128,7 +127,7 @@ class NightlyRunTest {
     Map<String, Set<String>> before = recordIdsByIncident();
     String source = before.keySet().iterator().next();
     String added = source + ADDED_INCIDENT_SUFFIX;
-    copyIncident(source, added);
+    NightlyFixture.copyIncident(dir, source, added);
 
     NightlyFixture.Result third = NightlyFixture.nightly(config);
 
@@ -366,31 +365,5 @@ class NightlyRunTest {
       ids.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
     }
     return ids;
-  }
-
-  /** A new incident: the files of another one (one byte more each) under a new id. */
-  private static void copyIncident(String from, String to) throws IOException {
-    Path src = dir.resolve("incidents").resolve(from);
-    Path dst = dir.resolve("incidents").resolve(to);
-    try (Stream<Path> files = Files.walk(src)) {
-      for (Path f : files.toList()) {
-        Path target = dst.resolve(src.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-          if (!f.getFileName().toString().equals("manifest.json")
-              && !f.toString().endsWith(".gz")) {
-            // One more line end: not byte-identical, so not quarantined as a reposted file.
-            Files.write(target, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
-          }
-        }
-      }
-    }
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode manifest = (ObjectNode) json.readTree(dst.resolve("manifest.json").toFile());
-    manifest.put("incident_id", to);
-    json.writerWithDefaultPrettyPrinter()
-        .writeValue(dst.resolve("manifest.json").toFile(), manifest);
   }
 }

@@ -6,6 +6,9 @@ import fr.breachimpact.config.LinkConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -69,9 +72,7 @@ public final class CustomerLinkage {
       LinkConfig config,
       ModelDefinition definition,
       FellegiSunterModel fixedModel) {
-    List<Comparison> comparisons = definition.comparisons();
     List<BlockingRule> rules = definition.rules();
-
     Dataset<Row> leaked =
         LinkSides.leaked(leakedClean, incidentBrands).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> customers =
@@ -84,6 +85,113 @@ public final class CustomerLinkage {
     Dataset<Row> pairs =
         Blocking.pairs(leaked, customers, rules, config.maxBlockSize(), config.maxBlockPairs())
             .persist(StorageLevel.MEMORY_AND_DISK());
+    return compareAndScore(
+        leaked,
+        customers,
+        pairs,
+        leakedCount,
+        customerCount,
+        config,
+        definition,
+        fixedModel,
+        List.of(leaked, customers));
+  }
+
+  /**
+   * The linkage of an incident added to an earlier one, with the earlier run's model: the records
+   * of the {@code added} incidents, and the earlier records whose blocks they push past the
+   * settings' bound ({@link Blocking#shiftedRecords}), are linked alone, each block counted on
+   * every record. Their matches and pairs are then those a full linkage with the same model gives
+   * them, and every other record's stay as they were.
+   *
+   * @param maxShifted the most earlier records linked again; past it {@link Added#linked} is null
+   */
+  public static Added linkAdded(
+      Dataset<Row> leakedClean,
+      Set<String> added,
+      Dataset<Row> customersClean,
+      Dataset<Row> incidentBrands,
+      LinkConfig config,
+      ModelDefinition definition,
+      FellegiSunterModel model,
+      int maxShifted) {
+    List<BlockingRule> rules = definition.rules();
+    Dataset<Row> all = LinkSides.leaked(leakedClean, incidentBrands);
+    Dataset<Row> customers =
+        LinkSides.customers(
+                customersClean, config.maxCustomersPerKey(), definition.termFrequencyColumns())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> allKeys = Blocking.leakedKeys(all, rules).persist(StorageLevel.MEMORY_AND_DISK());
+    Column isAdded = col("l_incident_id").isin(added.toArray());
+    List<String> shifted =
+        Blocking.shiftedRecords(
+                allKeys,
+                Blocking.leakedKeys(all.where(isAdded), rules),
+                customers,
+                rules,
+                config.maxBlockSize(),
+                config.maxBlockPairs())
+            .limit(maxShifted + 1)
+            .collectAsList()
+            .stream()
+            .map(r -> r.getString(0))
+            .sorted()
+            .toList();
+    if (shifted.size() > maxShifted) {
+      customers.unpersist();
+      allKeys.unpersist();
+      return new Added(null, shifted);
+    }
+    Column part =
+        shifted.isEmpty() ? isAdded : isAdded.or(col("l_record_id").isin(shifted.toArray()));
+    Dataset<Row> leaked = all.where(part).persist(StorageLevel.MEMORY_AND_DISK());
+    long leakedCount = leaked.count();
+    long customerCount = customers.count();
+    Dataset<Row> pairs =
+        Blocking.pairsOfPart(
+                Blocking.leakedKeys(leaked, rules),
+                allKeys,
+                customers,
+                rules,
+                config.maxBlockSize(),
+                config.maxBlockPairs())
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    return new Added(
+        compareAndScore(
+            leaked,
+            customers,
+            pairs,
+            leakedCount,
+            customerCount,
+            config,
+            definition,
+            model,
+            List.of(leaked, customers, allKeys)),
+        shifted);
+  }
+
+  /**
+   * What {@link #linkAdded} linked, and the earlier records it linked again ({@code linked} null
+   * when they were more than asked: nothing was linked).
+   */
+  public record Added(Result linked, List<String> shifted) {}
+
+  /**
+   * Compares the candidate pairs, trains the model unless one is given, scores and selects.
+   *
+   * @param cached the frames the caller persisted, freed with the result's
+   */
+  private static Result compareAndScore(
+      Dataset<Row> leaked,
+      Dataset<Row> customers,
+      Dataset<Row> pairs,
+      long leakedCount,
+      long customerCount,
+      LinkConfig config,
+      ModelDefinition definition,
+      FellegiSunterModel fixedModel,
+      List<Dataset<Row>> cached) {
+    List<Comparison> comparisons = definition.comparisons();
     Dataset<Row> paired = PairComparison.pairedCustomers(customers, pairs, pairs.count());
     Dataset<Row> compared =
         PairComparison.compare(
@@ -146,6 +254,6 @@ public final class CustomerLinkage {
         customerCount,
         pairCount,
         pairsPerRule,
-        List.of(leaked, customers, compared));
+        Stream.concat(cached.stream(), Stream.of(compared)).toList());
   }
 }

@@ -17,6 +17,8 @@ import fr.breachimpact.spark.SparkStageTimes;
 import fr.breachimpact.spark.StageProgress;
 import fr.breachimpact.spark.Tables;
 import fr.breachimpact.stage.CarriedForward;
+import fr.breachimpact.stage.IncidentDelta;
+import fr.breachimpact.stage.IncidentScoped;
 import fr.breachimpact.stage.Ingest;
 import fr.breachimpact.stage.Stage;
 import fr.breachimpact.stage.StageContext;
@@ -96,6 +98,12 @@ public final class Nightly {
     }
   }
 
+  /**
+   * A stage brought up to date tonight for some incidents only: the fingerprint it had before (that
+   * of the state the stages downstream were computed from) and the incidents.
+   */
+  private record IncidentsRun(String fingerprintBefore, IncidentDelta delta) {}
+
   /** What a stage did this night. */
   public record Outcome(
       String stage, String status, String reason, String fingerprint, double seconds) {}
@@ -109,6 +117,7 @@ public final class Nightly {
   private final boolean recompute;
   private final Map<String, String> fingerprints = new LinkedHashMap<>();
   private final List<Outcome> outcomes = new ArrayList<>();
+  private final Map<String, IncidentsRun> incidentRuns = new HashMap<>();
 
   /** The pipeline stage running now: its progress lines and its slowest Spark stage. */
   private StageProgress progress;
@@ -300,6 +309,15 @@ public final class Nightly {
           LakeTables.delete(spark, config.lakeTable(table), Ingest.incidentPredicate(removed));
         }
       }
+      Set<String> added = new TreeSet<>(changed);
+      added.removeAll(previous.keySet());
+      Set<String> replaced = new TreeSet<>(changed);
+      replaced.retainAll(previous.keySet());
+      Fingerprint before = Fingerprint.of("ingest");
+      new TreeMap<>(previous).forEach(before::add);
+      incidentRuns.put(
+          ingest.name(),
+          new IncidentsRun(before.hex(), new IncidentDelta(added, replaced, removed)));
       reason =
           "re-read "
               + (changed.isEmpty() ? "none" : String.join(", ", changed))
@@ -404,6 +422,18 @@ public final class Nightly {
         return;
       }
       why = whyRun(upstream, last, versions);
+      Optional<IncidentDelta> delta = incidentDelta(stage, last, versions);
+      if (delta.isPresent()) {
+        IncidentScoped.DeltaRun run =
+            ((IncidentScoped) stage.stage())
+                .runIncidents(new StageContext(spark, config, runDate), delta.get());
+        if (run.done()) {
+          incidentRuns.put(stage.name(), new IncidentsRun(last.get().fingerprint(), delta.get()));
+          finish(stage.stage(), "ran", "incremental: " + run.account(), fp, start, versions);
+          return;
+        }
+        why += "; in full: " + run.account();
+      }
     }
     LOG.info("nightly run={} stage={} start: {}", runId, stage.name(), why);
     stage.stage().run(new StageContext(spark, config, runDate));
@@ -414,6 +444,31 @@ public final class Nightly {
       fp = fingerprint(stage.name(), versions);
     }
     finish(stage.stage(), "ran", why, fp, start, versions);
+  }
+
+  /**
+   * The incidents a stage can be brought up to date for alone, if that is all that changed since
+   * its last completed run: of what it depends on, only one upstream stage's fingerprint differs,
+   * and that stage went tonight, for those incidents only, from the very state the stage's last run
+   * read. Empty otherwise, and always under {@code --recompute}.
+   */
+  private Optional<IncidentDelta> incidentDelta(
+      Step stage, Optional<RunLog.Completed> last, Map<String, String> versions) {
+    if (recompute || last.isEmpty() || !(stage.stage() instanceof IncidentScoped)) {
+      return Optional.empty();
+    }
+    Map<String, String> before = last.get().inputVersions();
+    Set<String> names = new TreeSet<>(before.keySet());
+    names.addAll(versions.keySet());
+    List<String> changed =
+        names.stream().filter(n -> !Objects.equals(before.get(n), versions.get(n))).toList();
+    if (changed.size() != 1) {
+      return Optional.empty();
+    }
+    IncidentsRun upstream = incidentRuns.get(changed.get(0));
+    return upstream != null && upstream.fingerprintBefore().equals(before.get(changed.get(0)))
+        ? Optional.of(upstream.delta())
+        : Optional.empty();
   }
 
   /** Records the stage's fingerprint for the stages downstream of it, and returns it. */

@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code leaked_records} -> normalise -> classify -> {@code leaked_records_clean}, overwritten
- * whole: the output is a function of the input and the run date only. The customer master is
- * normalised by the customers stage ({@link Customers}).
+ * whole: the output is a function of the input and the run date only, row by row, so that the
+ * records of changed incidents can be classified alone ({@link #runIncidents}). The customer master
+ * is normalised by the customers stage ({@link Customers}).
  */
-public final class Classify implements Stage {
+public final class Classify implements IncidentScoped {
   public static final String NAME = "classify";
 
   private static final Logger LOG = LoggerFactory.getLogger(Classify.class);
@@ -40,6 +41,39 @@ public final class Classify implements Stage {
   @Override
   public void run(StageContext context) {
     classify(context, normalizer(context.runDate()));
+  }
+
+  /**
+   * Classifies the records of the added and replaced incidents only, replacing theirs in one
+   * commit, and deletes those of removed incidents: each row depends on its input row and the run
+   * month alone, so the table is then the one a full run writes.
+   */
+  @Override
+  public DeltaRun runIncidents(StageContext context, IncidentDelta delta) {
+    if (!context.exists(Tables.LEAKED_RECORDS_CLEAN)) {
+      return DeltaRun.refused(Tables.LEAKED_RECORDS_CLEAN + " is missing");
+    }
+    long started = System.nanoTime();
+    long rows = 0;
+    if (!delta.reread().isEmpty()) {
+      String predicate = Ingest.incidentPredicate(delta.reread());
+      Dataset<Row> clean =
+          context
+              .read(Tables.LEAKED_RECORDS)
+              .where(predicate)
+              .transform(normalizer(context.runDate())::normalize)
+              .transform(new Classifier()::classify);
+      context.replaceWhere(clean, Tables.LEAKED_RECORDS_CLEAN, predicate);
+      rows = context.read(Tables.LEAKED_RECORDS_CLEAN).where(predicate).count();
+    }
+    if (!delta.removed().isEmpty()) {
+      context.delete(Tables.LEAKED_RECORDS_CLEAN, Ingest.incidentPredicate(delta.removed()));
+    }
+    LOG.info(
+        "stage=classify table=leaked_records_clean incremental rows={} seconds={}",
+        rows,
+        seconds(started));
+    return DeltaRun.done("classified the records of " + delta.describe() + " (" + rows + " rows)");
   }
 
   /**

@@ -51,6 +51,11 @@ public record StageContext(SparkSession spark, LoadedConfig config, LocalDate ru
     LakeTables.replaceWhere(frame, table(table), predicate);
   }
 
+  /** Deletes the rows {@code predicate} selects. */
+  public void delete(String table, String predicate) {
+    LakeTables.delete(spark, table(table), predicate);
+  }
+
   /** The table as the last run of an earlier date left it; null when there is none. */
   public Dataset<Row> lastRunBefore(String table) {
     return LakeTables.lastRunBefore(spark, table(table), runDate);
