@@ -63,22 +63,49 @@ public final class Blocking {
     Dataset<Row> left = leakedKeys(leaked, rules);
     // The window's partitioning on the key is the one the join needs: one shuffle per side.
     Dataset<Row> leakedBlocks = left.withColumn("_ln", count(lit(1)).over(BLOCK));
-    return pairsOf(leakedBlocks, left, customers, rules, maxBlockSize, maxBlockPairs);
+    return pair(leakedBlocks, customerBlocks(customers, rules, left, maxBlockSize), maxBlockPairs);
   }
 
   /**
-   * The candidate pairs of a part of the leaked records, equal to those of the whole: each block's
-   * size is counted on {@code allKeys}, the key rows of every leaked record ({@link #leakedKeys}).
+   * The blocks a part of the leaked records is in: {@code sizes} {@code (rule, _bk, _ln, _part)},
+   * each block's leaked key rows counted on every record and on the part's alone, and {@code
+   * customers} {@code (r_brand, r_customer_id, rule, _bk, _rn)}, the customers' key rows of those
+   * blocks within the bound on a block's customers. The part's pairs ({@link #pairsOfPart}) and the
+   * records its addition shifts ({@link #shiftedRecords}) both read them, so that the customers'
+   * keys are made once.
    */
-  public static Dataset<Row> pairsOfPart(
+  public record PartBlocks(Dataset<Row> sizes, Dataset<Row> customers) {}
+
+  /**
+   * @param partKeys the part's key rows ({@link #leakedKeys})
+   * @param allKeys those of every leaked record, the part's among them
+   */
+  public static PartBlocks partBlocks(
       Dataset<Row> partKeys,
       Dataset<Row> allKeys,
       Dataset<Row> customers,
       List<BlockingRule> rules,
-      int maxBlockSize,
-      long maxBlockPairs) {
-    Dataset<Row> leakedBlocks = partKeys.join(blockSizes(allKeys, partKeys), BLOCK_COLUMNS);
-    return pairsOf(leakedBlocks, partKeys, customers, rules, maxBlockSize, maxBlockPairs);
+      int maxBlockSize) {
+    Dataset<Row> ofPart = partKeys.groupBy("rule", "_bk").agg(count(lit(1)).as("_part"));
+    Dataset<Row> sizes =
+        allKeys
+            .join(ofPart.select("rule", "_bk"), BLOCK_COLUMNS, "left_semi")
+            .groupBy("rule", "_bk")
+            .agg(count(lit(1)).as("_ln"))
+            .join(ofPart, BLOCK_COLUMNS);
+    return new PartBlocks(sizes, customerBlocks(customers, rules, partKeys, maxBlockSize));
+  }
+
+  /**
+   * The candidate pairs of a part of the leaked records, equal to those of the whole: each block's
+   * size is counted on every record ({@link #partBlocks}).
+   */
+  public static Dataset<Row> pairsOfPart(
+      Dataset<Row> partKeys, PartBlocks blocks, long maxBlockPairs) {
+    return pair(
+        partKeys.join(blocks.sizes().select("rule", "_bk", "_ln"), BLOCK_COLUMNS),
+        blocks.customers(),
+        maxBlockPairs);
   }
 
   /**
@@ -89,25 +116,15 @@ public final class Blocking {
    *
    * @param allKeys the key rows of every leaked record, the added ones among them
    * @param addedKeys those of the added records
+   * @param added {@link #partBlocks} of the added records
    */
   public static Dataset<Row> shiftedRecords(
-      Dataset<Row> allKeys,
-      Dataset<Row> addedKeys,
-      Dataset<Row> customers,
-      List<BlockingRule> rules,
-      int maxBlockSize,
-      long maxBlockPairs) {
-    Dataset<Row> added = addedKeys.groupBy("rule", "_bk").agg(count(lit(1)).as("_added"));
-    Dataset<Row> customerBlocks =
-        customerKeys(customers, rules, addedKeys)
-            .groupBy("rule", "_bk")
-            .agg(count(lit(1)).as("_rn"))
-            .where(col("_rn").leq(blockBound(rules, maxBlockSize)));
-    Column before = col("_ln").minus(col("_added"));
+      Dataset<Row> allKeys, Dataset<Row> addedKeys, PartBlocks added, long maxBlockPairs) {
+    Column before = col("_ln").minus(col("_part"));
     Dataset<Row> shifted =
-        blockSizes(allKeys, addedKeys)
-            .join(added, BLOCK_COLUMNS)
-            .join(customerBlocks, BLOCK_COLUMNS)
+        added
+            .sizes()
+            .join(added.customers().select("rule", "_bk", "_rn").distinct(), BLOCK_COLUMNS)
             .where(
                 before
                     .gt(0)
@@ -142,14 +159,16 @@ public final class Blocking {
   }
 
   /**
-   * The customers' key rows {@code (r_brand, r_customer_id, rule, _bk)} of the blocks some leaked
-   * key row of {@code left} is in. Most customer keys are held by no leaked record and cannot pair:
-   * a Bloom filter of the leaked keys drops them before the shuffle. A key passes or fails whole,
-   * so the block sizes counted on what is left stay exact.
+   * The customers' key rows {@code (r_brand, r_customer_id, rule, _bk, _rn)} of the blocks some
+   * leaked key row of {@code left} is in, {@code _rn} the block's customers, at most the rule's
+   * bound. Most customer keys are held by no leaked record and cannot pair: a Bloom filter of the
+   * leaked keys drops them before the shuffle. A key passes or fails whole, so the block sizes
+   * counted on what is left stay exact.
    */
-  private static Dataset<Row> customerKeys(
-      Dataset<Row> customers, List<BlockingRule> rules, Dataset<Row> left) {
+  private static Dataset<Row> customerBlocks(
+      Dataset<Row> customers, List<BlockingRule> rules, Dataset<Row> left, int maxBlockSize) {
     Dataset<Row> right = null;
+    Column bound = lit(maxBlockSize);
     for (int i = 0; i < rules.size(); i++) {
       BlockingRule rule = rules.get(i);
       Column key = rule.rightIsArray() ? explode(rule.rightKey()) : rule.rightKey();
@@ -163,41 +182,18 @@ public final class Blocking {
                   lit(i).as("rule"),
                   xxhash64(lit(i), col("_key")).as("_bk"));
       right = right == null ? r : right.unionAll(r);
-    }
-    return KeyBloomFilter.narrow(right, col("_bk"), left, col("_bk"), left.count());
-  }
-
-  /** {@code (rule, _bk, _ln)}: the size of each block of {@code allKeys} that {@code of} is in. */
-  private static Dataset<Row> blockSizes(Dataset<Row> allKeys, Dataset<Row> of) {
-    return allKeys
-        .join(of.select("rule", "_bk").distinct(), BLOCK_COLUMNS, "left_semi")
-        .groupBy("rule", "_bk")
-        .agg(count(lit(1)).as("_ln"));
-  }
-
-  /** The most customers a block of each rule may hold: its own bound or the settings'. */
-  private static Column blockBound(List<BlockingRule> rules, int maxBlockSize) {
-    Column bound = lit(maxBlockSize);
-    for (int i = 0; i < rules.size(); i++) {
-      if (rules.get(i).maxBlockSize() != null) {
-        bound = when(col("rule").equalTo(i), lit(rules.get(i).maxBlockSize())).otherwise(bound);
+      if (rule.maxBlockSize() != null) {
+        bound = when(col("rule").equalTo(i), lit(rule.maxBlockSize())).otherwise(bound);
       }
     }
-    return bound;
+    return KeyBloomFilter.narrow(right, col("_bk"), left, col("_bk"), left.count())
+        .withColumn("_rn", count(lit(1)).over(BLOCK))
+        .where(col("_rn").leq(bound));
   }
 
   /** Pairs the leaked key rows, each with its block's size {@code _ln}, with the customers'. */
-  private static Dataset<Row> pairsOf(
-      Dataset<Row> leakedBlocks,
-      Dataset<Row> left,
-      Dataset<Row> customers,
-      List<BlockingRule> rules,
-      int maxBlockSize,
-      long maxBlockPairs) {
-    Dataset<Row> customerBlocks =
-        customerKeys(customers, rules, left)
-            .withColumn("_rn", count(lit(1)).over(BLOCK))
-            .where(col("_rn").leq(blockBound(rules, maxBlockSize)));
+  private static Dataset<Row> pair(
+      Dataset<Row> leakedBlocks, Dataset<Row> customerBlocks, long maxBlockPairs) {
     return leakedBlocks
         .join(customerBlocks, BLOCK_COLUMNS)
         .where(col("_ln").multiply(col("_rn")).leq(maxBlockPairs))

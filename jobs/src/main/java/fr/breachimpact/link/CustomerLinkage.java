@@ -123,39 +123,44 @@ public final class CustomerLinkage {
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> allKeys = Blocking.leakedKeys(all, rules).persist(StorageLevel.MEMORY_AND_DISK());
     Column isAdded = col("l_incident_id").isin(added.toArray());
+    Dataset<Row> addedKeys =
+        Blocking.leakedKeys(all.where(isAdded), rules).persist(StorageLevel.MEMORY_AND_DISK());
+    Blocking.PartBlocks addedBlocks =
+        persisted(Blocking.partBlocks(addedKeys, allKeys, customers, rules, config.maxBlockSize()));
     List<String> shifted =
-        Blocking.shiftedRecords(
-                allKeys,
-                Blocking.leakedKeys(all.where(isAdded), rules),
-                customers,
-                rules,
-                config.maxBlockSize(),
-                config.maxBlockPairs())
+        Blocking.shiftedRecords(allKeys, addedKeys, addedBlocks, config.maxBlockPairs())
             .limit(maxShifted + 1)
             .collectAsList()
             .stream()
             .map(r -> r.getString(0))
             .sorted()
             .toList();
+    List<Dataset<Row>> cached =
+        List.of(customers, allKeys, addedKeys, addedBlocks.sizes(), addedBlocks.customers());
     if (shifted.size() > maxShifted) {
-      customers.unpersist();
-      allKeys.unpersist();
+      cached.forEach(Dataset::unpersist);
       return new Added(null, shifted);
     }
-    Column part =
-        shifted.isEmpty() ? isAdded : isAdded.or(col("l_record_id").isin(shifted.toArray()));
-    Dataset<Row> leaked = all.where(part).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> leaked;
+    Dataset<Row> pairs;
+    if (shifted.isEmpty()) {
+      // The part is the added records: their blocks are those just made.
+      leaked = all.where(isAdded).persist(StorageLevel.MEMORY_AND_DISK());
+      pairs = Blocking.pairsOfPart(addedKeys, addedBlocks, config.maxBlockPairs());
+    } else {
+      leaked =
+          all.where(isAdded.or(col("l_record_id").isin(shifted.toArray())))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> partKeys = Blocking.leakedKeys(leaked, rules);
+      pairs =
+          Blocking.pairsOfPart(
+              partKeys,
+              Blocking.partBlocks(partKeys, allKeys, customers, rules, config.maxBlockSize()),
+              config.maxBlockPairs());
+    }
+    pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());
     long leakedCount = leaked.count();
     long customerCount = customers.count();
-    Dataset<Row> pairs =
-        Blocking.pairsOfPart(
-                Blocking.leakedKeys(leaked, rules),
-                allKeys,
-                customers,
-                rules,
-                config.maxBlockSize(),
-                config.maxBlockPairs())
-            .persist(StorageLevel.MEMORY_AND_DISK());
     return new Added(
         compareAndScore(
             leaked,
@@ -166,8 +171,14 @@ public final class CustomerLinkage {
             config,
             definition,
             model,
-            List.of(leaked, customers, allKeys)),
+            Stream.concat(Stream.of(leaked), cached.stream()).toList()),
         shifted);
+  }
+
+  private static Blocking.PartBlocks persisted(Blocking.PartBlocks blocks) {
+    return new Blocking.PartBlocks(
+        blocks.sizes().persist(StorageLevel.MEMORY_AND_DISK()),
+        blocks.customers().persist(StorageLevel.MEMORY_AND_DISK()));
   }
 
   /**

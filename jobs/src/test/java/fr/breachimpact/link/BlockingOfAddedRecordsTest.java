@@ -74,15 +74,13 @@ class BlockingOfAddedRecordsTest {
           strings(
               Blocking.pairs(leaked, customers, rules, 200, bound)
                   .where(col("l_record_id").isin(part.toArray())));
+      Dataset<Row> partKeys =
+          Blocking.leakedKeys(leaked.where(col("l_record_id").isin(part.toArray())), rules);
+      Dataset<Row> allKeys = Blocking.leakedKeys(leaked, rules);
       Set<String> ofPart =
           strings(
               Blocking.pairsOfPart(
-                  Blocking.leakedKeys(leaked.where(col("l_record_id").isin(part.toArray())), rules),
-                  Blocking.leakedKeys(leaked, rules),
-                  customers,
-                  rules,
-                  200,
-                  bound));
+                  partKeys, Blocking.partBlocks(partKeys, allKeys, customers, rules, 200), bound));
       assertEquals(whole, ofPart, "bound " + bound);
       if (bound == 3L) {
         assertFalse(ofPart.isEmpty(), "within the bound, the shared mailbox pairs");
@@ -92,13 +90,14 @@ class BlockingOfAddedRecordsTest {
 
   private static Set<String> shifted(long maxBlockPairs) {
     Set<String> ids = new TreeSet<>();
+    Dataset<Row> allKeys = Blocking.leakedKeys(leaked, rules);
+    Dataset<Row> addedKeys =
+        Blocking.leakedKeys(leaked.where(col("l_incident_id").equalTo(ADDED)), rules);
     for (Row r :
         Blocking.shiftedRecords(
-                Blocking.leakedKeys(leaked, rules),
-                Blocking.leakedKeys(leaked.where(col("l_incident_id").equalTo(ADDED)), rules),
-                customers,
-                rules,
-                200,
+                allKeys,
+                addedKeys,
+                Blocking.partBlocks(addedKeys, allKeys, customers, rules, 200),
                 maxBlockPairs)
             .collectAsList()) {
       ids.add(r.getString(0));
