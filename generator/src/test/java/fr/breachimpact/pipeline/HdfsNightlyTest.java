@@ -48,8 +48,8 @@ class HdfsNightlyTest {
     hdfs.put(dir.resolve("customers"), "/breach-impact/customers");
     // Only the config and the pseudonym key stay local; the copies here go, so nothing is read
     // locally.
-    deleteTree(dir.resolve("incidents"));
-    deleteTree(dir.resolve("customers"));
+    NightlyFixture.deleteTree(dir.resolve("incidents"));
+    NightlyFixture.deleteTree(dir.resolve("customers"));
     root = hdfs.uri("/breach-impact");
     ObjectMapper json = new ObjectMapper();
     ObjectNode c = (ObjectNode) json.readTree(config.toFile());
@@ -169,13 +169,5 @@ class HdfsNightlyTest {
       }
     }
     return counts;
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    try (var paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -11,6 +11,7 @@ import fr.breachimpact.spark.TestSpark;
 import fr.breachimpact.testing.ConsoleCapture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -228,6 +229,80 @@ final class NightlyFixture {
     manifest.put("incident_id", to);
     json.writerWithDefaultPrettyPrinter()
         .writeValue(dst.resolve("manifest.json").toFile(), manifest);
+  }
+
+  /** Deletes a folder and everything under it (an incident withdrawn from the folder). */
+  static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /**
+   * A corrected sample of incident {@code id} in the data set of {@code dataDir}: its first
+   * uncompressed data file, without its last {@code rows} lines (rows found not to belong to the
+   * leak). Returns the file's name.
+   */
+  static String correctIncidentFile(Path dataDir, String id, int rows) throws IOException {
+    Path incident = dataDir.resolve("incidents").resolve(id);
+    Path file;
+    try (Stream<Path> files = Files.list(incident)) {
+      file =
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().equals("manifest.json"))
+              .filter(f -> !f.toString().endsWith(".gz"))
+              .sorted()
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException(id + ": no uncompressed data file"));
+    }
+    // Bytes, not text: a leaked file need not be valid in any charset.
+    byte[] bytes = Files.readAllBytes(file);
+    int end = bytes.length;
+    while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+      end--;
+    }
+    for (int dropped = 0; dropped < rows; dropped++) {
+      while (end > 0 && bytes[end - 1] != '\n') {
+        end--;
+      }
+      if (end == 0) {
+        throw new IllegalStateException(file + ": too few lines to drop " + rows);
+      }
+      end--;
+    }
+    Files.write(file, java.util.Arrays.copyOf(bytes, end + 1));
+    return file.getFileName().toString();
+  }
+
+  /**
+   * The Auchan extract of the data set of {@code dataDir} with one customer appended (the last
+   * row's details under a new id: a second account) and the email of the first {@code edited}
+   * customers changed in place (same ids, same row count otherwise).
+   */
+  static void editCustomers(Path dataDir, int edited) throws IOException {
+    Path master = dataDir.resolve("customers/auchan.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(master, StandardCharsets.UTF_8));
+    List<String> header = List.of(lines.get(0).split(",", -1));
+    int email = header.indexOf("email");
+    if (!header.get(0).equals("id_client") || email < 0) {
+      throw new IllegalStateException(master + ": not the generated Auchan extract: " + header);
+    }
+    int done = 0;
+    for (int i = 1; i < lines.size() && done < edited; i++) {
+      if (lines.get(i).contains("\"")) {
+        continue; // quoted fields: not split on commas here
+      }
+      String[] fields = lines.get(i).split(",", -1);
+      fields[email] = "nouvelle.adresse." + i + "@exemple.fr";
+      lines.set(i, String.join(",", fields));
+      done++;
+    }
+    String last = lines.get(lines.size() - 1);
+    lines.add("9999999990" + last.substring(last.indexOf(',')));
+    Files.write(master, lines, StandardCharsets.UTF_8);
   }
 
   /** The run log's rows of a date's last run, by stage. */

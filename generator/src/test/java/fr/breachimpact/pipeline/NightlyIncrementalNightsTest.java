@@ -35,12 +35,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       alone. It repeats the records of an earlier incident, so it shares every blocking key with
  *       them, and the bound on a block's pairs is low enough here that it pushes some earlier
  *       records' blocks past it: those records lose pairs, and are linked again with the new ones.
+ *   <li>That incident is replaced by a corrected file (its last rows dropped): classify replaces
+ *       its records alone; link, whose earlier pairs may no longer hold, runs in full.
+ *   <li>Customers are appended and some edited: ingest and classify are reused, customers and what
+ *       follows recompute.
+ *   <li>The incident is withdrawn: classify deletes its records; link runs in full.
  * </ol>
+ *
+ * <p>The nights stay in one month: a new month recomputes customers and classify whatever changed.
  */
 class NightlyIncrementalNightsTest {
-  static final String FIRST = "2026-11-28";
-  static final String UNCHANGED = "2026-11-29";
-  static final String NEW_INCIDENT = "2026-11-30";
+  static final String FIRST = "2026-11-24";
+  static final String UNCHANGED = "2026-11-25";
+  static final String NEW_INCIDENT = "2026-11-26";
+  static final String CORRECTED = "2026-11-27";
+  static final String CUSTOMERS_EDITED = "2026-11-28";
+  static final String WITHDRAWN = "2026-11-29";
   static final String ADDED = "found-again-2026-11";
 
   /**
@@ -48,6 +58,11 @@ class NightlyIncrementalNightsTest {
    * with the record found again is not.
    */
   static final int MAX_BLOCK_PAIRS = 1;
+
+  /** The rows the corrected file drops, and the customers whose email is edited. */
+  static final int DROPPED_ROWS = 3;
+
+  static final int EDITED_CUSTOMERS = 3;
 
   /** What a lake held after a night: its tables' rows and its notification files. */
   record Snapshot(Map<String, List<String>> tables, Map<String, byte[]> notifications) {}
@@ -80,6 +95,18 @@ class NightlyIncrementalNightsTest {
     NightlyFixture.copyIncident(first, source, ADDED);
     NightlyFixture.copyIncident(copy, source, ADDED);
     night(NEW_INCIDENT);
+    for (Path dataDir : List.of(first, copy)) {
+      NightlyFixture.correctIncidentFile(dataDir, ADDED, DROPPED_ROWS);
+    }
+    night(CORRECTED);
+    for (Path dataDir : List.of(first, copy)) {
+      NightlyFixture.editCustomers(dataDir, EDITED_CUSTOMERS);
+    }
+    night(CUSTOMERS_EDITED);
+    for (Path dataDir : List.of(first, copy)) {
+      NightlyFixture.deleteTree(dataDir.resolve("incidents").resolve(ADDED));
+    }
+    night(WITHDRAWN);
   }
 
   /** The night of {@code date} on both lakes, and what each then holds. */
@@ -135,8 +162,84 @@ class NightlyIncrementalNightsTest {
     assertTrue(Integer.parseInt(m.group(1)) > 0, "earlier records linked again: " + reason);
   }
 
+  @Test
+  void onTheNightOfACorrectedFileClassifyReplacesThatIncidentsRecordsAndLinkRunsInFull() {
+    Map<String, Row> rows = NightlyFixture.runLog(incremental, CORRECTED);
+    assertTrue(
+        ((String) rows.get("ingest").getAs("reason")).contains(ADDED),
+        "ingest re-read the corrected incident");
+    String classify = rows.get("classify").getAs("reason");
+    assertTrue(
+        classify.startsWith("incremental: ") && classify.contains("replaced " + ADDED),
+        "classify replaced the corrected incident's records alone: " + classify);
+    String link = rows.get("link").getAs("reason");
+    assertTrue(
+        link.contains("in full: ") && link.contains("replaced or removed"),
+        "link ran in full, saying why: " + link);
+    assertEquals(
+        rowsRead(NEW_INCIDENT) - DROPPED_ROWS,
+        rowsRead(CORRECTED),
+        "the dropped rows left the lake");
+  }
+
+  @Test
+  void onTheNightOfEditedCustomersIngestAndClassifyAreReusedAndTheRestRecomputes() {
+    Map<String, Row> rows = NightlyFixture.runLog(incremental, CUSTOMERS_EDITED);
+    for (String stage : List.of("ingest", "classify")) {
+      assertEquals("reused", rows.get(stage).getAs("status"), stage);
+    }
+    for (String stage : List.of("customers", "link", "resolve", "report")) {
+      assertEquals("ran", rows.get(stage).getAs("status"), stage);
+    }
+    List<String> before = mine.get(CORRECTED).tables().get("customers");
+    List<String> after = mine.get(CUSTOMERS_EDITED).tables().get("customers");
+    assertEquals(before.size() + 1, after.size(), "one customer appended");
+    long kept = after.stream().filter(before::contains).count();
+    assertEquals(
+        before.size() - EDITED_CUSTOMERS, kept, "the edited customers' rows changed, no other");
+  }
+
+  @Test
+  void onTheNightAnIncidentIsWithdrawnClassifyDeletesItsRecordsAndNoTableNamesIt() {
+    Map<String, Row> rows = NightlyFixture.runLog(incremental, WITHDRAWN);
+    String classify = rows.get("classify").getAs("reason");
+    assertTrue(
+        classify.startsWith("incremental: ") && classify.contains("removed " + ADDED),
+        "classify deleted the withdrawn incident's records alone: " + classify);
+    String link = rows.get("link").getAs("reason");
+    assertTrue(link.contains("in full: "), "link ran in full, saying why: " + link);
+    for (Map.Entry<String, List<String>> table : mine.get(WITHDRAWN).tables().entrySet()) {
+      assertEquals(
+          0,
+          table.getValue().stream().filter(r -> r.contains(ADDED)).count(),
+          table.getKey() + ": rows naming the withdrawn incident");
+    }
+    assertEquals(
+        mine.get(UNCHANGED).tables().get("leaked_records"),
+        mine.get(WITHDRAWN).tables().get("leaked_records"),
+        "the records are those before the incident came");
+    String ingest = rows.get("ingest").getAs("reason");
+    assertTrue(ingest.contains("removed " + ADDED), "run_log says the incident left: " + ingest);
+    for (Map.Entry<String, List<String>> report :
+        NightlyFixture.reportsOf(incremental, WITHDRAWN).entrySet()) {
+      assertEquals(
+          0,
+          report.getValue().stream().filter(r -> r.contains(ADDED)).count(),
+          report.getKey() + " of the date: rows naming the withdrawn incident");
+    }
+    assertEquals(
+        List.of(),
+        mine.get(WITHDRAWN).notifications().keySet().stream()
+            .filter(f -> f.contains(ADDED))
+            .toList(),
+        "no notification file of the withdrawn incident");
+    assertTrue(
+        mine.get(NEW_INCIDENT).notifications().keySet().stream().anyMatch(f -> f.contains(ADDED)),
+        "it had notification files before");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {UNCHANGED, NEW_INCIDENT})
+  @ValueSource(strings = {UNCHANGED, NEW_INCIDENT, CORRECTED, CUSTOMERS_EDITED, WITHDRAWN})
   void everyLakeTableIsRowForRowThatOfAFullRecomputation(String date) {
     Map<String, List<String>> tables = mine.get(date).tables();
     Map<String, List<String>> reference = full.get(date).tables();
@@ -150,7 +253,7 @@ class NightlyIncrementalNightsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {UNCHANGED, NEW_INCIDENT})
+  @ValueSource(strings = {UNCHANGED, NEW_INCIDENT, CORRECTED, CUSTOMERS_EDITED, WITHDRAWN})
   void everyReportOfTheNightIsRowForRowThatOfAFullRecomputation(String date) {
     Map<String, List<String>> reports = NightlyFixture.reportsOf(incremental, date);
     Map<String, List<String>> reference = NightlyFixture.reportsOf(recomputed, date);
@@ -168,7 +271,7 @@ class NightlyIncrementalNightsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {UNCHANGED, NEW_INCIDENT})
+  @ValueSource(strings = {UNCHANGED, NEW_INCIDENT, CORRECTED, CUSTOMERS_EDITED, WITHDRAWN})
   void theCnilDraftsAndArt34TemplatesAreThoseOfAFullRecomputation(String date) throws IOException {
     Map<String, byte[]> files = mine.get(date).notifications();
     Map<String, byte[]> reference = full.get(date).notifications();
@@ -190,17 +293,24 @@ class NightlyIncrementalNightsTest {
   }
 
   /**
-   * Every lake table but run_log, without the columns that name the run that wrote a row; and the
-   * notification files.
+   * Every lake table but run_log, without the columns that name the run that wrote a row or its
+   * clock time; and the notification files.
    */
   private static Snapshot snapshot(Path config) {
     Map<String, List<String>> tables = new TreeMap<>();
     for (String table : NightlyFixture.lakeCounts(config).keySet()) {
       tables.put(
           table,
-          NightlyFixture.rows(NightlyFixture.lake(config, table).drop("run_id", "ingested_at")));
+          NightlyFixture.rows(
+              NightlyFixture.lake(config, table).drop("run_id", "ingested_at", "loaded_at")));
     }
     return new Snapshot(tables, NightlyFixture.notificationFiles(config));
+  }
+
+  /** Rows in the lake after a night, accepted or quarantined. */
+  private static int rowsRead(String date) {
+    Map<String, List<String>> tables = mine.get(date).tables();
+    return tables.get("leaked_records").size() + tables.get("quarantine").size();
   }
 
   private static String smallestIncident(Path config) {

@@ -1,16 +1,12 @@
 package fr.breachimpact.pipeline;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.breachimpact.cli.ExitCode;
-import fr.breachimpact.config.LoadedConfig;
-import fr.breachimpact.spark.TestSpark;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,8 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The nightly run on one tiny generated data set, run after run: a held lock refuses, a stale one
  * is taken over, a rerun of the date changes nothing, an added incident is the only one re-read, a
- * changed customer master recomputes what depends on it and not ingestion, a withdrawn incident
- * leaves every table and report. The methods build on each other's runs, hence the order.
+ * changed customer master recomputes what depends on it and not ingestion (a withdrawn incident:
+ * {@link NightlyIncrementalNightsTest}). The methods build on each other's runs, hence the order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyRunTest {
@@ -46,7 +40,7 @@ class NightlyRunTest {
   static Path lock;
   static Map<String, Long> firstRunCounts;
 
-  /** The suffix of the incident a night adds (a copy of another), withdrawn by a later night. */
+  /** The suffix of the incident a night adds (a copy of another). */
   static final String ADDED_INCIDENT_SUFFIX = "-repost";
 
   @BeforeAll
@@ -255,69 +249,6 @@ class NightlyRunTest {
         NightlyFixture.lake(config, "customers").count(),
         (long) lastRunRow("customers").getAs("rows_out"),
         "customers rows_out");
-  }
-
-  @Test
-  @Order(8)
-  void aWithdrawnIncidentLeavesEveryTableAndReportOnTheNextNight() throws IOException {
-    String withdrawn = ADDED_INCIDENT_SUFFIX;
-    List<String> ids =
-        recordIdsByIncident().keySet().stream().filter(i -> i.endsWith(withdrawn)).toList();
-    assertEquals(1, ids.size(), "the incident added by an earlier night is in the lake");
-    String id = ids.get(0);
-    deleteTree(dir.resolve("incidents").resolve(id));
-
-    NightlyFixture.Result next = NightlyFixture.nightly(config);
-
-    assertEquals(ExitCode.OK, next.code());
-    String reason = lastRunRow("ingest").getAs("reason");
-    assertTrue(reason.contains("removed " + id), "run_log says the incident left: " + reason);
-    for (String table : List.of("leaked_records", "leaked_records_clean")) {
-      assertEquals(
-          firstRunCounts.get(table),
-          NightlyFixture.lake(config, table).count(),
-          table + ": the rows of the first night, without the withdrawn incident's");
-    }
-    for (String table : NightlyFixture.lakeCounts(config).keySet()) {
-      assertEquals(
-          0, rowsNaming(NightlyFixture.lake(config, table), id), table + ": rows naming it");
-    }
-    LoadedConfig loaded = LoadedConfig.load(config);
-    for (String root :
-        List.of(loaded.resolve(loaded.config().reportsDir()), loaded.notificationRoot())) {
-      for (String name : NightlyFixture.reportNames(Path.of(root))) {
-        Path partition = Path.of(root, name, "report_date=" + NightlyFixture.RUN_DATE);
-        if (Files.isDirectory(partition)) {
-          assertEquals(
-              0,
-              rowsNaming(TestSpark.session().read().parquet(partition.toString()), id),
-              name + " of the date: rows naming it");
-        }
-      }
-    }
-    try (Stream<Path> files = Files.walk(Path.of(loaded.notificationRoot()))) {
-      assertEquals(
-          List.of(),
-          files.map(Path::toString).filter(f -> f.contains(id)).toList(),
-          "no notification file of the withdrawn incident");
-    }
-  }
-
-  /** Rows with the text in any column (lists, maps and structs as their text). */
-  private static long rowsNaming(Dataset<Row> frame, String text) {
-    Column any = lit(false);
-    for (String c : frame.columns()) {
-      any = any.or(coalesce(col(c).cast("string").contains(text), lit(false)));
-    }
-    return frame.where(any).count();
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   private static void writeLock(long pid) throws IOException {
