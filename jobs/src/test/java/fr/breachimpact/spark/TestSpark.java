@@ -30,6 +30,10 @@ public final class TestSpark {
               .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
               .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
               .config("spark.databricks.delta.snapshotPartitions", "2")
+              // The JVM runs the same stages many times over: Spark's cache of compiled generated
+              // classes (100 by default) evicted them between runs and Janino compiled them again
+              // (NightlyRunTest 0.85 and 0.90 of its time, docs/benchmarks.md).
+              .config("spark.sql.codegen.cache.maxEntries", "2000")
               .getOrCreate();
       session.sparkContext().setLogLevel("ERROR");
     }
