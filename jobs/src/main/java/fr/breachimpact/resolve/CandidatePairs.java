@@ -1,10 +1,15 @@
 package fr.breachimpact.resolve;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import fr.breachimpact.link.BlockingRule;
@@ -50,23 +55,101 @@ public final class CandidatePairs {
    */
   public static Dataset<Row> pairs(
       Dataset<Row> parties, List<BlockingRule> rules, int maxBlockSize) {
-    Dataset<Row> keyed = null;
-    for (int i = 0; i < rules.size(); i++) {
-      Dataset<Row> keys = blockKeys(parties, rules.get(i), i);
-      keyed = keyed == null ? keys : keyed.union(keys);
+    return distinctPairs(blockPairs(keyRows(parties, rules, List.of()), bounds(rules, maxBlockSize)))
+        .localCheckpoint(true);
+  }
+
+  /**
+   * The candidate pairs that hold at least one added party, or none when the added parties push a
+   * block of earlier ones past its bound ({@link AddedPairs#shiftedBlocks()}).
+   *
+   * <p>Without such a block, the pairs {@link #pairs} finds over all parties are those it found
+   * over the earlier parties alone plus these: a pair of two earlier parties comes from blocks that
+   * held it before and still do, within their bounds, so its rules are unchanged; a pair with an
+   * added party is new. Only the blocks an added party holds are shuffled and paired: the other
+   * key rows are dropped on the spot (a Bloom filter of the added keys, then an exact join).
+   *
+   * @param isAdded true on the added parties
+   */
+  public static AddedPairs pairsOfAdded(
+      Dataset<Row> parties, List<BlockingRule> rules, int maxBlockSize, Column isAdded) {
+    Dataset<Row> keyed = keyRows(parties.withColumn(ADDED, isAdded), rules, List.of(col(ADDED)));
+    Dataset<Row> addedKeys = keyed.where(col(ADDED)).select("block_key").distinct();
+    long addedKeyCount = addedKeys.count();
+    Dataset<Row> touched =
+        KeyBloomFilter.narrow(keyed, col("block_key"), addedKeys, col("block_key"), addedKeyCount)
+            .join(addedKeys, "block_key")
+            .localCheckpoint(true);
+    int[] bounds = bounds(rules, maxBlockSize);
+    Column bound =
+        element_at(array(java.util.Arrays.stream(bounds).mapToObj(b -> lit(b)).toArray(Column[]::new)), col("rule").plus(1));
+    // Rows, not distinct nodes, as BlockPairs counts them.
+    long shifted =
+        touched
+            .groupBy("block_key", "rule")
+            .agg(
+                count(lit(1)).as("rows"),
+                sum(when(col(ADDED), 0).otherwise(1)).as("earlier"))
+            .where(
+                col("rows")
+                    .gt(bound)
+                    .and(col("earlier").geq(2))
+                    .and(col("earlier").leq(bound)))
+            .count();
+    if (shifted > 0) {
+      return new AddedPairs(null, shifted);
     }
+    Dataset<Row> inBlocks =
+        blockPairs(touched.select("block_key", "node_id", "rule"), bounds).localCheckpoint(true);
+    Dataset<Row> added = touched.where(col(ADDED)).select("node_id").distinct();
+    Dataset<Row> withAdded =
+        inBlocks
+            .join(added.withColumnRenamed("node_id", "node_a"), "node_a")
+            .unionByName(inBlocks.join(added.withColumnRenamed("node_id", "node_b"), "node_b"));
+    return new AddedPairs(distinctPairs(withAdded).localCheckpoint(true), 0);
+  }
+
+  /**
+   * @param pairs (node_a, node_b, rule, rules) as {@link #pairs} gives them, or null
+   * @param shiftedBlocks blocks of two or more earlier parties that the added ones push past their
+   *     bound: their pairs would go, so the earlier pairs no longer hold (pairs is then null)
+   */
+  public record AddedPairs(Dataset<Row> pairs, long shiftedBlocks) {}
+
+  private static final String ADDED = "_added";
+
+  private static int[] bounds(List<BlockingRule> rules, int maxBlockSize) {
     int[] bounds = new int[rules.size()];
     for (int i = 0; i < bounds.length; i++) {
       bounds[i] = rules.get(i).maxBlockSize(maxBlockSize);
     }
+    return bounds;
+  }
+
+  /** Every rule's key rows in one frame. */
+  private static Dataset<Row> keyRows(
+      Dataset<Row> parties, List<BlockingRule> rules, List<Column> carried) {
+    Dataset<Row> keyed = null;
+    for (int i = 0; i < rules.size(); i++) {
+      Dataset<Row> keys = blockKeys(parties, rules.get(i), i, carried);
+      keyed = keyed == null ? keys : keyed.union(keys);
+    }
+    return keyed;
+  }
+
+  /** (node_a, node_b, rule) of every block within its bound, one row per rule's block. */
+  private static Dataset<Row> blockPairs(Dataset<Row> keyed, int[] bounds) {
     return keyed
         .repartition(col("block_key"))
         .sortWithinPartitions("block_key")
         .mapPartitions(
-            (MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, bounds), PAIR_ENCODER)
+            (MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, bounds), PAIR_ENCODER);
+  }
+
+  private static Dataset<Row> distinctPairs(Dataset<Row> blockPairs) {
+    return blockPairs
         .groupBy("node_a", "node_b")
-        .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"))
-        .localCheckpoint(true);
+        .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"));
   }
 
   /**
@@ -74,16 +157,28 @@ public final class CandidatePairs {
    * rule applies to. A collision (about one in 10^10 for millions of keys) only adds a pair.
    */
   static Dataset<Row> blockKeys(Dataset<Row> parties, BlockingRule rule, int index) {
+    return blockKeys(parties, rule, index, List.of());
+  }
+
+  /** As above, with {@code carried} columns of the party after the rule. */
+  private static Dataset<Row> blockKeys(
+      Dataset<Row> parties, BlockingRule rule, int index, List<Column> carried) {
     Column key = rule.leftIsArray() ? explode(rule.leftKey()) : rule.leftKey();
     Dataset<Row> kinds =
         rule.kinds().isEmpty() ? parties : parties.where(col("kind").isin(rule.kinds().toArray()));
+    List<Column> first = new ArrayList<>(List.of(col("node_id"), col("kind"), key.as("_key")));
+    first.addAll(carried);
+    List<Column> out =
+        new ArrayList<>(
+            List.of(
+                xxhash64(lit(index), col("kind"), col("_key")).as("block_key"),
+                col("node_id"),
+                lit(index).as("rule")));
+    out.addAll(carried);
     return kinds
-        .select(col("node_id"), col("kind"), key.as("_key"))
+        .select(first.toArray(new Column[0]))
         .where(col("_key").isNotNull())
-        .select(
-            xxhash64(lit(index), col("kind"), col("_key")).as("block_key"),
-            col("node_id"),
-            lit(index).as("rule"));
+        .select(out.toArray(new Column[0]));
   }
 
   /**

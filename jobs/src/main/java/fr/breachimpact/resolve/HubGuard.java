@@ -28,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import scala.collection.JavaConverters;
 
 /**
  * Over-linking guard on the shared keys. A key value that several different people hold (a family
@@ -94,6 +95,50 @@ public final class HubGuard {
       result = result == null ? hubs : result.unionByName(hubs);
     }
     return result;
+  }
+
+  /**
+   * How many key values held by earlier parties the added parties make or unmake as hubs: values
+   * none of them holds keep their counts, so only theirs are checked, counted over the earlier
+   * parties that hold one of them (every earlier holder of such a value, so the counts are exact)
+   * and compared with {@code hubs}, those of all the parties.
+   *
+   * @param isAdded true on the added parties
+   */
+  public static long changedByAdded(
+      Dataset<Row> parties, Column isAdded, Dataset<Row> hubs, ResolveConfig config) {
+    Dataset<Row> values = null;
+    for (String key : KEYS) {
+      Dataset<Row> held =
+          parties
+              .where(isAdded.and(col(key).isNotNull()))
+              .select(lit(key).as("key_type"), col(key).as("key_value"));
+      values = values == null ? held : values.union(held);
+    }
+    values = values.distinct().localCheckpoint(true);
+    Dataset<Row> earlier = parties.where(isAdded.unary_$bang());
+    Dataset<Row> holders = null;
+    Dataset<Row> shared = null;
+    for (String key : KEYS) {
+      Dataset<Row> ofKey =
+          earlier.join(
+              values.where(col("key_type").equalTo(key)).select(col("key_value").as("_hub_value")),
+              col(key).equalTo(col("_hub_value")),
+              "left_semi");
+      Dataset<Row> heldBefore = ofKey.select(lit(key).as("key_type"), col(key).as("key_value"));
+      holders = holders == null ? ofKey : holders.unionByName(ofKey);
+      shared = shared == null ? heldBefore : shared.union(heldBefore);
+    }
+    // A value no earlier party holds is in no earlier pair, whatever it is now.
+    var on = JavaConverters.asScalaBuffer(List.of("key_type", "key_value")).toSeq();
+    shared = shared.distinct();
+    // A party holding two of the values is counted once.
+    Dataset<Row> before =
+        hubs(holders.dropDuplicates("node_id"), config)
+            .select("key_type", "key_value")
+            .join(shared, on, "left_semi");
+    Dataset<Row> after = hubs.select("key_type", "key_value").join(shared, on, "left_semi");
+    return before.except(after).count() + after.except(before).count();
   }
 
   /**

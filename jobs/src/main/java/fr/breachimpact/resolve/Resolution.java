@@ -1,6 +1,8 @@
 package fr.breachimpact.resolve;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ResolveConfig;
@@ -10,7 +12,9 @@ import fr.breachimpact.link.ModelTraining;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,12 +51,18 @@ public final class Resolution {
       Dataset<Row> previousCustomerPerson,
       Dataset<Row> previousPersons) {}
 
-  /** Counts of one run, for the log and the bench line. */
+  /**
+   * Counts of one run, for the log and the bench line.
+   *
+   * @param comparedPairs the candidate pairs compared in this run (fewer than all when an earlier
+   *     run's were reused)
+   */
   public record Stats(
       long parties,
       Map<String, Long> hubValues,
       long overmatchedCustomers,
       long candidatePairs,
+      long comparedPairs,
       long dedupEdges,
       long matchEdges,
       int rounds,
@@ -86,6 +96,27 @@ public final class Resolution {
     }
   }
 
+  /**
+   * An earlier run to build on: its scored pairs, and the incidents whose records came since. Only
+   * additions: every earlier record and customer is as that run read it.
+   *
+   * @param earlierPairs that run's {@code dedupe_pairs}
+   */
+  public record Increment(Dataset<Row> earlierPairs, Set<String> addedIncidents) {
+    public Increment {
+      addedIncidents = Set.copyOf(addedIncidents);
+    }
+
+    /** True on the parties of the added incidents' records. */
+    Column isAdded() {
+      return coalesce(
+          col("kind")
+              .equalTo(Parties.RECORD)
+              .and(col("incident_id").isin(addedIncidents.toArray())),
+          lit(false));
+    }
+  }
+
   private Resolution() {}
 
   /**
@@ -100,6 +131,28 @@ public final class Resolution {
       LinkConfig training,
       FellegiSunterModel fixedModel,
       LocalDate runDate) {
+    return run(in, config, model, training, fixedModel, runDate, null);
+  }
+
+  /**
+   * As {@link #run(Inputs, ResolveConfig, ModelDefinition, LinkConfig, FellegiSunterModel,
+   * LocalDate)}, the earlier run's compared pairs reused: only the pairs that hold an added record
+   * are compared, and every pair is scored again (term frequencies count every party). The tables
+   * are those of a full run.
+   *
+   * @param increment the earlier run to build on, or null for a full run; with one, {@code
+   *     fixedModel} is required
+   * @throws IncrementRefused when the added records change the hubs or push blocks of earlier
+   *     parties past their bound (the earlier pairs would not hold)
+   */
+  public static Output run(
+      Inputs in,
+      ResolveConfig config,
+      ModelDefinition model,
+      LinkConfig training,
+      FellegiSunterModel fixedModel,
+      LocalDate runDate,
+      Increment increment) {
     SparkSession spark = in.recordsClean().sparkSession();
     Dataset<Row> parties =
         Parties.all(in.recordsClean(), in.customersClean()).persist(StorageLevel.MEMORY_AND_DISK());
@@ -114,9 +167,17 @@ public final class Resolution {
     // A projection of the cached parties, read by the blocking rules and the pair scorer.
     Dataset<Row> guarded = HubGuard.withoutHubs(parties, hubs);
 
-    DedupeScoring.Result dedupe =
-        DedupeScoring.score(
-            guarded, partyCount, model, config.maxBlockSize(), training, fixedModel);
+    DedupeScoring.Result dedupe;
+    try {
+      dedupe =
+          increment == null
+              ? DedupeScoring.score(
+                  guarded, partyCount, model, config.maxBlockSize(), training, fixedModel)
+              : scoreWithAdded(parties, guarded, partyCount, hubs, model, config, fixedModel, increment);
+    } catch (IncrementRefused e) {
+      parties.unpersist();
+      throw e;
+    }
     long candidatePairs = dedupe.pairs();
     Dataset<Row> dedupEdges =
         dedupe
@@ -183,6 +244,7 @@ public final class Resolution {
             hubCounts,
             overmatchedCount,
             candidatePairs,
+            dedupe.comparedNow(),
             dedupEdgeCount,
             matchEdgeCount,
             components.rounds(),
@@ -202,6 +264,30 @@ public final class Resolution {
         stats,
         // The scored pairs are a projection of the cached comparisons: those are what to free.
         List.of(members, parties, dedupe.compared()));
+  }
+
+  private static DedupeScoring.Result scoreWithAdded(
+      Dataset<Row> parties,
+      Dataset<Row> guarded,
+      long partyCount,
+      Dataset<Row> hubs,
+      ModelDefinition model,
+      ResolveConfig config,
+      FellegiSunterModel fixedModel,
+      Increment increment) {
+    long hubsChanged = HubGuard.changedByAdded(parties, increment.isAdded(), hubs, config);
+    if (hubsChanged > 0) {
+      throw new IncrementRefused(
+          "the added records make or unmake " + hubsChanged + " hub values earlier parties hold");
+    }
+    return DedupeScoring.scoreWithAdded(
+        guarded,
+        partyCount,
+        model,
+        config.maxBlockSize(),
+        fixedModel,
+        increment.earlierPairs(),
+        increment.isAdded());
   }
 
   /** node_id, person_id of the previous run, from its record_person and customer_person. */

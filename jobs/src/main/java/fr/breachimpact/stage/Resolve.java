@@ -13,6 +13,7 @@ import fr.breachimpact.report.ReportWriter;
 import fr.breachimpact.resolve.GroupOverlap;
 import fr.breachimpact.resolve.IncidentOverlap;
 import fr.breachimpact.resolve.IncidentScope;
+import fr.breachimpact.resolve.IncrementRefused;
 import fr.breachimpact.resolve.Resolution;
 import fr.breachimpact.spark.Tables;
 import java.sql.Date;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -35,7 +37,7 @@ import org.apache.spark.sql.SparkSession;
  * their last commit for an earlier run date (Delta time travel; each commit carries {@code
  * run_date=<date>} as user metadata), so re-running a date gives the same ids.
  */
-public final class Resolve implements CarriedForward {
+public final class Resolve implements CarriedForward, IncidentScoped {
   public static final String NAME = "resolve";
 
   private final String modelFile;
@@ -79,6 +81,46 @@ public final class Resolve implements CarriedForward {
 
   @Override
   public void run(StageContext context) {
+    resolve(context, null);
+  }
+
+  /**
+   * When only new incidents came since the last run, reuses that run's compared pairs: the pairs
+   * that hold an added record are compared, every pair is scored again with the stored model, and
+   * the rest (edges, clusters, person ids, tables and reports) is done as a full run does it, so
+   * the tables are a full run's (see {@link Resolution#run(Resolution.Inputs,
+   * fr.breachimpact.config.ResolveConfig, ModelDefinition, fr.breachimpact.config.LinkConfig,
+   * fr.breachimpact.link.FellegiSunterModel, LocalDate, Resolution.Increment)}). A replaced or
+   * removed incident, a model to train, or added records that change the hubs or push earlier
+   * blocks past their bound: it runs in full.
+   */
+  @Override
+  public DeltaRun runIncidents(StageContext context, IncidentDelta delta) {
+    if (!delta.additionsOnly()) {
+      return DeltaRun.refused("an incident was replaced or removed, not only added");
+    }
+    if (retrain || modelFile != null) {
+      return DeltaRun.refused(retrain ? "retrain asked" : "a model file given");
+    }
+    if (!context.exists(Tables.DEDUPE_PAIRS)) {
+      return DeltaRun.refused(Tables.DEDUPE_PAIRS + " is missing");
+    }
+    try {
+      String account =
+          resolve(
+              context,
+              new Resolution.Increment(context.read(Tables.DEDUPE_PAIRS), delta.added()));
+      return DeltaRun.done(account);
+    } catch (IncrementRefused e) {
+      return DeltaRun.refused(e.getMessage());
+    }
+  }
+
+  /**
+   * A run, on an earlier one's pairs when {@code increment} is given: then with the stored model
+   * only, and what it did in one line.
+   */
+  private String resolve(StageContext context, Resolution.Increment increment) {
     SparkSession spark = context.spark();
     LoadedConfig loaded = context.config();
     LocalDate runDate = context.runDate();
@@ -104,6 +146,9 @@ public final class Resolve implements CarriedForward {
             recordCount,
             customerCount,
             loaded.config().link().retrainDrift());
+    if (increment != null && choice.train()) {
+      throw new IncrementRefused("the model would be trained again: " + choice.reason());
+    }
     Resolution.Output out =
         Resolution.run(
             new Resolution.Inputs(
@@ -117,7 +162,8 @@ public final class Resolve implements CarriedForward {
             definition,
             loaded.config().link(),
             choice.model(),
-            runDate);
+            runDate,
+            increment);
     if (choice.train()) {
       store.save(
           out.dedupeModel(), settings, recordCount, customerCount, out.stats().candidatePairs());
@@ -171,6 +217,17 @@ public final class Resolve implements CarriedForward {
         stats.reviewClusters(),
         stats.candidatePairs(),
         stats.hubValues());
+    if (increment == null) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "compared the pairs of the records of %s alone (%d pairs of %d), scored every pair again"
+            + " with %s",
+        String.join(", ", new TreeSet<>(increment.addedIncidents())),
+        stats.comparedPairs(),
+        stats.candidatePairs(),
+        choice.reason());
   }
 
   private static ModelStore store(SparkSession spark, LoadedConfig loaded) {

@@ -54,6 +54,9 @@ class ResolutionTest {
   private static Map<String, String> ids1;
   private static Map<String, String> ids2;
 
+  /** The second run again, on the first run's compared pairs. */
+  private static Resolution.Output incremental;
+
   @BeforeAll
   static void runTwice() {
     List<Row> records = new ArrayList<>();
@@ -133,6 +136,21 @@ class ResolutionTest {
             Fixtures.MODEL,
             LocalDate.of(2026, 11, 29));
     ids2 = ids(run2);
+    incremental =
+        Resolution.run(
+            new Resolution.Inputs(
+                Fixtures.records(records),
+                Fixtures.customers(customers),
+                Fixtures.matches(matches),
+                run1.recordPerson().localCheckpoint(),
+                run1.customerPerson().localCheckpoint(),
+                run1.persons().localCheckpoint()),
+            reviewAboveFour,
+            Fixtures.DEDUPE,
+            LinkConfig.defaults(),
+            Fixtures.MODEL,
+            LocalDate.of(2026, 11, 29),
+            new Resolution.Increment(run1.dedupePairs().localCheckpoint(), Set.of("inc-3")));
   }
 
   /** record or customer id -> person id. */
@@ -224,5 +242,22 @@ class ResolutionTest {
     assertTrue(run1.clusterReview().isEmpty());
     assertEquals(
         0, run2.stats().rounds(), "a small graph is labelled by the union-find in the driver");
+  }
+
+  @Test
+  void aRunOnTheEarlierRunsPairsComparesOnlyTheNewRecordsPairsAndWritesWhatAFullRunWrites() {
+    Frames.assertEqualIgnoringOrder(run2.dedupePairs(), incremental.dedupePairs());
+    Frames.assertEqualIgnoringOrder(run2.recordPerson(), incremental.recordPerson());
+    Frames.assertEqualIgnoringOrder(run2.customerPerson(), incremental.customerPerson());
+    Frames.assertEqualIgnoringOrder(run2.persons(), incremental.persons());
+    Frames.assertEqualIgnoringOrder(run2.clusterReview(), incremental.clusterReview());
+    Frames.assertEqualIgnoringOrder(run2.personMerges(), incremental.personMerges());
+    assertEquals(run2.stats().candidatePairs(), incremental.stats().candidatePairs());
+    long earlier = run1.stats().candidatePairs();
+    assertTrue(earlier > 0, "the first run had pairs");
+    assertEquals(
+        run2.stats().candidatePairs() - earlier,
+        incremental.stats().comparedPairs(),
+        "only the pairs of inc-3's records were compared");
   }
 }
