@@ -150,7 +150,7 @@ class NightlyIncrementalNightsTest {
     }
     String resolve = rows.get("resolve").getAs("reason");
     Matcher pairs =
-        Pattern.compile("records of " + ADDED + " alone \\((\\d+) pairs of (\\d+)\\)")
+        Pattern.compile("records of " + ADDED + " alone \\((\\d+) pairs of (\\d+);")
             .matcher(resolve);
     assertTrue(
         resolve.startsWith("incremental: ") && pairs.find(),

@@ -1,6 +1,8 @@
 package fr.breachimpact.resolve;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
@@ -16,6 +18,7 @@ import fr.breachimpact.link.BlockingRule;
 import fr.breachimpact.link.ComparableColumns;
 import fr.breachimpact.spark.KeyBloomFilter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -60,63 +63,92 @@ public final class CandidatePairs {
   }
 
   /**
-   * The candidate pairs that hold at least one added party, or none when the added parties push a
-   * block of earlier ones past its bound ({@link AddedPairs#shiftedBlocks()}).
+   * The candidate pairs {@link #pairs} finds over all parties that an earlier run over the earlier
+   * parties did not find, or found otherwise: those that hold an added party or a redone earlier
+   * one ({@link AddedPairs#redone()}). Every other pair, of two earlier parties that are not redone,
+   * comes from blocks that held it before and still do, within their bounds, so the earlier run
+   * found it with the same rules.
    *
-   * <p>Without such a block, the pairs {@link #pairs} finds over all parties are those it found
-   * over the earlier parties alone plus these: a pair of two earlier parties comes from blocks that
-   * held it before and still do, within their bounds, so its rules are unchanged; a pair with an
-   * added party is new. Only the blocks an added party holds are shuffled and paired: the other
-   * key rows are dropped on the spot (a Bloom filter of the added keys, then an exact join).
+   * <p>An earlier party is redone when tonight's parties differ from the earlier run's in a way
+   * that touches it: it is in a block of two or more earlier parties that the added ones push past
+   * its bound (the block's pairs go), or {@code changed} names it (a hub value it holds changed).
+   * Only the blocks an added or redone party holds are shuffled and paired: the other key rows are
+   * dropped on the spot (a Bloom filter of their keys, then an exact join).
    *
    * @param isAdded true on the added parties
+   * @param changed node_id of earlier parties whose columns changed since the earlier run
    */
   public static AddedPairs pairsOfAdded(
-      Dataset<Row> parties, List<BlockingRule> rules, int maxBlockSize, Column isAdded) {
-    Dataset<Row> keyed = keyRows(parties.withColumn(ADDED, isAdded), rules, List.of(col(ADDED)));
-    Dataset<Row> addedKeys = keyed.where(col(ADDED)).select("block_key").distinct();
-    long addedKeyCount = addedKeys.count();
-    Dataset<Row> touched =
-        KeyBloomFilter.narrow(keyed, col("block_key"), addedKeys, col("block_key"), addedKeyCount)
-            .join(addedKeys, "block_key")
-            .localCheckpoint(true);
+      Dataset<Row> parties,
+      List<BlockingRule> rules,
+      int maxBlockSize,
+      Column isAdded,
+      Dataset<Row> changed) {
     int[] bounds = bounds(rules, maxBlockSize);
+    Dataset<Row> touched = touchedBlocks(parties.withColumn(FRESH, isAdded), rules);
     Column bound =
-        element_at(array(java.util.Arrays.stream(bounds).mapToObj(b -> lit(b)).toArray(Column[]::new)), col("rule").plus(1));
+        element_at(
+            array(Arrays.stream(bounds).mapToObj(b -> lit(b)).toArray(Column[]::new)),
+            col("rule").plus(1));
     // Rows, not distinct nodes, as BlockPairs counts them.
-    long shifted =
+    Dataset<Row> shifted =
         touched
             .groupBy("block_key", "rule")
-            .agg(
-                count(lit(1)).as("rows"),
-                sum(when(col(ADDED), 0).otherwise(1)).as("earlier"))
-            .where(
-                col("rows")
-                    .gt(bound)
-                    .and(col("earlier").geq(2))
-                    .and(col("earlier").leq(bound)))
-            .count();
-    if (shifted > 0) {
-      return new AddedPairs(null, shifted);
+            .agg(count(lit(1)).as("rows"), sum(when(col(FRESH), 0).otherwise(1)).as("earlier"))
+            .where(col("rows").gt(bound).and(col("earlier").geq(2)).and(col("earlier").leq(bound)))
+            .select("block_key")
+            .localCheckpoint(true);
+    long shiftedBlocks = shifted.count();
+    Dataset<Row> redone =
+        touched
+            .join(shifted, "block_key")
+            .where(col(FRESH).unary_$bang())
+            .select("node_id")
+            .union(changed.select("node_id"))
+            .distinct()
+            .localCheckpoint(true);
+    long redoneCount = redone.count();
+    if (redoneCount > 0) {
+      Dataset<Row> flagged =
+          parties
+              .join(broadcast(redone.withColumn("_redone", lit(true))), "node_id", "left")
+              .withColumn(FRESH, isAdded.or(coalesce(col("_redone"), lit(false))))
+              .drop("_redone");
+      touched = touchedBlocks(flagged, rules);
     }
     Dataset<Row> inBlocks =
         blockPairs(touched.select("block_key", "node_id", "rule"), bounds).localCheckpoint(true);
-    Dataset<Row> added = touched.where(col(ADDED)).select("node_id").distinct();
-    Dataset<Row> withAdded =
+    Dataset<Row> fresh = touched.where(col(FRESH)).select("node_id").distinct();
+    Dataset<Row> withFresh =
         inBlocks
-            .join(added.withColumnRenamed("node_id", "node_a"), "node_a")
-            .unionByName(inBlocks.join(added.withColumnRenamed("node_id", "node_b"), "node_b"));
-    return new AddedPairs(distinctPairs(withAdded).localCheckpoint(true), 0);
+            .join(fresh.withColumnRenamed("node_id", "node_a"), "node_a")
+            .unionByName(inBlocks.join(fresh.withColumnRenamed("node_id", "node_b"), "node_b"));
+    return new AddedPairs(
+        distinctPairs(withFresh).localCheckpoint(true), redone, redoneCount, shiftedBlocks);
   }
 
   /**
-   * @param pairs (node_a, node_b, rule, rules) as {@link #pairs} gives them, or null
-   * @param shiftedBlocks blocks of two or more earlier parties that the added ones push past their
-   *     bound: their pairs would go, so the earlier pairs no longer hold (pairs is then null)
+   * @param pairs (node_a, node_b, rule, rules) as {@link #pairs} gives them, of the added and redone
+   *     parties
+   * @param redone node_id of the earlier parties whose pairs were made again: the earlier run's
+   *     pairs that hold one no longer stand
+   * @param shiftedBlocks blocks of earlier parties that the added ones pushed past their bound
    */
-  public record AddedPairs(Dataset<Row> pairs, long shiftedBlocks) {}
+  public record AddedPairs(
+      Dataset<Row> pairs, Dataset<Row> redone, long redoneCount, long shiftedBlocks) {}
 
-  private static final String ADDED = "_added";
+  /** The key rows of the blocks that hold a party flagged {@link #FRESH}, flag kept, computed. */
+  private static Dataset<Row> touchedBlocks(Dataset<Row> flagged, List<BlockingRule> rules) {
+    Dataset<Row> keyed = keyRows(flagged, rules, List.of(col(FRESH)));
+    Dataset<Row> freshKeys = keyed.where(col(FRESH)).select("block_key").distinct();
+    long freshKeyCount = freshKeys.count();
+    return KeyBloomFilter.narrow(keyed, col("block_key"), freshKeys, col("block_key"), freshKeyCount)
+        .join(freshKeys, "block_key")
+        .localCheckpoint(true);
+  }
+
+  /** Marks the parties whose pairs are made: added, or earlier and redone. */
+  private static final String FRESH = "_fresh";
 
   private static int[] bounds(List<BlockingRule> rules, int maxBlockSize) {
     int[] bounds = new int[rules.size()];

@@ -42,6 +42,9 @@ public final class DedupeScoring {
    * @param pairsPerRule pairs each rule found first
    * @param comparedNow the pairs compared in this run (all of them, unless an earlier run's were
    *     reused)
+   * @param redone earlier parties whose pairs were made again ({@link
+   *     CandidatePairs#pairsOfAdded})
+   * @param shiftedBlocks blocks of earlier parties the added ones pushed past their bound
    */
   public record Result(
       Dataset<Row> candidates,
@@ -50,7 +53,9 @@ public final class DedupeScoring {
       ModelTraining.Trained trained,
       long pairs,
       Map<String, Long> pairsPerRule,
-      long comparedNow) {}
+      long comparedNow,
+      long redone,
+      long shiftedBlocks) {}
 
   private DedupeScoring() {}
 
@@ -94,19 +99,20 @@ public final class DedupeScoring {
         trained,
         patterns.stream().mapToLong(PatternCount::count).sum(),
         PatternCount.perRule(patterns, definition.ruleNames()),
-        candidateCount);
+        candidateCount,
+        0,
+        0);
   }
 
   /**
    * What {@link #score} gives with {@code model} when parties were added to those of an earlier
    * run, without comparing its pairs again: the earlier run's compared pairs ({@code dedupe_pairs},
-   * their levels) with the pairs that hold an added party, compared now, all scored with tonight's
-   * term frequencies. The earlier pairs' levels hold when the earlier parties are unchanged, hubs
-   * included (the caller checks); the blocks are checked here.
+   * their levels) but those of the earlier parties whose pairs are made again, with the pairs that
+   * hold an added or redone party, compared now, all scored with tonight's term frequencies.
    *
    * @param earlierPairs the earlier run's {@code dedupe_pairs}
    * @param isAdded true on the added parties
-   * @throws IncrementRefused when the added parties push a block of earlier ones past its bound
+   * @param changed node_id of the earlier parties whose columns changed since (hub values)
    */
   public static Result scoreWithAdded(
       Dataset<Row> parties,
@@ -115,18 +121,19 @@ public final class DedupeScoring {
       int maxBlockSize,
       FellegiSunterModel model,
       Dataset<Row> earlierPairs,
-      Column isAdded) {
+      Column isAdded,
+      Dataset<Row> changed) {
     List<Comparison> comparisons = definition.comparisons();
     List<String> tf = definition.termFrequencyColumns();
     Dataset<Row> withTf = withFrequencies(parties, tf, partyCount);
     CandidatePairs.AddedPairs added =
-        CandidatePairs.pairsOfAdded(parties, definition.rules(), maxBlockSize, isAdded);
-    if (added.pairs() == null) {
-      throw new IncrementRefused(
-          "the added records push "
-              + added.shiftedBlocks()
-              + " blocks of earlier parties past their bound");
-    }
+        CandidatePairs.pairsOfAdded(parties, definition.rules(), maxBlockSize, isAdded, changed);
+    // The earlier pairs of a redone party are made again with the added ones.
+    Dataset<Row> redone = broadcast(added.redone().select(col("node_id").as("_redone")));
+    Dataset<Row> standing =
+        earlierPairs
+            .join(redone, col("node_a").equalTo(col("_redone")), "left_anti")
+            .join(redone, col("node_b").equalTo(col("_redone")), "left_anti");
     long addedCount = added.pairs().count();
     Dataset<Row> comparedAdded =
         PairComparison.compare(
@@ -135,7 +142,7 @@ public final class DedupeScoring {
             ID_COLUMNS,
             false);
     Dataset<Row> compared =
-        earlierCompared(earlierPairs, withTf, definition)
+        earlierCompared(standing, withTf, definition)
             .union(comparedAdded)
             .persist(StorageLevel.MEMORY_AND_DISK());
     Map<Integer, Long> byRule = new java.util.HashMap<>();
@@ -154,7 +161,9 @@ public final class DedupeScoring {
         ModelTraining.Trained.fixed(model),
         perRule.values().stream().mapToLong(Long::longValue).sum(),
         perRule,
-        addedCount);
+        addedCount,
+        added.redoneCount(),
+        added.shiftedBlocks());
   }
 
   /**

@@ -56,6 +56,8 @@ public final class Resolution {
    *
    * @param comparedPairs the candidate pairs compared in this run (fewer than all when an earlier
    *     run's were reused)
+   * @param redoneParties earlier parties whose pairs were made again on an earlier run's pairs
+   * @param shiftedBlocks blocks of earlier parties that added records pushed past their bound
    */
   public record Stats(
       long parties,
@@ -63,6 +65,8 @@ public final class Resolution {
       long overmatchedCustomers,
       long candidatePairs,
       long comparedPairs,
+      long redoneParties,
+      long shiftedBlocks,
       long dedupEdges,
       long matchEdges,
       int rounds,
@@ -136,14 +140,13 @@ public final class Resolution {
 
   /**
    * As {@link #run(Inputs, ResolveConfig, ModelDefinition, LinkConfig, FellegiSunterModel,
-   * LocalDate)}, the earlier run's compared pairs reused: only the pairs that hold an added record
-   * are compared, and every pair is scored again (term frequencies count every party). The tables
-   * are those of a full run.
+   * LocalDate)}, the earlier run's compared pairs reused: only the pairs that hold an added record,
+   * or an earlier party the added records changed (a hub value it holds, a block they pushed past
+   * its bound), are compared, and every pair is scored again (term frequencies count every party).
+   * The tables are those of a full run.
    *
    * @param increment the earlier run to build on, or null for a full run; with one, {@code
    *     fixedModel} is required
-   * @throws IncrementRefused when the added records change the hubs or push blocks of earlier
-   *     parties past their bound (the earlier pairs would not hold)
    */
   public static Output run(
       Inputs in,
@@ -167,17 +170,12 @@ public final class Resolution {
     // A projection of the cached parties, read by the blocking rules and the pair scorer.
     Dataset<Row> guarded = HubGuard.withoutHubs(parties, hubs);
 
-    DedupeScoring.Result dedupe;
-    try {
-      dedupe =
-          increment == null
-              ? DedupeScoring.score(
-                  guarded, partyCount, model, config.maxBlockSize(), training, fixedModel)
-              : scoreWithAdded(parties, guarded, partyCount, hubs, model, config, fixedModel, increment);
-    } catch (IncrementRefused e) {
-      parties.unpersist();
-      throw e;
-    }
+    DedupeScoring.Result dedupe =
+        increment == null
+            ? DedupeScoring.score(
+                guarded, partyCount, model, config.maxBlockSize(), training, fixedModel)
+            : scoreWithAdded(
+                parties, guarded, partyCount, hubs, model, config, fixedModel, increment);
     long candidatePairs = dedupe.pairs();
     Dataset<Row> dedupEdges =
         dedupe
@@ -245,6 +243,8 @@ public final class Resolution {
             overmatchedCount,
             candidatePairs,
             dedupe.comparedNow(),
+            dedupe.redone(),
+            dedupe.shiftedBlocks(),
             dedupEdgeCount,
             matchEdgeCount,
             components.rounds(),
@@ -275,11 +275,9 @@ public final class Resolution {
       ResolveConfig config,
       FellegiSunterModel fixedModel,
       Increment increment) {
-    long hubsChanged = HubGuard.changedByAdded(parties, increment.isAdded(), hubs, config);
-    if (hubsChanged > 0) {
-      throw new IncrementRefused(
-          "the added records make or unmake " + hubsChanged + " hub values earlier parties hold");
-    }
+    Dataset<Row> changed =
+        HubGuard.earlierHoldersOfChanged(parties, increment.isAdded(), hubs, config)
+            .localCheckpoint(true);
     return DedupeScoring.scoreWithAdded(
         guarded,
         partyCount,
@@ -287,7 +285,8 @@ public final class Resolution {
         config.maxBlockSize(),
         fixedModel,
         increment.earlierPairs(),
-        increment.isAdded());
+        increment.isAdded(),
+        changed);
   }
 
   /** node_id, person_id of the previous run, from its record_person and customer_person. */

@@ -91,8 +91,7 @@ public final class Resolve implements CarriedForward, IncidentScoped {
    * the tables are a full run's (see {@link Resolution#run(Resolution.Inputs,
    * fr.breachimpact.config.ResolveConfig, ModelDefinition, fr.breachimpact.config.LinkConfig,
    * fr.breachimpact.link.FellegiSunterModel, LocalDate, Resolution.Increment)}). A replaced or
-   * removed incident, a model to train, or added records that change the hubs or push earlier
-   * blocks past their bound: it runs in full.
+   * removed incident, or a model to train: it runs in full.
    */
   @Override
   public DeltaRun runIncidents(StageContext context, IncidentDelta delta) {
@@ -222,11 +221,14 @@ public final class Resolve implements CarriedForward, IncidentScoped {
     }
     return String.format(
         Locale.ROOT,
-        "compared the pairs of the records of %s alone (%d pairs of %d), scored every pair again"
-            + " with %s",
+        "compared the pairs of the records of %s alone (%d pairs of %d; %d earlier parties"
+            + " paired again: %d blocks pushed past their bound, hub values changed), scored every"
+            + " pair again with %s",
         String.join(", ", new TreeSet<>(increment.addedIncidents())),
         stats.comparedPairs(),
         stats.candidatePairs(),
+        stats.redoneParties(),
+        stats.shiftedBlocks(),
         choice.reason());
   }
 

@@ -3,7 +3,6 @@ package fr.breachimpact.resolve;
 import static fr.breachimpact.testing.Frames.row;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import fr.breachimpact.resolve.Fixtures.Ident;
 import fr.breachimpact.testing.Frames;
@@ -111,7 +110,7 @@ class CandidatePairsTest {
     Dataset<Row> parties = Parties.all(Fixtures.records(all), Fixtures.customers(customers));
     CandidatePairs.AddedPairs added =
         CandidatePairs.pairsOfAdded(
-            parties, Fixtures.DEDUPE.rules(), 50, col("incident_id").equalTo(ADDED));
+            parties, Fixtures.DEDUPE.rules(), 50, col("incident_id").equalTo(ADDED), none());
     Dataset<Row> full = CandidatePairs.pairs(parties, Fixtures.DEDUPE.rules(), 50);
     Dataset<Row> before =
         CandidatePairs.pairs(
@@ -129,7 +128,7 @@ class CandidatePairsTest {
   }
 
   @Test
-  void addedRecordsThatPushABlockOfEarlierOnesPastItsBoundAreReportedAndGiveNoPairs() {
+  void earlierRecordsInABlockTheAddedOnesPushPastItsBoundArePairedAgain() {
     // Four earlier records share one phone and nothing else; bound 4: one more ends the block.
     String phone = "+33698765432";
     String[] firsts = {"anne", "bruno", "chloe", "denis", "elise"};
@@ -142,13 +141,19 @@ class CandidatePairsTest {
     Dataset<Row> parties = Parties.all(Fixtures.records(records), Fixtures.customers(List.of()));
     CandidatePairs.AddedPairs pushed =
         CandidatePairs.pairsOfAdded(
-            parties, Fixtures.DEDUPE.rules(), 4, col("incident_id").equalTo(ADDED));
+            parties, Fixtures.DEDUPE.rules(), 4, col("incident_id").equalTo(ADDED), none());
     assertEquals(1, pushed.shiftedBlocks());
-    assertNull(pushed.pairs());
+    assertEquals(4, pushed.redoneCount(), "the block's earlier records lose their pairs");
+    assertEquals(0, pushed.pairs().count(), "and get none");
     CandidatePairs.AddedPairs within =
         CandidatePairs.pairsOfAdded(
-            parties, Fixtures.DEDUPE.rules(), 5, col("incident_id").equalTo(ADDED));
+            parties, Fixtures.DEDUPE.rules(), 5, col("incident_id").equalTo(ADDED), none());
     assertEquals(0, within.shiftedBlocks());
+    assertEquals(0, within.redoneCount());
     assertEquals(4, within.pairs().count(), "the added record with each earlier one");
+  }
+
+  private static Dataset<Row> none() {
+    return Frames.frame("node_id STRING");
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.breachimpact.config.ResolveConfig;
 import fr.breachimpact.resolve.Fixtures.Ident;
+import fr.breachimpact.testing.Frames;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,7 +81,7 @@ class HubGuardTest {
   }
 
   @Test
-  void addedRecordsThatMakeAnEarlierPartysValueAHubAreCountedAndOthersAreNot() {
+  void theEarlierHoldersOfAValueTheAddedRecordsMakeAHubAreFoundAndNoOthers() {
     String family = "famille.garnier@free.fr";
     String own = "emma.roy@free.fr";
     List<Row> records =
@@ -98,12 +99,16 @@ class HubGuardTest {
     Dataset<Row> hubs = HubGuard.hubs(parties, config);
     org.apache.spark.sql.Column added =
         org.apache.spark.sql.functions.col("incident_id").equalTo("added");
-    assertEquals(1, HubGuard.changedByAdded(parties, added, hubs, config));
+    Frames.assertEqualIgnoringOrder(
+        Frames.frame("node_id STRING", new Object[] {"r|r1"}, new Object[] {"r|r2"}),
+        HubGuard.earlierHoldersOfChanged(parties, added, hubs, config));
     Dataset<Row> withoutFamily =
         parties.where(org.apache.spark.sql.functions.col("record_id").notEqual("r4"));
     assertEquals(
         0,
-        HubGuard.changedByAdded(withoutFamily, added, HubGuard.hubs(withoutFamily, config), config),
+        HubGuard.earlierHoldersOfChanged(
+                withoutFamily, added, HubGuard.hubs(withoutFamily, config), config)
+            .count(),
         "a value held again by its person, or by added records alone, changes no earlier pair");
   }
 }
