@@ -58,16 +58,17 @@ public final class CandidatePairs {
    */
   public static Dataset<Row> pairs(
       Dataset<Row> parties, List<BlockingRule> rules, int maxBlockSize) {
-    return distinctPairs(blockPairs(keyRows(parties, rules, List.of()), bounds(rules, maxBlockSize)))
+    return distinctPairs(
+            blockPairs(keyRows(parties, rules, List.of()), bounds(rules, maxBlockSize)))
         .localCheckpoint(true);
   }
 
   /**
    * The candidate pairs {@link #pairs} finds over all parties that an earlier run over the earlier
    * parties did not find, or found otherwise: those that hold an added party or a redone earlier
-   * one ({@link AddedPairs#redone()}). Every other pair, of two earlier parties that are not redone,
-   * comes from blocks that held it before and still do, within their bounds, so the earlier run
-   * found it with the same rules.
+   * one ({@link AddedPairs#redone()}). Every other pair, of two earlier parties that are not
+   * redone, comes from blocks that held it before and still do, within their bounds, so the earlier
+   * run found it with the same rules.
    *
    * <p>An earlier party is redone when tonight's parties differ from the earlier run's in a way
    * that touches it: it is in a block of two or more earlier parties that the added ones push past
@@ -128,8 +129,8 @@ public final class CandidatePairs {
   }
 
   /**
-   * @param pairs (node_a, node_b, rule, rules) as {@link #pairs} gives them, of the added and redone
-   *     parties
+   * @param pairs (node_a, node_b, rule, rules) as {@link #pairs} gives them, of the added and
+   *     redone parties
    * @param redone node_id of the earlier parties whose pairs were made again: the earlier run's
    *     pairs that hold one no longer stand
    * @param shiftedBlocks blocks of earlier parties that the added ones pushed past their bound
@@ -142,7 +143,8 @@ public final class CandidatePairs {
     Dataset<Row> keyed = keyRows(flagged, rules, List.of(col(FRESH)));
     Dataset<Row> freshKeys = keyed.where(col(FRESH)).select("block_key").distinct();
     long freshKeyCount = freshKeys.count();
-    return KeyBloomFilter.narrow(keyed, col("block_key"), freshKeys, col("block_key"), freshKeyCount)
+    return KeyBloomFilter.narrow(
+            keyed, col("block_key"), freshKeys, col("block_key"), freshKeyCount)
         .join(freshKeys, "block_key")
         .localCheckpoint(true);
   }

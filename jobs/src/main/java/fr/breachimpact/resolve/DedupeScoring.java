@@ -42,8 +42,7 @@ public final class DedupeScoring {
    * @param pairsPerRule pairs each rule found first
    * @param comparedNow the pairs compared in this run (all of them, unless an earlier run's were
    *     reused)
-   * @param redone earlier parties whose pairs were made again ({@link
-   *     CandidatePairs#pairsOfAdded})
+   * @param redone earlier parties whose pairs were made again ({@link CandidatePairs#pairsOfAdded})
    * @param shiftedBlocks blocks of earlier parties the added ones pushed past their bound
    */
   public record Result(
@@ -168,8 +167,8 @@ public final class DedupeScoring {
 
   /**
    * The earlier run's pairs in the shape {@link PairComparison#compare} gives (the rule's index
-   * again, no rule set: only training reads it), with tonight's term frequency of the right
-   * party's value.
+   * again, no rule set: only training reads it), with tonight's term frequency of the right party's
+   * value.
    */
   private static Dataset<Row> earlierCompared(
       Dataset<Row> earlierPairs, Dataset<Row> withTf, ModelDefinition definition) {

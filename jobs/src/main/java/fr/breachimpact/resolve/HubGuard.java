@@ -136,7 +136,8 @@ public final class HubGuard {
     }
     var on = JavaConverters.asScalaBuffer(List.of("key_type", "key_value")).toSeq();
     shared = shared.distinct().join(values, on, "left_semi");
-    Dataset<Row> before = hubs(holders, config).select("key_type", "key_value").join(shared, on, "left_semi");
+    Dataset<Row> before =
+        hubs(holders, config).select("key_type", "key_value").join(shared, on, "left_semi");
     Dataset<Row> after = hubs.select("key_type", "key_value").join(shared, on, "left_semi");
     Dataset<Row> changed = before.except(after).union(after.except(before)).localCheckpoint(true);
     Dataset<Row> out = null;

@@ -124,27 +124,14 @@ public final class Resolution {
   private Resolution() {}
 
   /**
+   * The person tables of a full run; with an {@code increment}, the earlier run's compared pairs
+   * are reused: only the pairs that hold an added record, or an earlier party the added records
+   * changed (a hub value it holds, a block they pushed past its bound), are compared, and every
+   * pair is scored again (term frequencies count every party). The tables are a full run's.
+   *
    * @param model the deduplication model ({@code resolve.model})
    * @param training EM and random-pair settings (section {@code link})
    * @param fixedModel a deduplication model to score with instead of training one (null: train)
-   */
-  public static Output run(
-      Inputs in,
-      ResolveConfig config,
-      ModelDefinition model,
-      LinkConfig training,
-      FellegiSunterModel fixedModel,
-      LocalDate runDate) {
-    return run(in, config, model, training, fixedModel, runDate, null);
-  }
-
-  /**
-   * As {@link #run(Inputs, ResolveConfig, ModelDefinition, LinkConfig, FellegiSunterModel,
-   * LocalDate)}, the earlier run's compared pairs reused: only the pairs that hold an added record,
-   * or an earlier party the added records changed (a hub value it holds, a block they pushed past
-   * its bound), are compared, and every pair is scored again (term frequencies count every party).
-   * The tables are those of a full run.
-   *
    * @param increment the earlier run to build on, or null for a full run; with one, {@code
    *     fixedModel} is required
    */

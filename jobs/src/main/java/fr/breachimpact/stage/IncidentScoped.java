@@ -11,6 +11,21 @@ public interface IncidentScoped extends Stage {
   /** Updates the stage's tables for {@code delta} only, or says why it cannot. */
   DeltaRun runIncidents(StageContext context, IncidentDelta delta);
 
+  /**
+   * Why a stage that scores with a stored model cannot build on its earlier run, or null: an
+   * incident replaced or removed changes earlier records, and a model asked for (trained again or
+   * given) changes every score.
+   */
+  static String unlessAddedWithStoredModel(IncidentDelta delta, boolean retrain, String modelFile) {
+    if (!delta.additionsOnly()) {
+      return "an incident was replaced or removed, not only added";
+    }
+    if (retrain || modelFile != null) {
+      return retrain ? "retrain asked" : "a model file given";
+    }
+    return null;
+  }
+
   /** What an incremental run did ({@code done}), or why it did not run (nothing written). */
   record DeltaRun(boolean done, String account) {
     public static DeltaRun done(String account) {

@@ -120,11 +120,9 @@ public final class Link implements IncidentScoped {
    */
   @Override
   public DeltaRun runIncidents(StageContext context, IncidentDelta delta) {
-    if (!delta.additionsOnly()) {
-      return DeltaRun.refused("an incident was replaced or removed, not only added");
-    }
-    if (retrain || modelFile != null) {
-      return DeltaRun.refused(retrain ? "retrain asked" : "a model file given");
+    String refused = IncidentScoped.unlessAddedWithStoredModel(delta, retrain, modelFile);
+    if (refused != null) {
+      return DeltaRun.refused(refused);
     }
     for (String table : writes()) {
       if (!context.exists(table)) {

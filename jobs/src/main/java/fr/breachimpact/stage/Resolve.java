@@ -88,18 +88,14 @@ public final class Resolve implements CarriedForward, IncidentScoped {
    * When only new incidents came since the last run, reuses that run's compared pairs: the pairs
    * that hold an added record are compared, every pair is scored again with the stored model, and
    * the rest (edges, clusters, person ids, tables and reports) is done as a full run does it, so
-   * the tables are a full run's (see {@link Resolution#run(Resolution.Inputs,
-   * fr.breachimpact.config.ResolveConfig, ModelDefinition, fr.breachimpact.config.LinkConfig,
-   * fr.breachimpact.link.FellegiSunterModel, LocalDate, Resolution.Increment)}). A replaced or
-   * removed incident, or a model to train: it runs in full.
+   * the tables are a full run's (see {@link Resolution#run}). A replaced or removed incident, or a
+   * model to train: it runs in full.
    */
   @Override
   public DeltaRun runIncidents(StageContext context, IncidentDelta delta) {
-    if (!delta.additionsOnly()) {
-      return DeltaRun.refused("an incident was replaced or removed, not only added");
-    }
-    if (retrain || modelFile != null) {
-      return DeltaRun.refused(retrain ? "retrain asked" : "a model file given");
+    String refused = IncidentScoped.unlessAddedWithStoredModel(delta, retrain, modelFile);
+    if (refused != null) {
+      return DeltaRun.refused(refused);
     }
     if (!context.exists(Tables.DEDUPE_PAIRS)) {
       return DeltaRun.refused(Tables.DEDUPE_PAIRS + " is missing");
@@ -107,8 +103,7 @@ public final class Resolve implements CarriedForward, IncidentScoped {
     try {
       String account =
           resolve(
-              context,
-              new Resolution.Increment(context.read(Tables.DEDUPE_PAIRS), delta.added()));
+              context, new Resolution.Increment(context.read(Tables.DEDUPE_PAIRS), delta.added()));
       return DeltaRun.done(account);
     } catch (IncrementRefused e) {
       return DeltaRun.refused(e.getMessage());
@@ -222,8 +217,8 @@ public final class Resolve implements CarriedForward, IncidentScoped {
     return String.format(
         Locale.ROOT,
         "compared the pairs of the records of %s alone (%d pairs of %d; %d earlier parties"
-            + " paired again: %d blocks pushed past their bound, hub values changed), scored every"
-            + " pair again with %s",
+            + " paired again: members of %d blocks pushed past their bound, holders of hub values"
+            + " that changed), scored every pair again with %s",
         String.join(", ", new TreeSet<>(increment.addedIncidents())),
         stats.comparedPairs(),
         stats.candidatePairs(),

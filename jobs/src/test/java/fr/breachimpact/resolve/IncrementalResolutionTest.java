@@ -3,10 +3,8 @@ package fr.breachimpact.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ResolveConfig;
 import fr.breachimpact.resolve.Fixtures.Ident;
-import fr.breachimpact.testing.Frames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +30,18 @@ class IncrementalResolutionTest {
     Ident camille =
         new Ident("camille", "lefebvre", "1984-03-12", "camille.lefebvre@orange.fr", null, "75011");
     List<Row> records = new ArrayList<>();
-    records.add(new Ident("sophie", "garnier", "1980-02-02", FAMILY, null, null).record("r1", "inc-1"));
-    records.add(new Ident("lucas", "garnier", "1980-02-02", FAMILY, null, null).record("r2", "inc-1"));
-    records.add(new Ident("emma", "garnier", "1980-02-02", FAMILY, null, null).record("r3", "inc-2"));
-    records.add(new Ident("anne", "petit", "1970-01-01", null, null, "59000").record("r4", "inc-1"));
-    records.add(new Ident("bruno", "roux", "1970-01-01", null, null, "59000").record("r5", "inc-2"));
-    records.add(new Ident("chloe", "blanc", "1970-01-01", null, null, "59000").record("r6", "inc-2"));
+    records.add(
+        new Ident("sophie", "garnier", "1980-02-02", FAMILY, null, null).record("r1", "inc-1"));
+    records.add(
+        new Ident("lucas", "garnier", "1980-02-02", FAMILY, null, null).record("r2", "inc-1"));
+    records.add(
+        new Ident("emma", "garnier", "1980-02-02", FAMILY, null, null).record("r3", "inc-2"));
+    records.add(
+        new Ident("anne", "petit", "1970-01-01", null, null, "59000").record("r4", "inc-1"));
+    records.add(
+        new Ident("bruno", "roux", "1970-01-01", null, null, "59000").record("r5", "inc-2"));
+    records.add(
+        new Ident("chloe", "blanc", "1970-01-01", null, null, "59000").record("r6", "inc-2"));
     records.add(camille.record("r7", "inc-1"));
     records.add(camille.withFirst("camile").record("r8", "inc-2"));
     List<Row> customers = List.of(camille.customer("A-1", "Auchan", "Mulliez"));
@@ -66,20 +70,8 @@ class IncrementalResolutionTest {
       ResolveConfig config,
       Resolution.Output previous,
       Resolution.Increment increment) {
-    return Resolution.run(
-        new Resolution.Inputs(
-            Fixtures.records(records),
-            Fixtures.customers(customers),
-            Fixtures.matches(matches),
-            previous == null ? null : previous.recordPerson().localCheckpoint(),
-            previous == null ? null : previous.customerPerson().localCheckpoint(),
-            previous == null ? null : previous.persons().localCheckpoint()),
-        config,
-        Fixtures.DEDUPE,
-        LinkConfig.defaults(),
-        Fixtures.MODEL,
-        previous == null ? LocalDate.of(2026, 11, 28) : LocalDate.of(2026, 11, 29),
-        increment);
+    LocalDate date = previous == null ? LocalDate.of(2026, 11, 28) : LocalDate.of(2026, 11, 29);
+    return Fixtures.resolve(records, customers, matches, config, previous, date, increment);
   }
 
   @Test
@@ -92,11 +84,6 @@ class IncrementalResolutionTest {
 
   @Test
   void theTablesAreThoseOfAFullRun() {
-    Frames.assertEqualIgnoringOrder(full.dedupePairs(), incremental.dedupePairs());
-    Frames.assertEqualIgnoringOrder(full.recordPerson(), incremental.recordPerson());
-    Frames.assertEqualIgnoringOrder(full.customerPerson(), incremental.customerPerson());
-    Frames.assertEqualIgnoringOrder(full.persons(), incremental.persons());
-    Frames.assertEqualIgnoringOrder(full.clusterReview(), incremental.clusterReview());
-    Frames.assertEqualIgnoringOrder(full.personMerges(), incremental.personMerges());
+    Fixtures.assertSameTables(full, incremental);
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ResolveConfig;
 import fr.breachimpact.resolve.Fixtures.Ident;
 import fr.breachimpact.testing.Frames;
@@ -95,19 +94,14 @@ class ResolutionTest {
     }
 
     run1 =
-        Resolution.run(
-            new Resolution.Inputs(
-                Fixtures.records(records),
-                Fixtures.customers(customers),
-                Fixtures.matches(matches),
-                null,
-                null,
-                null),
+        Fixtures.resolve(
+            records,
+            customers,
+            matches,
             ResolveConfig.defaults(),
-            Fixtures.DEDUPE,
-            LinkConfig.defaults(),
-            Fixtures.MODEL,
-            LocalDate.of(2026, 11, 28));
+            null,
+            LocalDate.of(2026, 11, 28),
+            null);
     ids1 = ids(run1);
 
     records.add(
@@ -121,36 +115,26 @@ class ResolutionTest {
     records.add(LEA.withEmail(LEA_EMAIL).withPhone(LEA_PHONE).record("r22", "inc-3"));
     ResolveConfig reviewAboveFour =
         new ResolveConfig(4, null, null, null, null, null, null, null, null);
-    run2 =
-        Resolution.run(
-            new Resolution.Inputs(
-                Fixtures.records(records),
-                Fixtures.customers(customers),
-                Fixtures.matches(matches),
-                run1.recordPerson().localCheckpoint(),
-                run1.customerPerson().localCheckpoint(),
-                run1.persons().localCheckpoint()),
-            reviewAboveFour,
-            Fixtures.DEDUPE,
-            LinkConfig.defaults(),
-            Fixtures.MODEL,
-            LocalDate.of(2026, 11, 29));
+    run2 = secondRun(records, customers, matches, reviewAboveFour, null);
     ids2 = ids(run2);
     incremental =
-        Resolution.run(
-            new Resolution.Inputs(
-                Fixtures.records(records),
-                Fixtures.customers(customers),
-                Fixtures.matches(matches),
-                run1.recordPerson().localCheckpoint(),
-                run1.customerPerson().localCheckpoint(),
-                run1.persons().localCheckpoint()),
+        secondRun(
+            records,
+            customers,
+            matches,
             reviewAboveFour,
-            Fixtures.DEDUPE,
-            LinkConfig.defaults(),
-            Fixtures.MODEL,
-            LocalDate.of(2026, 11, 29),
             new Resolution.Increment(run1.dedupePairs().localCheckpoint(), Set.of("inc-3")));
+  }
+
+  /** The second night, after run1; on its compared pairs with an increment. */
+  private static Resolution.Output secondRun(
+      List<Row> records,
+      List<Row> customers,
+      List<Row> matches,
+      ResolveConfig config,
+      Resolution.Increment increment) {
+    return Fixtures.resolve(
+        records, customers, matches, config, run1, LocalDate.of(2026, 11, 29), increment);
   }
 
   /** record or customer id -> person id. */
@@ -246,12 +230,7 @@ class ResolutionTest {
 
   @Test
   void aRunOnTheEarlierRunsPairsComparesOnlyTheNewRecordsPairsAndWritesWhatAFullRunWrites() {
-    Frames.assertEqualIgnoringOrder(run2.dedupePairs(), incremental.dedupePairs());
-    Frames.assertEqualIgnoringOrder(run2.recordPerson(), incremental.recordPerson());
-    Frames.assertEqualIgnoringOrder(run2.customerPerson(), incremental.customerPerson());
-    Frames.assertEqualIgnoringOrder(run2.persons(), incremental.persons());
-    Frames.assertEqualIgnoringOrder(run2.clusterReview(), incremental.clusterReview());
-    Frames.assertEqualIgnoringOrder(run2.personMerges(), incremental.personMerges());
+    Fixtures.assertSameTables(run2, incremental);
     assertEquals(run2.stats().candidatePairs(), incremental.stats().candidatePairs());
     long earlier = run1.stats().candidatePairs();
     assertTrue(earlier > 0, "the first run had pairs");

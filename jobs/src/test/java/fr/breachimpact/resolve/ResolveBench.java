@@ -114,7 +114,8 @@ class ResolveBench {
             Fixtures.DEDUPE,
             LinkConfig.defaults(),
             null,
-            LocalDate.of(2026, 11, 29));
+            LocalDate.of(2026, 11, 29),
+            null);
     Dataset<Row> recordPerson = out.recordPerson().localCheckpoint();
     double seconds = (System.nanoTime() - start) / 1e9;
     Resolution.Stats s = out.stats();
