@@ -86,36 +86,52 @@ public final class CandidatePairs {
       Column isAdded,
       Dataset<Row> changed) {
     int[] bounds = bounds(rules, maxBlockSize);
-    Dataset<Row> touched = touchedBlocks(parties.withColumn(FRESH, isAdded), rules);
+    // Every rule's key rows of every party: made twice at most (a scan of the cached parties
+    // each), never shuffled whole. The fresh parties' own keys are made from those parties alone.
+    Dataset<Row> flagged =
+        marked(parties, changed, "_changed")
+            .withColumn(ADDED, isAdded)
+            .withColumn(FRESH, col(ADDED).or(col("_changed")))
+            .drop("_changed");
+    Dataset<Row> keyed = keyRows(flagged, rules, List.of(col(ADDED), col(FRESH)));
+    Dataset<Row> freshKeys = keysOf(flagged.where(col(FRESH)), rules);
+    Dataset<Row> touched = rowsOfBlocks(keyed, freshKeys);
+
     Column bound =
         element_at(
             array(Arrays.stream(bounds).mapToObj(b -> lit(b)).toArray(Column[]::new)),
             col("rule").plus(1));
-    // Rows, not distinct nodes, as BlockPairs counts them.
+    // Rows, not distinct nodes, as BlockPairs counts them; the earlier block is its rows but the
+    // added ones.
     Dataset<Row> shifted =
         touched
             .groupBy("block_key", "rule")
-            .agg(count(lit(1)).as("rows"), sum(when(col(FRESH), 0).otherwise(1)).as("earlier"))
+            .agg(count(lit(1)).as("rows"), sum(when(col(ADDED), 0).otherwise(1)).as("earlier"))
             .where(col("rows").gt(bound).and(col("earlier").geq(2)).and(col("earlier").leq(bound)))
-            .select("block_key")
-            .localCheckpoint(true);
+            .select("block_key");
+    Dataset<Row> shiftedMembers =
+        touched.join(shifted, "block_key").where(col(ADDED).unary_$bang()).select("node_id");
     long shiftedBlocks = shifted.count();
     Dataset<Row> redone =
-        touched
-            .join(shifted, "block_key")
-            .where(col(FRESH).unary_$bang())
-            .select("node_id")
-            .union(changed.select("node_id"))
+        shiftedMembers.union(changed.select("node_id")).distinct().localCheckpoint(true);
+    long redoneCount = redone.count();
+
+    // Members of a shifted block not yet fresh: their other blocks are paired too.
+    Dataset<Row> extra =
+        shiftedMembers
+            .join(touched.where(col(FRESH)).select("node_id"), seq("node_id"), "left_anti")
             .distinct()
             .localCheckpoint(true);
-    long redoneCount = redone.count();
-    if (redoneCount > 0) {
-      Dataset<Row> flagged =
-          parties
-              .join(broadcast(redone.withColumn("_redone", lit(true))), "node_id", "left")
-              .withColumn(FRESH, isAdded.or(coalesce(col("_redone"), lit(false))))
-              .drop("_redone");
-      touched = touchedBlocks(flagged, rules);
+    if (extra.count() > 0) {
+      Dataset<Row> extraKeys =
+          keysOf(parties.join(broadcast(extra), "node_id"), rules)
+              .join(freshKeys, seq("block_key"), "left_anti")
+              .localCheckpoint(true);
+      touched =
+          marked(touched.unionByName(rowsOfBlocks(keyed, extraKeys)), extra, "_extra")
+              .withColumn(FRESH, col(FRESH).or(col("_extra")))
+              .drop("_extra")
+              .localCheckpoint(true);
     }
     Dataset<Row> inBlocks =
         blockPairs(touched.select("block_key", "node_id", "rule"), bounds).localCheckpoint(true);
@@ -128,6 +144,18 @@ public final class CandidatePairs {
         distinctPairs(withFresh).localCheckpoint(true), redone, redoneCount, shiftedBlocks);
   }
 
+  /** The frame with a boolean column {@code name}: whether its node_id is one of {@code nodes}. */
+  private static Dataset<Row> marked(Dataset<Row> frame, Dataset<Row> nodes, String name) {
+    return frame
+        .join(
+            broadcast(nodes.select("node_id").withColumn(name, lit(true))), seq("node_id"), "left")
+        .withColumn(name, coalesce(col(name), lit(false)));
+  }
+
+  private static scala.collection.Seq<String> seq(String column) {
+    return scala.collection.JavaConverters.asScalaBuffer(List.of(column)).toSeq();
+  }
+
   /**
    * @param pairs (node_a, node_b, rule, rules) as {@link #pairs} gives them, of the added and
    *     redone parties
@@ -138,16 +166,27 @@ public final class CandidatePairs {
   public record AddedPairs(
       Dataset<Row> pairs, Dataset<Row> redone, long redoneCount, long shiftedBlocks) {}
 
-  /** The key rows of the blocks that hold a party flagged {@link #FRESH}, flag kept, computed. */
-  private static Dataset<Row> touchedBlocks(Dataset<Row> flagged, List<BlockingRule> rules) {
-    Dataset<Row> keyed = keyRows(flagged, rules, List.of(col(FRESH)));
-    Dataset<Row> freshKeys = keyed.where(col(FRESH)).select("block_key").distinct();
-    long freshKeyCount = freshKeys.count();
-    return KeyBloomFilter.narrow(
-            keyed, col("block_key"), freshKeys, col("block_key"), freshKeyCount)
-        .join(freshKeys, "block_key")
-        .localCheckpoint(true);
+  /** The distinct block keys of these parties, computed. */
+  private static Dataset<Row> keysOf(Dataset<Row> parties, List<BlockingRule> rules) {
+    return keyRows(parties, rules, List.of()).select("block_key").distinct().localCheckpoint(true);
   }
+
+  /**
+   * The key rows of the blocks {@code keys} names, computed: a Bloom filter of the keys drops most
+   * of the others where they are made, then an exact join.
+   */
+  private static Dataset<Row> rowsOfBlocks(Dataset<Row> keyed, Dataset<Row> keys) {
+    long count = keys.count();
+    // No filter of no keys: the frame is empty.
+    Dataset<Row> narrowed =
+        count == 0
+            ? keyed.where(lit(false))
+            : KeyBloomFilter.narrow(keyed, col("block_key"), keys, col("block_key"), count);
+    return narrowed.join(keys, "block_key").localCheckpoint(true);
+  }
+
+  /** Marks the added parties. */
+  private static final String ADDED = "_added";
 
   /** Marks the parties whose pairs are made: added, or earlier and redone. */
   private static final String FRESH = "_fresh";
