@@ -35,7 +35,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       alone. It repeats the records of an earlier incident, so it shares every blocking key with
  *       them, and the bound on a block's pairs is low enough here that it pushes some earlier
  *       records' blocks past it: those records lose pairs, and are linked again with the new ones.
- *       Resolve compares the pairs of its records alone and scores every pair again.
  *   <li>That incident is replaced by a corrected file (its last rows dropped): classify replaces
  *       its records alone; link, whose earlier pairs may no longer hold, runs in full.
  *   <li>Customers are appended and some edited: ingest and classify are reused, customers and what
@@ -139,7 +138,7 @@ class NightlyIncrementalNightsTest {
   }
 
   @Test
-  void onTheNightOfANewIncidentClassifyLinkAndResolveRunForItsRecordsAlone() {
+  void onTheNightOfANewIncidentClassifyAndLinkRunForItsRecordsAlone() {
     Map<String, Row> rows = NightlyFixture.runLog(incremental, NEW_INCIDENT);
     for (String stage : List.of("classify", "link")) {
       assertEquals("ran", rows.get(stage).getAs("status"), stage);
@@ -148,19 +147,8 @@ class NightlyIncrementalNightsTest {
           reason.startsWith("incremental: ") && reason.contains("added " + ADDED),
           stage + " ran for the added incident alone: " + reason);
     }
-    String resolve = rows.get("resolve").getAs("reason");
-    Matcher pairs =
-        Pattern.compile("records of " + ADDED + " alone \\((\\d+) pairs of (\\d+);")
-            .matcher(resolve);
-    assertTrue(
-        resolve.startsWith("incremental: ") && pairs.find(),
-        "resolve compared the added incident's pairs alone: " + resolve);
-    long compared = Long.parseLong(pairs.group(1));
-    assertTrue(
-        compared > 0 && compared < Long.parseLong(pairs.group(2)),
-        "some pairs compared, fewer than all: " + resolve);
     Map<String, Row> recomputation = NightlyFixture.runLog(recomputed, NEW_INCIDENT);
-    for (String stage : List.of("classify", "link", "resolve")) {
+    for (String stage : List.of("classify", "link")) {
       String reason = recomputation.get(stage).getAs("reason");
       assertFalse(reason.startsWith("incremental"), "--recompute runs " + stage + " in full");
     }

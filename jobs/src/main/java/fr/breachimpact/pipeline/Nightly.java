@@ -410,11 +410,6 @@ public final class Nightly {
         refused = "an output of its run of " + from + " is missing";
       }
       why = "runs every night (its outputs carry the run date): " + refused;
-      Optional<IncidentScoped.DeltaRun> run = runIncidents(stage, last, versions, fp, start);
-      if (run.isPresent() && run.get().done()) {
-        return;
-      }
-      why += run.map(r -> "; in full: " + r.account()).orElse("");
     } else {
       if (last.isPresent() && fp.equals(last.get().fingerprint())) {
         finish(
@@ -427,11 +422,18 @@ public final class Nightly {
         return;
       }
       why = whyRun(upstream, last, versions);
-      Optional<IncidentScoped.DeltaRun> run = runIncidents(stage, last, versions, fp, start);
-      if (run.isPresent() && run.get().done()) {
-        return;
+      Optional<IncidentDelta> delta = incidentDelta(stage, last, versions);
+      if (delta.isPresent()) {
+        IncidentScoped.DeltaRun run =
+            ((IncidentScoped) stage.stage())
+                .runIncidents(new StageContext(spark, config, runDate), delta.get());
+        if (run.done()) {
+          incidentRuns.put(stage.name(), new IncidentsRun(last.get().fingerprint(), delta.get()));
+          finish(stage.stage(), "ran", "incremental: " + run.account(), fp, start, versions);
+          return;
+        }
+        why += "; in full: " + run.account();
       }
-      why += run.map(r -> "; in full: " + r.account()).orElse("");
     }
     LOG.info("nightly run={} stage={} start: {}", runId, stage.name(), why);
     stage.stage().run(new StageContext(spark, config, runDate));
@@ -445,35 +447,10 @@ public final class Nightly {
   }
 
   /**
-   * An incident-scoped stage run for the incidents that changed alone, when that is all that
-   * changed ({@link #incidentDelta}): done (and logged) or refused. Empty when no such run applies.
-   */
-  private Optional<IncidentScoped.DeltaRun> runIncidents(
-      Step stage,
-      Optional<RunLog.Completed> last,
-      Map<String, String> versions,
-      String fp,
-      Instant start) {
-    Optional<IncidentDelta> delta = incidentDelta(stage, last, versions);
-    if (delta.isEmpty()) {
-      return Optional.empty();
-    }
-    IncidentScoped.DeltaRun run =
-        ((IncidentScoped) stage.stage())
-            .runIncidents(new StageContext(spark, config, runDate), delta.get());
-    if (run.done()) {
-      incidentRuns.put(stage.name(), new IncidentsRun(last.get().fingerprint(), delta.get()));
-      finish(stage.stage(), "ran", "incremental: " + run.account(), fp, start, versions);
-    }
-    return Optional.of(run);
-  }
-
-  /**
    * The incidents a stage can be brought up to date for alone, if that is all that changed since
-   * its last completed run: of what it depends on, only upstream stages' fingerprints differ, each
-   * of those stages went tonight, for the same incidents only, from the very state the stage's last
-   * run read, and none of the stage's own tables was written since that run. Empty otherwise, and
-   * always under {@code --recompute}.
+   * its last completed run: of what it depends on, only one upstream stage's fingerprint differs,
+   * and that stage went tonight, for those incidents only, from the very state the stage's last run
+   * read. Empty otherwise, and always under {@code --recompute}.
    */
   private Optional<IncidentDelta> incidentDelta(
       Step stage, Optional<RunLog.Completed> last, Map<String, String> versions) {
@@ -485,34 +462,13 @@ public final class Nightly {
     names.addAll(versions.keySet());
     List<String> changed =
         names.stream().filter(n -> !Objects.equals(before.get(n), versions.get(n))).toList();
-    if (changed.isEmpty()) {
+    if (changed.size() != 1) {
       return Optional.empty();
     }
-    IncidentDelta delta = null;
-    for (String name : changed) {
-      IncidentsRun upstream = incidentRuns.get(name);
-      if (upstream == null
-          || !upstream.fingerprintBefore().equals(before.get(name))
-          || (delta != null && !delta.equals(upstream.delta()))) {
-        return Optional.empty();
-      }
-      delta = upstream.delta();
-    }
-    return writtenSince(stage, last.get()) == null ? Optional.of(delta) : Optional.empty();
-  }
-
-  /** Which of the stage's tables is missing or was written after its last run; null if none. */
-  private String writtenSince(Step stage, RunLog.Completed last) {
-    for (String table : stage.stage().writes()) {
-      Instant written = LakeTables.lastCommitTime(spark, config.lakeTable(table));
-      if (written == null) {
-        return table + " is missing";
-      }
-      if (written.isAfter(last.endedAt())) {
-        return table + " was written after its last completed run";
-      }
-    }
-    return null;
+    IncidentsRun upstream = incidentRuns.get(changed.get(0));
+    return upstream != null && upstream.fingerprintBefore().equals(before.get(changed.get(0)))
+        ? Optional.of(upstream.delta())
+        : Optional.empty();
   }
 
   /** Records the stage's fingerprint for the stages downstream of it, and returns it. */
@@ -552,7 +508,16 @@ public final class Nightly {
     if (!last.get().runDate().isBefore(runDate)) {
       return "its last run is of " + last.get().runDate() + ", not of an earlier date";
     }
-    return writtenSince(stage, last.get());
+    for (String table : stage.stage().writes()) {
+      Instant written = LakeTables.lastCommitTime(spark, config.lakeTable(table));
+      if (written == null) {
+        return table + " is missing";
+      }
+      if (written.isAfter(last.get().endedAt())) {
+        return table + " was written after its last completed run";
+      }
+    }
+    return null;
   }
 
   /**

@@ -1,24 +1,16 @@
 package fr.breachimpact.resolve;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import fr.breachimpact.link.BlockingRule;
 import fr.breachimpact.link.ComparableColumns;
 import fr.breachimpact.spark.KeyBloomFilter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -58,171 +50,23 @@ public final class CandidatePairs {
    */
   public static Dataset<Row> pairs(
       Dataset<Row> parties, List<BlockingRule> rules, int maxBlockSize) {
-    return distinctPairs(
-            blockPairs(keyRows(parties, rules, List.of()), bounds(rules, maxBlockSize)))
-        .localCheckpoint(true);
-  }
-
-  /**
-   * The candidate pairs {@link #pairs} finds over all parties that an earlier run over the earlier
-   * parties did not find, or found otherwise: those that hold an added party or a redone earlier
-   * one ({@link AddedPairs#redone()}). Every other pair, of two earlier parties that are not
-   * redone, comes from blocks that held it before and still do, within their bounds, so the earlier
-   * run found it with the same rules.
-   *
-   * <p>An earlier party is redone when tonight's parties differ from the earlier run's in a way
-   * that touches it: it is in a block of two or more earlier parties that the added ones push past
-   * its bound (the block's pairs go), or {@code changed} names it (a hub value it holds changed).
-   * Only the blocks an added or redone party holds are shuffled and paired: the other key rows are
-   * dropped on the spot (a Bloom filter of their keys, then an exact join).
-   *
-   * @param isAdded true on the added parties
-   * @param changed node_id of earlier parties whose columns changed since the earlier run
-   */
-  public static AddedPairs pairsOfAdded(
-      Dataset<Row> parties,
-      List<BlockingRule> rules,
-      int maxBlockSize,
-      Column isAdded,
-      Dataset<Row> changed) {
-    int[] bounds = bounds(rules, maxBlockSize);
-    // Every rule's key rows of every party: made twice at most (a scan of the cached parties
-    // each), never shuffled whole. The fresh parties' own keys are made from those parties alone.
-    Dataset<Row> flagged =
-        marked(parties, changed, "_changed")
-            .withColumn(ADDED, isAdded)
-            .withColumn(FRESH, col(ADDED).or(col("_changed")))
-            .drop("_changed");
-    Dataset<Row> keyed = keyRows(flagged, rules, List.of(col(ADDED), col(FRESH)));
-    Dataset<Row> freshKeys = keysOf(flagged.where(col(FRESH)), rules);
-    Dataset<Row> touched = rowsOfBlocks(keyed, freshKeys);
-
-    Column bound =
-        element_at(
-            array(Arrays.stream(bounds).mapToObj(b -> lit(b)).toArray(Column[]::new)),
-            col("rule").plus(1));
-    // Rows, not distinct nodes, as BlockPairs counts them; the earlier block is its rows but the
-    // added ones.
-    Dataset<Row> shifted =
-        touched
-            .groupBy("block_key", "rule")
-            .agg(count(lit(1)).as("rows"), sum(when(col(ADDED), 0).otherwise(1)).as("earlier"))
-            .where(col("rows").gt(bound).and(col("earlier").geq(2)).and(col("earlier").leq(bound)))
-            .select("block_key");
-    Dataset<Row> shiftedMembers =
-        touched.join(shifted, "block_key").where(col(ADDED).unary_$bang()).select("node_id");
-    long shiftedBlocks = shifted.count();
-    Dataset<Row> redone =
-        shiftedMembers.union(changed.select("node_id")).distinct().localCheckpoint(true);
-    long redoneCount = redone.count();
-
-    // Members of a shifted block not yet fresh: their other blocks are paired too.
-    Dataset<Row> extra =
-        shiftedMembers
-            .join(touched.where(col(FRESH)).select("node_id"), seq("node_id"), "left_anti")
-            .distinct()
-            .localCheckpoint(true);
-    if (extra.count() > 0) {
-      Dataset<Row> extraKeys =
-          keysOf(parties.join(broadcast(extra), "node_id"), rules)
-              .join(freshKeys, seq("block_key"), "left_anti")
-              .localCheckpoint(true);
-      touched =
-          marked(touched.unionByName(rowsOfBlocks(keyed, extraKeys)), extra, "_extra")
-              .withColumn(FRESH, col(FRESH).or(col("_extra")))
-              .drop("_extra")
-              .localCheckpoint(true);
+    Dataset<Row> keyed = null;
+    for (int i = 0; i < rules.size(); i++) {
+      Dataset<Row> keys = blockKeys(parties, rules.get(i), i);
+      keyed = keyed == null ? keys : keyed.union(keys);
     }
-    Dataset<Row> inBlocks =
-        blockPairs(touched.select("block_key", "node_id", "rule"), bounds).localCheckpoint(true);
-    Dataset<Row> fresh = touched.where(col(FRESH)).select("node_id").distinct();
-    Dataset<Row> withFresh =
-        inBlocks
-            .join(fresh.withColumnRenamed("node_id", "node_a"), "node_a")
-            .unionByName(inBlocks.join(fresh.withColumnRenamed("node_id", "node_b"), "node_b"));
-    return new AddedPairs(
-        distinctPairs(withFresh).localCheckpoint(true), redone, redoneCount, shiftedBlocks);
-  }
-
-  /** The frame with a boolean column {@code name}: whether its node_id is one of {@code nodes}. */
-  private static Dataset<Row> marked(Dataset<Row> frame, Dataset<Row> nodes, String name) {
-    return frame
-        .join(
-            broadcast(nodes.select("node_id").withColumn(name, lit(true))), seq("node_id"), "left")
-        .withColumn(name, coalesce(col(name), lit(false)));
-  }
-
-  private static scala.collection.Seq<String> seq(String column) {
-    return scala.collection.JavaConverters.asScalaBuffer(List.of(column)).toSeq();
-  }
-
-  /**
-   * @param pairs (node_a, node_b, rule, rules) as {@link #pairs} gives them, of the added and
-   *     redone parties
-   * @param redone node_id of the earlier parties whose pairs were made again: the earlier run's
-   *     pairs that hold one no longer stand
-   * @param shiftedBlocks blocks of earlier parties that the added ones pushed past their bound
-   */
-  public record AddedPairs(
-      Dataset<Row> pairs, Dataset<Row> redone, long redoneCount, long shiftedBlocks) {}
-
-  /** The distinct block keys of these parties, computed. */
-  private static Dataset<Row> keysOf(Dataset<Row> parties, List<BlockingRule> rules) {
-    return keyRows(parties, rules, List.of()).select("block_key").distinct().localCheckpoint(true);
-  }
-
-  /**
-   * The key rows of the blocks {@code keys} names, computed: a Bloom filter of the keys drops most
-   * of the others where they are made, then an exact join.
-   */
-  private static Dataset<Row> rowsOfBlocks(Dataset<Row> keyed, Dataset<Row> keys) {
-    long count = keys.count();
-    // No filter of no keys: the frame is empty.
-    Dataset<Row> narrowed =
-        count == 0
-            ? keyed.where(lit(false))
-            : KeyBloomFilter.narrow(keyed, col("block_key"), keys, col("block_key"), count);
-    return narrowed.join(keys, "block_key").localCheckpoint(true);
-  }
-
-  /** Marks the added parties. */
-  private static final String ADDED = "_added";
-
-  /** Marks the parties whose pairs are made: added, or earlier and redone. */
-  private static final String FRESH = "_fresh";
-
-  private static int[] bounds(List<BlockingRule> rules, int maxBlockSize) {
     int[] bounds = new int[rules.size()];
     for (int i = 0; i < bounds.length; i++) {
       bounds[i] = rules.get(i).maxBlockSize(maxBlockSize);
     }
-    return bounds;
-  }
-
-  /** Every rule's key rows in one frame. */
-  private static Dataset<Row> keyRows(
-      Dataset<Row> parties, List<BlockingRule> rules, List<Column> carried) {
-    Dataset<Row> keyed = null;
-    for (int i = 0; i < rules.size(); i++) {
-      Dataset<Row> keys = blockKeys(parties, rules.get(i), i, carried);
-      keyed = keyed == null ? keys : keyed.union(keys);
-    }
-    return keyed;
-  }
-
-  /** (node_a, node_b, rule) of every block within its bound, one row per rule's block. */
-  private static Dataset<Row> blockPairs(Dataset<Row> keyed, int[] bounds) {
     return keyed
         .repartition(col("block_key"))
         .sortWithinPartitions("block_key")
         .mapPartitions(
-            (MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, bounds), PAIR_ENCODER);
-  }
-
-  private static Dataset<Row> distinctPairs(Dataset<Row> blockPairs) {
-    return blockPairs
+            (MapPartitionsFunction<Row, Row>) rows -> new BlockPairs(rows, bounds), PAIR_ENCODER)
         .groupBy("node_a", "node_b")
-        .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"));
+        .agg(min("rule").as("rule"), expr("bit_or(shiftleft(1L, rule))").as("rules"))
+        .localCheckpoint(true);
   }
 
   /**
@@ -230,28 +74,16 @@ public final class CandidatePairs {
    * rule applies to. A collision (about one in 10^10 for millions of keys) only adds a pair.
    */
   static Dataset<Row> blockKeys(Dataset<Row> parties, BlockingRule rule, int index) {
-    return blockKeys(parties, rule, index, List.of());
-  }
-
-  /** As above, with {@code carried} columns of the party after the rule. */
-  private static Dataset<Row> blockKeys(
-      Dataset<Row> parties, BlockingRule rule, int index, List<Column> carried) {
     Column key = rule.leftIsArray() ? explode(rule.leftKey()) : rule.leftKey();
     Dataset<Row> kinds =
         rule.kinds().isEmpty() ? parties : parties.where(col("kind").isin(rule.kinds().toArray()));
-    List<Column> first = new ArrayList<>(List.of(col("node_id"), col("kind"), key.as("_key")));
-    first.addAll(carried);
-    List<Column> out =
-        new ArrayList<>(
-            List.of(
-                xxhash64(lit(index), col("kind"), col("_key")).as("block_key"),
-                col("node_id"),
-                lit(index).as("rule")));
-    out.addAll(carried);
     return kinds
-        .select(first.toArray(new Column[0]))
+        .select(col("node_id"), col("kind"), key.as("_key"))
         .where(col("_key").isNotNull())
-        .select(out.toArray(new Column[0]));
+        .select(
+            xxhash64(lit(index), col("kind"), col("_key")).as("block_key"),
+            col("node_id"),
+            lit(index).as("rule"));
   }
 
   /**

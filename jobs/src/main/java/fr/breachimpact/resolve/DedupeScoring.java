@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.link.Comparison;
@@ -16,11 +15,8 @@ import fr.breachimpact.link.PairComparison;
 import fr.breachimpact.link.PatternCount;
 import fr.breachimpact.link.RandomPairs;
 import fr.breachimpact.link.TermFrequencySummary;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -40,10 +36,6 @@ public final class DedupeScoring {
    * @param compared the candidate pairs with their levels, cached: the caller unpersists it
    * @param scored every candidate pair with its levels, Bayes factors, match weight and probability
    * @param pairsPerRule pairs each rule found first
-   * @param comparedNow the pairs compared in this run (all of them, unless an earlier run's were
-   *     reused)
-   * @param redone earlier parties whose pairs were made again ({@link CandidatePairs#pairsOfAdded})
-   * @param shiftedBlocks blocks of earlier parties the added ones pushed past their bound
    */
   public record Result(
       Dataset<Row> candidates,
@@ -51,10 +43,7 @@ public final class DedupeScoring {
       Dataset<Row> scored,
       ModelTraining.Trained trained,
       long pairs,
-      Map<String, Long> pairsPerRule,
-      long comparedNow,
-      long redone,
-      long shiftedBlocks) {}
+      Map<String, Long> pairsPerRule) {}
 
   private DedupeScoring() {}
 
@@ -97,108 +86,7 @@ public final class DedupeScoring {
         scored,
         trained,
         patterns.stream().mapToLong(PatternCount::count).sum(),
-        PatternCount.perRule(patterns, definition.ruleNames()),
-        candidateCount,
-        0,
-        0);
-  }
-
-  /**
-   * What {@link #score} gives with {@code model} when parties were added to those of an earlier
-   * run, without comparing its pairs again: the earlier run's compared pairs ({@code dedupe_pairs},
-   * their levels) but those of the earlier parties whose pairs are made again, with the pairs that
-   * hold an added or redone party, compared now, all scored with tonight's term frequencies.
-   *
-   * @param earlierPairs the earlier run's {@code dedupe_pairs}
-   * @param isAdded true on the added parties
-   * @param changed node_id of the earlier parties whose columns changed since (hub values)
-   */
-  public static Result scoreWithAdded(
-      Dataset<Row> parties,
-      long partyCount,
-      ModelDefinition definition,
-      int maxBlockSize,
-      FellegiSunterModel model,
-      Dataset<Row> earlierPairs,
-      Column isAdded,
-      Dataset<Row> changed) {
-    List<Comparison> comparisons = definition.comparisons();
-    List<String> tf = definition.termFrequencyColumns();
-    Dataset<Row> withTf = withFrequencies(parties, tf, partyCount);
-    CandidatePairs.AddedPairs added =
-        CandidatePairs.pairsOfAdded(parties, definition.rules(), maxBlockSize, isAdded, changed);
-    // The earlier pairs of a redone party are made again with the added ones.
-    Dataset<Row> redone = broadcast(added.redone().select(col("node_id").as("_redone")));
-    Dataset<Row> standing =
-        earlierPairs
-            .join(redone, col("node_a").equalTo(col("_redone")), "left_anti")
-            .join(redone, col("node_b").equalTo(col("_redone")), "left_anti");
-    long addedCount = added.pairs().count();
-    Dataset<Row> comparedAdded =
-        PairComparison.compare(
-            CandidatePairs.withParties(added.pairs(), withTf, addedCount, tf),
-            comparisons,
-            ID_COLUMNS,
-            false);
-    Dataset<Row> compared =
-        earlierCompared(standing, withTf, definition)
-            .union(comparedAdded)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Map<Integer, Long> byRule = new java.util.HashMap<>();
-    for (Row r : compared.groupBy("rule").count().collectAsList()) {
-      byRule.put(r.getInt(0), r.getLong(1));
-    }
-    Map<String, Long> perRule = new LinkedHashMap<>();
-    List<String> names = definition.ruleNames();
-    for (int i = 0; i < names.size(); i++) {
-      perRule.put(names.get(i), byRule.getOrDefault(i, 0L));
-    }
-    return new Result(
-        added.pairs(),
-        compared,
-        MatchScoring.score(compared, model),
-        ModelTraining.Trained.fixed(model),
-        perRule.values().stream().mapToLong(Long::longValue).sum(),
-        perRule,
-        addedCount,
-        added.redoneCount(),
-        added.shiftedBlocks());
-  }
-
-  /**
-   * The earlier run's pairs in the shape {@link PairComparison#compare} gives (the rule's index
-   * again, no rule set: only training reads it), with tonight's term frequency of the right party's
-   * value.
-   */
-  private static Dataset<Row> earlierCompared(
-      Dataset<Row> earlierPairs, Dataset<Row> withTf, ModelDefinition definition) {
-    List<String> names = definition.ruleNames();
-    Column rule = lit(null).cast("int");
-    for (int i = names.size() - 1; i >= 0; i--) {
-      rule = when(col("rule").equalTo(names.get(i)), lit(i)).otherwise(rule);
-    }
-    List<Column> frequencies = new ArrayList<>();
-    frequencies.add(col("node_id").as("node_b"));
-    for (String c : definition.termFrequencyColumns()) {
-      frequencies.add(col(c + "_tf"));
-    }
-    List<Column> cols = new ArrayList<>();
-    for (String id : ID_COLUMNS) {
-      cols.add(col(id));
-    }
-    cols.add(rule.as("rule"));
-    cols.add(lit(null).cast("long").as("rules"));
-    for (Comparison c : definition.comparisons()) {
-      cols.add(col(c.gammaColumn()));
-    }
-    for (Comparison c : definition.comparisons()) {
-      if (c.termFrequency() != null) {
-        cols.add(col(c.termFrequency()));
-      }
-    }
-    return earlierPairs
-        .join(withTf.select(frequencies.toArray(new Column[0])), "node_b")
-        .select(cols.toArray(new Column[0]));
+        PatternCount.perRule(patterns, definition.ruleNames()));
   }
 
   /** u from random pairs of parties (drawn like link's, the parties on both sides), m by EM. */

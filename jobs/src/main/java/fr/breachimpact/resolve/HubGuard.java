@@ -28,7 +28,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import scala.collection.JavaConverters;
 
 /**
  * Over-linking guard on the shared keys. A key value that several different people hold (a family
@@ -95,65 +94,6 @@ public final class HubGuard {
       result = result == null ? hubs : result.unionByName(hubs);
     }
     return result;
-  }
-
-  /**
-   * The earlier parties holding a key value whose hub status the added parties changed: values none
-   * of them holds keep their counts, so only theirs are checked, counted over the earlier parties
-   * that hold one of them (every earlier holder of such a value, so the counts are exact) and
-   * compared with {@code hubs}, those of all the parties. A value no earlier party holds is in no
-   * earlier pair, whatever it is now.
-   *
-   * @param isAdded true on the added parties
-   * @return node_id of those earlier parties
-   */
-  public static Dataset<Row> earlierHoldersOfChanged(
-      Dataset<Row> parties, Column isAdded, Dataset<Row> hubs, ResolveConfig config) {
-    Dataset<Row> values = null;
-    for (String key : KEYS) {
-      Dataset<Row> held =
-          parties
-              .where(isAdded.and(col(key).isNotNull()))
-              .select(lit(key).as("key_type"), col(key).as("key_value"));
-      values = values == null ? held : values.union(held);
-    }
-    values = values.distinct().localCheckpoint(true);
-    Dataset<Row> earlier = parties.where(isAdded.unary_$bang());
-    Dataset<Row> holders = null;
-    for (String key : KEYS) {
-      Dataset<Row> ofKey = holding(earlier, key, values);
-      holders = holders == null ? ofKey : holders.unionByName(ofKey);
-    }
-    // A party holding two of the values is counted once.
-    holders = holders.dropDuplicates("node_id").localCheckpoint(true);
-    Dataset<Row> shared = null;
-    for (String key : KEYS) {
-      Dataset<Row> ofKey =
-          holders
-              .where(col(key).isNotNull())
-              .select(lit(key).as("key_type"), col(key).as("key_value"));
-      shared = shared == null ? ofKey : shared.union(ofKey);
-    }
-    var on = JavaConverters.asScalaBuffer(List.of("key_type", "key_value")).toSeq();
-    shared = shared.distinct().join(values, on, "left_semi");
-    Dataset<Row> before =
-        hubs(holders, config).select("key_type", "key_value").join(shared, on, "left_semi");
-    Dataset<Row> after = hubs.select("key_type", "key_value").join(shared, on, "left_semi");
-    Dataset<Row> changed = before.except(after).union(after.except(before)).localCheckpoint(true);
-    Dataset<Row> out = null;
-    for (String key : KEYS) {
-      Dataset<Row> ofKey = holding(holders, key, changed).select("node_id");
-      out = out == null ? ofKey : out.union(ofKey);
-    }
-    return out.distinct();
-  }
-
-  /** The parties whose {@code key} is one of the (key_type, key_value) rows of that key. */
-  private static Dataset<Row> holding(Dataset<Row> parties, String key, Dataset<Row> values) {
-    return parties.join(
-        values.where(col("key_type").equalTo(key)).select(col("key_value").as("_hub_value")),
-        col(key).equalTo(col("_hub_value")),
-        "left_semi");
   }
 
   /**

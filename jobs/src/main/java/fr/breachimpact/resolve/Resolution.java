@@ -1,8 +1,6 @@
 package fr.breachimpact.resolve;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ResolveConfig;
@@ -12,9 +10,7 @@ import fr.breachimpact.link.ModelTraining;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,22 +47,12 @@ public final class Resolution {
       Dataset<Row> previousCustomerPerson,
       Dataset<Row> previousPersons) {}
 
-  /**
-   * Counts of one run, for the log and the bench line.
-   *
-   * @param comparedPairs the candidate pairs compared in this run (fewer than all when an earlier
-   *     run's were reused)
-   * @param redoneParties earlier parties whose pairs were made again on an earlier run's pairs
-   * @param shiftedBlocks blocks of earlier parties that added records pushed past their bound
-   */
+  /** Counts of one run, for the log and the bench line. */
   public record Stats(
       long parties,
       Map<String, Long> hubValues,
       long overmatchedCustomers,
       long candidatePairs,
-      long comparedPairs,
-      long redoneParties,
-      long shiftedBlocks,
       long dedupEdges,
       long matchEdges,
       int rounds,
@@ -100,40 +86,12 @@ public final class Resolution {
     }
   }
 
-  /**
-   * An earlier run to build on: its scored pairs, and the incidents whose records came since. Only
-   * additions: every earlier record and customer is as that run read it.
-   *
-   * @param earlierPairs that run's {@code dedupe_pairs}
-   */
-  public record Increment(Dataset<Row> earlierPairs, Set<String> addedIncidents) {
-    public Increment {
-      addedIncidents = Set.copyOf(addedIncidents);
-    }
-
-    /** True on the parties of the added incidents' records. */
-    Column isAdded() {
-      return coalesce(
-          col("kind")
-              .equalTo(Parties.RECORD)
-              .and(col("incident_id").isin(addedIncidents.toArray())),
-          lit(false));
-    }
-  }
-
   private Resolution() {}
 
   /**
-   * The person tables of a full run; with an {@code increment}, the earlier run's compared pairs
-   * are reused: only the pairs that hold an added record, or an earlier party the added records
-   * changed (a hub value it holds, a block they pushed past its bound), are compared, and every
-   * pair is scored again (term frequencies count every party). The tables are a full run's.
-   *
    * @param model the deduplication model ({@code resolve.model})
    * @param training EM and random-pair settings (section {@code link})
    * @param fixedModel a deduplication model to score with instead of training one (null: train)
-   * @param increment the earlier run to build on, or null for a full run; with one, {@code
-   *     fixedModel} is required
    */
   public static Output run(
       Inputs in,
@@ -141,8 +99,7 @@ public final class Resolution {
       ModelDefinition model,
       LinkConfig training,
       FellegiSunterModel fixedModel,
-      LocalDate runDate,
-      Increment increment) {
+      LocalDate runDate) {
     SparkSession spark = in.recordsClean().sparkSession();
     Dataset<Row> parties =
         Parties.all(in.recordsClean(), in.customersClean()).persist(StorageLevel.MEMORY_AND_DISK());
@@ -158,11 +115,8 @@ public final class Resolution {
     Dataset<Row> guarded = HubGuard.withoutHubs(parties, hubs);
 
     DedupeScoring.Result dedupe =
-        increment == null
-            ? DedupeScoring.score(
-                guarded, partyCount, model, config.maxBlockSize(), training, fixedModel)
-            : scoreWithAdded(
-                parties, guarded, partyCount, hubs, model, config, fixedModel, increment);
+        DedupeScoring.score(
+            guarded, partyCount, model, config.maxBlockSize(), training, fixedModel);
     long candidatePairs = dedupe.pairs();
     Dataset<Row> dedupEdges =
         dedupe
@@ -229,9 +183,6 @@ public final class Resolution {
             hubCounts,
             overmatchedCount,
             candidatePairs,
-            dedupe.comparedNow(),
-            dedupe.redone(),
-            dedupe.shiftedBlocks(),
             dedupEdgeCount,
             matchEdgeCount,
             components.rounds(),
@@ -251,29 +202,6 @@ public final class Resolution {
         stats,
         // The scored pairs are a projection of the cached comparisons: those are what to free.
         List.of(members, parties, dedupe.compared()));
-  }
-
-  private static DedupeScoring.Result scoreWithAdded(
-      Dataset<Row> parties,
-      Dataset<Row> guarded,
-      long partyCount,
-      Dataset<Row> hubs,
-      ModelDefinition model,
-      ResolveConfig config,
-      FellegiSunterModel fixedModel,
-      Increment increment) {
-    Dataset<Row> changed =
-        HubGuard.earlierHoldersOfChanged(parties, increment.isAdded(), hubs, config)
-            .localCheckpoint(true);
-    return DedupeScoring.scoreWithAdded(
-        guarded,
-        partyCount,
-        model,
-        config.maxBlockSize(),
-        fixedModel,
-        increment.earlierPairs(),
-        increment.isAdded(),
-        changed);
   }
 
   /** node_id, person_id of the previous run, from its record_person and customer_person. */

@@ -120,9 +120,11 @@ public final class Link implements IncidentScoped {
    */
   @Override
   public DeltaRun runIncidents(StageContext context, IncidentDelta delta) {
-    String refused = IncidentScoped.unlessAddedWithStoredModel(delta, retrain, modelFile);
-    if (refused != null) {
-      return DeltaRun.refused(refused);
+    if (!delta.additionsOnly()) {
+      return DeltaRun.refused("an incident was replaced or removed, not only added");
+    }
+    if (retrain || modelFile != null) {
+      return DeltaRun.refused(retrain ? "retrain asked" : "a model file given");
     }
     for (String table : writes()) {
       if (!context.exists(table)) {

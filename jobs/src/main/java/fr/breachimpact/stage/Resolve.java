@@ -13,7 +13,6 @@ import fr.breachimpact.report.ReportWriter;
 import fr.breachimpact.resolve.GroupOverlap;
 import fr.breachimpact.resolve.IncidentOverlap;
 import fr.breachimpact.resolve.IncidentScope;
-import fr.breachimpact.resolve.IncrementRefused;
 import fr.breachimpact.resolve.Resolution;
 import fr.breachimpact.spark.Tables;
 import java.sql.Date;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -37,7 +35,7 @@ import org.apache.spark.sql.SparkSession;
  * their last commit for an earlier run date (Delta time travel; each commit carries {@code
  * run_date=<date>} as user metadata), so re-running a date gives the same ids.
  */
-public final class Resolve implements CarriedForward, IncidentScoped {
+public final class Resolve implements CarriedForward {
   public static final String NAME = "resolve";
 
   private final String modelFile;
@@ -81,40 +79,6 @@ public final class Resolve implements CarriedForward, IncidentScoped {
 
   @Override
   public void run(StageContext context) {
-    resolve(context, null);
-  }
-
-  /**
-   * When only new incidents came since the last run, reuses that run's compared pairs: the pairs
-   * that hold an added record are compared, every pair is scored again with the stored model, and
-   * the rest (edges, clusters, person ids, tables and reports) is done as a full run does it, so
-   * the tables are a full run's (see {@link Resolution#run}). A replaced or removed incident, or a
-   * model to train: it runs in full.
-   */
-  @Override
-  public DeltaRun runIncidents(StageContext context, IncidentDelta delta) {
-    String refused = IncidentScoped.unlessAddedWithStoredModel(delta, retrain, modelFile);
-    if (refused != null) {
-      return DeltaRun.refused(refused);
-    }
-    if (!context.exists(Tables.DEDUPE_PAIRS)) {
-      return DeltaRun.refused(Tables.DEDUPE_PAIRS + " is missing");
-    }
-    try {
-      String account =
-          resolve(
-              context, new Resolution.Increment(context.read(Tables.DEDUPE_PAIRS), delta.added()));
-      return DeltaRun.done(account);
-    } catch (IncrementRefused e) {
-      return DeltaRun.refused(e.getMessage());
-    }
-  }
-
-  /**
-   * A run, on an earlier one's pairs when {@code increment} is given: then with the stored model
-   * only, and what it did in one line.
-   */
-  private String resolve(StageContext context, Resolution.Increment increment) {
     SparkSession spark = context.spark();
     LoadedConfig loaded = context.config();
     LocalDate runDate = context.runDate();
@@ -140,9 +104,6 @@ public final class Resolve implements CarriedForward, IncidentScoped {
             recordCount,
             customerCount,
             loaded.config().link().retrainDrift());
-    if (increment != null && choice.train()) {
-      throw new IncrementRefused("the model would be trained again: " + choice.reason());
-    }
     Resolution.Output out =
         Resolution.run(
             new Resolution.Inputs(
@@ -156,8 +117,7 @@ public final class Resolve implements CarriedForward, IncidentScoped {
             definition,
             loaded.config().link(),
             choice.model(),
-            runDate,
-            increment);
+            runDate);
     if (choice.train()) {
       store.save(
           out.dedupeModel(), settings, recordCount, customerCount, out.stats().candidatePairs());
@@ -211,20 +171,6 @@ public final class Resolve implements CarriedForward, IncidentScoped {
         stats.reviewClusters(),
         stats.candidatePairs(),
         stats.hubValues());
-    if (increment == null) {
-      return "";
-    }
-    return String.format(
-        Locale.ROOT,
-        "compared the pairs of the records of %s alone (%d pairs of %d; %d earlier parties"
-            + " paired again: members of %d blocks pushed past their bound, holders of hub values"
-            + " that changed), scored every pair again with %s",
-        String.join(", ", new TreeSet<>(increment.addedIncidents())),
-        stats.comparedPairs(),
-        stats.candidatePairs(),
-        stats.redoneParties(),
-        stats.shiftedBlocks(),
-        choice.reason());
   }
 
   private static ModelStore store(SparkSession spark, LoadedConfig loaded) {

@@ -1,7 +1,6 @@
 package fr.breachimpact.resolve;
 
 import static fr.breachimpact.testing.Frames.row;
-import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.breachimpact.resolve.Fixtures.Ident;
@@ -86,74 +85,5 @@ class CandidatePairsTest {
             new Ident("sacha", "girard", null, null, null, "59000")
                 .customer("c2", "Leroy Merlin", "Mulliez"));
     assertPairs(pairs(records, customers, 50), row("r|r1", "r|r2"));
-  }
-
-  private static final String ADDED = "i-added";
-
-  /** The pairs a run over every record finds that a run over the earlier ones alone did not. */
-  @Test
-  void thePairsOfAddedRecordsAreThoseAFullRunFindsBesidesTheEarlierOnes() {
-    Ident lea =
-        new Ident("lea", "morel", "1990-05-17", "lea.morel@free.fr", "+33612345678", "59000");
-    Ident paul = new Ident("paul", "martin", "1975-02-02", null, "+33698765432", "75011");
-    List<Row> earlier =
-        List.of(
-            lea.record("r1", "i1"),
-            lea.withEmail(null).record("r2", "i2"),
-            paul.record("r3", "i1"),
-            new Ident("paul", "martin", "1975-02-02", null, null, "75011").record("r4", "i2"));
-    List<Row> all = new ArrayList<>(earlier);
-    all.add(lea.withPhone(null).record("r5", ADDED));
-    all.add(paul.withEmail("paul.martin@gmail.com").record("r6", ADDED));
-    all.add(new Ident("zoe", "blanc", null, null, null, "13001").record("r7", ADDED));
-    List<Row> customers = List.of(lea.customer("c1", "Auchan", "Mulliez"));
-    Dataset<Row> parties = Parties.all(Fixtures.records(all), Fixtures.customers(customers));
-    CandidatePairs.AddedPairs added =
-        CandidatePairs.pairsOfAdded(
-            parties, Fixtures.DEDUPE.rules(), 50, col("incident_id").equalTo(ADDED), none());
-    Dataset<Row> full = CandidatePairs.pairs(parties, Fixtures.DEDUPE.rules(), 50);
-    Dataset<Row> before =
-        CandidatePairs.pairs(
-            Parties.all(Fixtures.records(earlier), Fixtures.customers(customers)),
-            Fixtures.DEDUPE.rules(),
-            50);
-    Frames.assertEqualIgnoringOrder(full.except(before), added.pairs());
-    assertEquals(0, added.shiftedBlocks());
-    assertPairs(
-        added.pairs().select("node_a", "node_b"),
-        row("r|r1", "r|r5"),
-        row("r|r2", "r|r5"),
-        row("r|r3", "r|r6"),
-        row("r|r4", "r|r6"));
-  }
-
-  @Test
-  void earlierRecordsInABlockTheAddedOnesPushPastItsBoundArePairedAgain() {
-    // Four earlier records share one phone and nothing else; bound 4: one more ends the block.
-    String phone = "+33698765432";
-    String[] firsts = {"anne", "bruno", "chloe", "denis", "elise"};
-    List<Row> records = new ArrayList<>();
-    for (int i = 0; i < firsts.length; i++) {
-      records.add(
-          new Ident(firsts[i], "n" + i, null, null, phone, null)
-              .record("r" + i, i < 4 ? "i1" : ADDED));
-    }
-    Dataset<Row> parties = Parties.all(Fixtures.records(records), Fixtures.customers(List.of()));
-    CandidatePairs.AddedPairs pushed =
-        CandidatePairs.pairsOfAdded(
-            parties, Fixtures.DEDUPE.rules(), 4, col("incident_id").equalTo(ADDED), none());
-    assertEquals(1, pushed.shiftedBlocks());
-    assertEquals(4, pushed.redoneCount(), "the block's earlier records lose their pairs");
-    assertEquals(0, pushed.pairs().count(), "and get none");
-    CandidatePairs.AddedPairs within =
-        CandidatePairs.pairsOfAdded(
-            parties, Fixtures.DEDUPE.rules(), 5, col("incident_id").equalTo(ADDED), none());
-    assertEquals(0, within.shiftedBlocks());
-    assertEquals(0, within.redoneCount());
-    assertEquals(4, within.pairs().count(), "the added record with each earlier one");
-  }
-
-  private static Dataset<Row> none() {
-    return Frames.frame("node_id STRING");
   }
 }

@@ -1,15 +1,11 @@
 package fr.breachimpact.resolve;
 
-import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ModelSettings;
-import fr.breachimpact.config.ResolveConfig;
 import fr.breachimpact.link.Comparison;
 import fr.breachimpact.link.FellegiSunterModel;
 import fr.breachimpact.link.ModelDefinition;
 import fr.breachimpact.spark.TestSpark;
-import fr.breachimpact.testing.Frames;
 import java.sql.Date;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -172,43 +168,5 @@ final class Fixtures {
 
   static Dataset<Row> matches(List<Row> rows) {
     return TestSpark.session().createDataFrame(rows, MATCHES);
-  }
-
-  /** The person tables and scored pairs of two runs are the same rows. */
-  static void assertSameTables(Resolution.Output expected, Resolution.Output actual) {
-    Frames.assertEqualIgnoringOrder(expected.dedupePairs(), actual.dedupePairs());
-    Frames.assertEqualIgnoringOrder(expected.recordPerson(), actual.recordPerson());
-    Frames.assertEqualIgnoringOrder(expected.customerPerson(), actual.customerPerson());
-    Frames.assertEqualIgnoringOrder(expected.persons(), actual.persons());
-    Frames.assertEqualIgnoringOrder(expected.clusterReview(), actual.clusterReview());
-    Frames.assertEqualIgnoringOrder(expected.personMerges(), actual.personMerges());
-  }
-
-  /**
-   * A resolve run over these rows with the hand-set model, after {@code previous} (null for a first
-   * run), on its compared pairs when {@code increment} is given.
-   */
-  static Resolution.Output resolve(
-      List<Row> records,
-      List<Row> customers,
-      List<Row> matches,
-      ResolveConfig config,
-      Resolution.Output previous,
-      LocalDate runDate,
-      Resolution.Increment increment) {
-    return Resolution.run(
-        new Resolution.Inputs(
-            records(records),
-            customers(customers),
-            matches(matches),
-            previous == null ? null : previous.recordPerson().localCheckpoint(),
-            previous == null ? null : previous.customerPerson().localCheckpoint(),
-            previous == null ? null : previous.persons().localCheckpoint()),
-        config,
-        DEDUPE,
-        LinkConfig.defaults(),
-        MODEL,
-        runDate,
-        increment);
   }
 }

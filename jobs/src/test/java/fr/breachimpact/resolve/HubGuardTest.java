@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.breachimpact.config.ResolveConfig;
 import fr.breachimpact.resolve.Fixtures.Ident;
-import fr.breachimpact.testing.Frames;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,37 +77,5 @@ class HubGuardTest {
     // stays. r4 holds
     // the family address as a phone value: a hub of the email key only, so it is no phone hub.
     assertEquals(Map.of("r1", "-/-", "r2", "-/phone", "r3", "email/-", "r4", "-/phone"), keys);
-  }
-
-  @Test
-  void theEarlierHoldersOfAValueTheAddedRecordsMakeAHubAreFoundAndNoOthers() {
-    String family = "famille.garnier@free.fr";
-    String own = "emma.roy@free.fr";
-    List<Row> records =
-        List.of(
-            new Ident("sophie", "garnier", null, family, null, null).record("r1", "i1"),
-            new Ident("lucas", "garnier", null, family, null, null).record("r2", "i1"),
-            new Ident("emma", "roy", null, own, null, null).record("r3", "i1"),
-            new Ident("hugo", "garnier", null, family, null, null).record("r4", "added"),
-            new Ident("emma", "roy", null, own, null, null).record("r5", "added"),
-            new Ident("zoe", "blanc", null, "zoe@free.fr", null, null).record("r6", "added"),
-            new Ident("zoe", "blanc", null, "zoe@free.fr", null, null).record("r7", "added"));
-    // Two names per key at most: the family's third name makes its address a hub.
-    ResolveConfig config = new ResolveConfig(null, null, 2, null, null, null, null, null, null);
-    Dataset<Row> parties = Parties.fromRecords(Fixtures.records(records));
-    Dataset<Row> hubs = HubGuard.hubs(parties, config);
-    org.apache.spark.sql.Column added =
-        org.apache.spark.sql.functions.col("incident_id").equalTo("added");
-    Frames.assertEqualIgnoringOrder(
-        Frames.frame("node_id STRING", new Object[] {"r|r1"}, new Object[] {"r|r2"}),
-        HubGuard.earlierHoldersOfChanged(parties, added, hubs, config));
-    Dataset<Row> withoutFamily =
-        parties.where(org.apache.spark.sql.functions.col("record_id").notEqual("r4"));
-    assertEquals(
-        0,
-        HubGuard.earlierHoldersOfChanged(
-                withoutFamily, added, HubGuard.hubs(withoutFamily, config), config)
-            .count(),
-        "a value held again by its person, or by added records alone, changes no earlier pair");
   }
 }

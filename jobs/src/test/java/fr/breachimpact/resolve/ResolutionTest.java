@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ResolveConfig;
 import fr.breachimpact.resolve.Fixtures.Ident;
 import fr.breachimpact.testing.Frames;
@@ -53,9 +54,6 @@ class ResolutionTest {
   private static Map<String, String> ids1;
   private static Map<String, String> ids2;
 
-  /** The second run again, on the first run's compared pairs. */
-  private static Resolution.Output incremental;
-
   @BeforeAll
   static void runTwice() {
     List<Row> records = new ArrayList<>();
@@ -94,14 +92,19 @@ class ResolutionTest {
     }
 
     run1 =
-        Fixtures.resolve(
-            records,
-            customers,
-            matches,
+        Resolution.run(
+            new Resolution.Inputs(
+                Fixtures.records(records),
+                Fixtures.customers(customers),
+                Fixtures.matches(matches),
+                null,
+                null,
+                null),
             ResolveConfig.defaults(),
-            null,
-            LocalDate.of(2026, 11, 28),
-            null);
+            Fixtures.DEDUPE,
+            LinkConfig.defaults(),
+            Fixtures.MODEL,
+            LocalDate.of(2026, 11, 28));
     ids1 = ids(run1);
 
     records.add(
@@ -115,26 +118,21 @@ class ResolutionTest {
     records.add(LEA.withEmail(LEA_EMAIL).withPhone(LEA_PHONE).record("r22", "inc-3"));
     ResolveConfig reviewAboveFour =
         new ResolveConfig(4, null, null, null, null, null, null, null, null);
-    run2 = secondRun(records, customers, matches, reviewAboveFour, null);
-    ids2 = ids(run2);
-    incremental =
-        secondRun(
-            records,
-            customers,
-            matches,
+    run2 =
+        Resolution.run(
+            new Resolution.Inputs(
+                Fixtures.records(records),
+                Fixtures.customers(customers),
+                Fixtures.matches(matches),
+                run1.recordPerson().localCheckpoint(),
+                run1.customerPerson().localCheckpoint(),
+                run1.persons().localCheckpoint()),
             reviewAboveFour,
-            new Resolution.Increment(run1.dedupePairs().localCheckpoint(), Set.of("inc-3")));
-  }
-
-  /** The second night, after run1; on its compared pairs with an increment. */
-  private static Resolution.Output secondRun(
-      List<Row> records,
-      List<Row> customers,
-      List<Row> matches,
-      ResolveConfig config,
-      Resolution.Increment increment) {
-    return Fixtures.resolve(
-        records, customers, matches, config, run1, LocalDate.of(2026, 11, 29), increment);
+            Fixtures.DEDUPE,
+            LinkConfig.defaults(),
+            Fixtures.MODEL,
+            LocalDate.of(2026, 11, 29));
+    ids2 = ids(run2);
   }
 
   /** record or customer id -> person id. */
@@ -226,17 +224,5 @@ class ResolutionTest {
     assertTrue(run1.clusterReview().isEmpty());
     assertEquals(
         0, run2.stats().rounds(), "a small graph is labelled by the union-find in the driver");
-  }
-
-  @Test
-  void aRunOnTheEarlierRunsPairsComparesOnlyTheNewRecordsPairsAndWritesWhatAFullRunWrites() {
-    Fixtures.assertSameTables(run2, incremental);
-    assertEquals(run2.stats().candidatePairs(), incremental.stats().candidatePairs());
-    long earlier = run1.stats().candidatePairs();
-    assertTrue(earlier > 0, "the first run had pairs");
-    assertEquals(
-        run2.stats().candidatePairs() - earlier,
-        incremental.stats().comparedPairs(),
-        "only the pairs of inc-3's records were compared");
   }
 }

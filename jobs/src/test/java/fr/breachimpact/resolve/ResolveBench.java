@@ -114,8 +114,7 @@ class ResolveBench {
             Fixtures.DEDUPE,
             LinkConfig.defaults(),
             null,
-            LocalDate.of(2026, 11, 29),
-            null);
+            LocalDate.of(2026, 11, 29));
     Dataset<Row> recordPerson = out.recordPerson().localCheckpoint();
     double seconds = (System.nanoTime() - start) / 1e9;
     Resolution.Stats s = out.stats();
