@@ -139,6 +139,17 @@ public final class Blocking {
   }
 
   /**
+   * The key rows of {@code keys} in a block some key row of {@code part} is in, give or take a few:
+   * a Bloom filter of the part's keys drops most others before they are kept or shuffled. Enough
+   * for {@link #partBlocks} and {@link #shiftedRecords}, which semi-join them on the part's blocks
+   * exactly: counting a block of the part needs no record outside it, and an added incident's
+   * blocks are a small share of the lake's.
+   */
+  public static Dataset<Row> inBlocksOf(Dataset<Row> keys, Dataset<Row> part, long partKeyCount) {
+    return KeyBloomFilter.narrow(keys, col("_bk"), part, col("_bk"), partKeyCount);
+  }
+
+  /**
    * Every rule's keys of the leaked side as {@code (l_record_id, rule, _bk)}: the rule's index and
    * a 64-bit hash of the key that covers the index.
    */

@@ -121,10 +121,13 @@ public final class CustomerLinkage {
         LinkSides.customers(
                 customersClean, config.maxCustomersPerKey(), definition.termFrequencyColumns())
             .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> allKeys = Blocking.leakedKeys(all, rules).persist(StorageLevel.MEMORY_AND_DISK());
     Column isAdded = col("l_incident_id").isin(added.toArray());
     Dataset<Row> addedKeys =
         Blocking.leakedKeys(all.where(isAdded), rules).persist(StorageLevel.MEMORY_AND_DISK());
+    // Every record's keys, but only those of the added records' blocks are kept.
+    Dataset<Row> allKeys =
+        Blocking.inBlocksOf(Blocking.leakedKeys(all, rules), addedKeys, addedKeys.count())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Blocking.PartBlocks addedBlocks =
         persisted(Blocking.partBlocks(addedKeys, allKeys, customers, rules, config.maxBlockSize()));
     List<String> shifted =
@@ -152,10 +155,13 @@ public final class CustomerLinkage {
           all.where(isAdded.or(col("l_record_id").isin(shifted.toArray())))
               .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> partKeys = Blocking.leakedKeys(leaked, rules);
+      // The shifted records' other blocks are not all the added records': every key again.
+      Dataset<Row> partBlockKeys =
+          Blocking.inBlocksOf(Blocking.leakedKeys(all, rules), partKeys, partKeys.count());
       pairs =
           Blocking.pairsOfPart(
               partKeys,
-              Blocking.partBlocks(partKeys, allKeys, customers, rules, config.maxBlockSize()),
+              Blocking.partBlocks(partKeys, partBlockKeys, customers, rules, config.maxBlockSize()),
               config.maxBlockPairs());
     }
     pairs = pairs.persist(StorageLevel.MEMORY_AND_DISK());

@@ -3,16 +3,21 @@ package fr.breachimpact.link;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.link.CleanRows.Rec;
 import fr.breachimpact.spark.TestSpark;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +81,8 @@ class BlockingOfAddedRecordsTest {
                   .where(col("l_record_id").isin(part.toArray())));
       Dataset<Row> partKeys =
           Blocking.leakedKeys(leaked.where(col("l_record_id").isin(part.toArray())), rules);
-      Dataset<Row> allKeys = Blocking.leakedKeys(leaked, rules);
+      Dataset<Row> allKeys =
+          Blocking.inBlocksOf(Blocking.leakedKeys(leaked, rules), partKeys, partKeys.count());
       Set<String> ofPart =
           strings(
               Blocking.pairsOfPart(
@@ -88,11 +94,40 @@ class BlockingOfAddedRecordsTest {
     }
   }
 
+  @Test
+  void theKeysOfAPartsBlocksAreAllKeptAndMostOthersDropped() {
+    // 2,000 blocks of two records each; the part holds one record of the first 20.
+    List<Row> rows = new ArrayList<>();
+    for (long block = 0; block < 2000; block++) {
+      rows.add(RowFactory.create("r-" + block + "-a", 0, block));
+      rows.add(RowFactory.create("r-" + block + "-b", 0, block));
+    }
+    StructType schema =
+        new StructType()
+            .add("l_record_id", DataTypes.StringType)
+            .add("rule", DataTypes.IntegerType)
+            .add("_bk", DataTypes.LongType);
+    Dataset<Row> keys = TestSpark.session().createDataFrame(rows, schema);
+    Dataset<Row> part = keys.where(col("_bk").lt(20).and(col("l_record_id").endsWith("-a")));
+
+    List<Row> kept = Blocking.inBlocksOf(keys, part, part.count()).collectAsList();
+
+    Set<Long> keptBlocks = new TreeSet<>();
+    kept.forEach(r -> keptBlocks.add(r.getLong(2)));
+    for (long block = 0; block < 20; block++) {
+      assertTrue(keptBlocks.contains(block), "block " + block + " of the part");
+    }
+    assertEquals(40, kept.stream().filter(r -> r.getLong(2) < 20).count());
+    // A 5 % false-positive filter lets about 100 of the 3,960 other rows through.
+    assertTrue(kept.size() < 40 + 400, "kept " + kept.size() + " of 4,000 rows");
+  }
+
   private static Set<String> shifted(long maxBlockPairs) {
     Set<String> ids = new TreeSet<>();
-    Dataset<Row> allKeys = Blocking.leakedKeys(leaked, rules);
     Dataset<Row> addedKeys =
         Blocking.leakedKeys(leaked.where(col("l_incident_id").equalTo(ADDED)), rules);
+    Dataset<Row> allKeys =
+        Blocking.inBlocksOf(Blocking.leakedKeys(leaked, rules), addedKeys, addedKeys.count());
     for (Row r :
         Blocking.shiftedRecords(
                 allKeys,
