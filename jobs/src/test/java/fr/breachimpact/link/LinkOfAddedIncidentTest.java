@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import fr.breachimpact.config.LinkConfig;
 import fr.breachimpact.config.ModelSettings;
 import fr.breachimpact.spark.TestSpark;
+import fr.breachimpact.testing.Frames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,10 +93,10 @@ class LinkOfAddedIncidentTest {
         .map(r -> r.getString(0))
         .forEach(part::add);
     CustomerLinkage.Result linked = added.linked();
-    assertSameRows(
-        full.matches().where(col("record_id").isin(part.toArray())), linked.matches(), "matches");
-    assertSameRows(
-        pairs(full).where(col("record_id").isin(part.toArray())), pairs(linked), "candidate pairs");
+    Frames.assertEqualIgnoringOrder(
+        full.matches().where(col("record_id").isin(part.toArray())), linked.matches());
+    Frames.assertEqualIgnoringOrder(
+        pairs(full).where(col("record_id").isin(part.toArray())), pairs(linked));
     full.release();
     linked.release();
   }
@@ -122,23 +122,5 @@ class LinkOfAddedIncidentTest {
         d.seed(),
         d.retrainDrift(),
         null);
-  }
-
-  /** Equal as sets of rows; else the counts and the record ids of the rows that differ. */
-  private static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual, String what) {
-    long missing = expected.exceptAll(actual).count();
-    long extra = actual.exceptAll(expected).count();
-    Set<String> ids = new TreeSet<>();
-    expected
-        .exceptAll(actual)
-        .union(actual.exceptAll(expected))
-        .select("record_id")
-        .limit(5)
-        .collectAsList()
-        .forEach(r -> ids.add(r.getString(0)));
-    assertEquals(
-        0,
-        missing + extra,
-        what + ": " + missing + " rows missing, " + extra + " extra, records " + ids);
   }
 }
